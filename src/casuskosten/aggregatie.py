@@ -1,0 +1,175 @@
+"""Per casus en per gemeente optellen: de sommen, percentages, financiers, doelen en de onzekerheid."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import onzekerheid
+from .beprijzing import disconto_factor
+from .controles import casus_waarschuwingen, groep_waarschuwingen
+from .instellingen import Instellingen
+from .laden import CasusBestand
+from .modellen import DOELEN, OORDELEN
+from .resultaat import Aggregaat, DoelCijfers, FinancierCijfers, Waarschuwing
+from .tarieven import FINANCIERS
+
+
+def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
+    """Kolommen die correctie en gevoeligheid nodig hebben, één keer voor alle regels berekend."""
+    regels = regels.copy()
+    correctie = regels["zekerheid"].map(
+        {z: instellingen.correctie.voor(z) for z in ("hoog", "middel", "laag")}).astype(float)
+    regels["correctie_factor"] = np.where(regels["traject"] == "voor_2015", 1.0 - correctie, 1.0)
+    regels["kosten_gecorrigeerd"] = regels["kosten"] * regels["correctie_factor"]
+    start = regels["vanaf_maand"].to_numpy(float)
+    duur = regels["duur_maanden"].to_numpy(float)
+    regels["kosten_kans_1"] = regels["aantal_totaal"] * regels["prijs"] * regels["disconto_factor"]
+    regels["kosten_disconto_0"] = regels["kosten_nominaal"]
+    regels["kosten_disconto_4"] = regels["kosten_nominaal"] * disconto_factor(start, duur, 0.04)
+    return regels
+
+
+def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
+    """Eén rij per casus met de kosten van beide trajecten, besparing, correctie en oordelen."""
+    basis = pd.DataFrame({
+        "id": [cb.casus.id for cb in casussen],
+        "gemeente": [cb.casus.gemeente for cb in casussen],
+        "bestand": [cb.bestand for cb in casussen],
+        "datum": [cb.casus.datum.isoformat() for cb in casussen],
+        "zekerheid": [cb.casus.zekerheid for cb in casussen],
+        "horizon_maanden": [cb.casus.horizon_maanden for cb in casussen],
+        "aantal_leefgebieden": [len(set(cb.casus.leefgebieden)) for cb in casussen],
+    })
+    for doel in DOELEN:
+        basis[f"doel_{doel}"] = [cb.casus.doelen.oordeel(doel) for cb in casussen]
+
+    def per_traject(waarden: pd.Series, voorvoegsel: str) -> pd.DataFrame:
+        tabel = waarden.groupby([regels["casus"], regels["traject"]]).sum().unstack(fill_value=0.0)
+        tabel = tabel.reindex(columns=["voor_2015", "sociaal_team"], fill_value=0.0)
+        return tabel.add_prefix(voorvoegsel)
+
+    kosten = per_traject(regels["kosten"], "kosten_")
+    lijn2 = per_traject(regels["kosten"].where(regels["lijn"] == 2, 0.0), "lijn2_")
+    laag = per_traject(regels["kosten"].where(regels["betrouwbaarheid"] == "laag", 0.0), "laagk_")
+    tabel = basis.join(pd.concat([kosten, lijn2, laag], axis=1), on="id").fillna(
+        {c: 0.0 for c in [*kosten.columns, *lijn2.columns, *laag.columns]})
+    tabel["besparing"] = tabel["kosten_voor_2015"] - tabel["kosten_sociaal_team"]
+    tabel["besparing_pct"] = _pct_kolom(tabel["besparing"], tabel["kosten_voor_2015"])
+    tabel["correctie"] = tabel["zekerheid"].map(instellingen.correctie.voor).astype(float)
+    tabel["kosten_voor_2015_gecorrigeerd"] = tabel["kosten_voor_2015"] * (1.0 - tabel["correctie"])
+    tabel["besparing_gecorrigeerd"] = tabel["kosten_voor_2015_gecorrigeerd"] - tabel["kosten_sociaal_team"]
+    tabel["besparing_pct_gecorrigeerd"] = _pct_kolom(tabel["besparing_gecorrigeerd"],
+                                                     tabel["kosten_voor_2015_gecorrigeerd"])
+    for traject in ("voor_2015", "sociaal_team"):
+        tabel[f"laag_betrouwbaar_{traject}"] = _pct_kolom(tabel[f"laagk_{traject}"], tabel[f"kosten_{traject}"]) / 100
+    return tabel.drop(columns=["laagk_voor_2015", "laagk_sociaal_team"])
+
+
+def _pct_kolom(teller: pd.Series, noemer: pd.Series) -> pd.Series:
+    uitkomst = (teller / noemer.where(noemer != 0)) * 100.0
+    return uitkomst.astype(float)
+
+
+def _none(waarde: Any) -> float | None:
+    if waarde is None or (isinstance(waarde, float) and np.isnan(waarde)):
+        return None
+    return float(waarde)
+
+
+def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame,
+              instellingen: Instellingen) -> Aggregaat:
+    """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None)."""
+    voor = tabel["kosten_voor_2015"].to_numpy(float)
+    team = tabel["kosten_sociaal_team"].to_numpy(float)
+    voor_gec = tabel["kosten_voor_2015_gecorrigeerd"].to_numpy(float)
+    som_voor, som_team, som_gec = float(voor.sum()), float(team.sum()), float(voor_gec.sum())
+    besparing = som_voor - som_team
+    pcts = tabel["besparing_pct"].dropna()
+    n = len(tabel)
+
+    ci = onzekerheid.bootstrap_ci95(voor, team, instellingen.bootstrap_iteraties,
+                                    onzekerheid.generator(instellingen.seed, gemeente))
+    ci_gec = onzekerheid.bootstrap_ci95(voor_gec, team, instellingen.bootstrap_iteraties,
+                                        onzekerheid.generator(instellingen.seed, gemeente))
+    ids = tabel["id"].tolist()
+    invloed = onzekerheid.invloedrijkste(ids, voor, team) if gemeente is not None else None
+    dominant = None
+    if besparing > 0:
+        aandelen = (voor - team) / besparing
+        if n > 1 and aandelen.max() > 0.5:
+            dominant = ids[int(aandelen.argmax())]
+
+    laag: dict[str, float | None] = {}
+    for traject, som in (("voor_2015", som_voor), ("sociaal_team", som_team)):
+        deze = regels[(regels["traject"] == traject) & (regels["betrouwbaarheid"] == "laag")]["kosten"].sum()
+        laag[traject] = float(deze / som) if som else None
+
+    waarschuwingen = groep_waarschuwingen(gemeente, n, ci is None, dominant if gemeente is not None else None, laag)
+    return Aggregaat(
+        gemeente=gemeente,
+        aantal_casussen=n,
+        kosten_voor_2015=som_voor,
+        kosten_sociaal_team=som_team,
+        besparing=besparing,
+        besparing_pct=onzekerheid.pct(som_voor, som_team),
+        besparing_pct_gemiddeld=float(pcts.mean()) if len(pcts) else None,
+        besparing_pct_mediaan=float(pcts.median()) if len(pcts) else None,
+        aantal_met_besparing=int((tabel["besparing"] > 0).sum()),
+        aandeel_met_besparing=float((tabel["besparing"] > 0).mean()) if n else 0.0,
+        kosten_voor_2015_gecorrigeerd=som_gec,
+        besparing_gecorrigeerd=som_gec - som_team,
+        besparing_pct_gecorrigeerd=onzekerheid.pct(som_gec, som_team),
+        besparing_pct_ci95=ci,
+        besparing_pct_gecorrigeerd_ci95=ci_gec,
+        invloedrijkste_casus=invloed,
+        per_financier=_per_financier(regels),
+        doelen=_doelen(tabel),
+        gevoeligheid=onzekerheid.gevoeligheid(regels),
+        aandeel_kosten_laag_betrouwbaar=laag,
+        periode=(str(tabel["datum"].min()), str(tabel["datum"].max())),
+        waarschuwingen=waarschuwingen,
+    )
+
+
+def _per_financier(regels: pd.DataFrame) -> tuple[FinancierCijfers, ...]:
+    sommen = regels.groupby(["financier", "traject"])["kosten"].sum().unstack(fill_value=0.0)
+    sommen = sommen.reindex(columns=["voor_2015", "sociaal_team"], fill_value=0.0)
+    uit = []
+    for financier in FINANCIERS:  # vaste volgorde, alleen financiers die voorkomen
+        if financier not in sommen.index:
+            continue
+        v, t = float(sommen.loc[financier, "voor_2015"]), float(sommen.loc[financier, "sociaal_team"])
+        rol = "bespaart" if v > t else "investeert" if t > v else "gelijk"
+        uit.append(FinancierCijfers(financier, v, t, v - t, rol))
+    return tuple(uit)
+
+
+def _doelen(tabel: pd.DataFrame) -> tuple[DoelCijfers, ...]:
+    uit = []
+    n = len(tabel)
+    for doel in DOELEN:
+        tel = tabel[f"doel_{doel}"].value_counts()
+        aantallen = {o: int(tel.get(o, 0)) for o in OORDELEN}
+        uit.append(DoelCijfers(doel, **aantallen,
+                               aandeel_ja=aantallen["ja"] / n if n else None,
+                               aandeel_ja_of_deels=(aantallen["ja"] + aantallen["deels"]) / n if n else None))
+    return tuple(uit)
+
+
+def waarschuwingen_per_casus(casussen: Sequence[CasusBestand],
+                             tabel: pd.DataFrame) -> dict[str, tuple[Waarschuwing, ...]]:
+    """Per casus-id de waarschuwingen over doelen en tarieven."""
+    rijen = tabel.set_index("id").to_dict("index")
+    uit = {}
+    for cb in casussen:
+        rij = dict(rijen[cb.casus.id])
+        for traject in ("voor_2015", "sociaal_team"):
+            rij[f"laag_betrouwbaar_{traject}"] = _none(rij[f"laag_betrouwbaar_{traject}"])
+        gevonden = casus_waarschuwingen(cb, rij)
+        if gevonden:
+            uit[cb.casus.id] = gevonden
+    return uit

@@ -1,0 +1,92 @@
+"""Beide trajecten van elke casus beprijzen: één tabel met alle beprijsde regels.
+
+kosten van een regel = aantal x aantal_keer x kans x prijs (geïndexeerd naar het prijspeil),
+contant gemaakt per jaar waarin de kosten vallen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .fouten import InvoerFout, Melding
+from .laden import CasusBestand
+from .modellen import TRAJECTEN
+from .tarieven import Tariefregel, Tarieftabel
+from .tijd import aantal_keer, duur_maanden
+
+FloatArray = npt.NDArray[np.float64]
+
+REGEL_KOLOMMEN = (
+    "casus", "gemeente", "traject", "nr", "tarief", "omschrijving", "eenheid", "aantal", "per", "vanaf_maand",
+    "duur_maanden", "aantal_keer", "aantal_totaal", "kans", "tarief_jaar", "tarief_prijs", "prijs", "financier",
+    "lijn", "betrouwbaarheid", "bron", "tarief_bestand", "tarief_regel", "zekerheid",
+)
+
+
+def disconto_factor(start: FloatArray, duur: FloatArray, voet: float) -> FloatArray:
+    """Contante-waardefactor per regel.
+
+    De kosten worden gelijk gespreid over [start, start + duur) in maanden (een eenmalige inzet, duur 0, valt in
+    zijn startmaand); het deel in jaar k (maanden 12k .. 12k+12) wordt gedeeld door (1 + voet)^k.
+    """
+    start = np.asarray(start, dtype=float)
+    duur = np.asarray(duur, dtype=float)
+    if voet == 0 or start.size == 0:
+        return np.ones_like(start)
+    eind = start + duur
+    eenmalig = duur <= 0
+    noemer = np.where(eenmalig, 1.0, duur)
+    factor = np.zeros_like(start)
+    jaren = int(np.ceil(float(eind.max()) / 12)) + 1
+    for k in range(jaren):  # hooguit 11 jaar (horizon <= 120 maanden); gevectoriseerd over alle regels
+        onder, boven = 12.0 * k, 12.0 * (k + 1)
+        overlap = np.clip(np.minimum(eind, boven) - np.maximum(start, onder), 0.0, None)
+        deel = np.where(eenmalig, (np.floor(start / 12) == k).astype(float), overlap / noemer)
+        factor += deel / (1.0 + voet) ** k
+    return factor
+
+
+def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int, discontovoet: float) -> pd.DataFrame:
+    """Alle inzetregels van alle casussen als één tabel met `kosten_nominaal` en `kosten` (contante waarde)."""
+    kolommen: dict[str, list[Any]] = {k: [] for k in REGEL_KOLOMMEN}
+    index_factor: dict[int, float] = {}
+    gekozen: dict[tuple[str, str, int], Tariefregel | None] = {}
+    meldingen: list[Melding] = []
+    for jaar in {r.jaar for r in tabel.regels}:
+        index_factor[jaar] = tabel.prijsindex.factor(jaar, prijspeil)
+    for cb in casussen:
+        casus = cb.casus
+        for traject in TRAJECTEN:
+            for nr, inzet in enumerate(getattr(casus.trajecten, traject).inzet):
+                sleutel = (inzet.tarief, casus.gemeente, casus.tariefjaar)
+                if sleutel not in gekozen:
+                    gekozen[sleutel] = tabel.kies(*sleutel)
+                regel = gekozen[sleutel]
+                if regel is None:  # laden.controleer_casus vangt dit al af; hier alleen als vangnet
+                    meldingen.append(Melding(cb.bestand, None, "tarief", f"onbekende tariefcode '{inzet.tarief}'"))
+                    continue
+                maanden = duur_maanden(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
+                keer = aantal_keer(inzet.per, maanden)
+                waarden = (
+                    casus.id, casus.gemeente, traject, nr, inzet.tarief, regel.omschrijving, regel.eenheid,
+                    inzet.aantal, inzet.per, inzet.vanaf_maand, float(maanden), float(keer), inzet.aantal * float(keer),
+                    inzet.kans, regel.jaar, regel.prijs, regel.prijs * index_factor[regel.jaar], regel.financier,
+                    regel.lijn, regel.betrouwbaarheid, regel.bron, regel.bestand, regel.regel, casus.zekerheid,
+                )
+                for naam, waarde in zip(REGEL_KOLOMMEN, waarden, strict=True):
+                    kolommen[naam].append(waarde)
+    if meldingen:
+        raise InvoerFout(meldingen)
+    regels = pd.DataFrame(kolommen)
+    regels["lijn"] = regels["lijn"].astype("int64")
+    regels["kosten_nominaal"] = (regels["aantal_totaal"] * regels["kans"] * regels["prijs"]).astype(float)
+    factor = disconto_factor(regels["vanaf_maand"].to_numpy(float), regels["duur_maanden"].to_numpy(float),
+                             discontovoet)
+    regels["disconto_factor"] = factor
+    regels["kosten"] = regels["kosten_nominaal"] * factor
+    return regels

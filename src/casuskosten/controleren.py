@@ -1,0 +1,66 @@
+"""`controleer`: alle problemen in één keer vinden, in casussen, tarieftabellen en instellingen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fouten import CasuskostenFout, Melding
+from .instellingen import laad_instellingen
+from .laden import controleer_casus, lees_casus, zoek_casusbestanden, _zonder_dubbele_ids
+from .resultaat import Waarschuwing
+from .tarieven import Tarieftabel, laad_tarieven
+
+
+@dataclass(frozen=True)
+class Controle:
+    """Wat `controleer` vond: fouten (de invoer is onbruikbaar) en waarschuwingen (bruikbaar, maar let op)."""
+
+    fouten: tuple[Melding, ...]
+    waarschuwingen: tuple[Waarschuwing, ...]
+    aantal_casussen: int
+    aantal_tariefregels: int
+
+
+def controleer_alles(paden: Sequence[Path], tarieven: Path, instellingen: Path | None = None) -> Controle:
+    """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen."""
+    from .pijplijn import bereken_casussen
+
+    fouten: list[Melding] = []
+    try:
+        gekozen = laad_instellingen(instellingen)
+    except CasuskostenFout as fout:
+        fouten.extend(fout.meldingen)
+        gekozen = None
+    tabel: Tarieftabel | None = None
+    try:
+        tabel = laad_tarieven(tarieven)
+    except CasuskostenFout as fout:
+        fouten.extend(fout.meldingen)
+    try:
+        bestanden = zoek_casusbestanden(paden)
+    except CasuskostenFout as fout:
+        fouten.extend(fout.meldingen)
+        bestanden = []
+    geldig = []
+    for pad in bestanden:
+        try:
+            cb = lees_casus(pad)
+        except CasuskostenFout as fout:
+            fouten.extend(fout.meldingen)
+            continue
+        eigen = controleer_casus(cb, tabel) if tabel is not None else []
+        fouten.extend(eigen)
+        if not eigen:
+            geldig.append(cb)
+    geldig, dubbel = _zonder_dubbele_ids(geldig)
+    fouten.extend(dubbel)
+    waarschuwingen: tuple[Waarschuwing, ...] = ()
+    if geldig and tabel is not None and gekozen is not None:
+        try:
+            resultaat = bereken_casussen(geldig, tabel, gekozen)
+            waarschuwingen = tuple(resultaat.alle_waarschuwingen())
+        except CasuskostenFout as fout:
+            fouten.extend(fout.meldingen)
+    return Controle(tuple(fouten), waarschuwingen, len(geldig), len(tabel.regels) if tabel else 0)

@@ -1,0 +1,52 @@
+"""Nederlandse notatie van bedragen, percentages en datums, met babel (niet met de hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "nl_NL"
+
+
+def euro(bedrag: float | None, decimalen: int = 0) -> str:
+    """`1234.5` -> `€ 1.235` (of met decimalen `€ 1.234,50`); None -> `–`."""
+    if bedrag is None:
+        return "–"
+    patroon = "¤ #,##0" if decimalen == 0 else "¤ #,##0." + "0" * decimalen
+    return str(format_currency(bedrag, "EUR", format=patroon, locale=LOCALE, currency_digits=False))
+
+
+def procent(waarde: float | None, decimalen: int = 1) -> str:
+    """Een percentage op de schaal 0..100: `30.24` -> `30,2%`; None -> `–`."""
+    if waarde is None:
+        return "–"
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    return f"{format_decimal(waarde, format=patroon, locale=LOCALE)}%"
+
+
+def aandeel(waarde: float | None, decimalen: int = 0) -> str:
+    """Een aandeel op de schaal 0..1 als percentage: `0.25` -> `25%`."""
+    return procent(None if waarde is None else waarde * 100, decimalen)
+
+
+def getal(waarde: float | None, decimalen: int = 2) -> str:
+    """Een getal met hooguit `decimalen` decimalen: `1234.5` -> `1.234,5`."""
+    if waarde is None:
+        return "–"
+    return str(format_decimal(waarde, format="#,##0." + "#" * decimalen if decimalen else "#,##0", locale=LOCALE))
+
+
+def datum(waarde: dt.date | str) -> str:
+    """`2016-03-14` -> `14 maart 2016`."""
+    if isinstance(waarde, str):
+        waarde = dt.date.fromisoformat(waarde)
+    return str(format_date(waarde, format="long", locale=LOCALE))
+
+
+def interval(ci: tuple[float, float] | None, decimalen: int = 1) -> str:
+    """Een 95%-interval als `[12,3% – 40,1%]`; None -> `–`."""
+    if ci is None:
+        return "–"
+    return f"[{procent(ci[0], decimalen)} – {procent(ci[1], decimalen)}]"

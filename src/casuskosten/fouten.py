@@ -1,0 +1,68 @@
+"""Eén familie van fouten: alles wat een gebruiker kan veroorzaken is een `CasuskostenFout`.
+
+Elke melding noemt het bestand, de regel, het veld en wat wel geldig is. De CLI vangt de basisklasse op één
+plek af en toont de meldingen zonder traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Melding:
+    """Eén probleem in de invoer, met de plaats waar het zit."""
+
+    bestand: str | None
+    regel: int | None
+    veld: str | None
+    tekst: str
+
+    def __str__(self) -> str:
+        plaats = self.bestand or ""
+        if self.bestand and self.regel is not None:
+            plaats += f":{self.regel}"
+        delen = [d for d in (plaats, self.veld) if d]
+        return ": ".join([*delen, self.tekst])
+
+
+class CasuskostenFout(Exception):
+    """Basis van alle fouten die de gebruiker kan veroorzaken en oplossen."""
+
+    def __init__(self, meldingen: Iterable[Melding] | str) -> None:
+        if isinstance(meldingen, str):
+            meldingen = [Melding(None, None, None, meldingen)]
+        self.meldingen: tuple[Melding, ...] = tuple(meldingen)
+        super().__init__("\n".join(str(m) for m in self.meldingen))
+
+
+class InvoerFout(CasuskostenFout):
+    """Een of meer casus- of tariefbestanden zijn ongeldig."""
+
+
+class InstellingenFout(CasuskostenFout):
+    """Het instellingenbestand (casuskosten.toml) of een optie is ongeldig."""
+
+
+class UitvoerFout(CasuskostenFout):
+    """Uitvoer kan niet (veilig) geschreven worden."""
+
+
+def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str:
+    """Een 'bedoelde u ...?'-toevoeging voor een verschreven naam, of een lege tekst."""
+    kandidaten = sorted(set(mogelijk))
+    treffers = difflib.get_close_matches(waarde, kandidaten, n=1, cutoff=0.6)
+    if not treffers:
+        lager = {k.lower(): k for k in kandidaten}
+        treffers = [lager[w] for w in difflib.get_close_matches(waarde.lower(), list(lager), n=1, cutoff=0.6)]
+    return f"; bedoelde u '{treffers[0]}'?" if treffers else ""
+
+
+def opsomming(waarden: Iterable[str], maximaal: int = 12) -> str:
+    """Een korte opsomming van geldige waarden voor in een melding."""
+    lijst = list(waarden)
+    if len(lijst) > maximaal:
+        return ", ".join(lijst[:maximaal]) + f", ... ({len(lijst)} in totaal)"
+    return ", ".join(lijst)

@@ -1,0 +1,104 @@
+"""Instellingen uit `casuskosten.toml`; elke instelling heeft een gedocumenteerde standaardwaarde."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .fouten import InstellingenFout, Melding
+from .validatie import vertaal
+from .yamlbron import YamlDocument
+
+STANDAARD_BESTAND = "casuskosten.toml"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Correctie(_Model):
+    """Aandeel waarmee de kosten van het voor_2015-traject verlaagd worden, naar zekerheid (optimism bias)."""
+
+    hoog: float = Field(default=0.0, ge=0, le=1, description="correctie bij zekerheid hoog")
+    middel: float = Field(default=0.20, ge=0, le=1, description="correctie bij zekerheid middel")
+    laag: float = Field(default=0.40, ge=0, le=1, description="correctie bij zekerheid laag")
+
+    def voor(self, zekerheid: str) -> float:
+        """De correctie voor een zekerheidsniveau."""
+        waarde: float = getattr(self, zekerheid)
+        return waarde
+
+
+class Huisstijl(_Model):
+    """Huisstijl van rapporten (organisatie, logo, hoofdkleur)."""
+
+    organisatie: str = Field(default="", description="naam van de organisatie op elk rapport")
+    logo: str | None = Field(default=None, description="pad naar een PNG- of JPG-logo")
+    kleur: str = Field(default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="hoofdkleur als #rrggbb")
+
+
+class Instellingen(_Model):
+    """Alle instellingen van een berekening; komen mee in de JSON-uitvoer."""
+
+    prijspeil: int | None = Field(default=None, description="prijspeil van de uitkomsten; standaard het laatste jaar "
+                                  "van de prijsindex")
+    discontovoet: float = Field(default=0.0225, ge=0, le=0.2,
+                                description="discontovoet per jaar voor kosten na de eerste 12 maanden")
+    bootstrap_iteraties: int = Field(default=10_000, ge=100, le=1_000_000,
+                                     description="aantal bootstrap-trekkingen voor het 95%-interval")
+    seed: int = Field(default=2015, ge=0, description="startwaarde van de toevalsgenerator: zelfde invoer, zelfde interval")
+    correctie: Correctie = Field(default_factory=Correctie)
+    huisstijl: Huisstijl = Field(default_factory=Huisstijl)
+
+    def naar_dict(self) -> dict[str, Any]:
+        """De instellingen zoals ze in de JSON-uitvoer staan."""
+        return self.model_dump(mode="json")
+
+
+def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Instellingen:
+    """Lees `casuskosten.toml` (of `pad`); zonder bestand gelden de standaardwaarden.
+
+    `overschrijf` zijn opties van de opdrachtregel (None betekent: niet opgegeven).
+    """
+    data: dict[str, Any] = {}
+    tekst = ""
+    bestand = str(pad) if pad is not None else STANDAARD_BESTAND
+    bron = Path(bestand)
+    if pad is not None and not bron.is_file():
+        raise InstellingenFout([Melding(bestand, None, None, "instellingenbestand bestaat niet")])
+    if bron.is_file():
+        try:
+            tekst = bron.read_text(encoding="utf-8-sig")
+            data = tomllib.loads(tekst)
+        except UnicodeDecodeError:
+            raise InstellingenFout([Melding(bestand, None, None, "bestand is geen UTF-8")]) from None
+        except tomllib.TOMLDecodeError as fout:
+            regel = re.search(r"line (\d+)", str(fout))
+            raise InstellingenFout([Melding(bestand, int(regel.group(1)) if regel else None, None,
+                                            f"TOML-syntaxfout: {fout}")]) from None
+    data.update({k: v for k, v in overschrijf.items() if v is not None})
+    try:
+        return Instellingen.model_validate(data)
+    except ValidationError as fout:
+        document = YamlDocument(bestand, data, _toml_regels(tekst), "")
+        raise InstellingenFout(vertaal(fout, document, Instellingen)) from None
+
+
+def _toml_regels(tekst: str) -> dict[tuple[str | int, ...], int]:
+    """Een eenvoudige regelkaart voor TOML: `[tabel]` en `sleutel =` per regel."""
+    regels: dict[tuple[str | int, ...], int] = {}
+    tabel: tuple[str, ...] = ()
+    for nummer, regel in enumerate(tekst.splitlines(), start=1):
+        kop = re.match(r"^\s*\[([A-Za-z0-9_.]+)\]", regel)
+        if kop:
+            tabel = tuple(kop.group(1).split("."))
+            regels.setdefault(tabel, nummer)
+            continue
+        sleutel = re.match(r"^\s*([A-Za-z0-9_]+)\s*=", regel)
+        if sleutel:
+            regels.setdefault((*tabel, sleutel.group(1)), nummer)
+    return regels

@@ -1,0 +1,158 @@
+"""Casusbestanden zoeken, lezen en valideren: eerst de vorm (modellen), dan tegen de tarieven en de tijdsregels."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .fouten import InvoerFout, Melding, bedoelde_u
+from .modellen import TRAJECTEN, Casus
+from .tarieven import Tarieftabel
+from .tijd import duur_maanden
+from .validatie import vertaal
+from .yamlbron import MAX_BESTANDSGROOTTE, YamlDocument, lees_yaml, pad_tekst
+
+EXTENSIES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class CasusBestand:
+    """Een geldige casus met het bestand waar hij uit komt (voor meldingen en verantwoording)."""
+
+    casus: Casus
+    document: YamlDocument
+
+    @property
+    def bestand(self) -> str:
+        """Het bestand zoals de gebruiker het ziet."""
+        return self.document.bestand
+
+
+@dataclass(frozen=True)
+class Geladen:
+    """De geldige casussen en, bij `sla_ongeldige_over`, wat is overgeslagen en waarom."""
+
+    casussen: tuple[CasusBestand, ...]
+    overgeslagen: tuple[Melding, ...] = ()
+
+
+def weergave(pad: Path) -> str:
+    """Een pad zoals de gebruiker het herkent: relatief aan de werkmap als dat kan."""
+    try:
+        return os.path.relpath(pad)
+    except ValueError:  # pragma: no cover - ander station op Windows
+        return str(pad)
+
+
+def zoek_casusbestanden(paden: Iterable[Path | str]) -> list[Path]:
+    """Alle *.yaml/*.yml in de gegeven bestanden en mappen (recursief), gesorteerd en zonder dubbelen."""
+    gevonden: dict[Path, None] = {}
+    ontbrekend = []
+    for pad in map(Path, paden):
+        if pad.is_dir():
+            for kind in sorted(pad.rglob("*")):
+                if kind.suffix.lower() in EXTENSIES and kind.is_file() and not kind.name.startswith("."):
+                    gevonden.setdefault(kind, None)
+        elif pad.is_file():
+            gevonden.setdefault(pad, None)
+        else:
+            ontbrekend.append(Melding(str(pad), None, None, "bestand of map bestaat niet"))
+    if ontbrekend:
+        raise InvoerFout(ontbrekend)
+    return list(gevonden)
+
+
+def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBestand:
+    """Lees één casusbestand en controleer de vorm; `InvoerFout` met alle vormfouten."""
+    document = lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte)
+    if not isinstance(document.data, dict):
+        soort = "een lijst" if isinstance(document.data, list) else "een losse waarde"
+        raise InvoerFout([Melding(document.bestand, 1, None,
+                                  f"verwacht een casus als mapping (id:, gemeente:, ...), gekregen {soort}")])
+    try:
+        casus = Casus.model_validate(document.data)
+    except ValidationError as fout:
+        raise InvoerFout(vertaal(fout, document, Casus)) from None
+    return CasusBestand(casus, document)
+
+
+def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:
+    """Controles die de tarieven en de tijdsregels nodig hebben: onbekende codes, inzet buiten de horizon."""
+    casus, doc = cb.casus, cb.document
+    meldingen = []
+    codes = tabel.codes(casus.gemeente)
+    for traject in TRAJECTEN:
+        for i, inzet in enumerate(getattr(casus.trajecten, traject).inzet):
+            pad = ("trajecten", traject, "inzet", i)
+            if tabel.kies(inzet.tarief, casus.gemeente, casus.tariefjaar) is None:
+                elders = tabel.gemeenten_met_code(inzet.tarief)
+                uitleg = (f"; deze code bestaat alleen voor {', '.join(elders)}" if elders
+                          else bedoelde_u(inzet.tarief, codes))
+                meldingen.append(Melding(doc.bestand, doc.regel((*pad, "tarief")), pad_tekst((*pad, "tarief")),
+                                         f"onbekende tariefcode '{inzet.tarief}' voor gemeente {casus.gemeente}{uitleg}"))
+            if inzet.vanaf_maand >= casus.horizon_maanden:
+                meldingen.append(Melding(doc.bestand, doc.regel((*pad, "vanaf_maand")), pad_tekst((*pad, "vanaf_maand")),
+                                         f"vanaf_maand {inzet.vanaf_maand} valt buiten de horizon; moet kleiner zijn "
+                                         f"dan horizon_maanden ({casus.horizon_maanden})"))
+                continue
+            maanden = duur_maanden(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
+            if inzet.vanaf_maand + maanden > casus.horizon_maanden:
+                meldingen.append(Melding(doc.bestand, doc.regel((*pad, "duur")), pad_tekst((*pad, "duur")),
+                                         f"duur '{inzet.duur}' ({_maanden(maanden)} maanden) vanaf maand "
+                                         f"{inzet.vanaf_maand} loopt voorbij de horizon van {casus.horizon_maanden} "
+                                         f"maanden; maak de duur korter of de horizon langer"))
+    return meldingen
+
+
+def _maanden(waarde: Fraction) -> str:
+    return str(int(waarde)) if waarde.denominator == 1 else f"{float(waarde):.1f}".replace(".", ",")
+
+
+def laad_casussen(paden: Sequence[Path | str], tabel: Tarieftabel, *, sla_ongeldige_over: bool = False,
+                  max_grootte: int = MAX_BESTANDSGROOTTE) -> Geladen:
+    """Lees en controleer alle casussen; bij een fout alle meldingen samen, tenzij `sla_ongeldige_over`."""
+    bestanden = zoek_casusbestanden(paden)
+    meldingen: list[Melding] = []
+    geldig: list[CasusBestand] = []
+    for pad in bestanden:
+        try:
+            cb = lees_casus(pad, max_grootte=max_grootte)
+        except InvoerFout as fout:
+            meldingen.extend(fout.meldingen)
+            continue
+        eigen = controleer_casus(cb, tabel)
+        if eigen:
+            meldingen.extend(eigen)
+        else:
+            geldig.append(cb)
+    geldig, dubbel = _zonder_dubbele_ids(geldig)
+    meldingen.extend(dubbel)
+    if not bestanden:
+        meldingen.append(Melding(", ".join(map(str, paden)) or None, None, None,
+                                 "geen casusbestanden (*.yaml of *.yml) gevonden"))
+    if meldingen and not sla_ongeldige_over:
+        raise InvoerFout(meldingen)
+    if not geldig:
+        raise InvoerFout([*meldingen, Melding(None, None, None, "geen enkele geldige casus over om te berekenen")])
+    return Geladen(tuple(geldig), tuple(meldingen))
+
+
+def _zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand], list[Melding]]:
+    eerste: dict[str, CasusBestand] = {}
+    meldingen = []
+    dubbel: set[str] = set()
+    for cb in casussen:
+        if cb.casus.id in eerste:
+            ander = eerste[cb.casus.id]
+            dubbel.add(cb.casus.id)
+            meldingen.append(Melding(cb.bestand, cb.document.regel(("id",)), "id",
+                                     f"id '{cb.casus.id}' komt ook voor in {ander.bestand}:"
+                                     f"{ander.document.regel(('id',))}; elke casus heeft een eigen id"))
+        else:
+            eerste[cb.casus.id] = cb
+    return [cb for cb in casussen if cb.casus.id not in dubbel], meldingen

@@ -1,0 +1,157 @@
+"""Het casusformaat als bevroren, strikte pydantic-modellen.
+
+De veldnamen zijn dezelfde woorden als in de YAML-bestanden; een onbekende sleutel is een fout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .tijd import PER_PER_JAAR, lees_duur
+
+Oordeel = Literal["ja", "deels", "nee", "onbekend"]
+Zekerheid = Literal["hoog", "middel", "laag"]
+Teammodel = Literal["A1", "A2", "B", "C"]
+Per = Literal["dag", "week", "2 weken", "maand", "kwartaal", "jaar"]
+Leefgebied = Literal[
+    "financien", "huishouden", "wonen", "gezondheid", "psychisch_welbevinden", "sociaal_netwerk",
+    "opvoeding", "onderwijs", "werk_en_dagbesteding", "justitie", "verslaving", "zelfzorg",
+]
+TrajectNaam = Literal["voor_2015", "sociaal_team"]
+
+#: de vijf beleidsdoelen, in vaste volgorde
+DOELEN: tuple[str, ...] = (
+    "voorkomen_zwaardere_zorg", "integrale_aanpak", "preventie_escalatie", "betere_ondersteuning", "zelfredzaamheid",
+)
+OORDELEN: tuple[str, ...] = ("ja", "deels", "nee", "onbekend")
+TRAJECTEN: tuple[str, ...] = ("voor_2015", "sociaal_team")
+
+if set(PER_PER_JAAR) != set(get_args(Per)):  # pragma: no cover - één bron van waarheid voor 'per'
+    raise RuntimeError("PER_PER_JAAR en Per lopen uiteen")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+Tekst = Annotated[str, Field(min_length=1)]
+
+
+class Doel(_Model):
+    """Het oordeel over één beleidsdoel, met een toelichting."""
+
+    oordeel: Oordeel = Field(description="ja, deels, nee of onbekend")
+    toelichting: str | None = Field(default=None, description="waarom dit oordeel (verplicht aanbevolen bij 'ja')")
+
+
+def _doel_uit_tekst(waarde: Any) -> Any:
+    if isinstance(waarde, bool):
+        raise ValueError("verwacht ja, deels, nee of onbekend (schrijf het woord uit, niet true/false/yes/no)")
+    if isinstance(waarde, str):
+        return {"oordeel": waarde.strip()}
+    return waarde
+
+
+DoelVeld = Annotated[Doel, Field(description="ja | deels | nee | onbekend, of {oordeel: ..., toelichting: ...}")]
+
+
+class Doelen(_Model):
+    """Alle vijf beleidsdoelen; elk oordeel is ja, deels, nee of onbekend."""
+
+    voorkomen_zwaardere_zorg: DoelVeld
+    integrale_aanpak: DoelVeld
+    preventie_escalatie: DoelVeld
+    betere_ondersteuning: DoelVeld
+    zelfredzaamheid: DoelVeld
+
+    @field_validator(*DOELEN, mode="before")
+    @classmethod
+    def _kort(cls, waarde: Any) -> Any:
+        return _doel_uit_tekst(waarde)
+
+    def oordeel(self, doel: str) -> str:
+        """Het oordeel over `doel` als tekst."""
+        gevonden: Doel = getattr(self, doel)
+        return gevonden.oordeel
+
+
+class Inzet(_Model):
+    """Eén regel inzet in een traject: een tariefcode, een aantal en wanneer en hoe vaak."""
+
+    tarief: Tekst = Field(description="tariefcode uit de tarieftabellen, bijvoorbeeld hbh_uur")
+    aantal: float = Field(ge=0, description="eenheden per keer (uren, contacten, dagen, trajecten ...)")
+    per: Per | None = Field(default=None, description="dag | week | 2 weken | maand | kwartaal | jaar; leeg = eenmalig")
+    duur: str | None = Field(default=None, description="bijvoorbeeld '6 maanden' of '10 weken'; alleen met per")
+    vanaf_maand: int = Field(default=0, ge=0, description="maand (vanaf 0) waarin de inzet begint")
+    kans: float = Field(default=1.0, ge=0, le=1, description="kans (0..1) dat de inzet plaatsvindt")
+    toelichting: str | None = Field(default=None, description="korte uitleg")
+
+    @field_validator("duur")
+    @classmethod
+    def _duur_leesbaar(cls, waarde: str | None) -> str | None:
+        if waarde is not None:
+            lees_duur(waarde)
+        return waarde
+
+    @field_validator("aantal", "kans", mode="before")
+    @classmethod
+    def _geen_ja_nee(cls, waarde: Any) -> Any:
+        if isinstance(waarde, bool):
+            raise ValueError("verwacht een getal, geen ja/nee")
+        return waarde
+
+    @model_validator(mode="after")
+    def _duur_alleen_met_per(self) -> Inzet:
+        if self.duur is not None and self.per is None:
+            raise ValueError("'duur' kan alleen samen met 'per' (een eenmalige inzet heeft geen duur)")
+        return self
+
+
+class Traject(_Model):
+    """Een aanpak: wat er gebeurde (sociaal_team) of zou zijn gebeurd (voor_2015)."""
+
+    beschrijving: str | None = Field(default=None, description="korte beschrijving van de aanpak")
+    inzet: tuple[Inzet, ...] = Field(description="lijst van inzetregels; mag leeg zijn")
+
+
+class Trajecten(_Model):
+    """De twee trajecten die met elkaar vergeleken worden."""
+
+    voor_2015: Traject = Field(description="hoe het voor 2015 zou zijn gegaan (het contrafeitelijke traject)")
+    sociaal_team: Traject = Field(description="wat het sociaal team deed")
+
+
+class Casus(_Model):
+    """Eén praktijkcasus: de situatie, twee trajecten en de oordelen over de vijf doelen."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9._-]+$", description="unieke code, letters, cijfers, . _ -")
+    gemeente: Tekst = Field(description="de gemeente van het sociaal team")
+    team: str | None = Field(default=None, description="naam van het team")
+    teammodel: Teammodel | None = Field(default=None, description="Movisie-teammodel A1, A2, B of C")
+    ingebracht_door: str | None = Field(default=None, description="een rol, nooit een naam")
+    datum: dt.date = Field(description="wanneer de casus is beschreven, JJJJ-MM-DD")
+    prijspeil: int | None = Field(default=None, ge=1900, le=2200,
+                                  description="welk tariefjaar geldt; standaard het jaar van datum")
+    horizon_maanden: int = Field(default=12, ge=1, le=120, description="periode in maanden waarover beide trajecten lopen")
+    zekerheid: Zekerheid = Field(description="hoe zeker het voor_2015-traject is: hoog, middel of laag")
+    onderbouwing: str | None = Field(default=None, description="waarom het voor_2015-traject aannemelijk is")
+    leefgebieden: tuple[Leefgebied, ...] = Field(default=(), description="de leefgebieden waarop de casus speelt")
+    situatie: Tekst = Field(description="de situatie, verteld zoals de sociaal werker haar zag")
+    trajecten: Trajecten
+    doelen: Doelen
+
+    @field_validator("id", "gemeente", mode="before")
+    @classmethod
+    def _getal_als_tekst(cls, waarde: Any) -> Any:
+        # `id: 17` of `gemeente: 1` is in YAML een getal; als naam is het gewoon tekst
+        if isinstance(waarde, int) and not isinstance(waarde, bool):
+            return str(waarde)
+        return waarde
+
+    @property
+    def tariefjaar(self) -> int:
+        """Het jaar waarvoor tarieven gekozen worden."""
+        return self.prijspeil if self.prijspeil is not None else self.datum.year

@@ -1,0 +1,61 @@
+"""De hele berekening in één aanroep: tarieven en casussen lezen, beprijzen, optellen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
+from .beprijzing import beprijs
+from .fouten import InstellingenFout, Melding
+from .instellingen import Instellingen
+from .laden import CasusBestand, laad_casussen
+from .resultaat import Resultaat
+from .tarieven import Tarieftabel, laad_tarieven
+
+STANDAARD_CASUSSEN = "casussen"
+STANDAARD_TARIEVEN = "tarieven"
+
+
+def bereken_casussen(casussen: Sequence[CasusBestand], tabel: Tarieftabel, instellingen: Instellingen | None = None,
+                     *, overgeslagen: Sequence[str] = ()) -> Resultaat:
+    """Beprijs en tel op voor al geladen casussen."""
+    instellingen = instellingen or Instellingen()
+    prijspeil = instellingen.prijspeil or tabel.prijsindex.laatste_jaar
+    if prijspeil not in tabel.prijsindex.cijfers:
+        raise InstellingenFout([Melding(tabel.prijsindex.bestand, None, "prijspeil",
+                                        f"prijspeil {prijspeil} staat niet in de prijsindex; kies een jaar in "
+                                        f"{tabel.prijsindex.bereik()}")])
+    regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
+    tabel_casussen = casustabel(casussen, regels, instellingen)
+    gemeenten = []
+    regels_per_gemeente = dict(tuple(regels.groupby("gemeente", sort=False)))
+    leeg = regels.iloc[0:0]
+    for gemeente, deel in tabel_casussen.groupby("gemeente", sort=True):
+        gemeenten.append(aggregeer(str(gemeente), deel, regels_per_gemeente.get(gemeente, leeg), instellingen))
+    totaal = aggregeer(None, tabel_casussen, regels, instellingen)
+    return Resultaat(
+        prijspeil=prijspeil,
+        instellingen=instellingen.model_copy(update={"prijspeil": prijspeil}),
+        casussen=tabel_casussen,
+        regels=regels,
+        gemeenten=tuple(gemeenten),
+        totaal=totaal,
+        casus_waarschuwingen=waarschuwingen_per_casus(casussen, tabel_casussen),
+        overgeslagen=tuple(overgeslagen),
+        invoerbestanden=tuple([(cb.bestand, cb.document.sha256) for cb in casussen]),
+    )
+
+
+def bereken(paden: Sequence[Path | str] = (STANDAARD_CASUSSEN,), tarieven: Path | str = STANDAARD_TARIEVEN,
+            instellingen: Instellingen | None = None, *, sla_ongeldige_over: bool = False) -> Resultaat:
+    """Lees tarieven en casussen en bereken alles; gooit `CasuskostenFout` bij ongeldige invoer.
+
+    >>> import casuskosten
+    >>> resultaat = casuskosten.bereken(["casussen"], "tarieven")   # doctest: +SKIP
+    >>> resultaat.casussen[["id", "besparing_pct"]]                  # doctest: +SKIP
+    """
+    tabel = laad_tarieven(tarieven)
+    geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over)
+    return bereken_casussen(geladen.casussen, tabel, instellingen,
+                            overgeslagen=[str(m) for m in geladen.overgeslagen])

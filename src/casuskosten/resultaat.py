@@ -1,0 +1,232 @@
+"""Het ene resultaatobject dat elke uitvoer (terminal, JSON, rapporten, export) leest.
+
+Hier wordt niets berekend: alle cijfers komen uit `aggregatie` en `onzekerheid`; dit zijn alleen bevroren
+containers en de omzetting naar de JSON-vorm.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .instellingen import Instellingen
+
+
+@dataclass(frozen=True, slots=True)
+class Waarschuwing:
+    """Een waarschuwing met een vaste `code` en een Nederlandse `melding`."""
+
+    code: str
+    melding: str
+    bestand: str | None = None
+    casus: str | None = None
+    gemeente: str | None = None
+    doel: str | None = None
+
+    def naar_dict(self) -> dict[str, Any]:
+        """Als JSON-object, zonder lege velden."""
+        return {k: v for k, v in (("code", self.code), ("melding", self.melding), ("bestand", self.bestand),
+                                  ("casus", self.casus), ("gemeente", self.gemeente), ("doel", self.doel))
+                if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class FinancierCijfers:
+    """Wie investeert, wie bespaart: de drie sommen voor één financier."""
+
+    financier: str
+    kosten_voor_2015: float
+    kosten_sociaal_team: float
+    besparing: float
+    rol: str  # investeert | bespaart | gelijk
+
+
+@dataclass(frozen=True, slots=True)
+class DoelCijfers:
+    """Hoe vaak een doel ja, deels, nee of onbekend is beoordeeld."""
+
+    doel: str
+    ja: int
+    deels: int
+    nee: int
+    onbekend: int
+    aandeel_ja: float | None
+    aandeel_ja_of_deels: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gevoeligheid:
+    """Eén balk van het tornadodiagram: de uitkomst bij de lage en bij de hoge instelling van een parameter."""
+
+    parameter: str
+    omschrijving: str
+    laag: float | None
+    hoog: float | None
+
+    @property
+    def spreiding(self) -> float:
+        """Het verschil tussen hoog en laag (0 als een van beide ontbreekt)."""
+        if self.laag is None or self.hoog is None:
+            return 0.0
+        return abs(self.hoog - self.laag)
+
+
+@dataclass(frozen=True, slots=True)
+class Invloed:
+    """De casus waarvan weglaten het besparingspercentage het meest verandert."""
+
+    id: str
+    besparing_pct_zonder: float | None
+
+
+@dataclass(frozen=True)
+class Aggregaat:
+    """De cijfers van een groep casussen: één gemeente, of alle casussen samen (`gemeente` is dan None)."""
+
+    gemeente: str | None
+    aantal_casussen: int
+    kosten_voor_2015: float
+    kosten_sociaal_team: float
+    besparing: float
+    besparing_pct: float | None
+    besparing_pct_gemiddeld: float | None
+    besparing_pct_mediaan: float | None
+    aantal_met_besparing: int
+    aandeel_met_besparing: float
+    kosten_voor_2015_gecorrigeerd: float
+    besparing_gecorrigeerd: float
+    besparing_pct_gecorrigeerd: float | None
+    besparing_pct_ci95: tuple[float, float] | None
+    besparing_pct_gecorrigeerd_ci95: tuple[float, float] | None
+    invloedrijkste_casus: Invloed | None
+    per_financier: tuple[FinancierCijfers, ...]
+    doelen: tuple[DoelCijfers, ...]
+    gevoeligheid: tuple[Gevoeligheid, ...]
+    aandeel_kosten_laag_betrouwbaar: dict[str, float | None]
+    periode: tuple[str, str]
+    waarschuwingen: tuple[Waarschuwing, ...] = ()
+
+    def naar_dict(self) -> dict[str, Any]:
+        """Als JSON-object."""
+        uit: dict[str, Any] = {}
+        if self.gemeente is not None:
+            uit["gemeente"] = self.gemeente
+        uit |= {
+            "aantal_casussen": self.aantal_casussen,
+            "periode": {"van": self.periode[0], "tot_en_met": self.periode[1]},
+            "kosten_voor_2015": self.kosten_voor_2015,
+            "kosten_sociaal_team": self.kosten_sociaal_team,
+            "besparing": self.besparing,
+            "besparing_pct": self.besparing_pct,
+            "besparing_pct_ci95": list(self.besparing_pct_ci95) if self.besparing_pct_ci95 else None,
+            "besparing_pct_gemiddeld": self.besparing_pct_gemiddeld,
+            "besparing_pct_mediaan": self.besparing_pct_mediaan,
+            "aantal_met_besparing": self.aantal_met_besparing,
+            "aandeel_met_besparing": self.aandeel_met_besparing,
+            "kosten_voor_2015_gecorrigeerd": self.kosten_voor_2015_gecorrigeerd,
+            "besparing_gecorrigeerd": self.besparing_gecorrigeerd,
+            "besparing_pct_gecorrigeerd": self.besparing_pct_gecorrigeerd,
+            "besparing_pct_gecorrigeerd_ci95": (list(self.besparing_pct_gecorrigeerd_ci95)
+                                                if self.besparing_pct_gecorrigeerd_ci95 else None),
+            "invloedrijkste_casus": ({"id": self.invloedrijkste_casus.id,
+                                      "besparing_pct_zonder": self.invloedrijkste_casus.besparing_pct_zonder}
+                                     if self.invloedrijkste_casus else None),
+            "per_financier": {f.financier: {"kosten_voor_2015": f.kosten_voor_2015,
+                                            "kosten_sociaal_team": f.kosten_sociaal_team,
+                                            "besparing": f.besparing, "rol": f.rol} for f in self.per_financier},
+            "doelen": {d.doel: {"ja": d.ja, "deels": d.deels, "nee": d.nee, "onbekend": d.onbekend,
+                                "aandeel_ja": d.aandeel_ja, "aandeel_ja_of_deels": d.aandeel_ja_of_deels}
+                       for d in self.doelen},
+            "gevoeligheid": [{"parameter": g.parameter, "omschrijving": g.omschrijving, "laag": g.laag,
+                              "hoog": g.hoog} for g in self.gevoeligheid],
+            "aandeel_kosten_laag_betrouwbaar": self.aandeel_kosten_laag_betrouwbaar,
+            "waarschuwingen": [w.naar_dict() for w in self.waarschuwingen],
+        }
+        return uit
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    """Alles wat een berekening oplevert; elke uitvoer leest alleen dit object.
+
+    - `casussen`: één rij per casus met de cijfers en oordelen (pandas DataFrame),
+    - `regels`: alle beprijsde inzetregels (pandas DataFrame),
+    - `gemeenten` en `totaal`: de aggregaten,
+    - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, met de reden.
+    """
+
+    prijspeil: int
+    instellingen: Instellingen
+    casussen: pd.DataFrame
+    regels: pd.DataFrame
+    gemeenten: tuple[Aggregaat, ...]
+    totaal: Aggregaat
+    casus_waarschuwingen: dict[str, tuple[Waarschuwing, ...]] = field(default_factory=dict)
+    overgeslagen: tuple[str, ...] = ()
+    invoerbestanden: tuple[tuple[str, str], ...] = ()
+
+    def gemeente(self, naam: str) -> Aggregaat:
+        """Het aggregaat van één gemeente (hoofdletterongevoelig); `KeyError` als die er niet is."""
+        for agg in self.gemeenten:
+            if agg.gemeente is not None and agg.gemeente.casefold() == naam.casefold():
+                return agg
+        raise KeyError(naam)
+
+    def alle_waarschuwingen(self) -> list[Waarschuwing]:
+        """Alle waarschuwingen: per casus, per gemeente en over het totaal."""
+        uit = [w for ws in self.casus_waarschuwingen.values() for w in ws]
+        for agg in (*self.gemeenten, self.totaal):
+            uit.extend(agg.waarschuwingen)
+        return uit
+
+    def naar_dict(self) -> dict[str, Any]:
+        """De JSON-vorm van `bereken --json`; bedragen onafgerond, percentages 0..100."""
+        regels_per_casus: dict[str, list[dict[str, Any]]] = {}
+        velden = ["traject", "tarief", "omschrijving", "eenheid", "aantal", "per", "aantal_keer", "aantal_totaal",
+                  "kans", "tarief_jaar", "prijs", "kosten_nominaal", "kosten", "financier", "lijn", "betrouwbaarheid",
+                  "bron"]
+        for rij in self.regels[["casus", *velden]].itertuples(index=False):
+            waarden = rij._asdict()
+            casus = waarden.pop("casus")
+            regels_per_casus.setdefault(casus, []).append({k: _json(v) for k, v in waarden.items()})
+        casussen = []
+        doel_kolommen = [k for k in self.casussen.columns if k.startswith("doel_")]
+        for rij in self.casussen.to_dict("records"):
+            casussen.append({
+                "id": rij["id"], "gemeente": rij["gemeente"], "bestand": rij["bestand"],
+                "datum": rij["datum"], "zekerheid": rij["zekerheid"], "horizon_maanden": rij["horizon_maanden"],
+                "kosten_voor_2015": rij["kosten_voor_2015"], "kosten_sociaal_team": rij["kosten_sociaal_team"],
+                "besparing": rij["besparing"], "besparing_pct": _json(rij["besparing_pct"]),
+                "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
+                "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
+                "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
+                "aandeel_kosten_laag_betrouwbaar": {
+                    "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
+                    "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"])},
+                "doelen": {k.removeprefix("doel_"): rij[k] for k in doel_kolommen},
+                "regels": regels_per_casus.get(rij["id"], []),
+                "waarschuwingen": [w.naar_dict() for w in self.casus_waarschuwingen.get(rij["id"], ())],
+            })
+        return {
+            "prijspeil": self.prijspeil,
+            "instellingen": self.instellingen.naar_dict(),
+            "casussen": casussen,
+            "gemeenten": [g.naar_dict() for g in self.gemeenten],
+            "totaal": self.totaal.naar_dict(),
+            "overgeslagen": list(self.overgeslagen),
+            "invoerbestanden": [{"bestand": b, "sha256": h} for b, h in self.invoerbestanden],
+        }
+
+
+def _json(waarde: Any) -> Any:
+    """numpy- en pandas-waarden naar gewone Python-waarden; NaN wordt null."""
+    if waarde is None:
+        return None
+    if hasattr(waarde, "item"):
+        waarde = waarde.item()
+    if isinstance(waarde, float) and math.isnan(waarde):
+        return None
+    return waarde

@@ -1,0 +1,89 @@
+"""Het resultaat als rich-tabellen voor de terminal. Rekent niets zelf uit: leest alleen het `Resultaat`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from . import formaat as f
+from .fouten import Melding
+from .resultaat import Aggregaat, Resultaat, Waarschuwing
+
+
+def gemeententabel(resultaat: Resultaat) -> Table:
+    """Eén rij per gemeente plus het totaal."""
+    tabel = Table(title=f"Besparing per gemeente (prijspeil {resultaat.prijspeil}, contante waarde)",
+                  title_justify="left", show_footer=False)
+    tabel.add_column("Gemeente", no_wrap=True)
+    for kop in ("Casussen", "Voor 2015 €", "Sociaal team €", "Besparing €", "Besparing %", "95%-interval",
+                "Gecorrigeerd %", "Gemiddeld %", "Mediaan %", "Met besparing"):
+        tabel.add_column(kop, justify="right")
+    for agg in resultaat.gemeenten:
+        tabel.add_row(*_rij(agg))
+    tabel.add_section()
+    tabel.add_row(*_rij(resultaat.totaal), style="bold")
+    return tabel
+
+
+def _rij(agg: Aggregaat) -> list[str]:
+    return [
+        agg.gemeente or "Totaal", str(agg.aantal_casussen), f.getal(agg.kosten_voor_2015, 0),
+        f.getal(agg.kosten_sociaal_team, 0), f.getal(agg.besparing, 0), f.procent(agg.besparing_pct),
+        f.interval(agg.besparing_pct_ci95), f.procent(agg.besparing_pct_gecorrigeerd),
+        f.procent(agg.besparing_pct_gemiddeld), f.procent(agg.besparing_pct_mediaan),
+        f"{agg.aantal_met_besparing} van {agg.aantal_casussen}",
+    ]
+
+
+def financiertabel(agg: Aggregaat, titel: str) -> Table:
+    """Wie investeert, wie bespaart."""
+    tabel = Table(title=titel, title_justify="left")
+    tabel.add_column("Financier")
+    for kop in ("Voor 2015", "Sociaal team", "Besparing"):
+        tabel.add_column(kop, justify="right")
+    tabel.add_column("Rol")
+    for fin in agg.per_financier:
+        kleur = {"bespaart": "green", "investeert": "red"}.get(fin.rol, "")
+        tabel.add_row(fin.financier, f.euro(fin.kosten_voor_2015), f.euro(fin.kosten_sociaal_team),
+                      f.euro(fin.besparing), Text(fin.rol, style=kleur))
+    return tabel
+
+
+def waarschuwingen(lijst: Iterable[Waarschuwing]) -> RenderableType:
+    """Alle waarschuwingen, één per regel."""
+    regels = [Text.assemble(("LET OP ", "bold yellow"), (f"[{w.code}] ", "dim"), w.melding) for w in lijst]
+    return Group(*regels)
+
+
+def toon_resultaat(console: Console, resultaat: Resultaat) -> None:
+    """De terminaluitvoer van `bereken`."""
+    console.print(gemeententabel(resultaat))
+    console.print(Text("Gecorrigeerd: voor_2015 verlaagd naar zekerheid (hoog "
+                       f"{f.aandeel(resultaat.instellingen.correctie.hoog)}, middel "
+                       f"{f.aandeel(resultaat.instellingen.correctie.middel)}, laag "
+                       f"{f.aandeel(resultaat.instellingen.correctie.laag)}); discontovoet "
+                       f"{f.procent(resultaat.instellingen.discontovoet * 100, 2)}.", style="dim"))
+    console.print()
+    console.print(financiertabel(resultaat.totaal, "Wie investeert, wie bespaart (alle casussen)"))
+    alle = resultaat.alle_waarschuwingen()
+    if alle:
+        console.print()
+        console.print(Text(f"{len(alle)} waarschuwingen", style="bold yellow"))
+        console.print(waarschuwingen(alle))
+    if resultaat.overgeslagen:
+        console.print()
+        console.print(Text(f"{len(resultaat.overgeslagen)} ongeldige casussen overgeslagen:", style="bold red"))
+        for reden in resultaat.overgeslagen:
+            console.print(Text("  " + reden))
+
+
+def toon_fouten(console: Console, meldingen: Iterable[Melding]) -> None:
+    """Fouten in rood, één per regel, zonder traceback."""
+    lijst = list(meldingen)
+    for m in lijst:
+        console.print(Text.assemble(("FOUT ", "bold red"), str(m)))
+    if len(lijst) > 1:
+        console.print(Text(f"{len(lijst)} fouten gevonden", style="bold red"))

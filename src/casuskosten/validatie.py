@@ -1,0 +1,129 @@
+"""Pydantic-fouten vertalen naar Nederlandse meldingen met bestand, regel, veld en wat wel geldig is."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .fouten import Melding, bedoelde_u, opsomming
+from .yamlbron import Pad, YamlDocument, pad_tekst
+
+
+def _model_in(annotatie: Any) -> type[BaseModel] | None:
+    if isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
+        return annotatie
+    for arg in typing.get_args(annotatie):
+        gevonden = _model_in(arg)
+        if gevonden is not None:
+            return gevonden
+    return None
+
+
+def _velden_bij(model: type[BaseModel], pad: Pad) -> list[str]:
+    """De toegestane sleutels in de mapping waar `pad` naar wijst."""
+    huidig: type[BaseModel] | None = model
+    for deel in pad:
+        if isinstance(deel, int) or huidig is None:
+            continue
+        veld = huidig.model_fields.get(deel)
+        huidig = _model_in(veld.annotation) if veld is not None else None
+    return list(huidig.model_fields) if huidig is not None else []
+
+
+def _toegestane_waarden(model: type[BaseModel], pad: Pad) -> tuple[str, ...]:
+    huidig: type[BaseModel] | None = model
+    annotatie: Any = None
+    for deel in pad:
+        if isinstance(deel, int) or huidig is None:
+            continue
+        veld = huidig.model_fields.get(deel)
+        if veld is None:
+            return ()
+        annotatie = veld.annotation
+        huidig = _model_in(annotatie)
+    waarden: list[str] = []
+
+    def verzamel(a: Any) -> None:
+        if typing.get_origin(a) is typing.Literal:
+            waarden.extend(str(x) for x in typing.get_args(a))
+        elif typing.get_origin(a) in (typing.Union, types.UnionType, tuple):
+            for arg in typing.get_args(a):
+                verzamel(arg)
+
+    verzamel(annotatie)
+    return tuple(waarden)
+
+
+def _weergave(waarde: Any) -> str:
+    if isinstance(waarde, str):
+        return f"'{waarde}'"
+    if isinstance(waarde, dict):
+        return "een mapping"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if waarde is None:
+        return "een lege waarde"
+    if isinstance(waarde, bool):
+        return "ja/nee (true/false)"
+    return f"'{waarde}'"
+
+
+def vertaal(fout: ValidationError, document: YamlDocument, model: type[BaseModel]) -> list[Melding]:
+    """Elke pydantic-fout als `Melding` met regelnummer uit het YAML-document."""
+    meldingen = []
+    for e in fout.errors(include_url=False):
+        pad: Pad = tuple(d for d in e["loc"] if isinstance(d, str | int))
+        # de before-validator van een doel voegt een stap 'oordeel' toe die de gebruiker niet schreef
+        soort = e["type"]
+        invoer = e.get("input")
+        tekst = _tekst(soort, e, invoer, model, pad)
+        meldingen.append(Melding(document.bestand, document.regel(pad), pad_tekst(pad) or None, tekst))
+    return meldingen
+
+
+def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) -> str:
+    ctx = e.get("ctx") or {}
+    if soort == "missing":
+        return "verplicht veld ontbreekt"
+    if soort == "extra_forbidden":
+        naam = str(pad[-1])
+        mogelijk = _velden_bij(model, pad[:-1])
+        tip = ""
+        if " " in naam or naam.endswith("."):
+            tip = (" (een komma binnen {...} begint een nieuw veld: zet tekst met komma's tussen aanhalingstekens,"
+                   " of schrijf de mapping over meerdere regels)")
+        return f"onbekend veld '{naam}'{bedoelde_u(naam, mogelijk)}; toegestaan: {opsomming(mogelijk, 20)}{tip}"
+    if soort in ("literal_error", "enum"):
+        mogelijk = _toegestane_waarden(model, pad) or tuple(str(ctx.get("expected", "")).replace("'", "").split(", "))
+        extra = bedoelde_u(str(invoer), mogelijk) if isinstance(invoer, str) else ""
+        return f"ongeldige waarde {_weergave(invoer)}{extra}; kies uit: {opsomming(mogelijk, 20)}"
+    if soort in ("model_type", "model_attributes_type", "dict_type"):
+        return f"verwacht een mapping (sleutel: waarde), gekregen {_weergave(invoer)}"
+    if soort in ("list_type", "tuple_type", "sequence_type"):
+        return f"verwacht een lijst (regels die met '- ' beginnen), gekregen {_weergave(invoer)}"
+    if soort in ("int_type", "int_parsing", "int_from_float"):
+        return f"verwacht een geheel getal, gekregen {_weergave(invoer)}"
+    if soort in ("float_type", "float_parsing", "finite_number"):
+        return f"verwacht een getal (met een punt als decimaalteken), gekregen {_weergave(invoer)}"
+    if soort in ("string_type",):
+        return f"verwacht tekst, gekregen {_weergave(invoer)}"
+    if soort == "string_too_short":
+        return "mag niet leeg zijn"
+    if soort == "string_pattern_mismatch":
+        return f"{_weergave(invoer)} mag alleen letters, cijfers, punt, liggend streepje en koppelteken bevatten"
+    if soort in ("greater_than_equal", "greater_than"):
+        teken = ">=" if soort == "greater_than_equal" else ">"
+        return f"{_weergave(invoer)} is te klein; moet {teken} {ctx.get('ge', ctx.get('gt'))} zijn"
+    if soort in ("less_than_equal", "less_than"):
+        teken = "<=" if soort == "less_than_equal" else "<"
+        return f"{_weergave(invoer)} is te groot; moet {teken} {ctx.get('le', ctx.get('lt'))} zijn"
+    if soort.startswith("date"):
+        return f"verwacht een datum als JJJJ-MM-DD, gekregen {_weergave(invoer)}"
+    if soort == "value_error":
+        return str(ctx.get("error", e.get("msg", "")))
+    if soort == "bool_type":
+        return f"verwacht ja of nee, gekregen {_weergave(invoer)}"
+    return f"ongeldige waarde {_weergave(invoer)} ({e.get('msg', soort)})"

@@ -1,0 +1,194 @@
+"""YAML veilig lezen met regelnummers per veld.
+
+PyYAML's C-parser (`CSafeLoader`) bouwt de knopenboom; de omzetting naar Python-waarden doen we zelf, zodat
+- elk veld zijn regelnummer houdt (voor meldingen als `rtd-04.yaml:17`),
+- aliassen en ankers (`&`, `*`) geweigerd worden voordat er iets uitgevouwen wordt ("billion laughs"),
+- geen enkele tag objecten maakt en dubbele sleutels een fout zijn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .fouten import InvoerFout, Melding
+
+try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - afhankelijk van de PyYAML-bouw
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Pad = tuple[str | int, ...]
+
+MAX_BESTANDSGROOTTE = 1024 * 1024  # 1 MiB per casus; een echte casus is een paar kB
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAIRE_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCTOR = SafeConstructor()
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    """De inhoud van één YAML-bestand plus het regelnummer (1-based) van elk veld."""
+
+    bestand: str
+    data: Any
+    regels: dict[Pad, int]
+    sha256: str
+
+    def regel(self, pad: Pad) -> int | None:
+        """Het regelnummer van `pad`, of van het dichtstbijzijnde bovenliggende veld."""
+        for lengte in range(len(pad), -1, -1):
+            gevonden = self.regels.get(pad[:lengte])
+            if gevonden is not None:
+                return gevonden
+        return None
+
+
+def pad_tekst(pad: Pad) -> str:
+    """`("trajecten", "voor_2015", "inzet", 2, "tarief")` -> `trajecten.voor_2015.inzet[2].tarief`."""
+    tekst = ""
+    for deel in pad:
+        if isinstance(deel, int):
+            tekst += f"[{deel}]"
+        else:
+            tekst += f".{deel}" if tekst else str(deel)
+    return tekst
+
+
+def decodeer(inhoud: bytes, bestand: str) -> str:
+    """Bytes naar tekst: UTF-8 (met of zonder BOM); al het andere een duidelijke fout."""
+    if inhoud.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvoerFout([Melding(bestand, None, None,
+                                  "bestand is opgeslagen als UTF-16; sla het op als UTF-8")])
+    if b"\x00" in inhoud:
+        raise InvoerFout([Melding(bestand, None, None,
+                                  "dit is geen tekstbestand (het bevat NUL-bytes); verwacht een YAML-bestand in UTF-8")])
+    if inhoud.startswith(b"\xef\xbb\xbf"):
+        inhoud = inhoud[3:]
+    try:
+        return inhoud.decode("utf-8")
+    except UnicodeDecodeError as fout:
+        regel = inhoud[: fout.start].count(b"\n") + 1
+        raise InvoerFout([Melding(bestand, regel, None,
+                                  "bestand is geen geldige UTF-8 (misschien Latin-1/Windows-1252); "
+                                  "sla het op als UTF-8")]) from None
+
+
+def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_BESTANDSGROOTTE) -> YamlDocument:
+    """Lees één YAML-bestand met één document; gooit `InvoerFout` met een bruikbare melding."""
+    import hashlib
+
+    bestand = weergave or str(pad)
+    try:
+        inhoud = pad.read_bytes()
+    except OSError as fout:
+        raise InvoerFout([Melding(bestand, None, None, f"kan bestand niet lezen: {fout.strerror}")]) from None
+    if len(inhoud) > max_grootte:
+        raise InvoerFout([Melding(bestand, None, None,
+                                  f"bestand is {len(inhoud):,} bytes; de grens is {max_grootte:,} bytes per casus"
+                                  .replace(",", "."))])
+    tekst = decodeer(inhoud, bestand)
+    data, regels = lees_yaml_tekst(tekst, bestand)
+    return YamlDocument(bestand, data, regels, hashlib.sha256(inhoud).hexdigest())
+
+
+def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
+    """Tekst naar (data, regelnummers); weigert syntaxfouten, meerdere documenten, aliassen en tags."""
+    try:
+        documenten = list(yaml.compose_all(tekst, Loader=_Loader))
+    except yaml.MarkedYAMLError as fout:
+        raise InvoerFout([_syntaxmelding(fout, bestand)]) from None
+    except yaml.YAMLError as fout:  # pragma: no cover - zonder positie
+        raise InvoerFout([Melding(bestand, None, None, f"YAML-fout: {fout}")]) from None
+    documenten = [d for d in documenten if d is not None]
+    if not documenten:
+        raise InvoerFout([Melding(bestand, None, None, "bestand is leeg; verwacht een casus (id:, gemeente:, ...)")])
+    if len(documenten) > 1:
+        regel = documenten[1].start_mark.line + 1
+        raise InvoerFout([Melding(bestand, regel, None,
+                                  "bestand bevat meer dan één YAML-document ('---'); zet elke casus in een eigen bestand")])
+    omzetter = _Omzetter(bestand)
+    data = omzetter.waarde(documenten[0], ())
+    return data, omzetter.regels
+
+
+def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str) -> Melding:
+    mark = fout.problem_mark or fout.context_mark
+    regel = mark.line + 1 if mark is not None else None
+    probleem = fout.problem or ""
+    if "'\\t'" in probleem or "\t" in probleem:
+        return Melding(bestand, regel, None, "tab gebruikt om in te springen; YAML vraagt spaties")
+    uitleg = {
+        "mapping values are not allowed here": "dubbele punt op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)",
+        "could not find expected ':'": "een ':' ontbreekt na de sleutel",
+        "found undefined alias": "alias zonder anker; aliassen (*) zijn niet toegestaan",
+    }
+    tekst = next((v for k, v in uitleg.items() if k in probleem), probleem)
+    return Melding(bestand, regel, None, f"YAML-syntaxfout: {tekst}")
+
+
+class _Omzetter:
+    """Zet een knopenboom om naar dicts, lijsten en scalairen, en noteert per pad het regelnummer."""
+
+    def __init__(self, bestand: str) -> None:
+        self.bestand = bestand
+        self.regels: dict[Pad, int] = {}
+        self._gezien: set[int] = set()
+
+    def _fout(self, node: Node, pad: Pad, tekst: str) -> InvoerFout:
+        return InvoerFout([Melding(self.bestand, node.start_mark.line + 1, pad_tekst(pad) or None, tekst)])
+
+    def waarde(self, node: Node, pad: Pad) -> Any:
+        if id(node) in self._gezien:
+            raise self._fout(node, pad, "YAML-aliassen en -ankers (&naam, *naam) zijn niet toegestaan; schrijf de waarde uit")
+        self._gezien.add(id(node))
+        self.regels[pad] = node.start_mark.line + 1
+        if isinstance(node, ScalarNode):
+            return self._scalair(node, pad)
+        if isinstance(node, SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                raise self._fout(node, pad, f"YAML-tag '{node.tag}' is niet toegestaan")
+            return [self.waarde(kind, (*pad, i)) for i, kind in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != f"{_TAG}map":
+                raise self._fout(node, pad, f"YAML-tag '{node.tag}' is niet toegestaan")
+            uit: dict[str, Any] = {}
+            for sleutel_node, waarde_node in node.value:
+                if not isinstance(sleutel_node, ScalarNode) or sleutel_node.tag == f"{_TAG}merge":
+                    raise self._fout(sleutel_node, pad, "sleutels moeten gewone namen zijn (geen lijsten, mappings of '<<')")
+                sleutel = str(sleutel_node.value)
+                if sleutel in uit:
+                    raise self._fout(sleutel_node, (*pad, sleutel), "sleutel komt twee keer voor in dezelfde mapping")
+                uit[sleutel] = self.waarde(waarde_node, (*pad, sleutel))
+                self.regels[(*pad, sleutel)] = sleutel_node.start_mark.line + 1
+            return uit
+        raise self._fout(node, pad, "onbekend soort YAML-knoop")  # pragma: no cover
+
+    def _scalair(self, node: ScalarNode, pad: Pad) -> Any:
+        tag = node.tag
+        if tag not in _SCALAIRE_TAGS:
+            raise self._fout(node, pad, f"YAML-tag '{tag}' is niet toegestaan; gebruik gewone waarden")
+        if tag.endswith(":str"):
+            return node.value
+        if tag.endswith(":null"):
+            return None
+        if tag.endswith(":bool"):
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag.endswith(":int"):
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag.endswith(":float"):
+            return _CONSTRUCTOR.construct_yaml_float(node)
+        try:
+            waarde = _CONSTRUCTOR.construct_yaml_timestamp(node)
+        except ValueError:
+            raise self._fout(node, pad, f"datum '{node.value}' bestaat niet; gebruik JJJJ-MM-DD met een echte dag") from None
+        if isinstance(waarde, dt.datetime):
+            return waarde.date()
+        return waarde
