@@ -22,18 +22,43 @@ except PackageNotFoundError:  # pragma: no cover - alleen zonder installatie
     __version__ = "0.0.0"
 
 _WAAR = {
-    "CasuskostenFout": "fouten", "InstellingenFout": "fouten", "InvoerFout": "fouten", "Melding": "fouten",
+    "CasuskostenFout": "fouten",
+    "InstellingenFout": "fouten",
+    "InvoerFout": "fouten",
+    "Melding": "fouten",
     "UitvoerFout": "fouten",
-    "Instellingen": "instellingen", "laad_instellingen": "instellingen",
+    "Instellingen": "instellingen",
+    "laad_instellingen": "instellingen",
     "laad_casussen": "laden",
-    "bereken": "pijplijn", "bereken_casussen": "pijplijn",
-    "Aggregaat": "resultaat", "Resultaat": "resultaat", "Waarschuwing": "resultaat",
-    "Tarieftabel": "tarieven", "laad_tarieven": "tarieven",
+    "bereken": "pijplijn",
+    "bereken_casussen": "pijplijn",
+    "Aggregaat": "resultaat",
+    "Resultaat": "resultaat",
+    "Waarschuwing": "resultaat",
+    "Tarieftabel": "tarieven",
+    "laad_tarieven": "tarieven",
 }
 
-__all__ = ["__version__", *sorted(_WAAR)]
+__all__ = [
+    "Aggregaat",
+    "CasuskostenFout",
+    "Instellingen",
+    "InstellingenFout",
+    "InvoerFout",
+    "Melding",
+    "Resultaat",
+    "Tarieftabel",
+    "UitvoerFout",
+    "Waarschuwing",
+    "__version__",
+    "bereken",
+    "bereken_casussen",
+    "laad_casussen",
+    "laad_instellingen",
+    "laad_tarieven",
+]
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
     from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout
     from .instellingen import Instellingen, laad_instellingen
     from .laden import laad_casussen

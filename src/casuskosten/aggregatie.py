@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -21,8 +21,9 @@ from .tarieven import FINANCIERS
 def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
     """Kolommen die correctie en gevoeligheid nodig hebben, één keer voor alle regels berekend."""
     regels = regels.copy()
-    correctie = regels["zekerheid"].map(
-        {z: instellingen.correctie.voor(z) for z in ("hoog", "middel", "laag")}).astype(float)
+    correctie = (
+        regels["zekerheid"].map({z: instellingen.correctie.voor(z) for z in ("hoog", "middel", "laag")}).astype(float)
+    )
     regels["correctie_factor"] = np.where(regels["traject"] == "voor_2015", 1.0 - correctie, 1.0)
     regels["kosten_gecorrigeerd"] = regels["kosten"] * regels["correctie_factor"]
     start = regels["vanaf_maand"].to_numpy(float)
@@ -35,20 +36,22 @@ def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataF
 
 def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
     """Eén rij per casus met de kosten van beide trajecten, besparing, correctie en oordelen."""
-    basis = pd.DataFrame({
-        "id": [cb.casus.id for cb in casussen],
-        "gemeente": [cb.casus.gemeente for cb in casussen],
-        "bestand": [cb.bestand for cb in casussen],
-        "datum": [cb.casus.datum.isoformat() for cb in casussen],
-        "zekerheid": [cb.casus.zekerheid for cb in casussen],
-        "horizon_maanden": [cb.casus.horizon_maanden for cb in casussen],
-        "aantal_leefgebieden": [len(set(cb.casus.leefgebieden)) for cb in casussen],
-    })
+    basis = pd.DataFrame(
+        {
+            "id": [cb.casus.id for cb in casussen],
+            "gemeente": [cb.casus.gemeente for cb in casussen],
+            "bestand": [cb.bestand for cb in casussen],
+            "datum": [cb.casus.datum.isoformat() for cb in casussen],
+            "zekerheid": [cb.casus.zekerheid for cb in casussen],
+            "horizon_maanden": [cb.casus.horizon_maanden for cb in casussen],
+            "aantal_leefgebieden": [len(set(cb.casus.leefgebieden)) for cb in casussen],
+        }
+    )
     for doel in DOELEN:
         basis[f"doel_{doel}"] = [cb.casus.doelen.oordeel(doel) for cb in casussen]
 
     def per_traject(waarden: pd.Series, voorvoegsel: str) -> pd.DataFrame:
-        tabel = waarden.groupby([regels["casus"], regels["traject"]]).sum().unstack(fill_value=0.0)
+        tabel = waarden.groupby([regels["casus"], regels["traject"]]).sum().unstack(fill_value=0)
         tabel = tabel.reindex(columns=["voor_2015", "sociaal_team"], fill_value=0.0)
         return tabel.add_prefix(voorvoegsel)
 
@@ -56,14 +59,16 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellin
     lijn2 = per_traject(regels["kosten"].where(regels["lijn"] == 2, 0.0), "lijn2_")
     laag = per_traject(regels["kosten"].where(regels["betrouwbaarheid"] == "laag", 0.0), "laagk_")
     tabel = basis.join(pd.concat([kosten, lijn2, laag], axis=1), on="id").fillna(
-        {c: 0.0 for c in [*kosten.columns, *lijn2.columns, *laag.columns]})
+        dict.fromkeys([*kosten.columns, *lijn2.columns, *laag.columns], 0.0)
+    )
     tabel["besparing"] = tabel["kosten_voor_2015"] - tabel["kosten_sociaal_team"]
     tabel["besparing_pct"] = _pct_kolom(tabel["besparing"], tabel["kosten_voor_2015"])
     tabel["correctie"] = tabel["zekerheid"].map(instellingen.correctie.voor).astype(float)
     tabel["kosten_voor_2015_gecorrigeerd"] = tabel["kosten_voor_2015"] * (1.0 - tabel["correctie"])
     tabel["besparing_gecorrigeerd"] = tabel["kosten_voor_2015_gecorrigeerd"] - tabel["kosten_sociaal_team"]
-    tabel["besparing_pct_gecorrigeerd"] = _pct_kolom(tabel["besparing_gecorrigeerd"],
-                                                     tabel["kosten_voor_2015_gecorrigeerd"])
+    tabel["besparing_pct_gecorrigeerd"] = _pct_kolom(
+        tabel["besparing_gecorrigeerd"], tabel["kosten_voor_2015_gecorrigeerd"]
+    )
     for traject in ("voor_2015", "sociaal_team"):
         tabel[f"laag_betrouwbaar_{traject}"] = _pct_kolom(tabel[f"laagk_{traject}"], tabel[f"kosten_{traject}"]) / 100
     return tabel.drop(columns=["laagk_voor_2015", "laagk_sociaal_team"])
@@ -80,8 +85,7 @@ def _none(waarde: Any) -> float | None:
     return float(waarde)
 
 
-def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame,
-              instellingen: Instellingen) -> Aggregaat:
+def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame, instellingen: Instellingen) -> Aggregaat:
     """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None)."""
     voor = tabel["kosten_voor_2015"].to_numpy(float)
     team = tabel["kosten_sociaal_team"].to_numpy(float)
@@ -91,10 +95,12 @@ def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame,
     pcts = tabel["besparing_pct"].dropna()
     n = len(tabel)
 
-    ci = onzekerheid.bootstrap_ci95(voor, team, instellingen.bootstrap_iteraties,
-                                    onzekerheid.generator(instellingen.seed, gemeente))
-    ci_gec = onzekerheid.bootstrap_ci95(voor_gec, team, instellingen.bootstrap_iteraties,
-                                        onzekerheid.generator(instellingen.seed, gemeente))
+    ci = onzekerheid.bootstrap_ci95(
+        voor, team, instellingen.bootstrap_iteraties, onzekerheid.generator(instellingen.seed, gemeente)
+    )
+    ci_gec = onzekerheid.bootstrap_ci95(
+        voor_gec, team, instellingen.bootstrap_iteraties, onzekerheid.generator(instellingen.seed, gemeente)
+    )
     ids = tabel["id"].tolist()
     invloed = onzekerheid.invloedrijkste(ids, voor, team) if gemeente is not None else None
     dominant = None
@@ -136,13 +142,14 @@ def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame,
 
 
 def _per_financier(regels: pd.DataFrame) -> tuple[FinancierCijfers, ...]:
-    sommen = regels.groupby(["financier", "traject"])["kosten"].sum().unstack(fill_value=0.0)
+    sommen = regels.groupby(["financier", "traject"])["kosten"].sum().unstack(fill_value=0)
     sommen = sommen.reindex(columns=["voor_2015", "sociaal_team"], fill_value=0.0)
     uit = []
     for financier in FINANCIERS:  # vaste volgorde, alleen financiers die voorkomen
         if financier not in sommen.index:
             continue
-        v, t = float(sommen.loc[financier, "voor_2015"]), float(sommen.loc[financier, "sociaal_team"])
+        rij = sommen.loc[financier].to_dict()
+        v, t = float(rij["voor_2015"]), float(rij["sociaal_team"])
         rol = "bespaart" if v > t else "investeert" if t > v else "gelijk"
         uit.append(FinancierCijfers(financier, v, t, v - t, rol))
     return tuple(uit)
@@ -154,16 +161,22 @@ def _doelen(tabel: pd.DataFrame) -> tuple[DoelCijfers, ...]:
     for doel in DOELEN:
         tel = tabel[f"doel_{doel}"].value_counts()
         aantallen = {o: int(tel.get(o, 0)) for o in OORDELEN}
-        uit.append(DoelCijfers(doel, **aantallen,
-                               aandeel_ja=aantallen["ja"] / n if n else None,
-                               aandeel_ja_of_deels=(aantallen["ja"] + aantallen["deels"]) / n if n else None))
+        uit.append(
+            DoelCijfers(
+                doel,
+                **aantallen,
+                aandeel_ja=aantallen["ja"] / n if n else None,
+                aandeel_ja_of_deels=(aantallen["ja"] + aantallen["deels"]) / n if n else None,
+            )
+        )
     return tuple(uit)
 
 
-def waarschuwingen_per_casus(casussen: Sequence[CasusBestand],
-                             tabel: pd.DataFrame) -> dict[str, tuple[Waarschuwing, ...]]:
+def waarschuwingen_per_casus(
+    casussen: Sequence[CasusBestand], tabel: pd.DataFrame
+) -> dict[str, tuple[Waarschuwing, ...]]:
     """Per casus-id de waarschuwingen over doelen en tarieven."""
-    rijen = tabel.set_index("id").to_dict("index")
+    rijen = cast("dict[str, dict[str, Any]]", tabel.set_index("id").to_dict("index"))
     uit = {}
     for cb in casussen:
         rij = dict(rijen[cb.casus.id])

@@ -22,9 +22,30 @@ from .tijd import aantal_keer, duur_maanden
 FloatArray = npt.NDArray[np.float64]
 
 REGEL_KOLOMMEN = (
-    "casus", "gemeente", "traject", "nr", "tarief", "omschrijving", "eenheid", "aantal", "per", "vanaf_maand",
-    "duur_maanden", "aantal_keer", "aantal_totaal", "kans", "tarief_jaar", "tarief_prijs", "prijs", "financier",
-    "lijn", "betrouwbaarheid", "bron", "tarief_bestand", "tarief_regel", "zekerheid",
+    "casus",
+    "gemeente",
+    "traject",
+    "nr",
+    "tarief",
+    "omschrijving",
+    "eenheid",
+    "aantal",
+    "per",
+    "vanaf_maand",
+    "duur_maanden",
+    "aantal_keer",
+    "aantal_totaal",
+    "kans",
+    "tarief_jaar",
+    "tarief_prijs",
+    "prijs",
+    "financier",
+    "lijn",
+    "betrouwbaarheid",
+    "bron",
+    "tarief_bestand",
+    "tarief_regel",
+    "zekerheid",
 )
 
 
@@ -73,10 +94,30 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                 maanden = duur_maanden(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
                 keer = aantal_keer(inzet.per, maanden)
                 waarden = (
-                    casus.id, casus.gemeente, traject, nr, inzet.tarief, regel.omschrijving, regel.eenheid,
-                    inzet.aantal, inzet.per, inzet.vanaf_maand, float(maanden), float(keer), inzet.aantal * float(keer),
-                    inzet.kans, regel.jaar, regel.prijs, regel.prijs * index_factor[regel.jaar], regel.financier,
-                    regel.lijn, regel.betrouwbaarheid, regel.bron, regel.bestand, regel.regel, casus.zekerheid,
+                    casus.id,
+                    casus.gemeente,
+                    traject,
+                    nr,
+                    inzet.tarief,
+                    regel.omschrijving,
+                    regel.eenheid,
+                    inzet.aantal,
+                    inzet.per,
+                    inzet.vanaf_maand,
+                    float(maanden),
+                    float(keer),
+                    inzet.aantal * float(keer),
+                    inzet.kans,
+                    regel.jaar,
+                    regel.prijs,
+                    regel.prijs * index_factor[regel.jaar],
+                    regel.financier,
+                    regel.lijn,
+                    regel.betrouwbaarheid,
+                    regel.bron,
+                    regel.bestand,
+                    regel.regel,
+                    casus.zekerheid,
                 )
                 for naam, waarde in zip(REGEL_KOLOMMEN, waarden, strict=True):
                     kolommen[naam].append(waarde)
@@ -85,8 +126,9 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
     regels = pd.DataFrame(kolommen)
     regels["lijn"] = regels["lijn"].astype("int64")
     regels["kosten_nominaal"] = (regels["aantal_totaal"] * regels["kans"] * regels["prijs"]).astype(float)
-    factor = disconto_factor(regels["vanaf_maand"].to_numpy(float), regels["duur_maanden"].to_numpy(float),
-                             discontovoet)
+    factor = disconto_factor(
+        regels["vanaf_maand"].to_numpy(float), regels["duur_maanden"].to_numpy(float), discontovoet
+    )
     regels["disconto_factor"] = factor
     regels["kosten"] = regels["kosten_nominaal"] * factor
     return regels

@@ -23,28 +23,46 @@ _ru.REQUIRED_LONG_STRING = "[verplicht]"
 app = typer.Typer(
     name="casuskosten",
     help="Maatschappelijke businesscase van sociale wijkteams: casussen beprijzen en besparingen per gemeente "
-         "optellen.\n\nVoorbeeld: casuskosten bereken casussen --tarieven tarieven",
+    "optellen.\n\nVoorbeeld: casuskosten bereken casussen --tarieven tarieven",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-uit_console = Console(width=None if sys.stdout.isatty() else 160)
+uit_console = Console(width=None if sys.stdout.isatty() else 200)
 fout_console = Console(stderr=True, soft_wrap=True)
 
-Paden = Annotated[list[Path] | None, typer.Argument(
-    help="Casusbestanden of mappen (recursief *.yaml/*.yml). Standaard: casussen/", show_default=False)]
-TarievenOptie = Annotated[Path, typer.Option("--tarieven", help="Map met tarieftabellen (*.csv, *.xlsx) en "
-                                             "prijsindex.csv.")]
-PrijspeilOptie = Annotated[int | None, typer.Option("--prijspeil", help="Prijspeil (jaar) van alle bedragen. "
-                                                    "Standaard: het laatste jaar van de prijsindex.",
-                                                    show_default=False)]
-InstellingenOptie = Annotated[Path | None, typer.Option("--instellingen", help="Instellingenbestand. Standaard: "
-                                                        "casuskosten.toml in de werkmap, als dat er is.",
-                                                        show_default=False)]
-SlaOverOptie = Annotated[bool, typer.Option("--sla-ongeldige-over", help="Ga door zonder de ongeldige casussen; "
-                                            "de uitvoer noemt welke zijn weggelaten en waarom.")]
+Paden = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Casusbestanden of mappen (recursief *.yaml/*.yml). Standaard: casussen/", show_default=False),
+]
+TarievenOptie = Annotated[
+    Path, typer.Option("--tarieven", help="Map met tarieftabellen (*.csv, *.xlsx) en prijsindex.csv.")
+]
+PrijspeilOptie = Annotated[
+    int | None,
+    typer.Option(
+        "--prijspeil",
+        help="Prijspeil (jaar) van alle bedragen. Standaard: het laatste jaar van de prijsindex.",
+        show_default=False,
+    ),
+]
+InstellingenOptie = Annotated[
+    Path | None,
+    typer.Option(
+        "--instellingen",
+        help="Instellingenbestand. Standaard: casuskosten.toml in de werkmap, als dat er is.",
+        show_default=False,
+    ),
+]
+SlaOverOptie = Annotated[
+    bool,
+    typer.Option(
+        "--sla-ongeldige-over",
+        help="Ga door zonder de ongeldige casussen; de uitvoer noemt welke zijn weggelaten en waarom.",
+    ),
+]
 
 
 def _versie(waarde: bool) -> None:
@@ -57,8 +75,10 @@ def _versie(waarde: bool) -> None:
 
 @app.callback()
 def _hoofd(
-    versie: Annotated[bool, typer.Option("--version", "--versie", callback=_versie, is_eager=True,
-                                         help="Toon het versienummer en stop.")] = False,
+    versie: Annotated[
+        bool,
+        typer.Option("--version", "--versie", callback=_versie, is_eager=True, help="Toon het versienummer en stop."),
+    ] = False,
 ) -> None:
     """Maatschappelijke businesscase van sociale wijkteams."""
 
@@ -86,8 +106,10 @@ def controleer(
     if rapport.fouten:
         toon_fouten(fout_console, rapport.fouten)
         raise typer.Exit(1)
-    uit_console.print(f"[green]In orde:[/green] {rapport.aantal_casussen} casussen, {rapport.aantal_tariefregels} "
-                      f"tariefregels, {len(rapport.waarschuwingen)} waarschuwingen.")
+    uit_console.print(
+        f"[green]In orde:[/green] {rapport.aantal_casussen} casussen, {rapport.aantal_tariefregels} "
+        f"tariefregels, {len(rapport.waarschuwingen)} waarschuwingen."
+    )
 
 
 @app.command()
@@ -96,8 +118,10 @@ def bereken(
     tarieven: TarievenOptie = Path("tarieven"),
     prijspeil: PrijspeilOptie = None,
     json_: Annotated[bool, typer.Option("--json", help="Geef de cijfers als JSON in plaats van tabellen.")] = False,
-    uit: Annotated[Path | None, typer.Option("--uit", help="Schrijf naar dit bestand in plaats van naar het scherm.",
-                                             show_default=False)] = None,
+    uit: Annotated[
+        Path | None,
+        typer.Option("--uit", help="Schrijf naar dit bestand in plaats van naar het scherm.", show_default=False),
+    ] = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .fouten import CasuskostenFout, Melding
 from .instellingen import laad_instellingen
-from .laden import controleer_casus, lees_casus, zoek_casusbestanden, _zonder_dubbele_ids
+from .laden import _zonder_dubbele_ids, controleer_casus, lees_casus, zoek_casusbestanden
 from .resultaat import Waarschuwing
 from .tarieven import Tarieftabel, laad_tarieven
 

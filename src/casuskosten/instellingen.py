@@ -44,13 +44,18 @@ class Huisstijl(_Model):
 class Instellingen(_Model):
     """Alle instellingen van een berekening; komen mee in de JSON-uitvoer."""
 
-    prijspeil: int | None = Field(default=None, description="prijspeil van de uitkomsten; standaard het laatste jaar "
-                                  "van de prijsindex")
-    discontovoet: float = Field(default=0.0225, ge=0, le=0.2,
-                                description="discontovoet per jaar voor kosten na de eerste 12 maanden")
-    bootstrap_iteraties: int = Field(default=10_000, ge=100, le=1_000_000,
-                                     description="aantal bootstrap-trekkingen voor het 95%-interval")
-    seed: int = Field(default=2015, ge=0, description="startwaarde van de toevalsgenerator: zelfde invoer, zelfde interval")
+    prijspeil: int | None = Field(
+        default=None, description="prijspeil van de uitkomsten; standaard het laatste jaar van de prijsindex"
+    )
+    discontovoet: float = Field(
+        default=0.0225, ge=0, le=0.2, description="discontovoet per jaar voor kosten na de eerste 12 maanden"
+    )
+    bootstrap_iteraties: int = Field(
+        default=10_000, ge=100, le=1_000_000, description="aantal bootstrap-trekkingen voor het 95%-interval"
+    )
+    seed: int = Field(
+        default=2015, ge=0, description="startwaarde van de toevalsgenerator: zelfde invoer, zelfde interval"
+    )
     correctie: Correctie = Field(default_factory=Correctie)
     huisstijl: Huisstijl = Field(default_factory=Huisstijl)
 
@@ -78,8 +83,9 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
             raise InstellingenFout([Melding(bestand, None, None, "bestand is geen UTF-8")]) from None
         except tomllib.TOMLDecodeError as fout:
             regel = re.search(r"line (\d+)", str(fout))
-            raise InstellingenFout([Melding(bestand, int(regel.group(1)) if regel else None, None,
-                                            f"TOML-syntaxfout: {fout}")]) from None
+            raise InstellingenFout(
+                [Melding(bestand, int(regel.group(1)) if regel else None, None, f"TOML-syntaxfout: {fout}")]
+            ) from None
     data.update({k: v for k, v in overschrijf.items() if v is not None})
     try:
         return Instellingen.model_validate(data)

@@ -72,8 +72,13 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
     document = lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte)
     if not isinstance(document.data, dict):
         soort = "een lijst" if isinstance(document.data, list) else "een losse waarde"
-        raise InvoerFout([Melding(document.bestand, 1, None,
-                                  f"verwacht een casus als mapping (id:, gemeente:, ...), gekregen {soort}")])
+        raise InvoerFout(
+            [
+                Melding(
+                    document.bestand, 1, None, f"verwacht een casus als mapping (id:, gemeente:, ...), gekregen {soort}"
+                )
+            ]
+        )
     try:
         casus = Casus.model_validate(document.data)
     except ValidationError as fout:
@@ -91,21 +96,42 @@ def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:
             pad = ("trajecten", traject, "inzet", i)
             if tabel.kies(inzet.tarief, casus.gemeente, casus.tariefjaar) is None:
                 elders = tabel.gemeenten_met_code(inzet.tarief)
-                uitleg = (f"; deze code bestaat alleen voor {', '.join(elders)}" if elders
-                          else bedoelde_u(inzet.tarief, codes))
-                meldingen.append(Melding(doc.bestand, doc.regel((*pad, "tarief")), pad_tekst((*pad, "tarief")),
-                                         f"onbekende tariefcode '{inzet.tarief}' voor gemeente {casus.gemeente}{uitleg}"))
+                uitleg = (
+                    f"; deze code bestaat alleen voor {', '.join(elders)}"
+                    if elders
+                    else bedoelde_u(inzet.tarief, codes)
+                )
+                meldingen.append(
+                    Melding(
+                        doc.bestand,
+                        doc.regel((*pad, "tarief")),
+                        pad_tekst((*pad, "tarief")),
+                        f"onbekende tariefcode '{inzet.tarief}' voor gemeente {casus.gemeente}{uitleg}",
+                    )
+                )
             if inzet.vanaf_maand >= casus.horizon_maanden:
-                meldingen.append(Melding(doc.bestand, doc.regel((*pad, "vanaf_maand")), pad_tekst((*pad, "vanaf_maand")),
-                                         f"vanaf_maand {inzet.vanaf_maand} valt buiten de horizon; moet kleiner zijn "
-                                         f"dan horizon_maanden ({casus.horizon_maanden})"))
+                meldingen.append(
+                    Melding(
+                        doc.bestand,
+                        doc.regel((*pad, "vanaf_maand")),
+                        pad_tekst((*pad, "vanaf_maand")),
+                        f"vanaf_maand {inzet.vanaf_maand} valt buiten de horizon; moet kleiner zijn "
+                        f"dan horizon_maanden ({casus.horizon_maanden})",
+                    )
+                )
                 continue
             maanden = duur_maanden(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
             if inzet.vanaf_maand + maanden > casus.horizon_maanden:
-                meldingen.append(Melding(doc.bestand, doc.regel((*pad, "duur")), pad_tekst((*pad, "duur")),
-                                         f"duur '{inzet.duur}' ({_maanden(maanden)} maanden) vanaf maand "
-                                         f"{inzet.vanaf_maand} loopt voorbij de horizon van {casus.horizon_maanden} "
-                                         f"maanden; maak de duur korter of de horizon langer"))
+                meldingen.append(
+                    Melding(
+                        doc.bestand,
+                        doc.regel((*pad, "duur")),
+                        pad_tekst((*pad, "duur")),
+                        f"duur '{inzet.duur}' ({_maanden(maanden)} maanden) vanaf maand "
+                        f"{inzet.vanaf_maand} loopt voorbij de horizon van {casus.horizon_maanden} "
+                        f"maanden; maak de duur korter of de horizon langer",
+                    )
+                )
     return meldingen
 
 
@@ -113,8 +139,13 @@ def _maanden(waarde: Fraction) -> str:
     return str(int(waarde)) if waarde.denominator == 1 else f"{float(waarde):.1f}".replace(".", ",")
 
 
-def laad_casussen(paden: Sequence[Path | str], tabel: Tarieftabel, *, sla_ongeldige_over: bool = False,
-                  max_grootte: int = MAX_BESTANDSGROOTTE) -> Geladen:
+def laad_casussen(
+    paden: Sequence[Path | str],
+    tabel: Tarieftabel,
+    *,
+    sla_ongeldige_over: bool = False,
+    max_grootte: int = MAX_BESTANDSGROOTTE,
+) -> Geladen:
     """Lees en controleer alle casussen; bij een fout alle meldingen samen, tenzij `sla_ongeldige_over`."""
     bestanden = zoek_casusbestanden(paden)
     meldingen: list[Melding] = []
@@ -133,8 +164,9 @@ def laad_casussen(paden: Sequence[Path | str], tabel: Tarieftabel, *, sla_ongeld
     geldig, dubbel = _zonder_dubbele_ids(geldig)
     meldingen.extend(dubbel)
     if not bestanden:
-        meldingen.append(Melding(", ".join(map(str, paden)) or None, None, None,
-                                 "geen casusbestanden (*.yaml of *.yml) gevonden"))
+        meldingen.append(
+            Melding(", ".join(map(str, paden)) or None, None, None, "geen casusbestanden (*.yaml of *.yml) gevonden")
+        )
     if meldingen and not sla_ongeldige_over:
         raise InvoerFout(meldingen)
     if not geldig:
@@ -150,9 +182,15 @@ def _zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand
         if cb.casus.id in eerste:
             ander = eerste[cb.casus.id]
             dubbel.add(cb.casus.id)
-            meldingen.append(Melding(cb.bestand, cb.document.regel(("id",)), "id",
-                                     f"id '{cb.casus.id}' komt ook voor in {ander.bestand}:"
-                                     f"{ander.document.regel(('id',))}; elke casus heeft een eigen id"))
+            meldingen.append(
+                Melding(
+                    cb.bestand,
+                    cb.document.regel(("id",)),
+                    "id",
+                    f"id '{cb.casus.id}' komt ook voor in {ander.bestand}:"
+                    f"{ander.document.regel(('id',))}; elke casus heeft een eigen id",
+                )
+            )
         else:
             eerste[cb.casus.id] = cb
     return [cb for cb in casussen if cb.casus.id not in dubbel], meldingen

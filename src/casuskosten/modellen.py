@@ -17,14 +17,28 @@ Zekerheid = Literal["hoog", "middel", "laag"]
 Teammodel = Literal["A1", "A2", "B", "C"]
 Per = Literal["dag", "week", "2 weken", "maand", "kwartaal", "jaar"]
 Leefgebied = Literal[
-    "financien", "huishouden", "wonen", "gezondheid", "psychisch_welbevinden", "sociaal_netwerk",
-    "opvoeding", "onderwijs", "werk_en_dagbesteding", "justitie", "verslaving", "zelfzorg",
+    "financien",
+    "huishouden",
+    "wonen",
+    "gezondheid",
+    "psychisch_welbevinden",
+    "sociaal_netwerk",
+    "opvoeding",
+    "onderwijs",
+    "werk_en_dagbesteding",
+    "justitie",
+    "verslaving",
+    "zelfzorg",
 ]
 TrajectNaam = Literal["voor_2015", "sociaal_team"]
 
 #: de vijf beleidsdoelen, in vaste volgorde
 DOELEN: tuple[str, ...] = (
-    "voorkomen_zwaardere_zorg", "integrale_aanpak", "preventie_escalatie", "betere_ondersteuning", "zelfredzaamheid",
+    "voorkomen_zwaardere_zorg",
+    "integrale_aanpak",
+    "preventie_escalatie",
+    "betere_ondersteuning",
+    "zelfredzaamheid",
 )
 OORDELEN: tuple[str, ...] = ("ja", "deels", "nee", "onbekend")
 TRAJECTEN: tuple[str, ...] = ("voor_2015", "sociaal_team")
@@ -133,9 +147,12 @@ class Casus(_Model):
     teammodel: Teammodel | None = Field(default=None, description="Movisie-teammodel A1, A2, B of C")
     ingebracht_door: str | None = Field(default=None, description="een rol, nooit een naam")
     datum: dt.date = Field(description="wanneer de casus is beschreven, JJJJ-MM-DD")
-    prijspeil: int | None = Field(default=None, ge=1900, le=2200,
-                                  description="welk tariefjaar geldt; standaard het jaar van datum")
-    horizon_maanden: int = Field(default=12, ge=1, le=120, description="periode in maanden waarover beide trajecten lopen")
+    prijspeil: int | None = Field(
+        default=None, ge=1900, le=2200, description="welk tariefjaar geldt; standaard het jaar van datum"
+    )
+    horizon_maanden: int = Field(
+        default=12, ge=1, le=120, description="periode in maanden waarover beide trajecten lopen"
+    )
     zekerheid: Zekerheid = Field(description="hoe zeker het voor_2015-traject is: hoog, middel of laag")
     onderbouwing: str | None = Field(default=None, description="waarom het voor_2015-traject aannemelijk is")
     leefgebieden: tuple[Leefgebied, ...] = Field(default=(), description="de leefgebieden waarop de casus speelt")

@@ -31,8 +31,9 @@ def generator(seed: int, naam: str | None) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32((naam or "").encode("utf-8"))])
 
 
-def bootstrap_ci95(voor: FloatArray, team: FloatArray, iteraties: int,
-                   rng: np.random.Generator) -> tuple[float, float] | None:
+def bootstrap_ci95(
+    voor: FloatArray, team: FloatArray, iteraties: int, rng: np.random.Generator
+) -> tuple[float, float] | None:
     """Percentiel-bootstrap over casussen van (som voor - som team) / som voor x 100.
 
     Trekkingen met een som voor van 0 tellen niet mee. Minder dan 5 casussen: None.
@@ -93,15 +94,34 @@ def gevoeligheid(regels: pd.DataFrame, max_codes: int = 10) -> tuple[Gevoelighei
     codes = regels["tarief"].to_numpy()
     for code, _ in volgorde:
         deze = codes == code
-        uit.append(Gevoeligheid(f"tarief:{code}", f"prijs van {code} x 0,75 / x 1,25",
-                                uitkomst(np.where(deze, k * 0.75, k)), uitkomst(np.where(deze, k * 1.25, k))))
+        uit.append(
+            Gevoeligheid(
+                f"tarief:{code}",
+                f"prijs van {code} x 0,75 / x 1,25",
+                uitkomst(np.where(deze, k * 0.75, k)),
+                uitkomst(np.where(deze, k * 1.25, k)),
+            )
+        )
     basis = uitkomst(k)
-    uit.append(Gevoeligheid("kans", "huidige kansen / elke kans = 1", basis,
-                            uitkomst(regels["kosten_kans_1"].to_numpy(float))))
+    uit.append(
+        Gevoeligheid("kans", "huidige kansen / elke kans = 1", basis, uitkomst(regels["kosten_kans_1"].to_numpy(float)))
+    )
     uit.append(Gevoeligheid("correctie", "met / zonder zekerheidscorrectie", basis, uitkomst(k, np.ones_like(m))))
-    uit.append(Gevoeligheid("discontovoet", "discontovoet 0% / 4%", uitkomst(regels["kosten_disconto_0"].to_numpy(float)),
-                            uitkomst(regels["kosten_disconto_4"].to_numpy(float))))
+    uit.append(
+        Gevoeligheid(
+            "discontovoet",
+            "discontovoet 0% / 4%",
+            uitkomst(regels["kosten_disconto_0"].to_numpy(float)),
+            uitkomst(regels["kosten_disconto_4"].to_numpy(float)),
+        )
+    )
     vrijwillig = (regels["financier"] == "vrijwillig").to_numpy()
-    uit.append(Gevoeligheid("vrijwillig", "vrijwillige inzet gewaardeerd / niet gewaardeerd (0)", basis,
-                            uitkomst(np.where(vrijwillig, 0.0, k))))
+    uit.append(
+        Gevoeligheid(
+            "vrijwillig",
+            "vrijwillige inzet gewaardeerd / niet gewaardeerd (0)",
+            basis,
+            uitkomst(np.where(vrijwillig, 0.0, k)),
+        )
+    )
     return tuple(sorted(uit, key=lambda g: -g.spreiding))

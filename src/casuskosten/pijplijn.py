@@ -17,15 +17,27 @@ STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"
 
 
-def bereken_casussen(casussen: Sequence[CasusBestand], tabel: Tarieftabel, instellingen: Instellingen | None = None,
-                     *, overgeslagen: Sequence[str] = ()) -> Resultaat:
+def bereken_casussen(
+    casussen: Sequence[CasusBestand],
+    tabel: Tarieftabel,
+    instellingen: Instellingen | None = None,
+    *,
+    overgeslagen: Sequence[str] = (),
+) -> Resultaat:
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
     prijspeil = instellingen.prijspeil or tabel.prijsindex.laatste_jaar
     if prijspeil not in tabel.prijsindex.cijfers:
-        raise InstellingenFout([Melding(tabel.prijsindex.bestand, None, "prijspeil",
-                                        f"prijspeil {prijspeil} staat niet in de prijsindex; kies een jaar in "
-                                        f"{tabel.prijsindex.bereik()}")])
+        raise InstellingenFout(
+            [
+                Melding(
+                    tabel.prijsindex.bestand,
+                    None,
+                    "prijspeil",
+                    f"prijspeil {prijspeil} staat niet in de prijsindex; kies een jaar in {tabel.prijsindex.bereik()}",
+                )
+            ]
+        )
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
     gemeenten = []
@@ -47,8 +59,13 @@ def bereken_casussen(casussen: Sequence[CasusBestand], tabel: Tarieftabel, inste
     )
 
 
-def bereken(paden: Sequence[Path | str] = (STANDAARD_CASUSSEN,), tarieven: Path | str = STANDAARD_TARIEVEN,
-            instellingen: Instellingen | None = None, *, sla_ongeldige_over: bool = False) -> Resultaat:
+def bereken(
+    paden: Sequence[Path | str] = (STANDAARD_CASUSSEN,),
+    tarieven: Path | str = STANDAARD_TARIEVEN,
+    instellingen: Instellingen | None = None,
+    *,
+    sla_ongeldige_over: bool = False,
+) -> Resultaat:
     """Lees tarieven en casussen en bereken alles; gooit `CasuskostenFout` bij ongeldige invoer.
 
     >>> import casuskosten
@@ -57,5 +74,4 @@ def bereken(paden: Sequence[Path | str] = (STANDAARD_CASUSSEN,), tarieven: Path 
     """
     tabel = laad_tarieven(tarieven)
     geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over)
-    return bereken_casussen(geladen.casussen, tabel, instellingen,
-                            overgeslagen=[str(m) for m in geladen.overgeslagen])
+    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=[str(m) for m in geladen.overgeslagen])

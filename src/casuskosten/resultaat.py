@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -28,9 +28,18 @@ class Waarschuwing:
 
     def naar_dict(self) -> dict[str, Any]:
         """Als JSON-object, zonder lege velden."""
-        return {k: v for k, v in (("code", self.code), ("melding", self.melding), ("bestand", self.bestand),
-                                  ("casus", self.casus), ("gemeente", self.gemeente), ("doel", self.doel))
-                if v is not None}
+        return {
+            k: v
+            for k, v in (
+                ("code", self.code),
+                ("melding", self.melding),
+                ("bestand", self.bestand),
+                ("casus", self.casus),
+                ("gemeente", self.gemeente),
+                ("doel", self.doel),
+            )
+            if v is not None
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,19 +138,41 @@ class Aggregaat:
             "kosten_voor_2015_gecorrigeerd": self.kosten_voor_2015_gecorrigeerd,
             "besparing_gecorrigeerd": self.besparing_gecorrigeerd,
             "besparing_pct_gecorrigeerd": self.besparing_pct_gecorrigeerd,
-            "besparing_pct_gecorrigeerd_ci95": (list(self.besparing_pct_gecorrigeerd_ci95)
-                                                if self.besparing_pct_gecorrigeerd_ci95 else None),
-            "invloedrijkste_casus": ({"id": self.invloedrijkste_casus.id,
-                                      "besparing_pct_zonder": self.invloedrijkste_casus.besparing_pct_zonder}
-                                     if self.invloedrijkste_casus else None),
-            "per_financier": {f.financier: {"kosten_voor_2015": f.kosten_voor_2015,
-                                            "kosten_sociaal_team": f.kosten_sociaal_team,
-                                            "besparing": f.besparing, "rol": f.rol} for f in self.per_financier},
-            "doelen": {d.doel: {"ja": d.ja, "deels": d.deels, "nee": d.nee, "onbekend": d.onbekend,
-                                "aandeel_ja": d.aandeel_ja, "aandeel_ja_of_deels": d.aandeel_ja_of_deels}
-                       for d in self.doelen},
-            "gevoeligheid": [{"parameter": g.parameter, "omschrijving": g.omschrijving, "laag": g.laag,
-                              "hoog": g.hoog} for g in self.gevoeligheid],
+            "besparing_pct_gecorrigeerd_ci95": (
+                list(self.besparing_pct_gecorrigeerd_ci95) if self.besparing_pct_gecorrigeerd_ci95 else None
+            ),
+            "invloedrijkste_casus": (
+                {
+                    "id": self.invloedrijkste_casus.id,
+                    "besparing_pct_zonder": self.invloedrijkste_casus.besparing_pct_zonder,
+                }
+                if self.invloedrijkste_casus
+                else None
+            ),
+            "per_financier": {
+                f.financier: {
+                    "kosten_voor_2015": f.kosten_voor_2015,
+                    "kosten_sociaal_team": f.kosten_sociaal_team,
+                    "besparing": f.besparing,
+                    "rol": f.rol,
+                }
+                for f in self.per_financier
+            },
+            "doelen": {
+                d.doel: {
+                    "ja": d.ja,
+                    "deels": d.deels,
+                    "nee": d.nee,
+                    "onbekend": d.onbekend,
+                    "aandeel_ja": d.aandeel_ja,
+                    "aandeel_ja_of_deels": d.aandeel_ja_of_deels,
+                }
+                for d in self.doelen
+            },
+            "gevoeligheid": [
+                {"parameter": g.parameter, "omschrijving": g.omschrijving, "laag": g.laag, "hoog": g.hoog}
+                for g in self.gevoeligheid
+            ],
             "aandeel_kosten_laag_betrouwbaar": self.aandeel_kosten_laag_betrouwbaar,
             "waarschuwingen": [w.naar_dict() for w in self.waarschuwingen],
         }
@@ -185,31 +216,55 @@ class Resultaat:
     def naar_dict(self) -> dict[str, Any]:
         """De JSON-vorm van `bereken --json`; bedragen onafgerond, percentages 0..100."""
         regels_per_casus: dict[str, list[dict[str, Any]]] = {}
-        velden = ["traject", "tarief", "omschrijving", "eenheid", "aantal", "per", "aantal_keer", "aantal_totaal",
-                  "kans", "tarief_jaar", "prijs", "kosten_nominaal", "kosten", "financier", "lijn", "betrouwbaarheid",
-                  "bron"]
-        for rij in self.regels[["casus", *velden]].itertuples(index=False):
-            waarden = rij._asdict()
-            casus = waarden.pop("casus")
-            regels_per_casus.setdefault(casus, []).append({k: _json(v) for k, v in waarden.items()})
+        velden = [
+            "traject",
+            "tarief",
+            "omschrijving",
+            "eenheid",
+            "aantal",
+            "per",
+            "aantal_keer",
+            "aantal_totaal",
+            "kans",
+            "tarief_jaar",
+            "prijs",
+            "kosten_nominaal",
+            "kosten",
+            "financier",
+            "lijn",
+            "betrouwbaarheid",
+            "bron",
+        ]
+        for waarden in self.regels[["casus", *velden]].to_dict("records"):
+            casus = str(waarden.pop("casus"))
+            regels_per_casus.setdefault(casus, []).append({str(k): _json(v) for k, v in waarden.items()})
         casussen = []
         doel_kolommen = [k for k in self.casussen.columns if k.startswith("doel_")]
-        for rij in self.casussen.to_dict("records"):
-            casussen.append({
-                "id": rij["id"], "gemeente": rij["gemeente"], "bestand": rij["bestand"],
-                "datum": rij["datum"], "zekerheid": rij["zekerheid"], "horizon_maanden": rij["horizon_maanden"],
-                "kosten_voor_2015": rij["kosten_voor_2015"], "kosten_sociaal_team": rij["kosten_sociaal_team"],
-                "besparing": rij["besparing"], "besparing_pct": _json(rij["besparing_pct"]),
-                "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
-                "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
-                "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
-                "aandeel_kosten_laag_betrouwbaar": {
-                    "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
-                    "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"])},
-                "doelen": {k.removeprefix("doel_"): rij[k] for k in doel_kolommen},
-                "regels": regels_per_casus.get(rij["id"], []),
-                "waarschuwingen": [w.naar_dict() for w in self.casus_waarschuwingen.get(rij["id"], ())],
-            })
+        for rij in cast("list[dict[str, Any]]", self.casussen.to_dict("records")):
+            casussen.append(
+                {
+                    "id": rij["id"],
+                    "gemeente": rij["gemeente"],
+                    "bestand": rij["bestand"],
+                    "datum": rij["datum"],
+                    "zekerheid": rij["zekerheid"],
+                    "horizon_maanden": rij["horizon_maanden"],
+                    "kosten_voor_2015": rij["kosten_voor_2015"],
+                    "kosten_sociaal_team": rij["kosten_sociaal_team"],
+                    "besparing": rij["besparing"],
+                    "besparing_pct": _json(rij["besparing_pct"]),
+                    "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
+                    "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
+                    "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
+                    "aandeel_kosten_laag_betrouwbaar": {
+                        "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
+                        "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"]),
+                    },
+                    "doelen": {k.removeprefix("doel_"): rij[k] for k in doel_kolommen},
+                    "regels": regels_per_casus.get(rij["id"], []),
+                    "waarschuwingen": [w.naar_dict() for w in self.casus_waarschuwingen.get(rij["id"], ())],
+                }
+            )
         return {
             "prijspeil": self.prijspeil,
             "instellingen": self.instellingen.naar_dict(),

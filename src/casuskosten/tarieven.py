@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,14 +20,33 @@ from .fouten import InvoerFout, Melding, bedoelde_u, opsomming
 from .yamlbron import decodeer
 
 Financier = Literal[
-    "gemeente_wmo", "gemeente_jeugd", "gemeente_participatie", "gemeente_schuldhulp", "gemeente_overig",
-    "zorgverzekeraar", "wlz", "woningcorporatie", "rijk", "politie_justitie", "vrijwillig", "overig",
+    "gemeente_wmo",
+    "gemeente_jeugd",
+    "gemeente_participatie",
+    "gemeente_schuldhulp",
+    "gemeente_overig",
+    "zorgverzekeraar",
+    "wlz",
+    "woningcorporatie",
+    "rijk",
+    "politie_justitie",
+    "vrijwillig",
+    "overig",
 ]
 FINANCIERS: tuple[str, ...] = get_args(Financier)
 BETROUWBAARHEDEN: tuple[str, ...] = ("hoog", "middel", "laag")
 LIJNEN: tuple[int, ...] = (0, 1, 2)
 KOLOMMEN: tuple[str, ...] = (
-    "code", "omschrijving", "eenheid", "prijs", "jaar", "gemeente", "financier", "lijn", "betrouwbaarheid", "bron",
+    "code",
+    "omschrijving",
+    "eenheid",
+    "prijs",
+    "jaar",
+    "gemeente",
+    "financier",
+    "lijn",
+    "betrouwbaarheid",
+    "bron",
 )
 PRIJSINDEX = "prijsindex.csv"
 
@@ -65,8 +85,9 @@ class Prijsindex:
         """De factor om een prijs uit `van_jaar` uit te drukken in prijzen van `naar_jaar`."""
         for jaar in (van_jaar, naar_jaar):
             if jaar not in self.cijfers:
-                raise InvoerFout([Melding(self.bestand, None, "jaar", f"de prijsindex mist jaar {jaar}; "
-                                          f"aanwezig: {self.bereik()}")])
+                raise InvoerFout(
+                    [Melding(self.bestand, None, "jaar", f"de prijsindex mist jaar {jaar}; aanwezig: {self.bereik()}")]
+                )
         return self.cijfers[naar_jaar] / self.cijfers[van_jaar]
 
     def bereik(self) -> str:
@@ -134,9 +155,14 @@ class Tarieftabel:
 
 def tariefbestanden(map_: Path) -> list[Path]:
     """De tariefbestanden in een map (zonder de prijsindex), gesorteerd."""
-    return sorted(p for p in map_.iterdir()
-                  if p.is_file() and p.suffix.lower() in (".csv", ".xlsx") and p.name != PRIJSINDEX
-                  and not p.name.startswith(("~$", ".")))
+    return sorted(
+        p
+        for p in map_.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in (".csv", ".xlsx")
+        and p.name != PRIJSINDEX
+        and not p.name.startswith(("~$", "."))
+    )
 
 
 def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftabel:
@@ -144,8 +170,16 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     map_ = Path(map_)
     basis = weergave or str(map_)
     if not map_.is_dir():
-        raise InvoerFout([Melding(basis, None, None, "tariefmap bestaat niet; geef een map met *.csv en prijsindex.csv "
-                                  "op met --tarieven")])
+        raise InvoerFout(
+            [
+                Melding(
+                    basis,
+                    None,
+                    None,
+                    "tariefmap bestaat niet; geef een map met *.csv en prijsindex.csv op met --tarieven",
+                )
+            ]
+        )
     meldingen: list[Melding] = []
     regels: list[Tariefregel] = []
     bestanden = tariefbestanden(map_)
@@ -168,9 +202,14 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     if index is not None:
         for regel in regels:
             if regel.jaar not in index.cijfers:
-                meldingen.append(Melding(regel.bestand, regel.regel, "jaar",
-                                         f"de prijsindex ({index.bestand}) mist jaar {regel.jaar}; "
-                                         f"aanwezig: {index.bereik()}"))
+                meldingen.append(
+                    Melding(
+                        regel.bestand,
+                        regel.regel,
+                        "jaar",
+                        f"de prijsindex ({index.bestand}) mist jaar {regel.jaar}; aanwezig: {index.bereik()}",
+                    )
+                )
     if meldingen or index is None:
         raise InvoerFout(meldingen)
     return Tarieftabel(tuple(regels), index, tuple(str(Path(basis) / p.name) for p in [*bestanden, index_pad]))
@@ -185,8 +224,9 @@ def _rijen(pad: Path, naam: str) -> Iterator[tuple[int, dict[str, str]]]:
     kop = [k.strip().lower() for k in kop]
     ontbrekend = [k for k in KOLOMMEN if k not in kop]
     if ontbrekend:
-        raise InvoerFout([Melding(naam, 1, ", ".join(ontbrekend),
-                                  f"kolom ontbreekt; verwacht de kolommen {', '.join(KOLOMMEN)}")])
+        raise InvoerFout(
+            [Melding(naam, 1, ", ".join(ontbrekend), f"kolom ontbreekt; verwacht de kolommen {', '.join(KOLOMMEN)}")]
+        )
     for nummer, waarden in data:
         if not any(w.strip() for w in waarden):
             continue
@@ -200,8 +240,9 @@ def _csv(pad: Path, naam: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
     rijen = list(lezer)
     if not rijen:
-        raise InvoerFout([Melding(naam, None, None, "tarieftabel is leeg; verwacht een kopregel met "
-                                  + ", ".join(KOLOMMEN))])
+        raise InvoerFout(
+            [Melding(naam, None, None, "tarieftabel is leeg; verwacht een kopregel met " + ", ".join(KOLOMMEN))]
+        )
     # csv.reader telt regels; bij velden met een regelovergang loopt het nummer uit de pas, dat accepteren we
     return rijen[0], [(i + 2, rij) for i, rij in enumerate(rijen[1:])]
 
@@ -211,9 +252,10 @@ def _xlsx(pad: Path, naam: str) -> tuple[list[str], list[tuple[int, list[str]]]]
 
     try:
         boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
-    except Exception:  # openpyxl gooit uiteenlopende fouten bij een kapot bestand  # noqa: BLE001
-        raise InvoerFout([Melding(naam, None, None, "kan dit Excel-bestand niet lezen; sla het opnieuw op als .xlsx")]) \
-            from None
+    except Exception:  # openpyxl gooit uiteenlopende fouten bij een kapot bestand
+        raise InvoerFout(
+            [Melding(naam, None, None, "kan dit Excel-bestand niet lezen; sla het opnieuw op als .xlsx")]
+        ) from None
     blad = boek.worksheets[0]
     rijen = [["" if c is None else str(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
     boek.close()
@@ -228,7 +270,7 @@ def lees_getal(tekst: str) -> float:
     if "," in waarde:
         waarde = waarde.replace(".", "").replace(",", ".")
     getal = float(waarde)
-    if getal != getal or getal in (float("inf"), float("-inf")):
+    if not math.isfinite(getal):
         raise ValueError(tekst)
     return getal
 
@@ -257,8 +299,11 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
         jaar = 0
         fout("jaar", f"'{rij['jaar']}' is geen jaartal; verwacht bijvoorbeeld 2016")
     if rij["financier"] not in FINANCIERS:
-        fout("financier", f"onbekende financier '{rij['financier']}'{bedoelde_u(rij['financier'], FINANCIERS)}; "
-                          f"kies uit {opsomming(FINANCIERS, 20)}")
+        fout(
+            "financier",
+            f"onbekende financier '{rij['financier']}'{bedoelde_u(rij['financier'], FINANCIERS)}; "
+            f"kies uit {opsomming(FINANCIERS, 20)}",
+        )
     try:
         lijn = int(rij["lijn"])
         if lijn not in LIJNEN:
@@ -272,9 +317,20 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
         fout("bron", "bron ontbreekt; noem de bron, of schrijf 'aanname: ...' als er geen gepubliceerd cijfer is")
     if len(meldingen) > fouten_voor:
         return None
-    return Tariefregel(code=code, omschrijving=rij["omschrijving"], eenheid=rij["eenheid"], prijs=prijs, jaar=jaar,
-                       gemeente=rij["gemeente"] or None, financier=rij["financier"], lijn=lijn,
-                       betrouwbaarheid=rij["betrouwbaarheid"], bron=rij["bron"], bestand=naam, regel=nummer)
+    return Tariefregel(
+        code=code,
+        omschrijving=rij["omschrijving"],
+        eenheid=rij["eenheid"],
+        prijs=prijs,
+        jaar=jaar,
+        gemeente=rij["gemeente"] or None,
+        financier=rij["financier"],
+        lijn=lijn,
+        betrouwbaarheid=rij["betrouwbaarheid"],
+        bron=rij["bron"],
+        bestand=naam,
+        regel=nummer,
+    )
 
 
 def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) -> None:
@@ -284,17 +340,26 @@ def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) 
         eerder = gezien.get(sleutel)
         if eerder is not None:
             waar = regel.gemeente or "landelijk"
-            meldingen.append(Melding(regel.bestand, regel.regel, "code",
-                                     f"dubbele rij voor ({regel.code}, {regel.jaar}, {waar}); "
-                                     f"staat al in {eerder.bestand}:{eerder.regel}"))
+            meldingen.append(
+                Melding(
+                    regel.bestand,
+                    regel.regel,
+                    "code",
+                    f"dubbele rij voor ({regel.code}, {regel.jaar}, {waar}); "
+                    f"staat al in {eerder.bestand}:{eerder.regel}",
+                )
+            )
         else:
             gezien[sleutel] = regel
 
 
 def _laad_prijsindex(pad: Path, naam: str, meldingen: list[Melding]) -> Prijsindex | None:
     if not pad.is_file():
-        meldingen.append(Melding(naam, None, None, "prijsindex ontbreekt; verwacht een bestand prijsindex.csv met de "
-                                 "kolommen jaar,index"))
+        meldingen.append(
+            Melding(
+                naam, None, None, "prijsindex ontbreekt; verwacht een bestand prijsindex.csv met de kolommen jaar,index"
+            )
+        )
         return None
     try:
         kop, data = _csv(pad, naam)
@@ -331,6 +396,13 @@ def _laad_prijsindex(pad: Path, naam: str, meldingen: list[Melding]) -> Prijsind
     jaren = sorted(cijfers)
     gaten = [j for j in range(jaren[0], jaren[-1] + 1) if j not in cijfers]
     if gaten:
-        meldingen.append(Melding(naam, None, "jaar", f"de prijsindex mist jaar {', '.join(map(str, gaten))}; "
-                                 "vul elk jaar tussen het eerste en het laatste in"))
+        meldingen.append(
+            Melding(
+                naam,
+                None,
+                "jaar",
+                f"de prijsindex mist jaar {', '.join(map(str, gaten))}; "
+                "vul elk jaar tussen het eerste en het laatste in",
+            )
+        )
     return Prijsindex(cijfers, naam)

@@ -15,12 +15,25 @@ from .resultaat import Aggregaat, Resultaat, Waarschuwing
 
 def gemeententabel(resultaat: Resultaat) -> Table:
     """Eén rij per gemeente plus het totaal."""
-    tabel = Table(title=f"Besparing per gemeente (prijspeil {resultaat.prijspeil}, contante waarde)",
-                  title_justify="left", show_footer=False)
+    tabel = Table(
+        title=f"Besparing per gemeente (prijspeil {resultaat.prijspeil}, contante waarde)",
+        title_justify="left",
+        show_footer=False,
+    )
     tabel.add_column("Gemeente", no_wrap=True)
-    for kop in ("Casussen", "Voor 2015 €", "Sociaal team €", "Besparing €", "Besparing %", "95%-interval",
-                "Gecorrigeerd %", "Gemiddeld %", "Mediaan %", "Met besparing"):
-        tabel.add_column(kop, justify="right")
+    for kop in (
+        "Casussen",
+        "Voor 2015 €",
+        "Sociaal team €",
+        "Besparing €",
+        "Besparing %",
+        "95%-interval",
+        "Gecorrigeerd %",
+        "Gemiddeld %",
+        "Mediaan %",
+        "Met besparing",
+    ):
+        tabel.add_column(kop, justify="right", no_wrap=kop in ("95%-interval", "Met besparing"))
     for agg in resultaat.gemeenten:
         tabel.add_row(*_rij(agg))
     tabel.add_section()
@@ -30,10 +43,16 @@ def gemeententabel(resultaat: Resultaat) -> Table:
 
 def _rij(agg: Aggregaat) -> list[str]:
     return [
-        agg.gemeente or "Totaal", str(agg.aantal_casussen), f.getal(agg.kosten_voor_2015, 0),
-        f.getal(agg.kosten_sociaal_team, 0), f.getal(agg.besparing, 0), f.procent(agg.besparing_pct),
-        f.interval(agg.besparing_pct_ci95), f.procent(agg.besparing_pct_gecorrigeerd),
-        f.procent(agg.besparing_pct_gemiddeld), f.procent(agg.besparing_pct_mediaan),
+        agg.gemeente or "Totaal",
+        str(agg.aantal_casussen),
+        f.getal(agg.kosten_voor_2015, 0),
+        f.getal(agg.kosten_sociaal_team, 0),
+        f.getal(agg.besparing, 0),
+        f.procent(agg.besparing_pct),
+        f.interval(agg.besparing_pct_ci95),
+        f.procent(agg.besparing_pct_gecorrigeerd),
+        f.procent(agg.besparing_pct_gemiddeld),
+        f.procent(agg.besparing_pct_mediaan),
         f"{agg.aantal_met_besparing} van {agg.aantal_casussen}",
     ]
 
@@ -47,8 +66,13 @@ def financiertabel(agg: Aggregaat, titel: str) -> Table:
     tabel.add_column("Rol")
     for fin in agg.per_financier:
         kleur = {"bespaart": "green", "investeert": "red"}.get(fin.rol, "")
-        tabel.add_row(fin.financier, f.euro(fin.kosten_voor_2015), f.euro(fin.kosten_sociaal_team),
-                      f.euro(fin.besparing), Text(fin.rol, style=kleur))
+        tabel.add_row(
+            fin.financier,
+            f.euro(fin.kosten_voor_2015),
+            f.euro(fin.kosten_sociaal_team),
+            f.euro(fin.besparing),
+            Text(fin.rol, style=kleur),
+        )
     return tabel
 
 
@@ -61,11 +85,16 @@ def waarschuwingen(lijst: Iterable[Waarschuwing]) -> RenderableType:
 def toon_resultaat(console: Console, resultaat: Resultaat) -> None:
     """De terminaluitvoer van `bereken`."""
     console.print(gemeententabel(resultaat))
-    console.print(Text("Gecorrigeerd: voor_2015 verlaagd naar zekerheid (hoog "
-                       f"{f.aandeel(resultaat.instellingen.correctie.hoog)}, middel "
-                       f"{f.aandeel(resultaat.instellingen.correctie.middel)}, laag "
-                       f"{f.aandeel(resultaat.instellingen.correctie.laag)}); discontovoet "
-                       f"{f.procent(resultaat.instellingen.discontovoet * 100, 2)}.", style="dim"))
+    console.print(
+        Text(
+            "Gecorrigeerd: voor_2015 verlaagd naar zekerheid (hoog "
+            f"{f.aandeel(resultaat.instellingen.correctie.hoog)}, middel "
+            f"{f.aandeel(resultaat.instellingen.correctie.middel)}, laag "
+            f"{f.aandeel(resultaat.instellingen.correctie.laag)}); discontovoet "
+            f"{f.procent(resultaat.instellingen.discontovoet * 100, 2)}.",
+            style="dim",
+        )
+    )
     console.print()
     console.print(financiertabel(resultaat.totaal, "Wie investeert, wie bespaart (alle casussen)"))
     alle = resultaat.alle_waarschuwingen()

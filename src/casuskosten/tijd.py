@@ -13,11 +13,16 @@ PER_PER_JAAR: dict[str, int] = {"dag": 365, "week": 52, "2 weken": 26, "maand": 
 
 #: eenheden van `duur`, met hoeveel er in een jaar gaan
 _DUUR_EENHEDEN: dict[str, int] = {
-    "dag": 365, "dagen": 365,
-    "week": 52, "weken": 52,
-    "maand": 12, "maanden": 12,
-    "kwartaal": 4, "kwartalen": 4,
-    "jaar": 1, "jaren": 1,
+    "dag": 365,
+    "dagen": 365,
+    "week": 52,
+    "weken": 52,
+    "maand": 12,
+    "maanden": 12,
+    "kwartaal": 4,
+    "kwartalen": 4,
+    "jaar": 1,
+    "jaren": 1,
 }
 _DUUR = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]+)\s*$")
 DUUR_VOORBEELD = "'<getal> dagen|weken|maanden|kwartalen|jaren', bijvoorbeeld '6 maanden' of '10 weken'"

@@ -16,11 +16,19 @@ def schrijf_atomair(pad: Path | str, inhoud: str | bytes, *, beschermd: tuple[Pa
     """
     pad = Path(pad)
     doel = pad.resolve()
-    for invoer in beschermd:
-        invoer = invoer.resolve()
+    for invoerpad in beschermd:
+        invoer = invoerpad.resolve()
         if doel == invoer or (invoer.is_dir() and invoer in doel.parents):
-            raise UitvoerFout([Melding(str(pad), None, "--uit", f"uitvoer zou invoer ({invoer}) overschrijven; "
-                                       "kies een pad buiten de casus- en tariefmappen")])
+            raise UitvoerFout(
+                [
+                    Melding(
+                        str(pad),
+                        None,
+                        "--uit",
+                        f"uitvoer zou invoer ({invoer}) overschrijven; kies een pad buiten de casus- en tariefmappen",
+                    )
+                ]
+            )
     map_ = doel.parent
     if not map_.is_dir():
         raise UitvoerFout([Melding(str(pad), None, "--uit", f"map {map_} bestaat niet")])

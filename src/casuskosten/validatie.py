@@ -44,7 +44,7 @@ def _toegestane_waarden(model: type[BaseModel], pad: Pad) -> tuple[str, ...]:
             return ()
         annotatie = veld.annotation
         huidig = _model_in(annotatie)
-    waarden: list[str] = []
+    waarden: list[str] = []  # de Literal-waarden, in volgorde
 
     def verzamel(a: Any) -> None:
         if typing.get_origin(a) is typing.Literal:
@@ -90,14 +90,18 @@ def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) ->
         return "verplicht veld ontbreekt"
     if soort == "extra_forbidden":
         naam = str(pad[-1])
-        mogelijk = _velden_bij(model, pad[:-1])
+        velden = _velden_bij(model, pad[:-1])
         tip = ""
         if " " in naam or naam.endswith("."):
-            tip = (" (een komma binnen {...} begint een nieuw veld: zet tekst met komma's tussen aanhalingstekens,"
-                   " of schrijf de mapping over meerdere regels)")
-        return f"onbekend veld '{naam}'{bedoelde_u(naam, mogelijk)}; toegestaan: {opsomming(mogelijk, 20)}{tip}"
+            tip = (
+                " (een komma binnen {...} begint een nieuw veld: zet tekst met komma's tussen aanhalingstekens,"
+                " of schrijf de mapping over meerdere regels)"
+            )
+        return f"onbekend veld '{naam}'{bedoelde_u(naam, velden)}; toegestaan: {opsomming(velden, 20)}{tip}"
     if soort in ("literal_error", "enum"):
-        mogelijk = _toegestane_waarden(model, pad) or tuple(str(ctx.get("expected", "")).replace("'", "").split(", "))
+        mogelijk: tuple[str, ...] = _toegestane_waarden(model, pad) or tuple(
+            str(ctx.get("expected", "")).replace("'", "").split(", ")
+        )
         extra = bedoelde_u(str(invoer), mogelijk) if isinstance(invoer, str) else ""
         return f"ongeldige waarde {_weergave(invoer)}{extra}; kies uit: {opsomming(mogelijk, 20)}"
     if soort in ("model_type", "model_attributes_type", "dict_type"):

@@ -65,20 +65,34 @@ def pad_tekst(pad: Pad) -> str:
 def decodeer(inhoud: bytes, bestand: str) -> str:
     """Bytes naar tekst: UTF-8 (met of zonder BOM); al het andere een duidelijke fout."""
     if inhoud.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvoerFout([Melding(bestand, None, None,
-                                  "bestand is opgeslagen als UTF-16; sla het op als UTF-8")])
+        raise InvoerFout([Melding(bestand, None, None, "bestand is opgeslagen als UTF-16; sla het op als UTF-8")])
     if b"\x00" in inhoud:
-        raise InvoerFout([Melding(bestand, None, None,
-                                  "dit is geen tekstbestand (het bevat NUL-bytes); verwacht een YAML-bestand in UTF-8")])
+        raise InvoerFout(
+            [
+                Melding(
+                    bestand,
+                    None,
+                    None,
+                    "dit is geen tekstbestand (het bevat NUL-bytes); verwacht een YAML-bestand in UTF-8",
+                )
+            ]
+        )
     if inhoud.startswith(b"\xef\xbb\xbf"):
         inhoud = inhoud[3:]
     try:
         return inhoud.decode("utf-8")
     except UnicodeDecodeError as fout:
         regel = inhoud[: fout.start].count(b"\n") + 1
-        raise InvoerFout([Melding(bestand, regel, None,
-                                  "bestand is geen geldige UTF-8 (misschien Latin-1/Windows-1252); "
-                                  "sla het op als UTF-8")]) from None
+        raise InvoerFout(
+            [
+                Melding(
+                    bestand,
+                    regel,
+                    None,
+                    "bestand is geen geldige UTF-8 (misschien Latin-1/Windows-1252); sla het op als UTF-8",
+                )
+            ]
+        ) from None
 
 
 def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_BESTANDSGROOTTE) -> YamlDocument:
@@ -91,9 +105,16 @@ def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_
     except OSError as fout:
         raise InvoerFout([Melding(bestand, None, None, f"kan bestand niet lezen: {fout.strerror}")]) from None
     if len(inhoud) > max_grootte:
-        raise InvoerFout([Melding(bestand, None, None,
-                                  f"bestand is {len(inhoud):,} bytes; de grens is {max_grootte:,} bytes per casus"
-                                  .replace(",", "."))])
+        raise InvoerFout(
+            [
+                Melding(
+                    bestand,
+                    None,
+                    None,
+                    f"bestand is {len(inhoud):,} bytes; de grens is {max_grootte:,} bytes per casus".replace(",", "."),
+                )
+            ]
+        )
     tekst = decodeer(inhoud, bestand)
     data, regels = lees_yaml_tekst(tekst, bestand)
     return YamlDocument(bestand, data, regels, hashlib.sha256(inhoud).hexdigest())
@@ -112,8 +133,16 @@ def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
         raise InvoerFout([Melding(bestand, None, None, "bestand is leeg; verwacht een casus (id:, gemeente:, ...)")])
     if len(documenten) > 1:
         regel = documenten[1].start_mark.line + 1
-        raise InvoerFout([Melding(bestand, regel, None,
-                                  "bestand bevat meer dan één YAML-document ('---'); zet elke casus in een eigen bestand")])
+        raise InvoerFout(
+            [
+                Melding(
+                    bestand,
+                    regel,
+                    None,
+                    "bestand bevat meer dan één YAML-document ('---'); zet elke casus in een eigen bestand",
+                )
+            ]
+        )
     omzetter = _Omzetter(bestand)
     data = omzetter.waarde(documenten[0], ())
     return data, omzetter.regels
@@ -126,7 +155,9 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str) -> Melding:
     if "'\\t'" in probleem or "\t" in probleem:
         return Melding(bestand, regel, None, "tab gebruikt om in te springen; YAML vraagt spaties")
     uitleg = {
-        "mapping values are not allowed here": "dubbele punt op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)",
+        "mapping values are not allowed here": (
+            "dubbele punt op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)"
+        ),
         "could not find expected ':'": "een ':' ontbreekt na de sleutel",
         "found undefined alias": "alias zonder anker; aliassen (*) zijn niet toegestaan",
     }
@@ -147,7 +178,9 @@ class _Omzetter:
 
     def waarde(self, node: Node, pad: Pad) -> Any:
         if id(node) in self._gezien:
-            raise self._fout(node, pad, "YAML-aliassen en -ankers (&naam, *naam) zijn niet toegestaan; schrijf de waarde uit")
+            raise self._fout(
+                node, pad, "YAML-aliassen en -ankers (&naam, *naam) zijn niet toegestaan; schrijf de waarde uit"
+            )
         self._gezien.add(id(node))
         self.regels[pad] = node.start_mark.line + 1
         if isinstance(node, ScalarNode):
@@ -162,7 +195,9 @@ class _Omzetter:
             uit: dict[str, Any] = {}
             for sleutel_node, waarde_node in node.value:
                 if not isinstance(sleutel_node, ScalarNode) or sleutel_node.tag == f"{_TAG}merge":
-                    raise self._fout(sleutel_node, pad, "sleutels moeten gewone namen zijn (geen lijsten, mappings of '<<')")
+                    raise self._fout(
+                        sleutel_node, pad, "sleutels moeten gewone namen zijn (geen lijsten, mappings of '<<')"
+                    )
                 sleutel = str(sleutel_node.value)
                 if sleutel in uit:
                     raise self._fout(sleutel_node, (*pad, sleutel), "sleutel komt twee keer voor in dezelfde mapping")
@@ -188,7 +223,9 @@ class _Omzetter:
         try:
             waarde = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except ValueError:
-            raise self._fout(node, pad, f"datum '{node.value}' bestaat niet; gebruik JJJJ-MM-DD met een echte dag") from None
+            raise self._fout(
+                node, pad, f"datum '{node.value}' bestaat niet; gebruik JJJJ-MM-DD met een echte dag"
+            ) from None
         if isinstance(waarde, dt.datetime):
             return waarde.date()
         return waarde

@@ -1,0 +1,5 @@
+"""`python -m casuskosten`."""
+
+from casuskosten.cli import main
+
+main()

@@ -1,0 +1,141 @@
+"""De opdrachtregel: exitcodes, JSON-vorm, Nederlandse hulp en fouten zonder traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT, casus
+
+OPDRACHTEN = ["controleer", "bereken"]
+
+
+def draai(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    """`casuskosten ARGS` als apart proces, zoals een gebruiker het start."""
+    omgeving = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "casuskosten", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=omgeving,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_versie() -> None:
+    """`--version` toont de versie en stopt met code 0."""
+    uit = draai("--version")
+    assert uit.returncode == 0
+    assert uit.stdout.startswith("casuskosten 0.")
+
+
+@pytest.mark.parametrize("opdracht", OPDRACHTEN)
+def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld(opdracht: str) -> None:
+    """`--help` van elke opdracht geeft een Nederlandse uitleg met een voorbeeld."""
+    uit = draai(opdracht, "--help")
+    assert uit.returncode == 0
+    assert "Voorbeeld: casuskosten " + opdracht in uit.stdout
+    assert "Opties" in uit.stdout
+
+
+def test_bereken_json_heeft_de_afgesproken_vorm() -> None:
+    """`bereken --json` op de meegeleverde casussen geeft prijspeil, casussen, gemeenten en totaal."""
+    uit = draai("bereken", "casussen", "--tarieven", "tarieven", "--json")
+    assert uit.returncode == 0, uit.stderr
+    data = json.loads(uit.stdout)
+    assert set(data) >= {"prijspeil", "instellingen", "casussen", "gemeenten", "totaal"}
+    assert len(data["casussen"]) >= 25
+    assert len(data["gemeenten"]) >= 4
+    eerste = data["casussen"][0]
+    assert set(eerste) >= {
+        "id",
+        "gemeente",
+        "bestand",
+        "kosten_voor_2015",
+        "kosten_sociaal_team",
+        "besparing",
+        "besparing_pct",
+        "doelen",
+        "regels",
+    }
+    assert set(eerste["regels"][0]) >= {"traject", "tarief", "aantal_totaal", "prijs", "kosten", "financier", "lijn"}
+    gemeente = data["gemeenten"][0]
+    assert set(gemeente) >= {
+        "gemeente",
+        "aantal_casussen",
+        "kosten_voor_2015",
+        "kosten_sociaal_team",
+        "besparing",
+        "besparing_pct",
+        "besparing_pct_gemiddeld",
+        "besparing_pct_mediaan",
+        "aandeel_met_besparing",
+        "per_financier",
+        "doelen",
+    }
+    # de sommen kloppen met de casussen
+    for g in data["gemeenten"]:
+        eigen = [c for c in data["casussen"] if c["gemeente"] == g["gemeente"]]
+        assert g["aantal_casussen"] == len(eigen)
+        assert g["besparing"] == pytest.approx(sum(c["besparing"] for c in eigen))
+    assert data["totaal"]["besparing"] == pytest.approx(sum(c["besparing"] for c in data["casussen"]))
+
+
+def test_bereken_toont_tabel_met_nederlandse_notatie(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De terminaltabel gebruikt punten voor duizendtallen en een komma voor decimalen."""
+    map_ = casusmap(casus(id="G", voor=[{"tarief": "hulp", "aantal": 150}], team=[{"tarief": "hulp", "aantal": 40}]))
+    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--prijspeil", "2015")
+    assert uit.returncode == 0, uit.stderr
+    # 150 x 10 = 1.500; 40 x 10 = 400; besparing 1.100 = 73,3%
+    assert "1.500" in uit.stdout
+    assert "1.100" in uit.stdout
+    assert "73,3%" in uit.stdout
+
+
+def test_ongeldige_invoer_exit_1_zonder_traceback_en_zonder_uitvoer(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een fout geeft exitcode 1, een Nederlandse melding met bestand en regel, en schrijft niets."""
+    map_ = casusmap(casus(id="F", voor=[{"tarief": "hulpp", "aantal": 1}]))
+    doel = tmp_path / "uit.json"
+    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--uit", str(doel))
+    assert uit.returncode == 1
+    assert "Traceback" not in uit.stderr + uit.stdout
+    assert "f.yaml:" in uit.stderr
+    assert "onbekende tariefcode 'hulpp'" in uit.stderr
+    assert "bedoelde u 'hulp'?" in uit.stderr
+    assert not doel.exists()
+
+
+def test_sla_ongeldige_over_noemt_weggelaten_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Met --sla-ongeldige-over gaat bereken door en noemt de JSON welke casus is weggelaten en waarom."""
+    map_ = casusmap(
+        casus(id="G1", voor=[{"tarief": "hulp", "aantal": 1}]), casus(id="G2", voor=[{"tarief": "hulpp", "aantal": 1}])
+    )
+    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--sla-ongeldige-over")
+    assert uit.returncode == 0, uit.stderr
+    data = json.loads(uit.stdout)
+    assert [c["id"] for c in data["casussen"]] == ["G1"]
+    assert len(data["overgeslagen"]) == 1
+    assert "g2.yaml" in data["overgeslagen"][0]
+
+
+def test_controleer_meegeleverde_data_is_in_orde() -> None:
+    """De meegeleverde casussen en tarieven zijn geldig."""
+    uit = draai("controleer", "casussen", "--tarieven", "tarieven")
+    assert uit.returncode == 0, uit.stderr
+    assert "In orde: 26 casussen" in uit.stdout
+
+
+def test_uitvoer_in_een_invoermap_wordt_geweigerd(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """`--uit` binnen de casusmap zou invoer kunnen overschrijven en wordt geweigerd."""
+    map_ = casusmap(casus(id="H", voor=[{"tarief": "hulp", "aantal": 1}]))
+    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--uit", str(map_ / "h.yaml"))
+    assert uit.returncode == 1
+    assert "overschrijven" in uit.stderr
+    assert "id: H" in (map_ / "h.yaml").read_text(encoding="utf-8")
