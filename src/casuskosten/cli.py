@@ -155,6 +155,126 @@ def bereken(
     toon_resultaat(uit_console, resultaat)
 
 
+@app.command()
+def nieuw(
+    gemeente: Annotated[str, typer.Option("--gemeente", help="De gemeente van de casus.")],
+    id_: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Id van de casus. Standaard: de eerste drie letters van de "
+            "gemeente en het eerste vrije nummer, bijvoorbeeld ROT-03.",
+            show_default=False,
+        ),
+    ] = None,
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit", help="Pad van het nieuwe bestand. Standaard: casussen/<gemeente>/<id>.yaml.", show_default=False
+        ),
+    ] = None,
+    schema: Annotated[
+        Path,
+        typer.Option(
+            "--schema",
+            help="JSON Schema waar de eerste regel de editor naar "
+            "verwijst (maak het met 'casuskosten schema --uit ...').",
+        ),
+    ] = Path("casus.schema.json"),
+    sjablonen: Annotated[
+        Path | None, typer.Option("--sjablonen", help="Map met een eigen kopie van templates/.", show_default=False)
+    ] = None,
+) -> None:
+    """Schrijf een nieuw casusbestand met elk veld, uitleg per veld en de datum van vandaag.
+
+    Het bestand wordt geweigerd door 'controleer' tot elke '<VUL IN ...>' is vervangen. Een bestaand bestand wordt
+    nooit overschreven.
+
+    Voorbeeld: casuskosten nieuw --gemeente Rotterdam --id RTD-09
+    """
+    from .nieuw import maak_casus
+
+    pad = maak_casus(gemeente, id_=id_, uit=uit, schema=schema, sjablonen=sjablonen)
+    uit_console.print(
+        f"Nieuwe casus geschreven: [bold]{pad}[/bold]. Vul elke '<VUL IN ...>' in en draai daarna "
+        f"'casuskosten controleer {pad}'."
+    )
+    if not schema.exists():
+        uit_console.print(f"Tip: 'casuskosten schema --uit {schema}' geeft uw editor aanvulling en controle.")
+
+
+@app.command()
+def schema(
+    uit: Annotated[
+        Path | None, typer.Option("--uit", help="Schrijf het schema naar dit bestand.", show_default=False)
+    ] = None,
+    tarieven: TarievenOptie = Path("tarieven"),
+) -> None:
+    """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
+
+    De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'. Zet bovenaan een casus:
+    '# yaml-language-server: $schema=casus.schema.json'.
+
+    Voorbeeld: casuskosten schema --uit casus.schema.json
+    """
+    from .schema import casus_schema
+    from .tarieven import laad_tarieven
+    from .uitvoer import schrijf_atomair
+
+    codes = laad_tarieven(tarieven).alle_codes() if tarieven.is_dir() else []
+    tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
+    if uit is None:
+        sys.stdout.write(tekst)
+        return
+    schrijf_atomair(uit, tekst, beschermd=(tarieven,))
+    fout_console.print(f"Schema geschreven naar {uit}")
+
+
+@app.command("tarieven")
+def tarieven_opzoeken(
+    gemeente: Annotated[
+        str | None,
+        typer.Option(
+            "--gemeente",
+            help="Toon de tarieven die voor deze gemeente gelden (eigen rijen gaan voor landelijke).",
+            show_default=False,
+        ),
+    ] = None,
+    zoek: Annotated[
+        str | None, typer.Option("--zoek", help="Zoek in code en omschrijving.", show_default=False)
+    ] = None,
+    prijspeil: PrijspeilOptie = None,
+    tarieven: TarievenOptie = Path("tarieven"),
+) -> None:
+    """Zoek tariefcodes op: omschrijving, eenheid, prijs op prijspeil, jaar, financier, lijn, betrouwbaarheid, bron.
+
+    De keuze per code is dezelfde als bij het beprijzen van een casus met dat tariefjaar.
+
+    Voorbeeld: casuskosten tarieven --gemeente Westerveld --zoek begeleiding --prijspeil 2023
+    """
+    from .tarieven import laad_tarieven, zoek_tarieven
+    from .terminal import tarieventabel
+
+    tabel = laad_tarieven(tarieven)
+    peil = prijspeil or tabel.prijsindex.laatste_jaar
+    if peil not in tabel.prijsindex.cijfers:
+        raise InvoerFout(
+            [
+                Melding(
+                    tabel.prijsindex.bestand,
+                    None,
+                    "--prijspeil",
+                    f"prijspeil {peil} staat niet in de prijsindex; kies een jaar in {tabel.prijsindex.bereik()}",
+                )
+            ]
+        )
+    gevonden = zoek_tarieven(tabel, gemeente, peil, zoek)
+    if not gevonden:
+        uit_console.print(f"Geen tarieven gevonden{f' voor {zoek!r}' if zoek else ''}.")
+        raise typer.Exit(1)
+    uit_console.print(tarieventabel(gevonden, gemeente, peil))
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Ingang van het commando `casuskosten`: fouten van de gebruiker worden hier, op één plek, netjes getoond."""
     try:

@@ -79,11 +79,42 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
                 )
             ]
         )
+    open_plekken = _placeholders(document)
     try:
         casus = Casus.model_validate(document.data)
     except ValidationError as fout:
-        raise InvoerFout(vertaal(fout, document, Casus)) from None
+        raise InvoerFout([*open_plekken, *vertaal(fout, document, Casus)]) from None
+    if open_plekken:
+        raise InvoerFout(open_plekken)
     return CasusBestand(casus, document)
+
+
+PLACEHOLDER = "<VUL IN"
+
+
+def _placeholders(document: YamlDocument) -> list[Melding]:
+    """Velden die nog de invultekst uit `casuskosten nieuw` bevatten."""
+    meldingen: list[Melding] = []
+
+    def loop(waarde: object, pad: tuple[str | int, ...]) -> None:
+        if isinstance(waarde, dict):
+            for sleutel, kind in waarde.items():
+                loop(kind, (*pad, sleutel))
+        elif isinstance(waarde, list):
+            for i, kind in enumerate(waarde):
+                loop(kind, (*pad, i))
+        elif isinstance(waarde, str) and PLACEHOLDER in waarde:
+            meldingen.append(
+                Melding(
+                    document.bestand,
+                    document.regel(pad),
+                    pad_tekst(pad),
+                    "nog niet ingevuld: vervang de tekst '<VUL IN ...>' door de echte waarde",
+                )
+            )
+
+    loop(document.data, ())
+    return meldingen
 
 
 def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:

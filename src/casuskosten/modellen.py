@@ -75,11 +75,15 @@ DoelVeld = Annotated[Doel, Field(description="ja | deels | nee | onbekend, of {o
 class Doelen(_Model):
     """Alle vijf beleidsdoelen; elk oordeel is ja, deels, nee of onbekend."""
 
-    voorkomen_zwaardere_zorg: DoelVeld
-    integrale_aanpak: DoelVeld
-    preventie_escalatie: DoelVeld
-    betere_ondersteuning: DoelVeld
-    zelfredzaamheid: DoelVeld
+    voorkomen_zwaardere_zorg: DoelVeld = Field(
+        description="is zwaardere zorg voorkomen of uitgesteld: ja | deels | nee | onbekend"
+    )
+    integrale_aanpak: DoelVeld = Field(
+        description="is de aanpak integraal (meerdere leefgebieden samen): ja | deels | nee | onbekend"
+    )
+    preventie_escalatie: DoelVeld = Field(description="is escalatie voorkomen: ja | deels | nee | onbekend")
+    betere_ondersteuning: DoelVeld = Field(description="is de ondersteuning beter: ja | deels | nee | onbekend")
+    zelfredzaamheid: DoelVeld = Field(description="is de zelfredzaamheid vergroot: ja | deels | nee | onbekend")
 
     @field_validator(*DOELEN, mode="before")
     @classmethod
@@ -157,8 +161,8 @@ class Casus(_Model):
     onderbouwing: str | None = Field(default=None, description="waarom het voor_2015-traject aannemelijk is")
     leefgebieden: tuple[Leefgebied, ...] = Field(default=(), description="de leefgebieden waarop de casus speelt")
     situatie: Tekst = Field(description="de situatie, verteld zoals de sociaal werker haar zag")
-    trajecten: Trajecten
-    doelen: Doelen
+    trajecten: Trajecten = Field(description="de twee trajecten: voor_2015 en sociaal_team")
+    doelen: Doelen = Field(description="het oordeel over elk van de vijf beleidsdoelen")
 
     @field_validator("id", "gemeente", mode="before")
     @classmethod

@@ -153,6 +153,28 @@ class Tarieftabel:
         return uit
 
 
+@dataclass(frozen=True, slots=True)
+class TariefOpPeil:
+    """Een geldend tarief met zijn prijs omgerekend naar een prijspeil."""
+
+    regel: Tariefregel
+    prijs: float
+    eigen_gemeente: bool
+
+
+def zoek_tarieven(tabel: Tarieftabel, gemeente: str | None, peil: int, zoek: str | None = None) -> list[TariefOpPeil]:
+    """De codes die voor `gemeente` bij tariefjaar `peil` gelden (dezelfde keuze als de beprijzing), met de prijs
+    op prijspeil `peil`; `zoek` filtert op code en omschrijving (hoofdletterongevoelig)."""
+    uit = []
+    woord = (zoek or "").casefold()
+    for regel in tabel.geldend(gemeente, peil):
+        if woord and woord not in regel.code.casefold() and woord not in regel.omschrijving.casefold():
+            continue
+        prijs = regel.prijs * tabel.prijsindex.factor(regel.jaar, peil)
+        uit.append(TariefOpPeil(regel, prijs, regel.gemeente is not None))
+    return uit
+
+
 def tariefbestanden(map_: Path) -> list[Path]:
     """De tariefbestanden in een map (zonder de prijsindex), gesorteerd."""
     return sorted(

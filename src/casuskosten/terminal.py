@@ -11,6 +11,7 @@ from rich.text import Text
 from . import formaat as f
 from .fouten import Melding
 from .resultaat import Aggregaat, Resultaat, Waarschuwing
+from .tarieven import TariefOpPeil
 
 
 def gemeententabel(resultaat: Resultaat) -> Table:
@@ -116,3 +117,37 @@ def toon_fouten(console: Console, meldingen: Iterable[Melding]) -> None:
         console.print(Text.assemble(("FOUT ", "bold red"), str(m)))
     if len(lijst) > 1:
         console.print(Text(f"{len(lijst)} fouten gevonden", style="bold red"))
+
+
+def tarieventabel(tarieven: Iterable[TariefOpPeil], gemeente: str | None, peil: int) -> Table:
+    """De tarieven die voor een gemeente gelden, met prijs op prijspeil en bron."""
+    titel = f"Tarieven {'voor ' + gemeente if gemeente else 'landelijk'} (prijspeil {peil})"
+    tabel = Table(title=titel, title_justify="left")
+    for kop, rechts in (
+        ("Code", False),
+        ("Omschrijving", False),
+        ("Eenheid", False),
+        ("Prijs", True),
+        ("Jaar", True),
+        ("Geldt voor", False),
+        ("Financier", False),
+        ("Lijn", True),
+        ("Betrouwbaarheid", False),
+        ("Bron", False),
+    ):
+        tabel.add_column(kop, justify="right" if rechts else "left", no_wrap=kop == "Code")
+    for t in tarieven:
+        r = t.regel
+        tabel.add_row(
+            r.code,
+            r.omschrijving,
+            r.eenheid,
+            f.euro(t.prijs, 2),
+            str(r.jaar),
+            r.gemeente if t.eigen_gemeente and r.gemeente else "landelijk",
+            r.financier,
+            str(r.lijn),
+            r.betrouwbaarheid,
+            r.bron,
+        )
+    return tabel
