@@ -12,7 +12,13 @@ import pytest
 
 from tests.conftest import PROJECT, casus
 
-OPDRACHTEN = ["controleer", "bereken"]
+def _opdrachten() -> list[str]:
+    from casuskosten.cli import app
+
+    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+
+
+OPDRACHTEN = _opdrachten()
 
 
 def draai(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
@@ -43,6 +49,13 @@ def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld(opdracht: str) -> No
     assert uit.returncode == 0
     assert "Voorbeeld: casuskosten " + opdracht in uit.stdout
     assert "Opties" in uit.stdout
+
+
+@pytest.mark.parametrize("opdracht", OPDRACHTEN)
+def test_elke_opdracht_staat_in_de_readme(opdracht: str) -> None:
+    """Elke opdracht is gedocumenteerd in de README."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert f"casuskosten {opdracht}" in readme
 
 
 def test_bereken_json_heeft_de_afgesproken_vorm() -> None:

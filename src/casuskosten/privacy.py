@@ -68,7 +68,7 @@ _GEBOREN = re.compile(
     rf"\b(?:geboren|geb\.|geboortedatum|geboortedag)\W{{1,3}}(?:\w+ ){{0,3}}?({_DATUM})", re.IGNORECASE
 )
 # een losse dd-mm-jjjj-datum van vóór 2010: in vrije tekst vrijwel altijd een geboortedatum
-_OUDE_DATUM = re.compile(r"(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|200)\d{1,2})(?![\d/.-]|[-/.]\d)")
+_OUDE_DATUM = re.compile(r"(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2(19\d{2}|200\d)(?![\d/-]|\.\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +132,24 @@ def iban_geldig(iban: str) -> bool:
     return int("".join(str(int(c, 36)) for c in herschikt)) % 97 == 1
 
 
+def _iban_in(gevonden: str) -> str | None:
+    """Het geldige IBAN waarmee `gevonden` begint, of None.
+
+    Het patroon kan een woord te veel pakken (`BE68 5390 0754 7034 voor`); de lengte per land bepaalt waar het
+    IBAN ophoudt, en daar moet een groepje eindigen.
+    """
+    lengte = _IBAN_LENGTE.get(gevonden[:2].upper())
+    if lengte is None:
+        return None
+    geteld = 0
+    for i, teken in enumerate(gevonden):
+        geteld += teken != " "
+        if geteld == lengte:
+            kandidaat, rest = gevonden[: i + 1], gevonden[i + 1 :]
+            return kandidaat if (not rest or rest[0] == " ") and iban_geldig(kandidaat) else None
+    return None
+
+
 def _masker(waarde: str, begin: int, eind: int) -> str:
     """Houd de eerste `begin` en laatste `eind` letters/cijfers, vervang de rest door `*`; leestekens blijven."""
     posities = [i for i, c in enumerate(waarde) if c.isalnum()]
@@ -152,8 +170,9 @@ def _masker_email(adres: str) -> str:
 
 def _kandidaten(tekst: str) -> Iterator[Treffer]:
     for m in _IBAN.finditer(tekst):
-        if iban_geldig(m.group()):
-            yield Treffer("iban", m.start(), m.end(), _masker_iban(m.group()))
+        iban = _iban_in(m.group())
+        if iban is not None:
+            yield Treffer("iban", m.start(), m.start() + len(iban), _masker_iban(iban))
     for m in _EMAIL.finditer(tekst):
         yield Treffer("email", m.start(), m.end(), _masker_email(m.group()))
     for m in _BSN.finditer(tekst):
