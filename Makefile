@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/meet.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

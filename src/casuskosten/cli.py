@@ -92,15 +92,23 @@ def controleer(
     paden: Paden = None,
     tarieven: TarievenOptie = Path("tarieven"),
     instellingen: InstellingenOptie = None,
+    streng: Annotated[
+        bool,
+        typer.Option(
+            "--streng", help="Vermoedelijke persoonsgegevens (BSN, IBAN ...) zijn fouten, geen waarschuwingen."
+        ),
+    ] = False,
 ) -> None:
     """Controleer casussen en tarieftabellen; meldt alle problemen tegelijk en stopt met code 1 als er een is.
 
-    Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven
+    Zoekt ook persoonsgegevens in de vrije tekst (gemaskeerd gemeld); met --streng zijn dat fouten.
+
+    Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven --streng
     """
     from .controleren import controleer_alles
     from .terminal import toon_fouten, waarschuwingen
 
-    rapport = controleer_alles(_paden(paden), tarieven, instellingen)
+    rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng)
     if rapport.waarschuwingen:
         uit_console.print(waarschuwingen(rapport.waarschuwingen))
     if rapport.fouten:
@@ -137,7 +145,9 @@ def bereken(
     resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
     beschermd = (*_paden(paden), tarieven)
     if json_:
-        tekst = json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2)
+        # ingesprongen alleen voor een mens aan een terminal: de compacte vorm gebruikt de snelle C-encoder
+        inspringen = 2 if uit is None and sys.stdout.isatty() else None
+        tekst = json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=inspringen)
         if uit is not None:
             schrijf_atomair(uit, tekst + "\n", beschermd=beschermd)
             fout_console.print(f"JSON geschreven naar {uit}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from .fouten import CasuskostenFout, Melding
 from .instellingen import laad_instellingen
 from .laden import _zonder_dubbele_ids, controleer_casus, lees_casus, zoek_casusbestanden
+from .privacy import CODE_VOORVOEGSEL, controleer_privacy
 from .resultaat import Waarschuwing
 from .tarieven import Tarieftabel, laad_tarieven
 
@@ -23,8 +24,14 @@ class Controle:
     aantal_tariefregels: int
 
 
-def controleer_alles(paden: Sequence[Path], tarieven: Path, instellingen: Path | None = None) -> Controle:
-    """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen."""
+def controleer_alles(
+    paden: Sequence[Path], tarieven: Path, instellingen: Path | None = None, *, streng: bool = False
+) -> Controle:
+    """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen.
+
+    Vermoedelijke persoonsgegevens worden in elke leesbare casus gezocht (ook als hij om een andere reden
+    ongeldig is); met `streng` zijn ze fouten in plaats van waarschuwingen.
+    """
     from .pijplijn import bereken_casussen
 
     fouten: list[Melding] = []
@@ -44,23 +51,32 @@ def controleer_alles(paden: Sequence[Path], tarieven: Path, instellingen: Path |
         fouten.extend(fout.meldingen)
         bestanden = []
     geldig = []
+    privacy: list[Waarschuwing] = []
     for pad in bestanden:
         try:
             cb = lees_casus(pad)
         except CasuskostenFout as fout:
             fouten.extend(fout.meldingen)
             continue
+        for vondst in controleer_privacy(cb):
+            if streng:
+                fouten.append(vondst.melding())
+            else:
+                privacy.append(vondst.waarschuwing())
         eigen = controleer_casus(cb, tabel) if tabel is not None else []
         fouten.extend(eigen)
         if not eigen:
             geldig.append(cb)
     geldig, dubbel = _zonder_dubbele_ids(geldig)
     fouten.extend(dubbel)
-    waarschuwingen: tuple[Waarschuwing, ...] = ()
+    waarschuwingen = tuple(privacy)
     if geldig and tabel is not None and gekozen is not None:
         try:
             resultaat = bereken_casussen(geldig, tabel, gekozen)
-            waarschuwingen = tuple(resultaat.alle_waarschuwingen())
+            # de privacyvondsten staan er al in (van elke leesbare casus, niet alleen de geldige)
+            waarschuwingen += tuple(
+                w for w in resultaat.alle_waarschuwingen() if not w.code.startswith(CODE_VOORVOEGSEL)
+            )
         except CasuskostenFout as fout:
             fouten.extend(fout.meldingen)
     return Controle(tuple(fouten), waarschuwingen, len(geldig), len(tabel.regels) if tabel else 0)

@@ -75,7 +75,10 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
         raise InvoerFout(
             [
                 Melding(
-                    document.bestand, 1, None, f"verwacht een casus als mapping (id:, gemeente:, ...), gekregen {soort}"
+                    document.bestand,
+                    document.regel(()) or 1,
+                    None,
+                    f"verwacht een casus als mapping (id:, gemeente:, ...), gekregen {soort}",
                 )
             ]
         )

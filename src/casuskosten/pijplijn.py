@@ -10,7 +10,8 @@ from .beprijzing import beprijs
 from .fouten import InstellingenFout, Melding
 from .instellingen import Instellingen
 from .laden import CasusBestand, laad_casussen
-from .resultaat import Resultaat
+from .privacy import privacy_waarschuwingen
+from .resultaat import Resultaat, Waarschuwing
 from .tarieven import Tarieftabel, laad_tarieven
 
 STANDAARD_CASUSSEN = "casussen"
@@ -53,10 +54,25 @@ def bereken_casussen(
         regels=regels,
         gemeenten=tuple(gemeenten),
         totaal=totaal,
-        casus_waarschuwingen=waarschuwingen_per_casus(casussen, tabel_casussen),
+        casus_waarschuwingen=_per_casus(
+            casussen, privacy_waarschuwingen(casussen), waarschuwingen_per_casus(casussen, tabel_casussen)
+        ),
         overgeslagen=tuple(overgeslagen),
         invoerbestanden=tuple([(cb.bestand, cb.document.sha256) for cb in casussen]),
+        casusbestanden=tuple(casussen),
     )
+
+
+def _per_casus(
+    casussen: Sequence[CasusBestand], *bronnen: dict[str, tuple[Waarschuwing, ...]]
+) -> dict[str, tuple[Waarschuwing, ...]]:
+    """De waarschuwingen van meerdere controles per casus samengevoegd, in de volgorde van de casussen."""
+    uit = {}
+    for cb in casussen:
+        samen = tuple(w for bron in bronnen for w in bron.get(cb.casus.id, ()))
+        if samen:
+            uit[cb.casus.id] = samen
+    return uit
 
 
 def bereken(

@@ -53,8 +53,9 @@ _BSN = re.compile(r"(?<![\d.,€])(?<!€ )(?:\d{9}|\d{3}([. ])\d{3}\1\d{3}|\d{4
 _TELEFOON = re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[ -]?\(0\))?[ -]?[1-9](?:[ -]?\d){8}(?![\d])")
 _POSTCODE = r"[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])"
 _HUISNUMMER = r"\d{1,5}(?: ?[a-zA-Z](?![A-Za-z])|-\d{1,4})?"
-# postcode met huisnummer (`1234 AB 12a`) of huisnummer met postcode (`Dorpsstraat 12, 1234 AB`)
-_ADRES = re.compile(rf"(?<![\w-]){_POSTCODE}[ ,]+(?:nr\.? ?)?{_HUISNUMMER}(?!\d)|(?<![\w-]){_HUISNUMMER},? {_POSTCODE}")
+# postcode met huisnummer (`1234 AB 12a`), en huisnummer met postcode (`Dorpsstraat 12, 1234 AB`)
+_POSTCODE_HUISNUMMER = re.compile(rf"(?<![\w-]){_POSTCODE}[ ,]+(?:nr\.? ?)?{_HUISNUMMER}(?!\d)")
+_HUISNUMMER_POSTCODE = re.compile(rf"(?<![\w-]){_HUISNUMMER},? {_POSTCODE}")
 _MAANDEN = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
@@ -180,8 +181,10 @@ def _kandidaten(tekst: str) -> Iterator[Treffer]:
             yield Treffer("bsn", m.start(), m.end(), _masker(m.group(), 2, 2))
     for m in _TELEFOON.finditer(tekst):
         yield Treffer("telefoon", m.start(), m.end(), _masker(m.group(), 2, 2))
-    for m in _ADRES.finditer(tekst):
+    for m in _POSTCODE_HUISNUMMER.finditer(tekst):
         yield Treffer("postcode", m.start(), m.end(), _masker(m.group(), 2, 0))
+    for m in _HUISNUMMER_POSTCODE.finditer(tekst):
+        yield Treffer("postcode", m.start(), m.end(), _masker(m.group(), 0, 0))
     for m in _GEBOREN.finditer(tekst):
         yield Treffer("geboortedatum", m.start(1), m.end(1), _masker(m.group(1), 0, 0))
     for m in _OUDE_DATUM.finditer(tekst):

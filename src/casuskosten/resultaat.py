@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
 from .instellingen import Instellingen
+
+if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
+    from .laden import CasusBestand
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,9 @@ class Resultaat:
     - `casussen`: één rij per casus met de cijfers en oordelen (pandas DataFrame),
     - `regels`: alle beprijsde inzetregels (pandas DataFrame),
     - `gemeenten` en `totaal`: de aggregaten,
-    - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, met de reden.
+    - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, met de reden,
+    - `casusbestanden`: de geladen casussen zelf, met hun teksten (situatie, beschrijvingen, toelichtingen) voor de
+      rapporten.
     """
 
     prijspeil: int
@@ -198,6 +203,7 @@ class Resultaat:
     casus_waarschuwingen: dict[str, tuple[Waarschuwing, ...]] = field(default_factory=dict)
     overgeslagen: tuple[str, ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
+    casusbestanden: tuple[CasusBestand, ...] = ()
 
     def gemeente(self, naam: str) -> Aggregaat:
         """Het aggregaat van één gemeente (hoofdletterongevoelig); `KeyError` als die er niet is."""
@@ -205,6 +211,35 @@ class Resultaat:
             if agg.gemeente is not None and agg.gemeente.casefold() == naam.casefold():
                 return agg
         raise KeyError(naam)
+
+    def casusbestand(self, casus_id: str) -> CasusBestand:
+        """De geladen casus met dit id (voor de teksten in rapporten); `KeyError` als die er niet is."""
+        for cb in self.casusbestanden:
+            if cb.casus.id == casus_id:
+                return cb
+        raise KeyError(casus_id)
+
+    def gebruikte_tarieven(self, gemeente: str | None = None) -> pd.DataFrame:
+        """Elke tariefrij die bij het beprijzen is gekozen (voor de verantwoording), één keer, gesorteerd op code.
+
+        Met `gemeente` alleen de rijen die voor de casussen van die gemeente zijn gebruikt.
+        """
+        kolommen = [
+            "tarief",
+            "omschrijving",
+            "eenheid",
+            "tarief_jaar",
+            "tarief_prijs",
+            "financier",
+            "lijn",
+            "betrouwbaarheid",
+            "bron",
+            "tarief_bestand",
+            "tarief_regel",
+        ]
+        regels = self.regels if gemeente is None else self.regels[self.regels["gemeente"] == gemeente]
+        uniek = regels[kolommen].drop_duplicates(["tarief_bestand", "tarief_regel"])
+        return uniek.sort_values(["tarief", "tarief_jaar", "tarief_bestand", "tarief_regel"]).reset_index(drop=True)
 
     def alle_waarschuwingen(self) -> list[Waarschuwing]:
         """Alle waarschuwingen: per casus, per gemeente en over het totaal."""

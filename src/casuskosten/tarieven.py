@@ -368,7 +368,7 @@ def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) 
                     regel.regel,
                     "code",
                     f"dubbele rij voor ({regel.code}, {regel.jaar}, {waar}); "
-                    f"staat al in {eerder.bestand}:{eerder.regel}",
+                    f"staat al in {eerder.bestand}:{eerder.regel}; laat er één staan",
                 )
             )
         else:

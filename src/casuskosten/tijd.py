@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 #: hoe vaak een terugkerende inzet per jaar voorkomt, per waarde van `per`
 PER_PER_JAAR: dict[str, int] = {"dag": 365, "week": 52, "2 weken": 26, "maand": 12, "kwartaal": 4, "jaar": 1}
@@ -28,6 +29,7 @@ _DUUR = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]+)\s*$")
 DUUR_VOORBEELD = "'<getal> dagen|weken|maanden|kwartalen|jaren', bijvoorbeeld '6 maanden' of '10 weken'"
 
 
+@lru_cache(maxsize=4096)  # dezelfde duren komen in duizenden casussen terug
 def lees_duur(tekst: str) -> Fraction:
     """De duur in jaren; `ValueError` met een Nederlandse uitleg als de tekst niet te lezen is."""
     treffer = _DUUR.match(tekst.lower())

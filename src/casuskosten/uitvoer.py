@@ -15,6 +15,25 @@ def schrijf_atomair(pad: Path | str, inhoud: str | bytes, *, beschermd: tuple[Pa
     `beschermd` zijn invoerbestanden en -mappen: daarin (of via een symbolische link daarheen) wordt niet geschreven.
     """
     pad = Path(pad)
+    doel = controleer_uitvoerpad(pad, beschermd)
+    map_ = doel.parent
+    if not map_.is_dir():
+        raise UitvoerFout([Melding(str(pad), None, "--uit", f"map {map_} bestaat niet")])
+    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
+    try:
+        with os.fdopen(fd, "wb") as uit:
+            uit.write(data)
+        os.replace(tijdelijk, doel)
+    except OSError as fout:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan niet schrijven: {fout.strerror}")]) from None
+    return doel
+
+
+def controleer_uitvoerpad(pad: Path | str, beschermd: tuple[Path, ...] = ()) -> Path:
+    """Het volledige pad van `pad`; `UitvoerFout` als het in (of op) een invoerbestand of -map valt."""
+    pad = Path(pad)
     doel = pad.resolve()
     for invoerpad in beschermd:
         invoer = invoerpad.resolve()
@@ -29,16 +48,16 @@ def schrijf_atomair(pad: Path | str, inhoud: str | bytes, *, beschermd: tuple[Pa
                     )
                 ]
             )
-    map_ = doel.parent
-    if not map_.is_dir():
-        raise UitvoerFout([Melding(str(pad), None, "--uit", f"map {map_} bestaat niet")])
-    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
-    try:
-        with os.fdopen(fd, "wb") as uit:
-            uit.write(data)
-        os.replace(tijdelijk, doel)
-    except OSError as fout:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan niet schrijven: {fout.strerror}")]) from None
     return doel
+
+
+def maak_uitvoermap(pad: Path | str, beschermd: tuple[Path, ...] = ()) -> Path:
+    """Maak de uitvoermap `pad` (als die er nog niet is), maar nooit in een invoermap; geeft het volledige pad."""
+    map_ = controleer_uitvoerpad(pad, beschermd)
+    if map_.exists() and not map_.is_dir():
+        raise UitvoerFout([Melding(str(pad), None, "--uit", "bestaat al als bestand; geef een map op")])
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan map niet maken: {fout.strerror}")]) from None
+    return map_

@@ -7,6 +7,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .fouten import Melding, bedoelde_u, opsomming
 from .yamlbron import Pad, YamlDocument, pad_tekst
@@ -31,6 +32,46 @@ def _velden_bij(model: type[BaseModel], pad: Pad) -> list[str]:
         veld = huidig.model_fields.get(deel)
         huidig = _model_in(veld.annotation) if veld is not None else None
     return list(huidig.model_fields) if huidig is not None else []
+
+
+def _veld(model: type[BaseModel], pad: Pad) -> FieldInfo | None:
+    """Het pydantic-veld waar `pad` naar wijst (lijstposities overgeslagen), of None."""
+    huidig: type[BaseModel] | None = model
+    veld: FieldInfo | None = None
+    for deel in pad:
+        if isinstance(deel, int):
+            continue
+        if huidig is None:
+            return None
+        veld = huidig.model_fields.get(deel)
+        if veld is None:
+            return None
+        huidig = _model_in(veld.annotation)
+    return veld
+
+
+def _geschreven_pad(pad: Pad, data: Any) -> Pad:
+    """Het pad zoals het in het bestand staat.
+
+    De korte vorm `integrale_aanpak: jaa` wordt vóór de validatie `{oordeel: jaa}`; die stap 'oordeel' schreef
+    de gebruiker niet, dus de melding hoort bij `doelen.integrale_aanpak`.
+    """
+    if not pad or pad[-1] != "oordeel":
+        return pad
+    waarde = data
+    for deel in pad[:-1]:
+        try:
+            waarde = waarde[deel] if isinstance(waarde, dict | list) else None
+        except (KeyError, IndexError, TypeError):
+            return pad
+    return pad if isinstance(waarde, dict) else pad[:-1]
+
+
+def _getal(waarde: Any) -> str:
+    """1.0 -> '1', 0.5 -> '0.5': grenzen zoals de gebruiker ze schrijft."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde)
 
 
 def _toegestane_waarden(model: type[BaseModel], pad: Pad) -> tuple[str, ...]:
@@ -76,10 +117,11 @@ def vertaal(fout: ValidationError, document: YamlDocument, model: type[BaseModel
     meldingen = []
     for e in fout.errors(include_url=False):
         pad: Pad = tuple(d for d in e["loc"] if isinstance(d, str | int))
-        # de before-validator van een doel voegt een stap 'oordeel' toe die de gebruiker niet schreef
         soort = e["type"]
         invoer = e.get("input")
         tekst = _tekst(soort, e, invoer, model, pad)
+        # de before-validator van een doel voegt een stap 'oordeel' toe die de gebruiker niet schreef
+        pad = _geschreven_pad(pad, document.data)
         meldingen.append(Melding(document.bestand, document.regel(pad), pad_tekst(pad) or None, tekst))
     return meldingen
 
@@ -87,12 +129,15 @@ def vertaal(fout: ValidationError, document: YamlDocument, model: type[BaseModel
 def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) -> str:
     ctx = e.get("ctx") or {}
     if soort == "missing":
-        return "verplicht veld ontbreekt"
+        veld = _veld(model, pad)
+        uitleg = f" ({veld.description})" if veld is not None and veld.description else ""
+        return f"verplicht veld ontbreekt; voeg '{pad[-1]}:' toe{uitleg}"
     if soort == "extra_forbidden":
         naam = str(pad[-1])
         velden = _velden_bij(model, pad[:-1])
         tip = ""
-        if " " in naam or naam.endswith("."):
+        # 'toelichting: a, b' binnen {...} geeft een sleutel 'b' zonder waarde, of een met spaties
+        if " " in naam or naam.endswith(".") or invoer is None:
             tip = (
                 " (een komma binnen {...} begint een nieuw veld: zet tekst met komma's tussen aanhalingstekens,"
                 " of schrijf de mapping over meerdere regels)"
@@ -105,6 +150,12 @@ def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) ->
         extra = bedoelde_u(str(invoer), mogelijk) if isinstance(invoer, str) else ""
         return f"ongeldige waarde {_weergave(invoer)}{extra}; kies uit: {opsomming(mogelijk, 20)}"
     if soort in ("model_type", "model_attributes_type", "dict_type"):
+        oordelen = _toegestane_waarden(model, (*pad, "oordeel"))
+        if oordelen:  # een doel schrijft men meestal kort: `integrale_aanpak: ja`
+            return (
+                f"verwacht {', '.join(oordelen[:-1])} of {oordelen[-1]} (of {{oordeel: ..., toelichting: ...}}), "
+                f"gekregen {_weergave(invoer)}"
+            )
         return f"verwacht een mapping (sleutel: waarde), gekregen {_weergave(invoer)}"
     if soort in ("list_type", "tuple_type", "sequence_type"):
         return f"verwacht een lijst (regels die met '- ' beginnen), gekregen {_weergave(invoer)}"
@@ -120,10 +171,10 @@ def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) ->
         return f"{_weergave(invoer)} mag alleen letters, cijfers, punt, liggend streepje en koppelteken bevatten"
     if soort in ("greater_than_equal", "greater_than"):
         teken = ">=" if soort == "greater_than_equal" else ">"
-        return f"{_weergave(invoer)} is te klein; moet {teken} {ctx.get('ge', ctx.get('gt'))} zijn"
+        return f"{_weergave(invoer)} is te klein; moet {teken} {_getal(ctx.get('ge', ctx.get('gt')))} zijn"
     if soort in ("less_than_equal", "less_than"):
         teken = "<=" if soort == "less_than_equal" else "<"
-        return f"{_weergave(invoer)} is te groot; moet {teken} {ctx.get('le', ctx.get('lt'))} zijn"
+        return f"{_weergave(invoer)} is te groot; moet {teken} {_getal(ctx.get('le', ctx.get('lt')))} zijn"
     if soort.startswith("date"):
         return f"verwacht een datum als JJJJ-MM-DD, gekregen {_weergave(invoer)}"
     if soort == "value_error":

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - afhankelijk van de PyYAML-bouw
 Pad = tuple[str | int, ...]
 
 MAX_BESTANDSGROOTTE = 1024 * 1024  # 1 MiB per casus; een echte casus is een paar kB
+MAX_DIEPTE = 64  # niveaus van geneste lijsten/mappings; een casus heeft er een stuk of vijf
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAIRE_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -120,12 +121,55 @@ def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_
     return YamlDocument(bestand, data, regels, hashlib.sha256(inhoud).hexdigest())
 
 
+def _niet_te_diep(tekst: str, bestand: str) -> None:
+    """Weiger diep geneste lijsten/mappings vóór het opbouwen van de boom.
+
+    libyaml bouwt de boom recursief op: `- - - ...` 100.000 keer diep (200 kB) laat Python crashen (segfault).
+    De gebeurtenissen lezen is niet recursief en stopt bij de eerste te diepe knoop.
+    """
+    diepte = 0
+    for gebeurtenis in yaml.parse(tekst, Loader=_Loader):
+        if isinstance(gebeurtenis, yaml.CollectionStartEvent):
+            diepte += 1
+            if diepte > MAX_DIEPTE:
+                regel = gebeurtenis.start_mark.line + 1 if gebeurtenis.start_mark else None
+                raise InvoerFout(
+                    [
+                        Melding(
+                            bestand,
+                            regel,
+                            None,
+                            f"lijsten en mappings zijn meer dan {MAX_DIEPTE} niveaus diep genest; "
+                            "een casus heeft er hooguit een stuk of vijf",
+                        )
+                    ]
+                )
+        elif isinstance(gebeurtenis, yaml.CollectionEndEvent):
+            diepte -= 1
+
+
 def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
     """Tekst naar (data, regelnummers); weigert syntaxfouten, meerdere documenten, aliassen en tags."""
     try:
+        _niet_te_diep(tekst, bestand)
         documenten = list(yaml.compose_all(tekst, Loader=_Loader))
     except yaml.MarkedYAMLError as fout:
-        raise InvoerFout([_syntaxmelding(fout, bestand)]) from None
+        raise InvoerFout([_syntaxmelding(fout, bestand, tekst)]) from None
+    except yaml.reader.ReaderError as fout:
+        # de positie is bij libyaml een byte-, bij PyYAML een tekenpositie; het teken zelf zoeken klopt bij allebei
+        teken = chr(fout.character) if isinstance(fout.character, int) else (str(fout.character)[:1] or "\x00")
+        regel = tekst[: tekst.find(teken)].count("\n") + 1 if teken in tekst else None
+        raise InvoerFout(
+            [
+                Melding(
+                    bestand,
+                    regel,
+                    None,
+                    f"onzichtbaar stuurteken U+{ord(teken):04X} in de tekst, vaak meegekopieerd uit Word of een "
+                    "e-mail; verwijder het of typ die tekst opnieuw",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as fout:  # pragma: no cover - zonder positie
         raise InvoerFout([Melding(bestand, None, None, f"YAML-fout: {fout}")]) from None
     documenten = [d for d in documenten if d is not None]
@@ -143,33 +187,71 @@ def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
                 )
             ]
         )
-    omzetter = _Omzetter(bestand)
+    omzetter = _Omzetter(bestand, tekst)
     data = omzetter.waarde(documenten[0], ())
     return data, omzetter.regels
 
 
-def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str) -> Melding:
-    mark = fout.problem_mark or fout.context_mark
-    regel = mark.line + 1 if mark is not None else None
+def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Melding:
     probleem = fout.problem or ""
-    if "'\\t'" in probleem or "\t" in probleem:
+    mark = fout.problem_mark or fout.context_mark
+    if "end of stream" in probleem and fout.context_mark is not None:
+        # een aanhalingsteken of haakje dat nooit sluit: waar het opent helpt meer dan het einde van het bestand
+        mark = fout.context_mark
+    regel = mark.line + 1 if mark is not None else None
+    # PyYAML noemt de tab ('\\t'), libyaml niet altijd ("found character that cannot start any token")
+    if "'\\t'" in probleem or "\t" in probleem or "tab character" in probleem or _teken_op(bron, mark) == "\t":
         return Melding(bestand, regel, None, "tab gebruikt om in te springen; YAML vraagt spaties")
+    # de teksten van libyaml (C) en PyYAML (Python) verschillen iets; de sleutels passen op beide
     uitleg = {
-        "mapping values are not allowed here": (
+        "mapping values are not allowed": (
             "dubbele punt op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)"
         ),
         "could not find expected ':'": "een ':' ontbreekt na de sleutel",
+        "did not find expected key": (
+            "inspringing klopt niet; zet sleutels van hetzelfde niveau precies onder elkaar, met spaties"
+        ),
         "found undefined alias": "alias zonder anker; aliassen (*) zijn niet toegestaan",
+        "end of stream": "een aanhalingsteken of haakje dat hier opent, wordt nergens gesloten",
+        "expected ',' or ']'": "'[' wordt niet gesloten met ']' (of er mist een komma)",
+        "expected ',' or '}'": "'{' wordt niet gesloten met '}' (of er mist een komma)",
+        "cannot start any token": "een waarde begint met een teken als @ of `; zet zulke tekst tussen aanhalingstekens",
     }
-    tekst = next((v for k, v in uitleg.items() if k in probleem), probleem)
+    tekst = next(
+        (v for k, v in uitleg.items() if k in probleem),
+        f"controleer inspringing, dubbele punten en aanhalingstekens (de YAML-lezer meldt: {probleem})",
+    )
     return Melding(bestand, regel, None, f"YAML-syntaxfout: {tekst}")
+
+
+def _teken_op(bron: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    regels = bron.split("\n")
+    if mark.line >= len(regels) or mark.column >= len(regels[mark.line]):
+        return ""
+    return regels[mark.line][mark.column]
+
+
+def _eerste_alias(bron: str) -> int | None:
+    """De regel van de eerste alias (*naam); de knopenboom kent alleen de plaats van het anker."""
+    for gebeurtenis in yaml.parse(bron, Loader=_Loader):
+        if isinstance(gebeurtenis, yaml.AliasEvent):
+            return gebeurtenis.start_mark.line + 1
+    return None  # pragma: no cover - alleen aangeroepen als er een alias is
+
+
+def _tagnaam(tag: str) -> str:
+    """`tag:yaml.org,2002:python/object` -> `!!python/object`, zoals de gebruiker het schreef."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
 
 
 class _Omzetter:
     """Zet een knopenboom om naar dicts, lijsten en scalairen, en noteert per pad het regelnummer."""
 
-    def __init__(self, bestand: str) -> None:
+    def __init__(self, bestand: str, bron: str) -> None:
         self.bestand = bestand
+        self.bron = bron
         self.regels: dict[Pad, int] = {}
         self._gezien: set[int] = set()
 
@@ -178,8 +260,16 @@ class _Omzetter:
 
     def waarde(self, node: Node, pad: Pad) -> Any:
         if id(node) in self._gezien:
-            raise self._fout(
-                node, pad, "YAML-aliassen en -ankers (&naam, *naam) zijn niet toegestaan; schrijf de waarde uit"
+            # de knoop van een alias is die van het anker; de regel van de alias zelf komt uit de gebeurtenissen
+            raise InvoerFout(
+                [
+                    Melding(
+                        self.bestand,
+                        _eerste_alias(self.bron) or node.start_mark.line + 1,
+                        pad_tekst(pad) or None,
+                        "YAML-aliassen en -ankers (&naam, *naam) zijn niet toegestaan; schrijf de waarde uit",
+                    )
+                ]
             )
         self._gezien.add(id(node))
         self.regels[pad] = node.start_mark.line + 1
@@ -187,11 +277,15 @@ class _Omzetter:
             return self._scalair(node, pad)
         if isinstance(node, SequenceNode):
             if node.tag != f"{_TAG}seq":
-                raise self._fout(node, pad, f"YAML-tag '{node.tag}' is niet toegestaan")
+                raise self._fout(
+                    node, pad, f"YAML-tag '{_tagnaam(node.tag)}' is niet toegestaan; gebruik gewone waarden"
+                )
             return [self.waarde(kind, (*pad, i)) for i, kind in enumerate(node.value)]
         if isinstance(node, MappingNode):
             if node.tag != f"{_TAG}map":
-                raise self._fout(node, pad, f"YAML-tag '{node.tag}' is niet toegestaan")
+                raise self._fout(
+                    node, pad, f"YAML-tag '{_tagnaam(node.tag)}' is niet toegestaan; gebruik gewone waarden"
+                )
             uit: dict[str, Any] = {}
             for sleutel_node, waarde_node in node.value:
                 if not isinstance(sleutel_node, ScalarNode) or sleutel_node.tag == f"{_TAG}merge":
@@ -200,7 +294,12 @@ class _Omzetter:
                     )
                 sleutel = str(sleutel_node.value)
                 if sleutel in uit:
-                    raise self._fout(sleutel_node, (*pad, sleutel), "sleutel komt twee keer voor in dezelfde mapping")
+                    raise self._fout(
+                        sleutel_node,
+                        (*pad, sleutel),
+                        f"sleutel komt twee keer voor in dezelfde mapping (ook op regel "
+                        f"{self.regels[(*pad, sleutel)]}); laat er één staan",
+                    )
                 uit[sleutel] = self.waarde(waarde_node, (*pad, sleutel))
                 self.regels[(*pad, sleutel)] = sleutel_node.start_mark.line + 1
             return uit
@@ -209,7 +308,7 @@ class _Omzetter:
     def _scalair(self, node: ScalarNode, pad: Pad) -> Any:
         tag = node.tag
         if tag not in _SCALAIRE_TAGS:
-            raise self._fout(node, pad, f"YAML-tag '{tag}' is niet toegestaan; gebruik gewone waarden")
+            raise self._fout(node, pad, f"YAML-tag '{_tagnaam(tag)}' is niet toegestaan; gebruik gewone waarden")
         if tag.endswith(":str"):
             return node.value
         if tag.endswith(":null"):

@@ -1,0 +1,88 @@
+"""`make bench`: meet casuskosten tegen de YAML-parsevloer, naast elkaar in dezelfde run.
+
+Elk cijfer is een verhouding tussen twee metingen in deze run (deze machines zijn gedeeld en onrustig); de absolute
+tijden staan er ter informatie bij. Grootte via de omgeving: BENCH_N1 (standaard 20000) en BENCH_N2 (100000).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from genereer import genereer  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+VLOER = """
+import sys, time, yaml
+from pathlib import Path
+for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+HULP = """
+import sys
+from casuskosten.cli import main
+sys.argv = ["casuskosten", "--help"]
+try:
+    main()
+except SystemExit:
+    pass
+zwaar = [m for m in ("pandas", "numpy", "reportlab", "jinja2") if m in sys.modules]
+sys.stderr.write("ZWAAR=" + ",".join(zwaar) + "\\n")
+"""
+
+
+def draai(args: list[str]) -> tuple[float, int, str]:
+    """(wandkloktijd in s, piekgeheugen in MiB, stderr) van één proces."""
+    begin = time.perf_counter()
+    proces = subprocess.Popen(args, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, gebruik = os.wait4(proces.pid, 0)
+    duur = time.perf_counter() - begin
+    fout = proces.stderr.read() if proces.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"mislukt: {' '.join(args)}\n{fout}")
+    return duur, gebruik.ru_maxrss // 1024, fout
+
+
+def main() -> None:
+    """Meet alles en druk één tabel af."""
+    n1 = int(os.environ.get("BENCH_N1", "20000"))
+    n2 = int(os.environ.get("BENCH_N2", "100000"))
+    rijen: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="casuskosten-bench-") as tmp:
+        map1, map2 = Path(tmp) / "n1", Path(tmp) / "n2"
+        print(f"genereren: {n1} en {n2} casussen ...", file=sys.stderr)
+        genereer(n1, map1)
+        genereer(n2, map2)
+        uit = Path(tmp) / "uit.json"
+        vloer1, _, _ = draai([PYTHON, "-c", VLOER, str(map1)])
+        tijd1, _, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map1), "--json", "--uit", str(uit)])
+        rijen.append((f"1. bereken --json {n1} / parsevloer", f"{tijd1 / vloer1:.2f}x", "<= 1,0x",
+                      f"{tijd1:.1f} s / {vloer1:.1f} s"))
+        vloer2, _, _ = draai([PYTHON, "-c", VLOER, str(map2)])
+        tijd2, piek2, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map2), "--json", "--uit", str(uit)])
+        rijen.append((f"2. bereken --json {n2} / parsevloer", f"{tijd2 / vloer2:.2f}x", "-",
+                      f"{tijd2:.1f} s / {vloer2:.1f} s"))
+        rijen.append((f"2. tijd({n2}) / tijd({n1})", f"{tijd2 / tijd1:.2f}", f"<= {5.5 * (n2 / n1) / 5:.1f}",
+                      f"{tijd2:.1f} s / {tijd1:.1f} s"))
+        hulp, _, fout = draai([PYTHON, "-c", HULP])
+        leeg, _, _ = draai([PYTHON, "-c", "pass"])
+        zwaar = next((r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("ZWAAR=")), "?")
+        rijen.append(("3. casuskosten --help", f"{hulp:.2f} s", "<= 0,3 s", f"kale python {leeg:.2f} s"))
+        rijen.append(("3. zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
+        rijen.append(("4. casusboek 1000 casussen (pdf)", "niet gemeten", ">= 50 p/s", "rapporten nog niet gebouwd"))
+        rijen.append((f"5. piekgeheugen bij {n2}", f"{piek2} MiB", "<= 2048 MiB", "RSS van het bereken-proces"))
+    breedte = [max(len(r[i]) for r in rijen) for i in range(4)]
+    kop = ("meting", "uitkomst", "doel", "absoluut")
+    print("  ".join(k.ljust(b) for k, b in zip(kop, breedte, strict=True)))
+    for rij in rijen:
+        print("  ".join(v.ljust(b) for v, b in zip(rij, breedte, strict=True)))
+
+
+if __name__ == "__main__":
+    main()
