@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from genereer import genereer  # noqa: E402
+from genereer import genereer
 
 PROJECT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

@@ -9,7 +9,7 @@ from casuskosten import Instellingen, bereken
 from tests.conftest import PROJECT
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
-from genereer import genereer  # noqa: E402
+from genereer import genereer
 
 
 def test_gegenereerde_set_is_geldig_en_wordt_berekend(tmp_path: Path) -> None:

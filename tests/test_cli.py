@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import PROJECT, casus
 
+
 def _opdrachten() -> list[str]:
     from casuskosten.cli import app
 
