@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from .tijd import PER_PER_JAAR, lees_duur
 
@@ -109,9 +109,13 @@ class Inzet(_Model):
 
     @field_validator("duur")
     @classmethod
-    def _duur_leesbaar(cls, waarde: str | None) -> str | None:
+    def _duur_leesbaar(cls, waarde: str | None, info: ValidationInfo) -> str | None:
         if waarde is not None:
             lees_duur(waarde)
+            if "per" in info.data and info.data["per"] is None:
+                raise ValueError(
+                    "'duur' kan alleen samen met 'per' (bijvoorbeeld per: week); een eenmalige inzet heeft geen duur"
+                )
         return waarde
 
     @field_validator("aantal", "kans", mode="before")
@@ -120,12 +124,6 @@ class Inzet(_Model):
         if isinstance(waarde, bool):
             raise ValueError("verwacht een getal, geen ja/nee")
         return waarde
-
-    @model_validator(mode="after")
-    def _duur_alleen_met_per(self) -> Inzet:
-        if self.duur is not None and self.per is None:
-            raise ValueError("'duur' kan alleen samen met 'per' (een eenmalige inzet heeft geen duur)")
-        return self
 
 
 class Traject(_Model):

@@ -61,7 +61,7 @@ def _geschreven_pad(pad: Pad, data: Any) -> Pad:
     waarde = data
     for deel in pad[:-1]:
         try:
-            waarde = waarde[deel] if isinstance(waarde, dict | list) else None
+            waarde = waarde[deel]
         except (KeyError, IndexError, TypeError):
             return pad
     return pad if isinstance(waarde, dict) else pad[:-1]

@@ -236,7 +236,7 @@ def _teken_op(bron: str, mark: yaml.Mark | None) -> str:
 def _eerste_alias(bron: str) -> int | None:
     """De regel van de eerste alias (*naam); de knopenboom kent alleen de plaats van het anker."""
     for gebeurtenis in yaml.parse(bron, Loader=_Loader):
-        if isinstance(gebeurtenis, yaml.AliasEvent):
+        if isinstance(gebeurtenis, yaml.AliasEvent) and gebeurtenis.start_mark is not None:
             return gebeurtenis.start_mark.line + 1
     return None  # pragma: no cover - alleen aangeroepen als er een alias is
 
