@@ -95,11 +95,12 @@ def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame, i
     pcts = tabel["besparing_pct"].dropna()
     n = len(tabel)
 
-    ci = onzekerheid.bootstrap_ci95(
-        voor, team, instellingen.bootstrap_iteraties, onzekerheid.generator(instellingen.seed, gemeente)
-    )
-    ci_gec = onzekerheid.bootstrap_ci95(
-        voor_gec, team, instellingen.bootstrap_iteraties, onzekerheid.generator(instellingen.seed, gemeente)
+    ci, ci_gec = onzekerheid.bootstrap_intervallen(
+        voor,
+        [team, team],
+        [voor, voor_gec],
+        instellingen.bootstrap_iteraties,
+        onzekerheid.generator(instellingen.seed, gemeente),
     )
     ids = tabel["id"].tolist()
     invloed = onzekerheid.invloedrijkste(ids, voor, team) if gemeente is not None else None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-LOCALE = "nl_NL"
+# één keer ontleden: babel doet dat anders bij elke aanroep opnieuw (merkbaar bij duizenden waarschuwingen)
+LOCALE = Locale.parse("nl_NL")
 
 
 def euro(bedrag: float | None, decimalen: int = 0) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -173,6 +174,35 @@ def _maanden(waarde: Fraction) -> str:
     return str(int(waarde)) if waarde.denominator == 1 else f"{float(waarde):.1f}".replace(".", ",")
 
 
+def lees_en_controleer(
+    pad: Path, tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE
+) -> tuple[CasusBestand | None, list[Melding]]:
+    """Eén bestand lezen en controleren: (de casus, of None als de vorm ongeldig is; de meldingen).
+
+    Een casus met een geldige vorm maar een fout tegen de tarieven of de tijdsregels komt terug mét meldingen.
+    """
+    try:
+        cb = lees_casus(pad, max_grootte=max_grootte)
+    except InvoerFout as fout:
+        return None, list(fout.meldingen)
+    eigen = controleer_casus(cb, tabel) if tabel is not None else []
+    # de ruwe YAML-gegevens zijn na de validatie niet meer nodig (de regelnummers wel): scheelt geheugen
+    cb = CasusBestand(cb.casus, dataclasses.replace(cb.document, data=None))
+    return cb, eigen
+
+
+def lees_alle(
+    bestanden: Sequence[Path], tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE
+) -> list[tuple[CasusBestand | None, list[Melding]]]:
+    """`lees_en_controleer` voor elk bestand, in volgorde.
+
+    Bewust in één proces: parallel lezen met een procespool is gemeten en was trager, omdat het terugsturen
+    (pickle) van gevalideerde pydantic-modellen meer kost dan het parsen op een tweede kern oplevert
+    (zie benchmarks/README.md).
+    """
+    return [lees_en_controleer(p, tabel, max_grootte) for p in bestanden]
+
+
 def laad_casussen(
     paden: Sequence[Path | str],
     tabel: Tarieftabel,
@@ -184,16 +214,9 @@ def laad_casussen(
     bestanden = zoek_casusbestanden(paden)
     meldingen: list[Melding] = []
     geldig: list[CasusBestand] = []
-    for pad in bestanden:
-        try:
-            cb = lees_casus(pad, max_grootte=max_grootte)
-        except InvoerFout as fout:
-            meldingen.extend(fout.meldingen)
-            continue
-        eigen = controleer_casus(cb, tabel)
-        if eigen:
-            meldingen.extend(eigen)
-        else:
+    for cb, eigen in lees_alle(bestanden, tabel, max_grootte):
+        meldingen.extend(eigen)
+        if cb is not None and not eigen:
             geldig.append(cb)
     geldig, dubbel = _zonder_dubbele_ids(geldig)
     meldingen.extend(dubbel)

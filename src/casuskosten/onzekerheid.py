@@ -38,23 +38,40 @@ def bootstrap_ci95(
 
     Trekkingen met een som voor van 0 tellen niet mee. Minder dan 5 casussen: None.
     """
+    return bootstrap_intervallen(voor, [team], [voor], iteraties, rng)[0]
+
+
+def bootstrap_intervallen(
+    voor: FloatArray, teams: list[FloatArray], noemers: list[FloatArray], iteraties: int, rng: np.random.Generator
+) -> list[tuple[float, float] | None]:
+    """Eén set trekkingen voor meerdere percentages tegelijk: (som noemer_k - som team_k) / som noemer_k x 100.
+
+    Alle kolommen worden uit dezelfde trekkingen gesommeerd: de trekkingen (het duurste deel) worden één keer
+    gemaakt, wat bij duizenden casussen de helft van de tijd scheelt.
+    """
     n = len(voor)
+    k = len(teams)
     if n < MIN_CASUSSEN_INTERVAL:
-        return None
+        return [None] * k
+    kolommen = [*noemers, *teams]
+    sommen = np.empty((iteraties, 2 * k))
     blok = max(1, _MAX_CEL // n)
-    uitkomsten = []
     for begin in range(0, iteraties, blok):
         aantal = min(blok, iteraties - begin)
         trekking = rng.integers(0, n, size=(aantal, n))
-        v = voor[trekking].sum(axis=1)
-        t = team[trekking].sum(axis=1)
-        geldig = v != 0
-        uitkomsten.append((v[geldig] - t[geldig]) / v[geldig] * 100.0)
-    alles = np.concatenate(uitkomsten)
-    if alles.size == 0:
-        return None
-    laag, hoog = np.percentile(alles, [2.5, 97.5])
-    return float(laag), float(hoog)
+        for kolom, waarden in enumerate(kolommen):  # dezelfde trekkingen voor elke kolom
+            sommen[begin : begin + aantal, kolom] = waarden[trekking].sum(axis=1)
+    uit: list[tuple[float, float] | None] = []
+    for i in range(k):
+        noemer, team = sommen[:, i], sommen[:, k + i]
+        geldig = noemer != 0
+        if not geldig.any():
+            uit.append(None)
+            continue
+        waarden = (noemer[geldig] - team[geldig]) / noemer[geldig] * 100.0
+        laag, hoog = np.percentile(waarden, [2.5, 97.5])
+        uit.append((float(laag), float(hoog)))
+    return uit
 
 
 def invloedrijkste(ids: list[str], voor: FloatArray, team: FloatArray) -> Invloed | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,7 +61,14 @@ def bereken_casussen(
         overgeslagen=tuple(overgeslagen),
         invoerbestanden=tuple([(cb.bestand, cb.document.sha256) for cb in casussen]),
         casusbestanden=tuple(casussen),
+        tariefbestanden=tuple((b, _sha256(b)) for b in tabel.bestanden),
     )
+
+
+def _sha256(bestand: str) -> str:
+    """De SHA-256 van een tariefbestand; leeg als het (bij een tabel uit het geheugen) niet bestaat."""
+    pad = Path(bestand)
+    return hashlib.sha256(pad.read_bytes()).hexdigest() if pad.is_file() else ""
 
 
 def _per_casus(

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from .fouten import Melding
 from .laden import CasusBestand
-from .modellen import DOELEN, TRAJECTEN
+from .modellen import DOELEN, TRAJECTEN, Casus, Doel, Traject
 from .resultaat import Waarschuwing
 from .yamlbron import Pad, pad_tekst
 
@@ -103,8 +102,8 @@ class Vondst:
     def tekst(self) -> str:
         """Wat er gevonden is en wat de gebruiker moet doen; herhaalt de waarde nooit volledig."""
         return (
-            f"mogelijk een {SOORTEN[self.soort]} ({self.gemaskeerd}); "
-            "haal persoonsgegevens uit de casus en noem mensen alleen bij hun rol"
+            f"mogelijk een {SOORTEN[self.soort]}: '{self.gemaskeerd}'; "
+            "haal het uit de casus en noem mensen alleen bij hun rol"
         )
 
     def waarschuwing(self) -> Waarschuwing:
@@ -202,23 +201,23 @@ def zoek(tekst: str) -> list[Treffer]:
     return gekozen
 
 
-def vrije_teksten(casus: Any) -> Iterator[tuple[Pad, str]]:
+def vrije_teksten(casus: Casus) -> Iterator[tuple[Pad, str]]:
     """Elk vrij-tekstveld van een casus met zijn pad: situatie, onderbouwing, team, beschrijvingen, toelichtingen."""
     for veld in ("situatie", "onderbouwing", "team", "ingebracht_door"):
-        waarde = getattr(casus, veld)
+        waarde: str | None = getattr(casus, veld)
         if waarde:
             yield (veld,), waarde
     for traject in TRAJECTEN:
-        gegevens = getattr(casus.trajecten, traject)
+        gegevens: Traject = getattr(casus.trajecten, traject)
         if gegevens.beschrijving:
             yield ("trajecten", traject, "beschrijving"), gegevens.beschrijving
         for i, inzet in enumerate(gegevens.inzet):
             if inzet.toelichting:
                 yield ("trajecten", traject, "inzet", i, "toelichting"), inzet.toelichting
     for doel in DOELEN:
-        toelichting = getattr(casus.doelen, doel).toelichting
-        if toelichting:
-            yield ("doelen", doel, "toelichting"), toelichting
+        oordeel: Doel = getattr(casus.doelen, doel)
+        if oordeel.toelichting:
+            yield ("doelen", doel, "toelichting"), oordeel.toelichting
 
 
 def controleer_privacy(cb: CasusBestand) -> tuple[Vondst, ...]:

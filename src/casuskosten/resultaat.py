@@ -191,7 +191,8 @@ class Resultaat:
     - `gemeenten` en `totaal`: de aggregaten,
     - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, met de reden,
     - `casusbestanden`: de geladen casussen zelf, met hun teksten (situatie, beschrijvingen, toelichtingen) voor de
-      rapporten.
+      rapporten,
+    - `tariefbestanden`: elk gelezen tariefbestand (ook de prijsindex) met SHA-256, voor de verantwoording.
     """
 
     prijspeil: int
@@ -204,6 +205,7 @@ class Resultaat:
     overgeslagen: tuple[str, ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
     casusbestanden: tuple[CasusBestand, ...] = ()
+    tariefbestanden: tuple[tuple[str, str], ...] = ()
 
     def gemeente(self, naam: str) -> Aggregaat:
         """Het aggregaat van één gemeente (hoofdletterongevoelig); `KeyError` als die er niet is."""

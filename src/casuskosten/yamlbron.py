@@ -28,6 +28,7 @@ Pad = tuple[str | int, ...]
 
 MAX_BESTANDSGROOTTE = 1024 * 1024  # 1 MiB per casus; een echte casus is een paar kB
 MAX_DIEPTE = 64  # niveaus van geneste lijsten/mappings; een casus heeft er een stuk of vijf
+_DIEPTESCAN_VANAF = 8 * 1024  # tekens; zie _niet_te_diep
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAIRE_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -121,29 +122,36 @@ def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_
     return YamlDocument(bestand, data, regels, hashlib.sha256(inhoud).hexdigest())
 
 
-def _niet_te_diep(tekst: str, bestand: str) -> None:
-    """Weiger diep geneste lijsten/mappings vóór het opbouwen van de boom.
+def _te_diep(bestand: str, regel: int | None) -> InvoerFout:
+    return InvoerFout(
+        [
+            Melding(
+                bestand,
+                regel,
+                None,
+                f"lijsten en mappings zijn meer dan {MAX_DIEPTE} niveaus diep genest; "
+                "een casus heeft er hooguit een stuk of vijf",
+            )
+        ]
+    )
 
-    libyaml bouwt de boom recursief op: `- - - ...` 100.000 keer diep (200 kB) laat Python crashen (segfault).
-    De gebeurtenissen lezen is niet recursief en stopt bij de eerste te diepe knoop.
+
+def _niet_te_diep(tekst: str, bestand: str) -> None:
+    """Weiger diep geneste lijsten/mappings in een groot bestand vóór libyaml er een boom van bouwt.
+
+    libyaml bouwt de boom recursief op en crasht (segfault) vanaf zo'n 20.000 niveaus: `- - - ...` in 40 kB.
+    Elk niveau kost minstens één teken, dus een bestand onder `_DIEPTESCAN_VANAF` komt daar niet in de buurt;
+    daarin vangt `_Omzetter` de diepte af. Een groter bestand wordt eerst als gebeurtenissen gelezen (niet
+    recursief), tot de eerste te diepe knoop.
     """
+    if len(tekst) < _DIEPTESCAN_VANAF:
+        return
     diepte = 0
     for gebeurtenis in yaml.parse(tekst, Loader=_Loader):
         if isinstance(gebeurtenis, yaml.CollectionStartEvent):
             diepte += 1
             if diepte > MAX_DIEPTE:
-                regel = gebeurtenis.start_mark.line + 1 if gebeurtenis.start_mark else None
-                raise InvoerFout(
-                    [
-                        Melding(
-                            bestand,
-                            regel,
-                            None,
-                            f"lijsten en mappings zijn meer dan {MAX_DIEPTE} niveaus diep genest; "
-                            "een casus heeft er hooguit een stuk of vijf",
-                        )
-                    ]
-                )
+                raise _te_diep(bestand, gebeurtenis.start_mark.line + 1 if gebeurtenis.start_mark else None)
         elif isinstance(gebeurtenis, yaml.CollectionEndEvent):
             diepte -= 1
 
@@ -259,6 +267,8 @@ class _Omzetter:
         return InvoerFout([Melding(self.bestand, node.start_mark.line + 1, pad_tekst(pad) or None, tekst)])
 
     def waarde(self, node: Node, pad: Pad) -> Any:
+        if len(pad) >= MAX_DIEPTE and not isinstance(node, ScalarNode):  # de wortel telt als eerste niveau
+            raise _te_diep(self.bestand, node.start_mark.line + 1)
         if id(node) in self._gezien:
             # de knoop van een alias is die van het anker; de regel van de alias zelf komt uit de gebeurtenissen
             raise InvoerFout(
