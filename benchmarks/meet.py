@@ -24,6 +24,21 @@ from pathlib import Path
 for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
     yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
 """
+BOOTSTRAP = """
+import statistics, sys, time
+from casuskosten import Instellingen, bereken_casussen, laad_casussen, laad_tarieven
+tabel = laad_tarieven("tarieven")
+casussen = laad_casussen(["casussen"], tabel).casussen
+def meet(iteraties):
+    tijden = []
+    for _ in range(5):
+        begin = time.perf_counter()
+        bereken_casussen(casussen, tabel, Instellingen(bootstrap_iteraties=iteraties))
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+meet(100)
+sys.stderr.write(f"BOOTSTRAP={meet(10000) - meet(100):.3f} {meet(100):.3f}\\n")
+"""
 HULP = """
 import sys
 from casuskosten.cli import main
@@ -77,6 +92,10 @@ def main() -> None:
         rijen.append(("3. zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
         rijen.append(("4. casusboek 1000 casussen (pdf)", "niet gemeten", ">= 50 p/s", "rapporten nog niet gebouwd"))
         rijen.append((f"5. piekgeheugen bij {n2}", f"{piek2} MiB", "<= 2048 MiB", "RSS van het bereken-proces"))
+        _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
+        extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
+        rijen.append(("6. bootstrap 10.000 op meegeleverde casussen", f"+{float(extra):.2f} s", "ruim < 1 s",
+                      f"berekening met 100 trekkingen {float(basis):.2f} s"))
     breedte = [max(len(r[i]) for r in rijen) for i in range(4)]
     kop = ("meting", "uitkomst", "doel", "absoluut")
     print("  ".join(k.ljust(b) for k, b in zip(kop, breedte, strict=True)))
