@@ -153,3 +153,16 @@ def test_uitvoer_in_een_invoermap_wordt_geweigerd(tarieven: Path, casusmap) -> N
     assert uit.returncode == 1
     assert "overschrijven" in uit.stderr
     assert "id: H" in (map_ / "h.yaml").read_text(encoding="utf-8")
+
+
+def test_uitvoer_krijgt_gewone_bestandsrechten(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een geschreven bestand is leesbaar volgens de umask (niet 0600 van het tijdelijke bestand)."""
+    map_ = casusmap(casus(id="R", voor=[{"tarief": "hulp", "aantal": 1}]))
+    doel = tmp_path / "uit.json"
+    oud = os.umask(0o022)
+    try:
+        uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--uit", str(doel))
+    finally:
+        os.umask(oud)
+    assert uit.returncode == 0, uit.stderr
+    assert doel.stat().st_mode & 0o777 == 0o644

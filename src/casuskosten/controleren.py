@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .fouten import CasuskostenFout, Melding
 from .instellingen import laad_instellingen
-from .laden import _zonder_dubbele_ids, controleer_casus, lees_casus, zoek_casusbestanden
+from .laden import lees_alle, zoek_casusbestanden, zonder_dubbele_ids
 from .privacy import CODE_VOORVOEGSEL, controleer_privacy
 from .resultaat import Waarschuwing
 from .tarieven import Tarieftabel, laad_tarieven
@@ -52,22 +52,18 @@ def controleer_alles(
         bestanden = []
     geldig = []
     privacy: list[Waarschuwing] = []
-    for pad in bestanden:
-        try:
-            cb = lees_casus(pad)
-        except CasuskostenFout as fout:
-            fouten.extend(fout.meldingen)
+    for cb, eigen in lees_alle(bestanden, tabel):
+        fouten.extend(eigen)
+        if cb is None:
             continue
         for vondst in controleer_privacy(cb):
             if streng:
                 fouten.append(vondst.melding())
             else:
                 privacy.append(vondst.waarschuwing())
-        eigen = controleer_casus(cb, tabel) if tabel is not None else []
-        fouten.extend(eigen)
         if not eigen:
             geldig.append(cb)
-    geldig, dubbel = _zonder_dubbele_ids(geldig)
+    geldig, dubbel = zonder_dubbele_ids(geldig)
     fouten.extend(dubbel)
     waarschuwingen = tuple(privacy)
     if geldig and tabel is not None and gekozen is not None:

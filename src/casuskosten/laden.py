@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -191,8 +191,15 @@ def lees_en_controleer(
     return cb, eigen
 
 
+Voortgang = Callable[[int, int], None]
+"""Wordt aangeroepen met (gedaan, totaal); de CLI tekent er een voortgangsbalk mee, de kern tekent niets."""
+
+
 def lees_alle(
-    bestanden: Sequence[Path], tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE
+    bestanden: Sequence[Path],
+    tabel: Tarieftabel | None,
+    max_grootte: int = MAX_BESTANDSGROOTTE,
+    voortgang: Voortgang | None = None,
 ) -> list[tuple[CasusBestand | None, list[Melding]]]:
     """`lees_en_controleer` voor elk bestand, in volgorde.
 
@@ -200,7 +207,14 @@ def lees_alle(
     (pickle) van gevalideerde pydantic-modellen meer kost dan het parsen op een tweede kern oplevert
     (zie benchmarks/README.md).
     """
-    return [lees_en_controleer(p, tabel, max_grootte) for p in bestanden]
+    if voortgang is None:
+        return [lees_en_controleer(p, tabel, max_grootte) for p in bestanden]
+    uit = []
+    for i, pad in enumerate(bestanden, start=1):
+        uit.append(lees_en_controleer(pad, tabel, max_grootte))
+        if i % 100 == 0 or i == len(bestanden):
+            voortgang(i, len(bestanden))
+    return uit
 
 
 def laad_casussen(
@@ -209,16 +223,17 @@ def laad_casussen(
     *,
     sla_ongeldige_over: bool = False,
     max_grootte: int = MAX_BESTANDSGROOTTE,
+    voortgang: Voortgang | None = None,
 ) -> Geladen:
     """Lees en controleer alle casussen; bij een fout alle meldingen samen, tenzij `sla_ongeldige_over`."""
     bestanden = zoek_casusbestanden(paden)
     meldingen: list[Melding] = []
     geldig: list[CasusBestand] = []
-    for cb, eigen in lees_alle(bestanden, tabel, max_grootte):
+    for cb, eigen in lees_alle(bestanden, tabel, max_grootte, voortgang):
         meldingen.extend(eigen)
         if cb is not None and not eigen:
             geldig.append(cb)
-    geldig, dubbel = _zonder_dubbele_ids(geldig)
+    geldig, dubbel = zonder_dubbele_ids(geldig)
     meldingen.extend(dubbel)
     if not bestanden:
         meldingen.append(
@@ -231,7 +246,7 @@ def laad_casussen(
     return Geladen(tuple(geldig), tuple(meldingen))
 
 
-def _zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand], list[Melding]]:
+def zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand], list[Melding]]:
     eerste: dict[str, CasusBestand] = {}
     meldingen = []
     dubbel: set[str] = set()

@@ -10,7 +10,7 @@ from .aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_pe
 from .beprijzing import beprijs
 from .fouten import InstellingenFout, Melding
 from .instellingen import Instellingen
-from .laden import CasusBestand, laad_casussen
+from .laden import CasusBestand, Voortgang, laad_casussen
 from .privacy import privacy_waarschuwingen
 from .resultaat import Resultaat, Waarschuwing
 from .tarieven import Tarieftabel, laad_tarieven
@@ -89,13 +89,16 @@ def bereken(
     instellingen: Instellingen | None = None,
     *,
     sla_ongeldige_over: bool = False,
+    voortgang: Voortgang | None = None,
 ) -> Resultaat:
     """Lees tarieven en casussen en bereken alles; gooit `CasuskostenFout` bij ongeldige invoer.
+
+    `voortgang(gedaan, totaal)` wordt tijdens het lezen aangeroepen (voor een voortgangsbalk).
 
     >>> import casuskosten
     >>> resultaat = casuskosten.bereken(["casussen"], "tarieven")   # doctest: +SKIP
     >>> resultaat.casussen[["id", "besparing_pct"]]                  # doctest: +SKIP
     """
     tabel = laad_tarieven(tarieven)
-    geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over)
+    geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
     return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=[str(m) for m in geladen.overgeslagen])

@@ -24,6 +24,7 @@ def schrijf_atomair(pad: Path | str, inhoud: str | bytes, *, beschermd: tuple[Pa
     try:
         with os.fdopen(fd, "wb") as uit:
             uit.write(data)
+        os.chmod(tijdelijk, _rechten(doel))  # mkstemp maakt 0600; een rapport moet gewoon leesbaar zijn
         os.replace(tijdelijk, doel)
     except OSError as fout:
         Path(tijdelijk).unlink(missing_ok=True)
@@ -61,3 +62,12 @@ def maak_uitvoermap(pad: Path | str, beschermd: tuple[Path, ...] = ()) -> Path:
     except OSError as fout:
         raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan map niet maken: {fout.strerror}")]) from None
     return map_
+
+
+def _rechten(doel: Path) -> int:
+    """De rechten van het bestaande bestand, of die van een nieuw bestand volgens de umask."""
+    if doel.exists():
+        return doel.stat().st_mode & 0o777
+    masker = os.umask(0)
+    os.umask(masker)
+    return 0o666 & ~masker
