@@ -166,3 +166,13 @@ def test_uitvoer_krijgt_gewone_bestandsrechten(tmp_path: Path, tarieven: Path, c
         os.umask(oud)
     assert uit.returncode == 0, uit.stderr
     assert doel.stat().st_mode & 0o777 == 0o644
+
+
+def test_json_in_stukken_is_gelijk_aan_het_geheel(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De gestreamde JSON (naar een bestand of pijp) is precies dezelfde als `naar_dict`."""
+    from casuskosten import Instellingen, bereken
+
+    map_ = casusmap(*(casus(id=f"J{i}", voor=[{"tarief": "hulp", "aantal": i}]) for i in range(1, 4)))
+    r = bereken([map_], tarieven, Instellingen(prijspeil=2015))
+    assert json.loads("".join(r.json_delen())) == json.loads(json.dumps(r.naar_dict()))
+    assert [c["id"] for c in json.loads("".join(r.json_delen()))["casussen"]] == ["J1", "J2", "J3"]

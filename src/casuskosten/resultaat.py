@@ -6,7 +6,9 @@ containers en de omzetting naar de JSON-vorm.
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -252,65 +254,84 @@ class Resultaat:
 
     def naar_dict(self) -> dict[str, Any]:
         """De JSON-vorm van `bereken --json`; bedragen onafgerond, percentages 0..100."""
-        regels_per_casus: dict[str, list[dict[str, Any]]] = {}
-        velden = [
-            "traject",
-            "tarief",
-            "omschrijving",
-            "eenheid",
-            "aantal",
-            "per",
-            "aantal_keer",
-            "aantal_totaal",
-            "kans",
-            "tarief_jaar",
-            "prijs",
-            "kosten_nominaal",
-            "kosten",
-            "financier",
-            "lijn",
-            "betrouwbaarheid",
-            "bron",
-        ]
-        for waarden in self.regels[["casus", *velden]].to_dict("records"):
-            casus = str(waarden.pop("casus"))
-            regels_per_casus.setdefault(casus, []).append({str(k): _json(v) for k, v in waarden.items()})
-        casussen = []
-        doel_kolommen = [k for k in self.casussen.columns if k.startswith("doel_")]
-        for rij in cast("list[dict[str, Any]]", self.casussen.to_dict("records")):
-            casussen.append(
-                {
-                    "id": rij["id"],
-                    "gemeente": rij["gemeente"],
-                    "bestand": rij["bestand"],
-                    "datum": rij["datum"],
-                    "zekerheid": rij["zekerheid"],
-                    "horizon_maanden": rij["horizon_maanden"],
-                    "kosten_voor_2015": rij["kosten_voor_2015"],
-                    "kosten_sociaal_team": rij["kosten_sociaal_team"],
-                    "besparing": rij["besparing"],
-                    "besparing_pct": _json(rij["besparing_pct"]),
-                    "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
-                    "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
-                    "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
-                    "aandeel_kosten_laag_betrouwbaar": {
-                        "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
-                        "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"]),
-                    },
-                    "doelen": {k.removeprefix("doel_"): rij[k] for k in doel_kolommen},
-                    "regels": regels_per_casus.get(rij["id"], []),
-                    "waarschuwingen": [w.naar_dict() for w in self.casus_waarschuwingen.get(rij["id"], ())],
-                }
-            )
+        return {**self._kop(), "casussen": list(self.casus_dicts()), **self._staart()}
+
+    def json_delen(self) -> Iterator[str]:
+        """Dezelfde JSON als `naar_dict`, in stukken: casus voor casus, zonder alles tegelijk in het geheugen."""
+        kop = json.dumps(self._kop(), ensure_ascii=False)
+        yield kop[:-1] + ', "casussen": ['
+        for i, casus in enumerate(self.casus_dicts()):
+            yield (", " if i else "") + json.dumps(casus, ensure_ascii=False)
+        yield "], " + json.dumps(self._staart(), ensure_ascii=False)[1:] + "\n"
+
+    def _kop(self) -> dict[str, Any]:
+        return {"prijspeil": self.prijspeil, "instellingen": self.instellingen.naar_dict()}
+
+    def _staart(self) -> dict[str, Any]:
         return {
-            "prijspeil": self.prijspeil,
-            "instellingen": self.instellingen.naar_dict(),
-            "casussen": casussen,
             "gemeenten": [g.naar_dict() for g in self.gemeenten],
             "totaal": self.totaal.naar_dict(),
             "overgeslagen": list(self.overgeslagen),
             "invoerbestanden": [{"bestand": b, "sha256": h} for b, h in self.invoerbestanden],
         }
+
+    def casus_dicts(self) -> Iterator[dict[str, Any]]:
+        """Per casus het JSON-object met zijn beprijsde regels, in de volgorde van de casussen."""
+        kolommen = {k: self.regels[k].tolist() for k in _REGEL_VELDEN}
+        # de regels van een casus staan aaneengesloten (beprijzing loopt casus voor casus): bepaal de blokken
+        ids = self.regels["casus"].tolist()
+        blokken: dict[str, tuple[int, int]] = {}
+        begin = 0
+        for i in range(1, len(ids) + 1):
+            if i == len(ids) or ids[i] != ids[begin]:
+                blokken[str(ids[begin])] = (begin, i)
+                begin = i
+        doel_kolommen = [k for k in self.casussen.columns if k.startswith("doel_")]
+        for rij in cast("list[dict[str, Any]]", self.casussen.to_dict("records")):
+            van, tot = blokken.get(rij["id"], (0, 0))
+            yield {
+                "id": rij["id"],
+                "gemeente": rij["gemeente"],
+                "bestand": rij["bestand"],
+                "datum": rij["datum"],
+                "zekerheid": rij["zekerheid"],
+                "horizon_maanden": rij["horizon_maanden"],
+                "kosten_voor_2015": rij["kosten_voor_2015"],
+                "kosten_sociaal_team": rij["kosten_sociaal_team"],
+                "besparing": rij["besparing"],
+                "besparing_pct": _json(rij["besparing_pct"]),
+                "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
+                "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
+                "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
+                "aandeel_kosten_laag_betrouwbaar": {
+                    "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
+                    "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"]),
+                },
+                "doelen": {k.removeprefix("doel_"): rij[k] for k in doel_kolommen},
+                "regels": [{k: _json(kolommen[k][j]) for k in _REGEL_VELDEN} for j in range(van, tot)],
+                "waarschuwingen": [w.naar_dict() for w in self.casus_waarschuwingen.get(rij["id"], ())],
+            }
+
+
+_REGEL_VELDEN = (
+    "traject",
+    "tarief",
+    "omschrijving",
+    "eenheid",
+    "aantal",
+    "per",
+    "aantal_keer",
+    "aantal_totaal",
+    "kans",
+    "tarief_jaar",
+    "prijs",
+    "kosten_nominaal",
+    "kosten",
+    "financier",
+    "lijn",
+    "betrouwbaarheid",
+    "bron",
+)
 
 
 def _json(waarde: Any) -> Any:

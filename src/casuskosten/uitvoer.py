@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .fouten import Melding, UitvoerFout
 
 
-def schrijf_atomair(pad: Path | str, inhoud: str | bytes, *, beschermd: tuple[Path, ...] = ()) -> Path:
+def schrijf_atomair(pad: Path | str, inhoud: str | bytes | Iterable[str], *, beschermd: tuple[Path, ...] = ()) -> Path:
     """Schrijf `inhoud` naar `pad`; een bestaand bestand wordt pas vervangen als alles geschreven is.
 
     `beschermd` zijn invoerbestanden en -mappen: daarin (of via een symbolische link daarheen) wordt niet geschreven.
@@ -19,15 +20,24 @@ def schrijf_atomair(pad: Path | str, inhoud: str | bytes, *, beschermd: tuple[Pa
     map_ = doel.parent
     if not map_.is_dir():
         raise UitvoerFout([Melding(str(pad), None, "--uit", f"map {map_} bestaat niet")])
-    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
+    delen: Iterable[bytes] = (
+        [inhoud.encode("utf-8")]
+        if isinstance(inhoud, str)
+        else [inhoud]
+        if isinstance(inhoud, bytes)
+        else (deel.encode("utf-8") for deel in inhoud)
+    )
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
     try:
         with os.fdopen(fd, "wb") as uit:
-            uit.write(data)
+            for deel in delen:
+                uit.write(deel)
         os.chmod(tijdelijk, _rechten(doel))  # mkstemp maakt 0600; een rapport moet gewoon leesbaar zijn
         os.replace(tijdelijk, doel)
-    except OSError as fout:
+    except BaseException as fout:  # ook een fout tijdens het maken van de inhoud: geen half bestand laten staan
         Path(tijdelijk).unlink(missing_ok=True)
+        if not isinstance(fout, OSError):
+            raise
         raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan niet schrijven: {fout.strerror}")]) from None
     return doel
 

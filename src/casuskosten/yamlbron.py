@@ -254,6 +254,16 @@ def _tagnaam(tag: str) -> str:
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
 
 
+_PADEN: dict[Pad, Pad] = {}
+
+
+def _gedeeld(pad: Pad) -> Pad:
+    """Hetzelfde pad-object voor elke casus: 100.000 casussen delen hun ~60 paden in plaats van elk een kopie."""
+    if len(_PADEN) > 200_000:  # begrensd: zelfverzonnen sleutels in ongeldige bestanden vullen de cache niet eindeloos
+        return pad
+    return _PADEN.setdefault(pad, pad)
+
+
 class _Omzetter:
     """Zet een knopenboom om naar dicts, lijsten en scalairen, en noteert per pad het regelnummer."""
 
@@ -282,6 +292,7 @@ class _Omzetter:
                 ]
             )
         self._gezien.add(id(node))
+        pad = _gedeeld(pad)
         self.regels[pad] = node.start_mark.line + 1
         if isinstance(node, ScalarNode):
             return self._scalair(node, pad)
