@@ -14,6 +14,13 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/casuskosten bereken casussen --tarieven tarieven
+	mkdir -p uitvoer
+	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --formaat html --uit uitvoer/vergelijking.html
+	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --formaat pdf --uit uitvoer/vergelijking.pdf
+	$(BIN)/casuskosten rapport casussen --tarieven tarieven --formaat html --uit uitvoer
+	$(BIN)/casuskosten rapport casussen --tarieven tarieven --formaat pdf --uit uitvoer
+	$(BIN)/casuskosten export casussen --tarieven tarieven --formaat xlsx --uit uitvoer/casuskosten.xlsx
+	@echo "Rapporten (HTML en PDF) per gemeente, de vergelijking en de Excel-export staan in $(CURDIR)/uitvoer/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

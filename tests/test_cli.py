@@ -14,9 +14,9 @@ from tests.conftest import PROJECT, casus
 
 
 def _opdrachten() -> list[str]:
-    from casuskosten.cli import app
+    from casuskosten.cli import opdrachtnamen
 
-    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    return opdrachtnamen()
 
 
 OPDRACHTEN = _opdrachten()
@@ -34,6 +34,35 @@ def draai(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
         check=False,
         timeout=120,
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "verwacht"),
+    [
+        pytest.param(["bereken", "--foo"], "onbekende optie '--foo'", id="onbekende-optie"),
+        pytest.param(
+            ["bereken", "--prijspeil", "abc"],
+            "ongeldige waarde voor --prijspeil: verwacht een geheel getal",
+            id="geen-getal",
+        ),
+        pytest.param(["nieuw"], "--gemeente ontbreekt", id="verplichte-optie"),
+        pytest.param(["berekne"], "onbekende opdracht 'berekne'; bedoelde u 'bereken'?", id="verschreven-opdracht"),
+    ],
+)
+def test_fout_in_de_aanroep_is_nederlands_met_exitcode_1(args: list[str], verwacht: str) -> None:
+    """Een verkeerde aanroep geeft een Nederlandse melding, exitcode 1 en geen traceback."""
+    uit = draai(*args)
+    assert uit.returncode == 1
+    assert verwacht in uit.stderr
+    assert "Traceback" not in uit.stderr
+
+
+def test_hulp_is_nederlands() -> None:
+    """Ook de vaste teksten van de hulp zijn Nederlands."""
+    uit = draai("bereken", "--help")
+    assert "Gebruik: casuskosten bereken [OPTIES]" in uit.stdout
+    assert "Toon deze hulp en stop." in uit.stdout
+    assert "Show this message" not in uit.stdout
 
 
 def test_versie() -> None:

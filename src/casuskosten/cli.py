@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import typer.rich_utils as _ru
 from rich.console import Console
+from typer._click import core as _klik_core
+from typer._click import exceptions as _klik_fouten
 
 from .fouten import CasuskostenFout, InvoerFout, Melding
 
@@ -19,6 +24,34 @@ _ru.OPTIONS_PANEL_TITLE = "Opties"
 _ru.COMMANDS_PANEL_TITLE = "Opdrachten"
 _ru.DEFAULT_STRING = "[standaard: {}]"
 _ru.REQUIRED_LONG_STRING = "[verplicht]"
+_hulp_optie_oorspronkelijk = _klik_core.Command.get_help_option
+
+
+def _hulp_optie(self: _klik_core.Command, ctx: _klik_core.Context) -> Any:
+    optie = _hulp_optie_oorspronkelijk(self, ctx)
+    if optie is not None:
+        optie.help = "Toon deze hulp en stop."
+    return optie
+
+
+_gebruik_oorspronkelijk = _klik_core.Command.get_usage
+
+
+def _gebruik(self: _klik_core.Command, ctx: _klik_core.Context) -> str:
+    tekst: str = _gebruik_oorspronkelijk(self, ctx)
+    for engels, nederlands in (
+        ("Usage:", "Gebruik:"),
+        ("[OPTIONS]", "[OPTIES]"),
+        ("COMMAND", "OPDRACHT"),
+        ("[ARGS]", "[ARGUMENTEN]"),
+        ("[PADEN]", "[PAD]"),
+    ):
+        tekst = tekst.replace(engels, nederlands)
+    return tekst
+
+
+_klik_core.Command.get_help_option = _hulp_optie  # type: ignore[method-assign]
+_klik_core.Command.get_usage = _gebruik  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="casuskosten",
@@ -35,7 +68,11 @@ fout_console = Console(stderr=True, soft_wrap=True)
 
 Paden = Annotated[
     list[Path] | None,
-    typer.Argument(help="Casusbestanden of mappen (recursief *.yaml/*.yml). Standaard: casussen/", show_default=False),
+    typer.Argument(
+        help="Casusbestanden of mappen (recursief *.yaml/*.yml). Standaard: casussen/",
+        show_default=False,
+        metavar="PAD",
+    ),
 ]
 TarievenOptie = Annotated[
     Path, typer.Option("--tarieven", help="Map met tarieftabellen (*.csv, *.xlsx) en prijsindex.csv.")
@@ -81,6 +118,23 @@ def _hoofd(
     ] = False,
 ) -> None:
     """Maatschappelijke businesscase van sociale wijkteams."""
+
+
+@contextlib.contextmanager
+def _voortgangsbalk(omschrijving: str) -> Iterator[Callable[[int, int], None] | None]:
+    """Een rich-voortgangsbalk voor lang werk op een terminal (vanaf 2.000 bestanden); anders niets."""
+    if not fout_console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=fout_console, transient=True) as balk:
+        taak = balk.add_task(omschrijving, total=None, visible=False)
+
+        def bij(gedaan: int, totaal: int) -> None:
+            balk.update(taak, completed=gedaan, total=totaal, visible=totaal >= 2000)
+
+        yield bij
 
 
 def _paden(paden: list[Path] | None) -> list[Path]:
@@ -142,22 +196,24 @@ def bereken(
     from .uitvoer import schrijf_atomair
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
-    resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
+    with _voortgangsbalk("Casussen lezen") as voortgang:
+        resultaat = bereken_kern(
+            _paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang
+        )
     beschermd = (*_paden(paden), tarieven)
     if json_:
-        # ingesprongen alleen voor een mens aan een terminal: de compacte vorm gebruikt de snelle C-encoder
-        inspringen = 2 if uit is None and sys.stdout.isatty() else None
-        tekst = json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=inspringen)
-        if uit is not None:
-            schrijf_atomair(uit, tekst + "\n", beschermd=beschermd)
+        if uit is not None:  # casus voor casus naar het bestand: bij 100.000 casussen niet alles tegelijk in geheugen
+            schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)
             fout_console.print(f"JSON geschreven naar {uit}")
+        elif sys.stdout.isatty():  # een mens leest mee: ingesprongen
+            sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(tekst + "\n")
+            sys.stdout.writelines(resultaat.json_delen())
         return
     from .terminal import toon_resultaat
 
     if uit is not None:
-        opname = Console(record=True, width=160, file=open(Path("/dev/null"), "w"))  # noqa: SIM115
+        opname = Console(record=True, width=160, file=io.StringIO())
         toon_resultaat(opname, resultaat)
         schrijf_atomair(uit, opname.export_text(), beschermd=beschermd)
         fout_console.print(f"Tabellen geschreven naar {uit}")
@@ -285,15 +341,278 @@ def tarieven_opzoeken(
     uit_console.print(tarieventabel(gevonden, gemeente, peil))
 
 
-def main(argv: list[str] | None = None) -> Any:
-    """Ingang van het commando `casuskosten`: fouten van de gebruiker worden hier, op één plek, netjes getoond."""
-    try:
-        return app(args=argv, standalone_mode=True)
-    except CasuskostenFout as fout:
-        from .terminal import toon_fouten
+# --- export en rapporten -----------------------------------------------------------------------------------------
 
+
+def _kies_formaat(formaat: str, geldig: tuple[str, ...]) -> str:
+    """Het formaat in kleine letters; een onbekend formaat is een fout die de geldige noemt."""
+    if formaat.lower() not in geldig:
+        raise InvoerFout(
+            [Melding(None, None, "--formaat", f"onbekend formaat '{formaat}'; kies uit {', '.join(geldig)}")]
+        )
+    return formaat.lower()
+
+
+def _beschermd(paden: list[Path], tarieven: Path) -> tuple[Path, ...]:
+    """Invoer waarin niet geschreven mag worden: de casuspaden, de map van elk casusbestand en de tariefmap."""
+    return (*paden, *(p.parent for p in paden if p.is_file()), tarieven)
+
+
+@app.command()
+def export(
+    paden: Paden = None,
+    formaat: Annotated[str, typer.Option("--formaat", help="xlsx, csv of json.")] = "xlsx",
+    uit: Annotated[
+        Path,
+        typer.Option(
+            "--uit", help="Het bestand (xlsx, json) of de map (csv: één bestand per tabel).", show_default=False
+        ),
+    ] = Path("uitvoer/casuskosten.xlsx"),
+    tarieven: TarievenOptie = Path("tarieven"),
+    prijspeil: PrijspeilOptie = None,
+    instellingen: InstellingenOptie = None,
+    sla_ongeldige_over: SlaOverOptie = False,
+) -> None:
+    """Exporteer alle cijfers voor analyse: xlsx (werkbladen casussen, regels, gemeenten, financiers,
+    waarschuwingen), csv (één bestand per tabel in de map --uit) of json (als 'bereken --json').
+
+    Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
+    """
+    from .export import FORMATEN, exporteer
+    from .instellingen import laad_instellingen
+    from .pijplijn import bereken as bereken_kern
+
+    gekozen_formaat = _kies_formaat(formaat, FORMATEN)
+    gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
+    resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
+    geschreven = exporteer(
+        resultaat,
+        gekozen_formaat,
+        uit,
+        beschermd=_beschermd(_paden(paden), tarieven),
+    )
+    waar = uit if gekozen_formaat != "csv" else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
+    fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
+
+
+RapportFormaatOptie = Annotated[str, typer.Option("--formaat", help="html (één zelfstandig bestand) of pdf.")]
+DatumOptie = Annotated[
+    str | None,
+    typer.Option("--datum", help="Datum op het rapport, JJJJ-MM-DD. Standaard: vandaag.", show_default=False),
+]
+SjablonenOptie = Annotated[
+    Path | None,
+    typer.Option("--sjablonen", help="Map met een eigen kopie van templates/ (huisstijl).", show_default=False),
+]
+
+
+def _bereken_voor_rapport(
+    paden: list[Path], tarieven: Path, prijspeil: int | None, instellingen: Path | None, sla_over: bool
+) -> Any:
+    from .instellingen import laad_instellingen
+    from .pijplijn import bereken as bereken_kern
+
+    gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
+    return bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over)
+
+
+@app.command()
+def rapport(
+    paden: Paden = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(
+            "--gemeente",
+            help="Alleen het rapport van deze gemeente. Zonder: één rapport per gemeente in een map.",
+            show_default=False,
+        ),
+    ] = None,
+    formaat: RapportFormaatOptie = "html",
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            help="Het bestand (met --gemeente) of de map (zonder). Standaard: uitvoer/<gemeente>.<formaat> "
+            "of uitvoer/.",
+            show_default=False,
+        ),
+    ] = None,
+    datum: DatumOptie = None,
+    tarieven: TarievenOptie = Path("tarieven"),
+    prijspeil: PrijspeilOptie = None,
+    instellingen: InstellingenOptie = None,
+    sla_ongeldige_over: SlaOverOptie = False,
+    sjablonen: SjablonenOptie = None,
+) -> None:
+    """Maak het rapport van een gemeente: samenvatting, grafieken, financiers, doelen, gevoeligheid, de casussen
+    als bijlage en de verantwoording.
+
+    Voorbeeld: casuskosten rapport casussen --gemeente Rotterdam --formaat html --uit uitvoer/rotterdam.html
+    """
+    from .rapporten import FORMATEN, bestandsnaam, lees_datum, schrijf_gemeenterapporten
+
+    gekozen_formaat = _kies_formaat(formaat, FORMATEN)
+    op = lees_datum(datum)
+    resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over)
+    if uit is None:
+        uit = Path("uitvoer") / bestandsnaam(gemeente, gekozen_formaat) if gemeente else Path("uitvoer")
+        Path("uitvoer").mkdir(exist_ok=True)
+    beschermd = _beschermd(_paden(paden), tarieven)
+    if gemeente is not None or not fout_console.is_terminal:
+        geschreven = schrijf_gemeenterapporten(
+            resultaat, gekozen_formaat, uit, op, gemeente=gemeente, sjablonen=sjablonen, beschermd=beschermd
+        )
+    else:
+        from rich.progress import Progress
+
+        with Progress(console=fout_console, transient=True) as voortgang:
+            taak = voortgang.add_task("Rapporten", total=len(resultaat.gemeenten))
+
+            def stap(naam: str) -> None:
+                voortgang.update(taak, advance=1, description=f"Rapport {naam}")
+
+            geschreven = schrijf_gemeenterapporten(
+                resultaat, gekozen_formaat, uit, op, sjablonen=sjablonen, beschermd=beschermd, voortgang=stap
+            )
+    for pad in geschreven:
+        fout_console.print(f"Rapport geschreven: {pad}")
+
+
+@app.command()
+def casus(
+    bestanden: Annotated[list[Path], typer.Argument(help="Eén of meer casusbestanden (of mappen).")],
+    formaat: RapportFormaatOptie = "html",
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            help="Het rapportbestand. Standaard: uitvoer/<id>.<formaat> of uitvoer/casusboek.<formaat>.",
+            show_default=False,
+        ),
+    ] = None,
+    datum: DatumOptie = None,
+    tarieven: TarievenOptie = Path("tarieven"),
+    prijspeil: PrijspeilOptie = None,
+    instellingen: InstellingenOptie = None,
+    sjablonen: SjablonenOptie = None,
+) -> None:
+    """Maak het rapport van één casus, of van meerdere als casusboek met inhoudsopgave.
+
+    Voorbeeld: casuskosten casus casussen/rotterdam/rtd-01.yaml --formaat html --uit uitvoer/rtd-01.html
+    """
+    from .rapporten import FORMATEN, casus_rapport, lees_datum
+    from .uitvoer import schrijf_atomair
+
+    gekozen_formaat = _kies_formaat(formaat, FORMATEN)
+    op = lees_datum(datum)
+    resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, False)
+    if uit is None:
+        ids = [cb.casus.id for cb in resultaat.casusbestanden]
+        naam = ids[0].lower() if len(ids) == 1 else "casusboek"
+        uit = Path("uitvoer") / f"{naam}.{gekozen_formaat}"
+        Path("uitvoer").mkdir(exist_ok=True)
+    inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
+    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(list(bestanden), tarieven))
+    fout_console.print(f"Rapport geschreven: {pad}")
+
+
+@app.command()
+def vergelijk(
+    paden: Paden = None,
+    formaat: RapportFormaatOptie = "html",
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit", help="Het rapportbestand. Standaard: uitvoer/vergelijking.<formaat>.", show_default=False
+        ),
+    ] = None,
+    datum: DatumOptie = None,
+    tarieven: TarievenOptie = Path("tarieven"),
+    prijspeil: PrijspeilOptie = None,
+    instellingen: InstellingenOptie = None,
+    sla_ongeldige_over: SlaOverOptie = False,
+    sjablonen: SjablonenOptie = None,
+) -> None:
+    """Zet alle gemeenten naast elkaar: casussen, besparing met 95%-interval (forest plot), gecorrigeerde
+    besparing en doelen.
+
+    Voorbeeld: casuskosten vergelijk casussen --formaat pdf --uit uitvoer/vergelijking.pdf
+    """
+    from .rapporten import FORMATEN, lees_datum, vergelijk_rapport
+    from .uitvoer import schrijf_atomair
+
+    gekozen_formaat = _kies_formaat(formaat, FORMATEN)
+    op = lees_datum(datum)
+    resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over)
+    if uit is None:
+        uit = Path("uitvoer") / f"vergelijking.{gekozen_formaat}"
+        Path("uitvoer").mkdir(exist_ok=True)
+    inhoud = vergelijk_rapport(resultaat, gekozen_formaat, op, sjablonen)
+    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(_paden(paden), tarieven))
+    fout_console.print(f"Vergelijking geschreven: {pad}")
+
+
+def opdrachtnamen() -> list[str]:
+    """De namen van alle opdrachten, zoals een gebruiker ze typt."""
+    return [c.name or (c.callback.__name__.replace("_", "-") if c.callback else "") for c in app.registered_commands]
+
+
+def _gebruiksfout(fout: _klik_fouten.UsageError) -> str:
+    """Een fout in de aanroep (onbekende optie, ontbrekende waarde ...) in het Nederlands."""
+    from .fouten import bedoelde_u
+
+    if isinstance(fout, _klik_fouten.NoSuchOption):
+        mogelijk = sorted(fout.possibilities or [])
+        tip = bedoelde_u(fout.option_name, mogelijk) if mogelijk else ""
+        return f"onbekende optie '{fout.option_name}'{tip}; zie --help voor de geldige opties"
+    hint = ""
+    if isinstance(fout, _klik_fouten.BadParameter) and fout.param is not None:
+        hint = " / ".join(fout.param.opts) or str(fout.param.name)
+    if isinstance(fout, _klik_fouten.MissingParameter):
+        return f"{hint or 'een verplichte waarde'} ontbreekt; zie --help"
+    if isinstance(fout, _klik_fouten.BadParameter):
+        bericht = fout.message
+        for engels, nederlands in (
+            ("valid integer", "verwacht een geheel getal, bijvoorbeeld 2016"),
+            ("valid number", "verwacht een getal"),
+            ("valid float", "verwacht een getal"),
+            ("valid boolean", "verwacht ja of nee"),
+        ):
+            if engels in bericht:
+                bericht = nederlands
+        return f"ongeldige waarde voor {hint}: {bericht.rstrip('.')}"
+    bericht = fout.message
+    if bericht.startswith("No such command"):
+        naam = bericht.split("'")[1] if "'" in bericht else bericht
+        opdrachten = opdrachtnamen()
+        return f"onbekende opdracht '{naam}'{bedoelde_u(naam, opdrachten)}; kies uit: {', '.join(opdrachten)}"
+    if bericht.startswith("Got unexpected extra argument"):
+        return f"onverwacht extra argument {bericht.split('(', 1)[-1].rstrip(')')}; zie --help"
+    return f"ongeldige aanroep: {bericht}; zie --help"
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Ingang van het commando `casuskosten`: fouten van de gebruiker worden hier, op één plek, netjes getoond.
+
+    Fouten in de invoer en in de aanroep geven een Nederlandse melding en exitcode 1, zonder traceback.
+    """
+    from .terminal import toon_fouten
+
+    try:
+        uitkomst = app(args=argv, prog_name="casuskosten", standalone_mode=False)
+    except CasuskostenFout as fout:
         toon_fouten(fout_console, fout.meldingen)
         sys.exit(1)
+    except _klik_fouten.NoArgsIsHelpError as fout:
+        uit_console.print(fout.ctx.get_help() if fout.ctx else "")
+        sys.exit(0)
+    except _klik_fouten.UsageError as fout:
+        toon_fouten(fout_console, [Melding(None, None, None, _gebruiksfout(fout))])
+        sys.exit(1)
+    except typer.Abort:
+        fout_console.print("Afgebroken.")
+        sys.exit(1)
+    sys.exit(uitkomst if isinstance(uitkomst, int) else 0)
 
 
 __all__ = ["InvoerFout", "Melding", "app", "main"]

@@ -6,10 +6,9 @@ Leest alleen het `Resultaat`; bedragen blijven onafgerond, percentages op de sch
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 
@@ -17,7 +16,6 @@ from .modellen import DOELEN
 from .resultaat import Aggregaat, Resultaat
 from .uitvoer import maak_uitvoermap, schrijf_atomair
 
-Exportformaat = Literal["xlsx", "csv", "json"]
 FORMATEN: tuple[str, ...] = ("xlsx", "csv", "json")
 
 #: de tabellen, in deze volgorde als werkbladen en als CSV-bestanden
@@ -101,7 +99,7 @@ def _gemeenterij(agg: Aggregaat) -> dict[str, Any]:
 
 def naar_json(resultaat: Resultaat) -> str:
     """Precies de JSON van `bereken --json --uit` (compact, UTF-8, met een regeleinde)."""
-    return json.dumps(resultaat.naar_dict(), ensure_ascii=False) + "\n"
+    return "".join(resultaat.json_delen())
 
 
 def naar_xlsx(resultaat: Resultaat) -> bytes:
@@ -120,13 +118,12 @@ def naar_csv(tabel: pd.DataFrame) -> str:
     return tabel.to_csv(index=False, lineterminator="\n")
 
 
-def exporteer(
-    resultaat: Resultaat, formaat: Exportformaat, uit: Path | str, *, beschermd: Sequence[Path] = ()
-) -> list[Path]:
+def exporteer(resultaat: Resultaat, formaat: str, uit: Path | str, *, beschermd: Sequence[Path] = ()) -> list[Path]:
     """Schrijf de export (atomair) en geef de geschreven bestanden; csv schrijft één bestand per tabel in map `uit`."""
     beschermd = tuple(beschermd)
     if formaat == "json":
-        return [schrijf_atomair(uit, naar_json(resultaat), beschermd=beschermd)]
+        # casus voor casus, net als `bereken --json --uit`: geen volledige kopie in het geheugen
+        return [schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)]
     if formaat == "xlsx":
         return [schrijf_atomair(uit, naar_xlsx(resultaat), beschermd=beschermd)]
     map_ = maak_uitvoermap(uit, beschermd)

@@ -1,0 +1,309 @@
+"""De grafieken van de rapporten, één keer getekend als reportlab-`Drawing`.
+
+Dezelfde tekening gaat als flowable in de PDF en als inline SVG in de HTML (`als_svg`). De functies krijgen de cijfers
+uit het `Resultaat` en rekenen zelf niets uit; ze schalen alleen naar de breedte van de pagina.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from html import escape
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+
+from . import formaat as f
+from .resultaat import DoelCijfers, FinancierCijfers, Gevoeligheid
+
+BREEDTE = 470.0  # past binnen de tekstbreedte van een A4 met marges van 2 cm
+LETTER = "Helvetica"
+GRIJS = colors.HexColor("#8c96a0")
+LICHT = colors.HexColor("#d9dee3")
+TEKST = colors.HexColor("#222222")
+OORDEELKLEUREN = {
+    "ja": colors.HexColor("#2e7d4f"),
+    "deels": colors.HexColor("#9cc9a9"),
+    "nee": colors.HexColor("#c0504d"),
+    "onbekend": colors.HexColor("#c8c8c8"),
+}
+#: hoeveel casussen er hooguit in één grafiek staan; meer geeft meerdere grafieken met dezelfde schaal
+CASUSSEN_PER_GRAFIEK = 30
+
+
+def _mooie_stap(bereik: float, aantal: int = 5) -> float:
+    """Een ronde stapgrootte (1, 2, 2,5 of 5 x 10^k) voor ongeveer `aantal` streepjes."""
+    if bereik <= 0:
+        return 1.0
+    ruw = bereik / aantal
+    macht = 10.0 ** math.floor(math.log10(ruw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if ruw <= factor * macht:
+            return float(factor * macht)
+    return 10.0 * macht  # pragma: no cover - de lus eindigt altijd bij 10
+
+
+def _as(laag: float, hoog: float) -> tuple[float, float, list[float]]:
+    """Asgrenzen op ronde getallen die 0, `laag` en `hoog` omvatten, met de streepjes."""
+    laag, hoog = min(laag, 0.0), max(hoog, 0.0)
+    if hoog == laag:
+        hoog = laag + 1.0
+    stap = _mooie_stap(hoog - laag)
+    begin = math.floor(laag / stap) * stap
+    eind = math.ceil(hoog / stap) * stap
+    streepjes = [begin + i * stap for i in range(round((eind - begin) / stap) + 1)]
+    return begin, eind, streepjes
+
+
+def _tekst(x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", **opties: object) -> String:
+    return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=TEKST, textAnchor=anker, **opties)
+
+
+def _legenda(d: Drawing, x: float, y: float, items: Sequence[tuple[str, colors.Color]]) -> None:
+    for naam, kleur in items:
+        d.add(Rect(x, y - 1, 8, 8, fillColor=kleur, strokeColor=None))
+        d.add(_tekst(x + 11, y, naam))
+        x += 16 + len(naam) * 4.2
+
+
+def _x_as(
+    d: Drawing,
+    vlak: tuple[float, float, float, float],
+    as_: tuple[float, float, list[float]],
+    opmaak: Callable[[float], str],
+) -> None:
+    """Rasterlijnen, streepjes met labels onder het tekenvlak (x0, y, breedte, hoogte) en een nullijn."""
+    x0, y, breedte, hoogte = vlak
+    begin, eind, streepjes = as_
+    for waarde in streepjes:
+        x = x0 + (waarde - begin) / (eind - begin) * breedte
+        d.add(Line(x, y, x, y + hoogte, strokeColor=LICHT, strokeWidth=0.5))
+        d.add(_tekst(x, y - 10, opmaak(waarde), anker="middle"))
+    nul = x0 + (0 - begin) / (eind - begin) * breedte
+    d.add(Line(nul, y, nul, y + hoogte, strokeColor=GRIJS, strokeWidth=0.8))
+
+
+def _bedrag_kort(waarde: float) -> str:
+    return f.euro(waarde)
+
+
+def _pct_kort(waarde: float) -> str:
+    return f.procent(waarde, 0)
+
+
+def _kort(tekst: str, tekens: int) -> str:
+    return tekst if len(tekst) <= tekens else tekst[: tekens - 1] + "…"
+
+
+def _twee_trajecten(
+    labels: Sequence[str],
+    voor: Sequence[float],
+    team: Sequence[float],
+    kleur: str,
+    *,
+    labelbreedte: float,
+    schaal: tuple[float, float] | None = None,
+) -> Drawing:
+    """Per label twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur)."""
+    rij = 20.0
+    boven, onder = 22.0, 22.0
+    hoogte = boven + onder + rij * len(labels)
+    d = Drawing(BREEDTE, hoogte)
+    x0 = labelbreedte
+    breedte = BREEDTE - x0 - 25  # ruimte voor het label van het laatste streepje
+    laag, hoog = schaal if schaal is not None else (min([0.0, *voor, *team]), max([0.0, *voor, *team]))
+    as_ = _as(laag, hoog)
+    begin, eind, _ = as_
+    _x_as(d, (x0, onder, breedte, rij * len(labels)), as_, _bedrag_kort)
+
+    def x(waarde: float) -> float:
+        return x0 + (waarde - begin) / (eind - begin) * breedte
+
+    hoofd = colors.HexColor(kleur)
+    for i, (label, v, t) in enumerate(zip(labels, voor, team, strict=True)):
+        y = onder + rij * (len(labels) - 1 - i)
+        d.add(_tekst(x0 - 4, y + 7, _kort(label, int(labelbreedte / 4)), anker="end"))
+        d.add(Rect(min(x(0), x(v)), y + 10, abs(x(v) - x(0)), 7, fillColor=GRIJS, strokeColor=None))
+        d.add(Rect(min(x(0), x(t)), y + 3, abs(x(t) - x(0)), 7, fillColor=hoofd, strokeColor=None))
+    _legenda(d, x0, hoogte - 12, [("voor 2015", GRIJS), ("sociaal team", hoofd)])
+    return d
+
+
+def trajecten_per_casus(
+    ids: Sequence[str], voor: Sequence[float], team: Sequence[float], besparing: Sequence[float], kleur: str
+) -> list[Drawing]:
+    """De kosten van beide trajecten per casus, gesorteerd op besparing (grootste eerst).
+
+    Meer dan `CASUSSEN_PER_GRAFIEK` casussen geven meerdere grafieken met dezelfde schaal, zodat elke grafiek op een
+    pagina past.
+    """
+    volgorde = sorted(range(len(ids)), key=lambda i: (-besparing[i], ids[i]))
+    schaal = (min([0.0, *voor, *team]), max([0.0, *voor, *team]))
+    uit = []
+    for start in range(0, len(volgorde), CASUSSEN_PER_GRAFIEK):
+        deel = volgorde[start : start + CASUSSEN_PER_GRAFIEK]
+        uit.append(
+            _twee_trajecten(
+                [ids[i] for i in deel],
+                [voor[i] for i in deel],
+                [team[i] for i in deel],
+                kleur,
+                labelbreedte=70,
+                schaal=schaal,
+            )
+        )
+    return uit
+
+
+def per_financier(financiers: Sequence[FinancierCijfers], kleur: str) -> Drawing:
+    """Wie investeert, wie bespaart: per financier de kosten van beide trajecten."""
+    return _twee_trajecten(
+        [fin.financier.replace("_", " ") for fin in financiers],
+        [fin.kosten_voor_2015 for fin in financiers],
+        [fin.kosten_sociaal_team for fin in financiers],
+        kleur,
+        labelbreedte=130,
+    )
+
+
+def doelen(cijfers: Sequence[DoelCijfers]) -> Drawing:
+    """Per doel een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
+    rij, boven, onder, x0 = 20.0, 22.0, 22.0, 150.0
+    hoogte = boven + onder + rij * len(cijfers)
+    d = Drawing(BREEDTE, hoogte)
+    breedte = BREEDTE - x0 - 10
+    _x_as(d, (x0, onder, breedte, rij * len(cijfers)), (0.0, 100.0, [0, 25, 50, 75, 100]), _pct_kort)
+    for i, doel in enumerate(cijfers):
+        y = onder + rij * (len(cijfers) - 1 - i)
+        d.add(_tekst(x0 - 4, y + 7, doel.doel.replace("_", " "), anker="end"))
+        totaal = doel.ja + doel.deels + doel.nee + doel.onbekend
+        x = x0
+        for oordeel in ("ja", "deels", "nee", "onbekend"):
+            aantal = getattr(doel, oordeel)
+            if not totaal or not aantal:
+                continue
+            w = aantal / totaal * breedte
+            d.add(Rect(x, y + 3, w, 13, fillColor=OORDEELKLEUREN[oordeel], strokeColor=colors.white, strokeWidth=0.5))
+            if w > 14:
+                licht = oordeel in ("deels", "onbekend")
+                d.add(
+                    String(
+                        x + w / 2,
+                        y + 7,
+                        str(aantal),
+                        fontName=LETTER,
+                        fontSize=7.5,
+                        fillColor=TEKST if licht else colors.white,
+                        textAnchor="middle",
+                    )
+                )
+            x += w
+    _legenda(d, x0, hoogte - 12, [(o, OORDEELKLEUREN[o]) for o in ("ja", "deels", "nee", "onbekend")])
+    return d
+
+
+def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: str) -> Drawing:
+    """Tornadodiagram: per parameter het gecorrigeerde besparingspercentage bij de lage en de hoge instelling."""
+    balken = [g for g in gevoeligheid if g.laag is not None and g.hoog is not None]
+    rij, boven, onder, x0 = 18.0, 22.0, 22.0, 200.0
+    hoogte = boven + onder + rij * max(len(balken), 1)
+    d = Drawing(BREEDTE, hoogte)
+    if not balken or basis is None:
+        d.add(_tekst(x0, onder, "geen gevoeligheid te berekenen (geen besparingspercentage)"))
+        return d
+    waarden = [basis, *(g.laag for g in balken if g.laag is not None), *(g.hoog for g in balken if g.hoog is not None)]
+    as_ = _as(min(waarden), max(waarden))
+    begin, eind, _ = as_
+    breedte = BREEDTE - x0 - 30
+    _x_as(d, (x0, onder, breedte, rij * len(balken)), as_, _pct_kort)
+
+    def x(waarde: float) -> float:
+        return x0 + (waarde - begin) / (eind - begin) * breedte
+
+    hoofd = colors.HexColor(kleur)
+    for i, g in enumerate(balken):
+        assert g.laag is not None  # gefilterd hierboven
+        assert g.hoog is not None
+        y = onder + rij * (len(balken) - 1 - i)
+        # bij een tarief is de code het kenmerkende deel; x 0,75 / x 1,25 staat in het onderschrift
+        label = f"prijs {g.parameter.removeprefix('tarief:')}" if g.parameter.startswith("tarief:") else g.omschrijving
+        d.add(_tekst(x0 - 4, y + 6, _kort(label, 52), grootte=7, anker="end"))
+        for waarde, vulling in ((g.laag, GRIJS), (g.hoog, hoofd)):
+            links = min(x(basis), x(waarde))
+            d.add(Rect(links, y + 3, abs(x(waarde) - x(basis)), 11, fillColor=vulling, strokeColor=None))
+        kleinste, grootste = sorted((g.laag, g.hoog))
+        # labels buiten de balken en de basislijn, zodat ze elkaar niet raken
+        d.add(_tekst(min(x(kleinste), x(basis)) - 3, y + 6, _pct_kort(kleinste), grootte=6.5, anker="end"))
+        d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _pct_kort(grootste), grootte=6.5))
+    d.add(Line(x(basis), onder - 2, x(basis), onder + rij * len(balken), strokeColor=TEKST, strokeWidth=1))
+    _legenda(
+        d,
+        x0,
+        hoogte - 12,
+        [("lage instelling", GRIJS), ("hoge instelling", hoofd), (f"basis {f.procent(basis)}", TEKST)],
+    )
+    return d
+
+
+def casus(voor: float, team: float, kleur: str) -> Drawing:
+    """Klein staafje voor één casus: de kosten van beide trajecten."""
+    return _twee_trajecten(["kosten"], [voor], [team], kleur, labelbreedte=50)
+
+
+def forest(
+    namen: Sequence[str],
+    schattingen: Sequence[float | None],
+    intervallen: Sequence[tuple[float, float] | None],
+    kleur: str,
+) -> Drawing:
+    """Forest plot: per gemeente het besparingspercentage uit de sommen met zijn 95%-interval."""
+    rij, boven, onder, x0 = 20.0, 22.0, 22.0, 120.0
+    hoogte = boven + onder + rij * len(namen)
+    d = Drawing(BREEDTE, hoogte)
+    waarden = [w for w in schattingen if w is not None] + [g for ci in intervallen if ci for g in ci]
+    if not waarden:
+        waarden = [0.0, 100.0]
+    as_ = _as(min(waarden), max(waarden))
+    begin, eind, streepjes = as_
+    breedte = BREEDTE - x0 - 20
+
+    def x(waarde: float) -> float:
+        return x0 + (waarde - begin) / (eind - begin) * breedte
+
+    for waarde in streepjes:
+        d.add(Line(x(waarde), onder, x(waarde), onder + rij * len(namen), strokeColor=LICHT, strokeWidth=0.5))
+        d.add(_tekst(x(waarde), onder - 10, _pct_kort(waarde), anker="middle"))
+    d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
+    hoofd = colors.HexColor(kleur)
+    for i, (naam, schatting, ci) in enumerate(zip(namen, schattingen, intervallen, strict=True)):
+        y = onder + rij * (len(namen) - 1 - i) + rij / 2
+        d.add(_tekst(x0 - 4, y - 3, _kort(naam, 28), anker="end"))
+        if ci is not None:
+            d.add(Line(x(ci[0]), y, x(ci[1]), y, strokeColor=TEKST, strokeWidth=1))
+            for grens in ci:
+                d.add(Line(x(grens), y - 3, x(grens), y + 3, strokeColor=TEKST, strokeWidth=1))
+        if schatting is not None:
+            d.add(Rect(x(schatting) - 3.5, y - 3.5, 7, 7, fillColor=hoofd, strokeColor=None))
+    _legenda(d, x0, hoogte - 12, [("besparing uit de sommen", hoofd)])
+    d.add(_tekst(x0 + 150, hoogte - 12, "lijn: 95%-interval (bootstrap)"))
+    return d
+
+
+_HOOFD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+
+
+def als_svg(tekening: Drawing, sleutel: str, titel: str, beschrijving: str) -> str:
+    """De tekening als inline `<svg>` voor in HTML, met unieke id's (`sleutel`) en een titel en beschrijving.
+
+    renderSVG geeft elke tekening dezelfde id's (`clip`, `group`); meerdere grafieken in één pagina zouden elkaars
+    knipvlak gebruiken.
+    """
+    from reportlab.graphics import renderSVG
+
+    svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
+    svg = svg.replace('id="clip"', f'id="{sleutel}-clip"').replace("url(#clip)", f"url(#{sleutel}-clip)")
+    svg = svg.replace('id="group"', f'id="{sleutel}-g"')
+    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{sleutel}-titel {sleutel}-desc" class="grafiek" ', 1)
+    svg = svg.replace("<title>...</title>", f'<title id="{sleutel}-titel">{escape(titel)}</title>', 1)
+    return svg.replace("<desc>...</desc>", f'<desc id="{sleutel}-desc">{escape(beschrijving)}</desc>', 1).strip()

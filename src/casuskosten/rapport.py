@@ -1,0 +1,396 @@
+"""Wat in een rapport staat, gelezen uit het `Resultaat`: de casussen met hun teksten, de zinnen en de grafieken.
+
+HTML (`rapport_html`) en PDF (`rapport_pdf`) tonen allebei deze objecten; zo staat elke zin en elke grafiek op één
+plek. Hier wordt niets berekend: alleen gekozen, gesorteerd en in woorden gezet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from reportlab.graphics.shapes import Drawing
+
+from . import __version__, grafieken
+from . import formaat as f
+from .fouten import InstellingenFout, Melding
+from .instellingen import Huisstijl
+from .laden import CasusBestand
+from .modellen import DOELEN, TRAJECTEN
+from .resultaat import Aggregaat, Resultaat, Waarschuwing
+
+TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
+DOELNAMEN = {
+    "voorkomen_zwaardere_zorg": "Zwaardere zorg voorkomen",
+    "integrale_aanpak": "Integrale aanpak",
+    "preventie_escalatie": "Escalatie voorkomen",
+    "betere_ondersteuning": "Betere ondersteuning",
+    "zelfredzaamheid": "Zelfredzaamheid vergroot",
+}
+PER_WOORD = {
+    "dag": "per dag",
+    "week": "per week",
+    "2 weken": "per 2 weken",
+    "maand": "per maand",
+    "kwartaal": "per kwartaal",
+    "jaar": "per jaar",
+}
+
+
+@dataclass(frozen=True)
+class Grafiek:
+    """Een tekening met haar tekstalternatief, voor `<figure>` in HTML en een onderschrift in PDF."""
+
+    sleutel: str
+    titel: str
+    beschrijving: str
+    tekening: Drawing
+
+
+@dataclass(frozen=True)
+class Regel:
+    """Eén beprijsde inzetregel zoals hij in een rapport staat (al in Nederlandse notatie)."""
+
+    omschrijving: str
+    tarief: str
+    hoeveel: str
+    eenheid: str
+    prijs: str
+    kosten: str
+    financier: str
+    toelichting: str | None
+
+
+@dataclass(frozen=True)
+class CasusWeergave:
+    """Eén casus met haar teksten, cijfers, regels per traject, waarschuwingen en grafiek."""
+
+    bestand: CasusBestand
+    cijfers: dict[str, Any]
+    regels: dict[str, tuple[Regel, ...]]
+    waarschuwingen: tuple[Waarschuwing, ...]
+    grafiek: Grafiek
+
+    @property
+    def id(self) -> str:
+        """Het id van de casus."""
+        return self.bestand.casus.id
+
+    @property
+    def anker(self) -> str:
+        """Het HTML-anker van de casus: `casus-RTD-01`."""
+        return f"casus-{_sleutel(self.id)}"
+
+
+@dataclass(frozen=True)
+class GemeenteRapport:
+    """Alles wat in het rapport van één gemeente staat."""
+
+    resultaat: Resultaat
+    cijfers: Aggregaat
+    datum: dt.date
+    huisstijl: Huisstijl
+    casussen: tuple[CasusWeergave, ...]
+    samenvatting: tuple[str, ...]
+    grafieken: dict[str, tuple[Grafiek, ...]] = field(default_factory=dict)
+    tarieven: tuple[dict[str, Any], ...] = ()
+    invoerbestanden: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def titel(self) -> str:
+        """De titel van het rapport."""
+        return f"Maatschappelijke businesscase sociaal team {self.cijfers.gemeente}"
+
+
+@dataclass(frozen=True)
+class Casusboek:
+    """Het rapport van één of meer losse casussen."""
+
+    resultaat: Resultaat
+    datum: dt.date
+    huisstijl: Huisstijl
+    casussen: tuple[CasusWeergave, ...]
+    tarieven: tuple[dict[str, Any], ...] = ()
+    invoerbestanden: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def titel(self) -> str:
+        """De titel: de casus zelf, of 'Casusboek' bij meerdere."""
+        if len(self.casussen) == 1:
+            c = self.casussen[0].bestand.casus
+            return f"Casus {c.id} ({c.gemeente})"
+        return f"Casusboek: {len(self.casussen)} casussen"
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """Alle gemeenten naast elkaar."""
+
+    resultaat: Resultaat
+    datum: dt.date
+    huisstijl: Huisstijl
+    grafiek: Grafiek
+
+
+def logo_pad(huisstijl: Huisstijl) -> Path | None:
+    """Het logobestand van de huisstijl (relatief aan de werkmap); `InstellingenFout` als het niet bestaat."""
+    if not huisstijl.logo:
+        return None
+    pad = Path(huisstijl.logo)
+    if not pad.is_file():
+        raise InstellingenFout(
+            [Melding(str(pad), None, "huisstijl.logo", "logobestand bestaat niet; geef een PNG- of JPG-bestand op")]
+        )
+    return pad
+
+
+def versie() -> str:
+    """De versie van casuskosten, voor de verantwoording."""
+    return __version__
+
+
+def periode(agg: Aggregaat) -> str:
+    """De periode die de casussen beslaan: `12 oktober 2015 – 14 maart 2016`."""
+    van, tot = agg.periode
+    return f.datum(van) if van == tot else f"{f.datum(van)} – {f.datum(tot)}"
+
+
+def doelnaam(doel: str) -> str:
+    """De leesbare naam van een doel."""
+    return DOELNAMEN.get(doel, doel.replace("_", " "))
+
+
+def samenvatting(agg: Aggregaat) -> tuple[str, ...]:
+    """De uitkomst in gewone woorden, zinnen die een raadslid begrijpt."""
+    n = agg.aantal_casussen
+    zinnen = [
+        (
+            f"In {agg.aantal_met_besparing} van de {n} {'casus' if n == 1 else 'casussen'} was de aanpak van het "
+            "sociaal team goedkoper dan de aanpak van vóór 2015."
+        )
+    ]
+    if agg.besparing >= 0:
+        zin = f"Samen kostten de casussen met het sociaal team {f.euro(agg.besparing)} minder"
+    else:
+        zin = f"Samen kostten de casussen met het sociaal team {f.euro(-agg.besparing)} méér"
+    if agg.besparing_pct is not None:
+        zin += f": een besparing van {f.procent(agg.besparing_pct)} op de kosten van vóór 2015"
+        if agg.besparing_pct_ci95 is not None:
+            laag, hoog = agg.besparing_pct_ci95
+            zin += f" (95%-interval {f.procent(laag)} tot {f.procent(hoog)})"
+    zinnen.append(zin + ".")
+    if agg.besparing_pct_gecorrigeerd is not None:
+        zinnen.append(
+            "Als we de kosten van vóór 2015 verlagen naar hoe zeker ze zijn (de zekerheidscorrectie), is de besparing "
+            f"{f.procent(agg.besparing_pct_gecorrigeerd)}."
+        )
+    if agg.besparing_pct_gemiddeld is not None and agg.besparing_pct_mediaan is not None:
+        zinnen.append(
+            f"Per casus was de besparing gemiddeld {f.procent(agg.besparing_pct_gemiddeld)}; de middelste casus "
+            f"(mediaan) bespaarde {f.procent(agg.besparing_pct_mediaan)}."
+        )
+    if agg.besparing_pct_ci95 is None:
+        zinnen.append("Met minder dan 5 casussen is er geen betrouwbaarheidsinterval; de cijfers zijn een indicatie.")
+    return tuple(zinnen)
+
+
+def _regels(resultaat: Resultaat, cb: CasusBestand) -> dict[str, tuple[Regel, ...]]:
+    deel = resultaat.regels[resultaat.regels["casus"] == cb.casus.id]
+    uit: dict[str, tuple[Regel, ...]] = {}
+    for traject in TRAJECTEN:
+        inzet = getattr(cb.casus.trajecten, traject).inzet
+        rijen = cast("list[dict[str, Any]]", deel[deel["traject"] == traject].sort_values("nr").to_dict("records"))
+        uit[traject] = tuple(_regel(rij, inzet[int(rij["nr"])].toelichting) for rij in rijen)
+    return uit
+
+
+def _regel(rij: dict[str, Any], toelichting: str | None) -> Regel:
+    per = rij["per"] if isinstance(rij["per"], str) else None
+    hoeveel = f.getal(rij["aantal"])
+    if per is not None:
+        hoeveel += f" {PER_WOORD.get(per, per)}, {f.getal(rij['aantal_keer'])} keer"
+    if rij["kans"] < 1:
+        hoeveel += f", kans {f.aandeel(rij['kans'])}"
+    return Regel(
+        omschrijving=str(rij["omschrijving"]),
+        tarief=str(rij["tarief"]),
+        hoeveel=hoeveel,
+        eenheid=str(rij["eenheid"]),
+        prijs=f.euro(rij["prijs"], 2),
+        kosten=f.euro(rij["kosten"], 2),
+        financier=str(rij["financier"]).replace("_", " "),
+        toelichting=toelichting,
+    )
+
+
+def casusweergaven(resultaat: Resultaat, ids: list[str] | None = None) -> tuple[CasusWeergave, ...]:
+    """De casussen (alle, of `ids` in die volgorde) met teksten, regels, waarschuwingen en grafiek."""
+    kleur = resultaat.instellingen.huisstijl.kleur
+    rijen = cast("dict[str, dict[str, Any]]", resultaat.casussen.set_index("id").to_dict("index"))
+    gekozen = ids if ids is not None else [str(i) for i in resultaat.casussen["id"]]
+    uit = []
+    for casus_id in gekozen:
+        cb = resultaat.casusbestand(casus_id)
+        rij = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rijen[casus_id].items()}
+        uit.append(
+            CasusWeergave(
+                bestand=cb,
+                cijfers=rij,
+                regels=_regels(resultaat, cb),
+                waarschuwingen=resultaat.casus_waarschuwingen.get(casus_id, ()),
+                grafiek=Grafiek(
+                    f"grafiek-casus-{_sleutel(casus_id)}",
+                    f"Kosten van beide trajecten, casus {casus_id}",
+                    f"Vóór 2015 {f.euro(rij['kosten_voor_2015'])}, sociaal team {f.euro(rij['kosten_sociaal_team'])}.",
+                    grafieken.casus(
+                        float(rijen[casus_id]["kosten_voor_2015"]), float(rijen[casus_id]["kosten_sociaal_team"]), kleur
+                    ),
+                ),
+            )
+        )
+    return tuple(uit)
+
+
+def _sleutel(tekst: str) -> str:
+    """Een veilige id voor HTML uit een casus-id (letters, cijfers, . _ -)."""
+    return "".join(t if t.isalnum() or t in "-_" else "-" for t in tekst)
+
+
+def _tarieven(resultaat: Resultaat, gemeente: str | None) -> tuple[dict[str, Any], ...]:
+    return tuple(cast("list[dict[str, Any]]", resultaat.gebruikte_tarieven(gemeente).to_dict("records")))
+
+
+def _invoerbestanden(resultaat: Resultaat, casussen: tuple[CasusWeergave, ...]) -> tuple[tuple[str, str], ...]:
+    """De casusbestanden van het rapport en alle tariefbestanden, elk met SHA-256."""
+    return (*((c.bestand.bestand, c.bestand.document.sha256) for c in casussen), *resultaat.tariefbestanden)
+
+
+def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> GemeenteRapport:
+    """Het rapport van één gemeente; `KeyError` als de gemeente geen casussen heeft."""
+    agg = resultaat.gemeente(gemeente)
+    naam = agg.gemeente or gemeente
+    kleur = resultaat.instellingen.huisstijl.kleur
+    tabel = resultaat.casussen[resultaat.casussen["gemeente"] == naam].sort_values("id")
+    ids = [str(i) for i in tabel["id"]]
+    trajecten = grafieken.trajecten_per_casus(
+        ids,
+        tabel["kosten_voor_2015"].tolist(),
+        tabel["kosten_sociaal_team"].tolist(),
+        tabel["besparing"].tolist(),
+        kleur,
+    )
+    delen = len(trajecten)
+    grafiek_trajecten = tuple(
+        Grafiek(
+            f"trajecten-{i}",
+            "Kosten van beide trajecten per casus" + (f" (deel {i + 1} van {delen})" if delen > 1 else ""),
+            "Liggende staven per casus, gesorteerd op besparing (grootste eerst): grijs de kosten vóór 2015, in kleur "
+            "de kosten met het sociaal team. De bedragen staan in het overzicht van de casussen.",
+            tekening,
+        )
+        for i, tekening in enumerate(trajecten)
+    )
+    financiers = "; ".join(
+        f"{fin.financier.replace('_', ' ')} {fin.rol} ({f.euro(fin.besparing)})" for fin in agg.per_financier
+    )
+    doelen = "; ".join(
+        f"{doelnaam(d.doel)}: {d.ja} ja, {d.deels} deels, {d.nee} nee, {d.onbekend} onbekend" for d in agg.doelen
+    )
+    gevoelig = "; ".join(f"{g.omschrijving}: {f.procent(g.laag)} tot {f.procent(g.hoog)}" for g in agg.gevoeligheid[:5])
+    casussen = casusweergaven(resultaat, ids)
+    return GemeenteRapport(
+        resultaat=resultaat,
+        cijfers=agg,
+        datum=datum,
+        huisstijl=resultaat.instellingen.huisstijl,
+        casussen=casussen,
+        samenvatting=samenvatting(agg),
+        tarieven=_tarieven(resultaat, naam),
+        invoerbestanden=_invoerbestanden(resultaat, casussen),
+        grafieken={
+            "trajecten": grafiek_trajecten,
+            "financiers": (
+                Grafiek(
+                    "financiers",
+                    "Kosten per financier, vóór 2015 en met het sociaal team",
+                    f"Wie investeert, wie bespaart: {financiers}.",
+                    grafieken.per_financier(agg.per_financier, kleur),
+                ),
+            ),
+            "doelen": (
+                Grafiek(
+                    "doelen",
+                    "Oordeel per doel",
+                    f"Per doel het aantal casussen met ja, deels, nee en onbekend: {doelen}.",
+                    grafieken.doelen(agg.doelen),
+                ),
+            ),
+            "tornado": (
+                Grafiek(
+                    "tornado",
+                    "Gevoeligheid van het gecorrigeerde besparingspercentage",
+                    f"Tornadodiagram rond {f.procent(agg.besparing_pct_gecorrigeerd)}. Grijs: de prijs x 0,75, of de "
+                    "huidige aanname; in kleur: de prijs x 1,25, of de gewijzigde aanname. De grootste vijf: "
+                    f"{gevoelig}.",
+                    grafieken.tornado(agg.gevoeligheid, agg.besparing_pct_gecorrigeerd, kleur),
+                ),
+            ),
+        },
+    )
+
+
+def casusboek(resultaat: Resultaat, datum: dt.date) -> Casusboek:
+    """Het rapport van de casussen in het resultaat, in de volgorde waarin ze zijn gelezen."""
+    casussen = casusweergaven(resultaat, [cb.casus.id for cb in resultaat.casusbestanden])
+    return Casusboek(
+        resultaat=resultaat,
+        datum=datum,
+        huisstijl=resultaat.instellingen.huisstijl,
+        casussen=casussen,
+        tarieven=_tarieven(resultaat, None),
+        invoerbestanden=_invoerbestanden(resultaat, casussen),
+    )
+
+
+def vergelijking(resultaat: Resultaat, datum: dt.date) -> Vergelijking:
+    """Alle gemeenten naast elkaar, met de forest plot van de intervallen."""
+    groepen = (*resultaat.gemeenten, resultaat.totaal)
+    namen = [g.gemeente or "Alle gemeenten" for g in groepen]
+    return Vergelijking(
+        resultaat=resultaat,
+        datum=datum,
+        huisstijl=resultaat.instellingen.huisstijl,
+        grafiek=Grafiek(
+            "forest",
+            "Besparing per gemeente met 95%-interval",
+            "Per gemeente het besparingspercentage uit de sommen (blokje) en het 95%-interval (lijn): "
+            + "; ".join(
+                f"{n} {f.procent(g.besparing_pct)} {f.interval(g.besparing_pct_ci95)}"
+                for n, g in zip(namen, groepen, strict=True)
+            )
+            + ".",
+            grafieken.forest(
+                namen,
+                [g.besparing_pct for g in groepen],
+                [g.besparing_pct_ci95 for g in groepen],
+                resultaat.instellingen.huisstijl.kleur,
+            ),
+        ),
+    )
+
+
+__all__ = [
+    "DOELEN",
+    "CasusWeergave",
+    "Casusboek",
+    "GemeenteRapport",
+    "Grafiek",
+    "Vergelijking",
+    "casusboek",
+    "gemeenterapport",
+    "samenvatting",
+    "vergelijking",
+]

@@ -1,0 +1,108 @@
+"""De rapporten als één zelfstandig HTML-bestand, uit de jinja2-sjablonen in `templates/` (autoescape aan).
+
+Leest alleen de rapportobjecten uit `rapport`; de grafieken zijn dezelfde tekeningen als in de PDF, hier als inline SVG.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import formaat as f
+from .grafieken import als_svg
+from .instellingen import Huisstijl
+from .rapport import (
+    DOELNAMEN,
+    TRAJECTNAMEN,
+    Casusboek,
+    GemeenteRapport,
+    Grafiek,
+    Vergelijking,
+    doelnaam,
+    logo_pad,
+    periode,
+    versie,
+)
+from .sjablonen import sjabloonmap
+
+
+def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
+    """De jinja2-omgeving met autoescape en de Nederlandse notatie als filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(sjabloonmap(sjablonen)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        euro=f.euro,
+        procent=f.procent,
+        aandeel=f.aandeel,
+        getal=f.getal,
+        datum=f.datum,
+        interval=f.interval,
+        doelnaam=doelnaam,
+        periode=periode,
+        svg=_svg,
+    )
+    env.globals.update(trajectnamen=TRAJECTNAMEN, doelnamen=DOELNAMEN, versie=versie())
+    return env
+
+
+def _svg(grafiek: Grafiek) -> Markup:
+    # de SVG komt van renderSVG, die elke tekst zelf escapet; titel en beschrijving escapet als_svg
+    return Markup(als_svg(grafiek.tekening, grafiek.sleutel, grafiek.titel, grafiek.beschrijving))
+
+
+def _logo(huisstijl: Huisstijl) -> str | None:
+    """Het logo als data-URI, zodat het HTML-bestand zelfstandig blijft."""
+    pad = logo_pad(huisstijl)
+    if pad is None:
+        return None
+    soort = mimetypes.guess_type(pad.name)[0] or "image/png"
+    return f"data:{soort};base64,{base64.b64encode(pad.read_bytes()).decode('ascii')}"
+
+
+def _render(naam: str, sjablonen: Path | str | None, huisstijl: Huisstijl, **context: Any) -> str:
+    sjabloon = omgeving(sjablonen).get_template(naam)
+    return sjabloon.render(huisstijl=huisstijl, logo=_logo(huisstijl), **context)
+
+
+def gemeente_html(rapport: GemeenteRapport, sjablonen: Path | str | None = None) -> str:
+    """Het gemeenterapport als HTML."""
+    return _render(
+        "gemeente.html.j2",
+        sjablonen,
+        rapport.huisstijl,
+        rapport=rapport,
+        r=rapport.resultaat,
+        tarieven=rapport.tarieven,
+        invoerbestanden=rapport.invoerbestanden,
+    )
+
+
+def casusboek_html(boek: Casusboek, sjablonen: Path | str | None = None) -> str:
+    """Eén casus, of een casusboek met inhoudsopgave, als HTML."""
+    return _render(
+        "casusboek.html.j2",
+        sjablonen,
+        boek.huisstijl,
+        boek=boek,
+        r=boek.resultaat,
+        tarieven=boek.tarieven,
+        invoerbestanden=boek.invoerbestanden,
+    )
+
+
+def vergelijking_html(vergelijking: Vergelijking, sjablonen: Path | str | None = None) -> str:
+    """Alle gemeenten naast elkaar als HTML."""
+    return _render(
+        "vergelijk.html.j2", sjablonen, vergelijking.huisstijl, vergelijking=vergelijking, r=vergelijking.resultaat
+    )

@@ -1,0 +1,382 @@
+"""Rapporten: het gemeenterapport en het casusboek in HTML (en PDF), gelezen met een parser.
+
+Verwachte cijfers uit tests/test_berekening.py (prijspeil 2015, discontovoet 0): casus A kost vóór 2015 € 1.540 en
+met het sociaal team € 230, besparing 85,1%; gemeente Beta (A en B) € 1.660 en € 430, besparing 74,1%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from casuskosten import bereken
+from casuskosten.rapporten import casus_rapport, gemeente_rapport, vergelijk_rapport
+from casuskosten.sjablonen import STANDAARD_MAP
+from tests.conftest import casus
+from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
+from tests.test_cli import draai
+
+DATUM = dt.date(2026, 11, 23)
+
+
+class Pagina(HTMLParser):
+    """Leest een HTML-pagina: de zichtbare tekst, alle tags, de tabellen en de figuren."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.stukken: list[str] = []
+        self.attributen: list[tuple[str, dict[str, str | None]]] = []
+        self._in: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributen.append((tag, dict(attrs)))
+        self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._in and self._in.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if not (self._in and self._in[-1] in ("style", "title", "desc")):
+            self.stukken.append(data)
+
+    @property
+    def tekst(self) -> str:
+        """Alle zichtbare tekst, met enkele spaties."""
+        return " ".join(" ".join(self.stukken).split())
+
+
+def _gemeente_html(resultaat, gemeente: str = "Beta") -> str:  # type: ignore[no-untyped-def]
+    return gemeente_rapport(resultaat, gemeente, "html", DATUM).decode("utf-8")
+
+
+@pytest.fixture
+def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
+    return bereken([casusmap(CASUS_A, CASUS_B, CASUS_C)], tarieven, GEEN_DISCONTO)
+
+
+def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Het rapport van Beta noemt de sommen (€ 1.660, € 430), de besparing 74,1% en casus A (€ 1.540, 85,1%)."""
+    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    assert "Maatschappelijke businesscase sociaal team Beta" in tekst
+    for verwacht in ("€ 1.660", "€ 430", "€ 1.230", "74,1%", "€ 1.540", "€ 230", "85,1%", "-66,7%"):
+        assert verwacht in tekst, verwacht
+    assert "23 november 2026" in tekst
+    assert "Prijspeil 2015" in tekst
+
+
+def test_samenvatting_in_gewone_woorden(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """De samenvatting zegt in hoeveel casussen het sociaal team goedkoper was, en dat er geen interval is."""
+    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    assert "In 1 van de 2 casussen was de aanpak van het sociaal team goedkoper" in tekst
+    assert "Samen kostten de casussen met het sociaal team € 1.230 minder" in tekst
+    assert "geen betrouwbaarheidsinterval" in tekst
+    assert "minder dan 10" in tekst  # de waarschuwing weinig_casussen
+
+
+def test_gemeenterapport_heeft_alle_secties(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Samenvatting, trajecten, financiers, doelen, gevoeligheid, overzicht, bijlagen en verantwoording."""
+    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    for kop in (
+        "Samenvatting",
+        "De casussen: beide trajecten",
+        "Wie investeert, wie bespaart",
+        "Doelen",
+        "Gevoeligheid",
+        "Overzicht van de casussen",
+        "Bijlagen: de casussen",
+        "Verantwoording",
+    ):
+        assert kop in tekst, kop
+    assert "Casus A — Beta" in tekst
+    assert "Casus C" not in tekst  # C hoort bij Alfa
+
+
+def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Elke gebruikte tariefrij staat er met bron en betrouwbaarheid; elk invoerbestand met zijn SHA-256."""
+    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    assert "aanname: test" in tekst
+    assert "Jeugdhulp met verblijf" in tekst
+    a = resultaat.casusbestand("A")
+    assert a.document.sha256 in tekst
+    assert a.bestand in tekst
+    for bestand, sha in resultaat.tariefbestanden:
+        assert bestand in tekst
+        assert sha in tekst
+    assert "casuskosten 0." in tekst
+
+
+def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met inline <svg>, <title> en <figcaption>."""
+    html = _gemeente_html(resultaat)
+    pagina = Pagina(html)
+    assert pagina.tags.count("table") > 5
+    assert html.count("<table") == html.count("<thead>") or html.count("<table") <= html.count("<th ")
+    assert pagina.tags.count("figure") == pagina.tags.count("figcaption") == pagina.tags.count("svg")
+    assert pagina.tags.count("figure") >= 4
+    svgs = [a for tag, a in pagina.attributen if tag == "svg"]
+    assert all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
+    # elke grafiek heeft eigen id's: geen gedeeld knipvlak tussen grafieken
+    ids = [a["id"] for _, a in pagina.attributen if a.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+def test_html_is_zelfstandig(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Geen externe verzoeken: geen <script>, <link> of src/href naar buiten."""
+    pagina = Pagina(_gemeente_html(resultaat))
+    assert "script" not in pagina.tags
+    assert "link" not in pagina.tags
+    for _, attrs in pagina.attributen:
+        for naam in ("src", "href"):
+            waarde = attrs.get(naam) or ""
+            assert not waarde.startswith(("http:", "https:", "//")), waarde
+
+
+def test_gebruikerstekst_wordt_letterlijk_getoond(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """`<script>` in de situatie of een toelichting wordt geëscapet en verschijnt letterlijk als tekst."""
+    kwaad = casus(
+        id="X",
+        situatie="<script>alert('x')</script> & <b>vet</b>",
+        voor=[{"tarief": "hulp", "aantal": 1, "toelichting": "<img src=x onerror=alert(1)>"}],
+        doelen={"zelfredzaamheid": {"oordeel": "deels", "toelichting": "</td><script>"}},
+    )
+    r = bereken([casusmap(kwaad)], tarieven, GEEN_DISCONTO)
+    for html in (_gemeente_html(r), casus_rapport(r, "html", DATUM).decode("utf-8")):
+        pagina = Pagina(html)
+        assert "script" not in pagina.tags
+        assert "img" not in pagina.tags
+        assert "b" not in pagina.tags
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in html
+        assert "<script>alert('x')</script> & <b>vet</b>" in pagina.tekst
+        assert "<img src=x onerror=alert(1)>" in pagina.tekst
+
+
+def test_zelfde_invoer_en_datum_geeft_dezelfde_bytes(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Twee keer rekenen en renderen met dezelfde --datum geeft byte voor byte hetzelfde HTML-bestand."""
+    map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
+    eerste = bereken([map_], tarieven, GEEN_DISCONTO)
+    tweede = bereken([map_], tarieven, GEEN_DISCONTO)
+    assert gemeente_rapport(eerste, "Beta", "html", DATUM) == gemeente_rapport(tweede, "Beta", "html", DATUM)
+    assert casus_rapport(eerste, "html", DATUM) == casus_rapport(tweede, "html", DATUM)
+
+
+def test_gemeente_met_een_casus(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een gemeente met één casus geeft een rapport (zonder interval, met enkelvoud 'casus')."""
+    r = bereken([casusmap(CASUS_A)], tarieven, GEEN_DISCONTO)
+    tekst = Pagina(_gemeente_html(r)).tekst
+    assert "In 1 van de 1 casus was de aanpak" in tekst
+    assert "85,1%" in tekst
+
+
+def test_gemeente_met_honderd_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """100 casussen: alle in het overzicht en als bijlage; de trajectgrafiek is in delen van 30 gesplitst."""
+    casussen = [
+        casus(
+            id=f"H-{i:03d}",
+            voor=[{"tarief": "hulp", "aantal": 10 + i}],
+            team=[{"tarief": "maatje", "aantal": i % 7}],
+        )
+        for i in range(100)
+    ]
+    r = bereken([casusmap(*casussen)], tarieven, GEEN_DISCONTO)
+    html = _gemeente_html(r)
+    pagina = Pagina(html)
+    assert "In 100 van de 100 casussen" in pagina.tekst
+    assert pagina.tekst.count("Casus H-0") == 100
+    assert "(deel 4 van 4)" in pagina.tekst
+    assert html.count('id="figuur-trajecten-') == 4
+
+
+def test_casusboek_met_inhoudsopgave(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Meerdere casussen geven een casusboek met inhoud en links naar elke casus; één casus geen inhoud."""
+    pagina = Pagina(casus_rapport(resultaat, "html", DATUM).decode("utf-8"))
+    assert "Casusboek: 3 casussen" in pagina.tekst
+    assert "Inhoud" in pagina.tekst
+    links = {a.get("href") for tag, a in pagina.attributen if tag == "a"}
+    assert {"#casus-A", "#casus-B", "#casus-C"} <= links
+
+
+def test_casusrapport_toont_beide_trajecten_en_doelen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Eén casus: situatie, per regel omschrijving, aantal, prijs, kosten en financier, de totalen en de doelen."""
+    r = bereken([casusmap(CASUS_A)], tarieven, GEEN_DISCONTO)
+    tekst = Pagina(casus_rapport(r, "html", DATUM).decode("utf-8")).tekst
+    assert "Casus A (Beta)" in tekst
+    assert "Inhoud" not in tekst
+    assert "Een illustratieve testcasus." in tekst
+    assert "Hulp bij het huishouden" in tekst
+    assert "2 per week, 52 keer" in tekst
+    assert "€ 10,00 / uur" in tekst
+    assert "€ 1.040,00" in tekst
+    assert "€ 500,00" in tekst  # zwaar, kans 50%
+    assert "kans 50%" in tekst
+    assert "gemeente jeugd" in tekst  # financier per regel
+    assert "geen verblijf nodig" in tekst  # toelichting bij een doel
+    assert "Zwaardere zorg voorkomen ja" in tekst
+
+
+def test_rapport_cli_een_bestand_per_gemeente(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Zonder --gemeente schrijft `rapport` één HTML-bestand per gemeente in de map --uit."""
+    map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
+    uit = draai(
+        "rapport", str(map_), "--tarieven", str(tarieven), "--uit", str(tmp_path / "rapporten"), "--datum", "2026-11-23"
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert sorted(p.name for p in (tmp_path / "rapporten").iterdir()) == ["alfa.html", "beta.html"]
+
+
+def test_rapport_cli_weigert_uitvoer_in_de_casusmap(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een rapport in de casusmap wordt geweigerd (exitcode 1) en er wordt niets geschreven."""
+    map_ = casusmap(CASUS_A)
+    uit = draai("rapport", str(map_), "--tarieven", str(tarieven), "--gemeente", "Beta", "--uit", str(map_ / "r.html"))
+    assert uit.returncode == 1
+    assert "overschrijven" in uit.stderr
+    assert not (map_ / "r.html").exists()
+
+
+def test_onbekende_gemeente_noemt_de_bekende(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`--gemeente Betaa` is een fout met een suggestie en de gemeenten die er wel zijn."""
+    map_ = casusmap(CASUS_A)
+    uit = draai("rapport", str(map_), "--tarieven", str(tarieven), "--gemeente", "Betaa", "--uit", str(tmp_path / "r"))
+    assert uit.returncode == 1
+    assert "bedoelde u 'Beta'?" in uit.stderr
+
+
+def test_eigen_sjablonen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Met --sjablonen wordt een eigen kopie van templates/ gebruikt (huisstijl zonder code te wijzigen)."""
+    eigen = tmp_path / "sjablonen"
+    shutil.copytree(STANDAARD_MAP, eigen)
+    basis = eigen / "_basis.html.j2"
+    basis.write_text(basis.read_text(encoding="utf-8").replace("<main>", "<main><p>Adviesbureau Voorbeeld</p>"))
+    html = gemeente_rapport(resultaat, "Beta", "html", DATUM, eigen).decode("utf-8")
+    assert "Adviesbureau Voorbeeld" in html
+
+
+# --- PDF ---------------------------------------------------------------------------------------------------------
+
+
+def _pdf_tekst(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    lezer = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join((pagina.extract_text() or "").split()) for pagina in lezer.pages)
+
+
+def test_pdf_gemeenterapport_bevat_de_cijfers(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """De PDF van Beta heeft dezelfde cijfers en zinnen als de HTML, in Nederlandse notatie."""
+    tekst = _pdf_tekst(gemeente_rapport(resultaat, "Beta", "pdf", DATUM))
+    for verwacht in (
+        "Maatschappelijke businesscase sociaal team Beta",
+        "In 1 van de 2 casussen was de aanpak van het sociaal team goedkoper",
+        "€ 1.660",
+        "74,1%",
+        "Casus A — Beta",
+        "€ 1.540",
+        "85,1%",
+        "23 november 2026",
+        "Verantwoording",
+        "aanname: test",
+        resultaat.casusbestand("A").document.sha256,
+    ):
+        assert verwacht in tekst, verwacht
+
+
+def test_pdf_toont_gebruikerstekst_letterlijk(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Opmaaktekens in de situatie (<b>, &, <script>) breken de PDF niet en staan er letterlijk in."""
+    kwaad = casus(id="X", situatie="<script>alert('x')</script> & <b>vet</b> <para>")
+    r = bereken([casusmap(kwaad)], tarieven, GEEN_DISCONTO)
+    tekst = _pdf_tekst(casus_rapport(r, "pdf", DATUM))
+    assert "<script>alert('x')</script> & <b>vet</b> <para>" in tekst
+
+
+def test_pdf_zelfde_invoer_en_datum_geeft_dezelfde_bytes(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """In invariant-modus geeft twee keer renderen byte voor byte dezelfde PDF."""
+    map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
+    eerste = bereken([map_], tarieven, GEEN_DISCONTO)
+    tweede = bereken([map_], tarieven, GEEN_DISCONTO)
+    assert gemeente_rapport(eerste, "Beta", "pdf", DATUM) == gemeente_rapport(tweede, "Beta", "pdf", DATUM)
+    assert casus_rapport(eerste, "pdf", DATUM) == casus_rapport(tweede, "pdf", DATUM)
+
+
+def test_pdf_gemeente_met_een_en_met_honderd_casussen(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """De PDF werkt voor één casus en voor 100 casussen (elke casus als bijlage, grafieken passen op een pagina)."""
+    een = bereken([casusmap(CASUS_A)], tarieven, GEEN_DISCONTO)
+    assert "In 1 van de 1 casus" in _pdf_tekst(gemeente_rapport(een, "Beta", "pdf", DATUM))
+    honderd = [casus(id=f"H-{i:03d}", voor=[{"tarief": "hulp", "aantal": 10 + i}]) for i in range(100)]
+    map_ = tmp_path / "honderd"
+    map_.mkdir()
+    for c in honderd:
+        (map_ / f"{c['id']}.yaml").write_text(yaml.safe_dump(c, allow_unicode=True), encoding="utf-8")
+    r = bereken([map_], tarieven, GEEN_DISCONTO)
+    tekst = _pdf_tekst(gemeente_rapport(r, "Beta", "pdf", DATUM))
+    assert "In 100 van de 100 casussen" in tekst
+    assert tekst.count("Casus H-") == 100
+    assert "(deel 4 van 4)" in tekst
+
+
+def test_pdf_casusboek_heeft_inhoudsopgave_en_bladwijzers(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Het casusboek heeft een inhoudsopgave met paginanummers en een bladwijzer per casus."""
+    from pypdf import PdfReader
+
+    pdf = casus_rapport(resultaat, "pdf", DATUM)
+    tekst = _pdf_tekst(pdf)
+    assert "Inhoud" in tekst
+    assert "Casus A — Beta" in tekst
+    bladwijzers = [b.title for b in PdfReader(io.BytesIO(pdf)).outline if not isinstance(b, list)]
+    assert bladwijzers[:3] == ["Casus A — Beta", "Casus B — Beta", "Casus C — Alfa"]
+
+
+# --- vergelijking --------------------------------------------------------------------------------------------------
+
+
+def test_vergelijking_zet_alle_gemeenten_naast_elkaar(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """De vergelijking noemt elke gemeente met besparing en interval, en tekent de forest plot (HTML en PDF)."""
+    html = vergelijk_rapport(resultaat, "html", DATUM).decode("utf-8")
+    pagina = Pagina(html)
+    assert "Sociale teams vergeleken" in pagina.tekst
+    assert "Alfa" in pagina.tekst
+    assert "74,1%" in pagina.tekst  # Beta
+    assert "Alle gemeenten" in pagina.tekst
+    assert 'id="figuur-forest"' in html
+    pdf = _pdf_tekst(vergelijk_rapport(resultaat, "pdf", DATUM))
+    assert "74,1%" in pdf
+    assert "Alfa" in pdf
+
+
+def test_vergelijk_en_rapport_pdf_via_de_opdrachtregel(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`vergelijk --formaat pdf` en `rapport --formaat pdf` schrijven geldige PDF-bestanden."""
+    map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
+    opties = ["--tarieven", str(tarieven), "--datum", "2026-11-23", "--formaat", "pdf"]
+    uit = draai("vergelijk", str(map_), *opties, "--uit", str(tmp_path / "v.pdf"))
+    assert uit.returncode == 0, uit.stderr
+    assert (tmp_path / "v.pdf").read_bytes().startswith(b"%PDF-")
+    uit = draai("rapport", str(map_), *opties, "--gemeente", "alfa", "--uit", str(tmp_path / "alfa.pdf"))
+    assert uit.returncode == 0, uit.stderr
+    assert "Casus C — Alfa" in _pdf_tekst((tmp_path / "alfa.pdf").read_bytes())
+
+
+def test_huisstijl_organisatie_logo_en_kleur(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """[huisstijl] zet organisatie (geëscapet), logo (als data-URI) en hoofdkleur in HTML en organisatie in de PDF."""
+    from PIL import Image
+
+    from casuskosten import Instellingen
+    from casuskosten.instellingen import Huisstijl
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 20), "#7a1f5c").save(logo)
+    stijl = Huisstijl(organisatie="Bureau <Voorbeeld> & Co", logo=str(logo), kleur="#7a1f5c")
+    r = bereken([casusmap(CASUS_A)], tarieven, Instellingen(prijspeil=2015, discontovoet=0, huisstijl=stijl))
+    html = gemeente_rapport(r, "Beta", "html", DATUM).decode("utf-8")
+    assert "Bureau &lt;Voorbeeld&gt; &amp; Co" in html
+    assert 'src="data:image/png;base64,' in html
+    assert "--kleur: #7a1f5c" in html
+    assert "Bureau <Voorbeeld> & Co" in _pdf_tekst(gemeente_rapport(r, "Beta", "pdf", DATUM))
