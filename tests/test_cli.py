@@ -205,3 +205,17 @@ def test_json_in_stukken_is_gelijk_aan_het_geheel(tarieven: Path, casusmap) -> N
     r = bereken([map_], tarieven, Instellingen(prijspeil=2015))
     assert json.loads("".join(r.json_delen())) == json.loads(json.dumps(r.naar_dict()))
     assert [c["id"] for c in json.loads("".join(r.json_delen()))["casussen"]] == ["J1", "J2", "J3"]
+
+
+def test_hulp_laadt_geen_zware_bibliotheken() -> None:
+    """`casuskosten --help` importeert pandas, numpy, reportlab en jinja2 niet (snel starten)."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['casuskosten', '--help']\n"
+        "from casuskosten.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(','.join(m for m in ('pandas', 'numpy', 'reportlab', 'jinja2') if m in sys.modules), file=sys.stderr)\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
+    assert uit.returncode == 0
+    assert uit.stderr.strip() == ""

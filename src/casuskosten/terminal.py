@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -10,8 +11,10 @@ from rich.text import Text
 
 from . import formaat as f
 from .fouten import Melding
-from .resultaat import Aggregaat, Resultaat, Waarschuwing
-from .tarieven import TariefOpPeil
+
+if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
+    from .resultaat import Aggregaat, Resultaat, Waarschuwing
+    from .tarieven import TariefOpPeil
 
 
 def gemeententabel(resultaat: Resultaat) -> Table:
