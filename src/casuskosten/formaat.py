@@ -16,7 +16,10 @@ def euro(bedrag: float | None, decimalen: int = 0) -> str:
     """`1234.5` -> `€ 1.235` (of met decimalen `€ 1.234,50`); None -> `–`."""
     if bedrag is None:
         return "–"
-    patroon = "¤ #,##0" if decimalen == 0 else "¤ #,##0." + "0" * decimalen
+    if round(bedrag, decimalen) == 0:
+        bedrag = 0.0  # geen "€ -0"
+    getal_patroon = "#,##0" if decimalen == 0 else "#,##0." + "0" * decimalen
+    patroon = f"¤ {getal_patroon};¤ -{getal_patroon}"  # Nederlands: € -1.234, niet -€ 1.234
     return str(format_currency(bedrag, "EUR", format=patroon, locale=LOCALE, currency_digits=False))
 
 
