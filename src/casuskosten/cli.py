@@ -406,14 +406,29 @@ SjablonenOptie = Annotated[
 ]
 
 
+AnoniemOptie = Annotated[
+    bool,
+    typer.Option(
+        "--anoniem",
+        help="Laat situatie, onderbouwing, beschrijvingen en toelichtingen weg (alleen cijfers en oordelen).",
+    ),
+]
+
+
 def _bereken_voor_rapport(
-    paden: list[Path], tarieven: Path, prijspeil: int | None, instellingen: Path | None, sla_over: bool
+    paden: list[Path],
+    tarieven: Path,
+    prijspeil: int | None,
+    instellingen: Path | None,
+    sla_over: bool,
+    anoniem: bool = False,
 ) -> Any:
     from .instellingen import laad_instellingen
     from .pijplijn import bereken as bereken_kern
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
-    return bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over)
+    resultaat = bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over)
+    return resultaat.anoniem() if anoniem else resultaat
 
 
 @app.command()
@@ -443,6 +458,7 @@ def rapport(
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
     sjablonen: SjablonenOptie = None,
+    anoniem: AnoniemOptie = False,
 ) -> None:
     """Maak het rapport van een gemeente: samenvatting, grafieken, financiers, doelen, gevoeligheid, de casussen
     als bijlage en de verantwoording.
@@ -453,7 +469,7 @@ def rapport(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
-    resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over)
+    resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
     if uit is None:
         uit = Path("uitvoer") / bestandsnaam(gemeente, gekozen_formaat) if gemeente else Path("uitvoer")
         Path("uitvoer").mkdir(exist_ok=True)
@@ -495,6 +511,7 @@ def casus(
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
     sjablonen: SjablonenOptie = None,
+    anoniem: AnoniemOptie = False,
 ) -> None:
     """Maak het rapport van één casus, of van meerdere als casusboek met inhoudsopgave.
 
@@ -505,7 +522,7 @@ def casus(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
-    resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, False)
+    resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, False, anoniem)
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
         naam = ids[0].lower() if len(ids) == 1 else "casusboek"

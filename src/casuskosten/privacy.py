@@ -247,3 +247,28 @@ def privacy_waarschuwingen(casussen: Sequence[CasusBestand]) -> dict[str, tuple[
         if vondsten:
             uit[cb.casus.id] = tuple(v.waarschuwing() for v in vondsten)
     return uit
+
+
+WEGGELATEN = "(weggelaten: rapport gemaakt met --anoniem)"
+
+
+def zonder_vrije_tekst(cb: CasusBestand) -> CasusBestand:
+    """De casus zonder situatie, onderbouwing, beschrijvingen en toelichtingen (voor `--anoniem`).
+
+    De cijfers veranderen niet: alleen de vrije tekst gaat eruit. De verplichte situatie krijgt een vaste tekst die
+    zegt dat hij bewust is weggelaten.
+    """
+    casus = cb.casus
+
+    def traject(t: Traject) -> Traject:
+        inzet = tuple(i.model_copy(update={"toelichting": None}) for i in t.inzet)
+        return t.model_copy(update={"beschrijving": None, "inzet": inzet})
+
+    doelen = casus.doelen.model_copy(
+        update={d: getattr(casus.doelen, d).model_copy(update={"toelichting": None}) for d in DOELEN}
+    )
+    trajecten = casus.trajecten.model_copy(update={t: traject(getattr(casus.trajecten, t)) for t in TRAJECTEN})
+    kaal = casus.model_copy(
+        update={"situatie": WEGGELATEN, "onderbouwing": None, "trajecten": trajecten, "doelen": doelen}
+    )
+    return CasusBestand(kaal, cb.document)

@@ -209,6 +209,14 @@ class Resultaat:
     casusbestanden: tuple[CasusBestand, ...] = ()
     tariefbestanden: tuple[tuple[str, str], ...] = ()
 
+    def anoniem(self) -> Resultaat:
+        """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen)."""
+        import dataclasses
+
+        from .privacy import zonder_vrije_tekst
+
+        return dataclasses.replace(self, casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden))
+
     def gemeente(self, naam: str) -> Aggregaat:
         """Het aggregaat van één gemeente (hoofdletterongevoelig); `KeyError` als die er niet is."""
         for agg in self.gemeenten:
