@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -27,6 +28,11 @@ def procent(waarde: float | None, decimalen: int = 1) -> str:
     """Een percentage op de schaal 0..100: `30.24` -> `30,2%`; None -> `–`."""
     if waarde is None:
         return "–"
+    return _procent(round(waarde, decimalen), decimalen)
+
+
+@lru_cache(maxsize=4096)  # duizenden waarschuwingen noemen dezelfde afgeronde percentages
+def _procent(waarde: float, decimalen: int) -> str:
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
     return f"{format_decimal(waarde, format=patroon, locale=LOCALE)}%"
 

@@ -54,13 +54,20 @@ def bootstrap_intervallen(
     if n < MIN_CASUSSEN_INTERVAL:
         return [None] * k
     kolommen = [*noemers, *teams]
-    sommen = np.empty((iteraties, 2 * k))
+    # dezelfde kolom (bv. het sociaal team voor gewoon en gecorrigeerd) maar één keer optellen
+    uniek: dict[int, int] = {}
+    for kolom in kolommen:
+        uniek.setdefault(id(kolom), len(uniek))
+    waar = [uniek[id(kolom)] for kolom in kolommen]
+    unieke_kolommen = list({id(kolom): kolom for kolom in kolommen}.values())
+    sommen_uniek = np.empty((iteraties, len(unieke_kolommen)))
     blok = max(1, _MAX_CEL // n)
     for begin in range(0, iteraties, blok):
         aantal = min(blok, iteraties - begin)
         trekking = rng.integers(0, n, size=(aantal, n))
-        for kolom, waarden in enumerate(kolommen):  # dezelfde trekkingen voor elke kolom
-            sommen[begin : begin + aantal, kolom] = waarden[trekking].sum(axis=1)
+        for kolom, waarden in enumerate(unieke_kolommen):  # dezelfde trekkingen voor elke kolom
+            sommen_uniek[begin : begin + aantal, kolom] = waarden[trekking].sum(axis=1)
+    sommen = sommen_uniek[:, waar]
     uit: list[tuple[float, float] | None] = []
     for i in range(k):
         noemer, team = sommen[:, i], sommen[:, k + i]
