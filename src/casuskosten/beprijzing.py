@@ -7,7 +7,6 @@ contant gemaakt per jaar waarin de kosten vallen.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -18,7 +17,7 @@ from .fouten import InvoerFout, Melding
 from .laden import CasusBestand
 from .modellen import TRAJECTEN
 from .tarieven import Tariefregel, Tarieftabel
-from .tijd import aantal_keer, duur_maanden
+from .tijd import tijdvak
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -73,12 +72,6 @@ def disconto_factor(start: FloatArray, duur: FloatArray, voet: float) -> FloatAr
     return factor
 
 
-@lru_cache(maxsize=65536)  # dezelfde combinaties van per, duur, start en horizon komen steeds terug
-def _tijd(per: str | None, duur: str | None, vanaf_maand: int, horizon_maanden: int) -> tuple[float, float]:
-    maanden = duur_maanden(per, duur, vanaf_maand, horizon_maanden)
-    return float(maanden), float(aantal_keer(per, maanden))
-
-
 def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int, discontovoet: float) -> pd.DataFrame:
     """Alle inzetregels van alle casussen als één tabel met `kosten_nominaal` en `kosten` (contante waarde)."""
     kolommen: dict[str, list[Any]] = {k: [] for k in REGEL_KOLOMMEN}
@@ -98,7 +91,8 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                 if regel is None:  # laden.controleer_casus vangt dit al af; hier alleen als vangnet
                     meldingen.append(Melding(cb.bestand, None, "tarief", f"onbekende tariefcode '{inzet.tarief}'"))
                     continue
-                maanden, keer = _tijd(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
+                tijd = tijdvak(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
+                maanden, keer = float(tijd[0]), float(tijd[1])
                 waarden = (
                     casus.id,
                     casus.gemeente,
@@ -110,9 +104,9 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                     inzet.aantal,
                     inzet.per,
                     inzet.vanaf_maand,
-                    float(maanden),
-                    float(keer),
-                    inzet.aantal * float(keer),
+                    maanden,
+                    keer,
+                    inzet.aantal * keer,
                     inzet.kans,
                     regel.jaar,
                     regel.prijs,

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from .fouten import InvoerFout, Melding, bedoelde_u
 from .modellen import TRAJECTEN, Casus
 from .tarieven import Tarieftabel
-from .tijd import duur_maanden
+from .tijd import tijdvak
 from .validatie import vertaal
 from .yamlbron import MAX_BESTANDSGROOTTE, YamlDocument, lees_yaml, pad_tekst
 
@@ -93,32 +93,17 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
     return CasusBestand(casus, document)
 
 
-PLACEHOLDER = "<VUL IN"
-
-
 def _placeholders(document: YamlDocument) -> list[Melding]:
-    """Velden die nog de invultekst uit `casuskosten nieuw` bevatten."""
-    meldingen: list[Melding] = []
-
-    def loop(waarde: object, pad: tuple[str | int, ...]) -> None:
-        if isinstance(waarde, dict):
-            for sleutel, kind in waarde.items():
-                loop(kind, (*pad, sleutel))
-        elif isinstance(waarde, list):
-            for i, kind in enumerate(waarde):
-                loop(kind, (*pad, i))
-        elif isinstance(waarde, str) and PLACEHOLDER in waarde:
-            meldingen.append(
-                Melding(
-                    document.bestand,
-                    document.regel(pad),
-                    pad_tekst(pad),
-                    "nog niet ingevuld: vervang de tekst '<VUL IN ...>' door de echte waarde",
-                )
-            )
-
-    loop(document.data, ())
-    return meldingen
+    """Velden die nog de invultekst uit `casuskosten nieuw` bevatten (gevonden tijdens het lezen)."""
+    return [
+        Melding(
+            document.bestand,
+            document.regel(pad),
+            pad_tekst(pad),
+            "nog niet ingevuld: vervang de tekst '<VUL IN ...>' door de echte waarde",
+        )
+        for pad in document.invulplekken
+    ]
 
 
 def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:
@@ -155,7 +140,7 @@ def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:
                     )
                 )
                 continue
-            maanden = duur_maanden(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
+            maanden, _ = tijdvak(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
             if inzet.vanaf_maand + maanden > casus.horizon_maanden:
                 meldingen.append(
                     Melding(

@@ -65,8 +65,8 @@ def bootstrap_intervallen(
     for begin in range(0, iteraties, blok):
         aantal = min(blok, iteraties - begin)
         trekking = rng.integers(0, n, size=(aantal, n))
-        for kolom, waarden in enumerate(unieke_kolommen):  # dezelfde trekkingen voor elke kolom
-            sommen_uniek[begin : begin + aantal, kolom] = waarden[trekking].sum(axis=1)
+        for nr, waarden in enumerate(unieke_kolommen):  # dezelfde trekkingen voor elke kolom
+            sommen_uniek[begin : begin + aantal, nr] = waarden[trekking].sum(axis=1)
     sommen = sommen_uniek[:, waar]
     uit: list[tuple[float, float] | None] = []
     for i in range(k):

@@ -55,3 +55,10 @@ def aantal_keer(per: str | None, maanden: Fraction) -> Fraction:
     if per is None:
         return Fraction(1)
     return maanden / 12 * PER_PER_JAAR[per]
+
+
+@lru_cache(maxsize=65536)  # dezelfde combinaties van per, duur, start en horizon komen in duizenden casussen terug
+def tijdvak(per: str | None, duur: str | None, vanaf_maand: int, horizon_maanden: int) -> tuple[Fraction, Fraction]:
+    """(duur in maanden, aantal keer) van een inzet: de ene plek waar beprijzing en controle dit uitrekenen."""
+    maanden = duur_maanden(per, duur, vanaf_maand, horizon_maanden)
+    return maanden, aantal_keer(per, maanden)

@@ -20,17 +20,50 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .fouten import InvoerFout, Melding
 
 try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _VeiligeLader
 except ImportError:  # pragma: no cover - afhankelijk van de PyYAML-bouw
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _VeiligeLader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
+_IMPLICIET: dict[str, tuple[tuple[str, Any], ...]] = {
+    teken: tuple(regels) for teken, regels in _VeiligeLader.yaml_implicit_resolvers.items() if teken is not None
+}
+if _VeiligeLader.yaml_implicit_resolvers.get(None):  # pragma: no cover - de standaard-resolver heeft er geen
+    raise RuntimeError("onverwachte wildcard-resolver in PyYAML")
+
+
+class _Loader(_VeiligeLader):
+    """`CSafeLoader` met een snellere tag-bepaling: dezelfde regels (YAML 1.1 zoals PyYAML), zonder padresolvers.
+
+    De C-parser vraagt voor elke knoop een tag; de standaardmethode doet dat met veel Python-overhead en was de
+    duurste stap van het lezen.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, patroon in _IMPLICIET.get(value[:1], ()):
+                    if patroon.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 Pad = tuple[str | int, ...]
 
+#: de invultekst in een nieuw casusbestand (`casuskosten nieuw`): zolang die er staat, is de casus niet af
+INVULTEKST = "<VUL IN"
 MAX_BESTANDSGROOTTE = 1024 * 1024  # 1 MiB per casus; een echte casus is een paar kB
 MAX_DIEPTE = 64  # niveaus van geneste lijsten/mappings; een casus heeft er een stuk of vijf
 _DIEPTESCAN_VANAF = 8 * 1024  # tekens; zie _niet_te_diep
 
-_TAG = "tag:yaml.org,2002:"
 _SCALAIRE_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
 
@@ -43,6 +76,7 @@ class YamlDocument:
     data: Any
     regels: dict[Pad, int]
     sha256: str
+    invulplekken: tuple[Pad, ...] = ()
 
     def regel(self, pad: Pad) -> int | None:
         """Het regelnummer van `pad`, of van het dichtstbijzijnde bovenliggende veld."""
@@ -118,8 +152,10 @@ def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_
             ]
         )
     tekst = decodeer(inhoud, bestand)
-    data, regels = lees_yaml_tekst(tekst, bestand)
-    return YamlDocument(bestand, data, regels, hashlib.sha256(inhoud).hexdigest())
+    omzetter = _zet_om(tekst, bestand)
+    return YamlDocument(
+        bestand, omzetter.data, omzetter.regels, hashlib.sha256(inhoud).hexdigest(), tuple(omzetter.invulplekken)
+    )
 
 
 def _te_diep(bestand: str, regel: int | None) -> InvoerFout:
@@ -158,6 +194,11 @@ def _niet_te_diep(tekst: str, bestand: str) -> None:
 
 def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
     """Tekst naar (data, regelnummers); weigert syntaxfouten, meerdere documenten, aliassen en tags."""
+    omzetter = _zet_om(tekst, bestand)
+    return omzetter.data, omzetter.regels
+
+
+def _zet_om(tekst: str, bestand: str) -> _Omzetter:
     try:
         _niet_te_diep(tekst, bestand)
         documenten = list(yaml.compose_all(tekst, Loader=_Loader))
@@ -196,8 +237,8 @@ def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
             ]
         )
     omzetter = _Omzetter(bestand, tekst)
-    data = omzetter.waarde(documenten[0], ())
-    return data, omzetter.regels
+    omzetter.data = omzetter.waarde(documenten[0], ())
+    return omzetter
 
 
 def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Melding:
@@ -272,11 +313,14 @@ class _Omzetter:
         self.bron = bron
         self.regels: dict[Pad, int] = {}
         self._gezien: set[int] = set()
+        self.data: Any = None
+        self.invulplekken: list[Pad] = []  # velden met de invultekst van `casuskosten nieuw`
 
     def _fout(self, node: Node, pad: Pad, tekst: str) -> InvoerFout:
         return InvoerFout([Melding(self.bestand, node.start_mark.line + 1, pad_tekst(pad) or None, tekst)])
 
-    def waarde(self, node: Node, pad: Pad) -> Any:
+    def waarde(self, node: Node, pad: Pad, regel: int | None = None) -> Any:
+        """De Python-waarde van `node`; `regel` is die van de sleutel als de knoop een waarde in een mapping is."""
         if len(pad) >= MAX_DIEPTE and not isinstance(node, ScalarNode):  # de wortel telt als eerste niveau
             raise _te_diep(self.bestand, node.start_mark.line + 1)
         if id(node) in self._gezien:
@@ -293,17 +337,18 @@ class _Omzetter:
             )
         self._gezien.add(id(node))
         pad = _gedeeld(pad)
-        self.regels[pad] = node.start_mark.line + 1
-        if isinstance(node, ScalarNode):
-            return self._scalair(node, pad)
-        if isinstance(node, SequenceNode):
-            if node.tag != f"{_TAG}seq":
+        self.regels[pad] = regel if regel is not None else node.start_mark.line + 1
+        soort = type(node)
+        if soort is ScalarNode:
+            return self._scalair(node, pad)  # type: ignore[arg-type]
+        if soort is SequenceNode:
+            if node.tag != _SEQ:
                 raise self._fout(
                     node, pad, f"YAML-tag '{_tagnaam(node.tag)}' is niet toegestaan; gebruik gewone waarden"
                 )
             return [self.waarde(kind, (*pad, i)) for i, kind in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            if node.tag != f"{_TAG}map":
+        if soort is MappingNode:
+            if node.tag != _MAP:
                 raise self._fout(
                     node, pad, f"YAML-tag '{_tagnaam(node.tag)}' is niet toegestaan; gebruik gewone waarden"
                 )
@@ -321,8 +366,7 @@ class _Omzetter:
                         f"sleutel komt twee keer voor in dezelfde mapping (ook op regel "
                         f"{self.regels[(*pad, sleutel)]}); laat er één staan",
                     )
-                uit[sleutel] = self.waarde(waarde_node, (*pad, sleutel))
-                self.regels[(*pad, sleutel)] = sleutel_node.start_mark.line + 1
+                uit[sleutel] = self.waarde(waarde_node, (*pad, sleutel), sleutel_node.start_mark.line + 1)
             return uit
         raise self._fout(node, pad, "onbekend soort YAML-knoop")  # pragma: no cover
 
@@ -330,7 +374,9 @@ class _Omzetter:
         tag = node.tag
         if tag not in _SCALAIRE_TAGS:
             raise self._fout(node, pad, f"YAML-tag '{_tagnaam(tag)}' is niet toegestaan; gebruik gewone waarden")
-        if tag.endswith(":str"):
+        if tag == _STR:
+            if INVULTEKST in node.value:
+                self.invulplekken.append(pad)
             return node.value
         if tag.endswith(":null"):
             return None
