@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+import pandas as pd
 from reportlab.graphics.shapes import Drawing
 
 from . import __version__, grafieken
@@ -197,8 +198,8 @@ def samenvatting(agg: Aggregaat) -> tuple[str, ...]:
     return tuple(zinnen)
 
 
-def _regels(resultaat: Resultaat, cb: CasusBestand) -> dict[str, tuple[Regel, ...]]:
-    deel = resultaat.regels[resultaat.regels["casus"] == cb.casus.id]
+def _regels(deel: pd.DataFrame, cb: CasusBestand) -> dict[str, tuple[Regel, ...]]:
+    """De beprijsde regels van één casus (`deel`), per traject, als rapportregels."""
     uit: dict[str, tuple[Regel, ...]] = {}
     for traject in TRAJECTEN:
         inzet = getattr(cb.casus.trajecten, traject).inzet
@@ -231,6 +232,9 @@ def casusweergaven(resultaat: Resultaat, ids: list[str] | None = None) -> tuple[
     kleur = resultaat.instellingen.huisstijl.kleur
     rijen = cast("dict[str, dict[str, Any]]", resultaat.casussen.set_index("id").to_dict("index"))
     gekozen = ids if ids is not None else [str(i) for i in resultaat.casussen["id"]]
+    # één keer splitsen in plaats van per casus alle regels te doorzoeken (een casusboek van 1.000 casussen)
+    per_casus = dict(tuple(resultaat.regels.groupby("casus", sort=False)))
+    leeg = resultaat.regels.iloc[0:0]
     uit = []
     for casus_id in gekozen:
         cb = resultaat.casusbestand(casus_id)
@@ -239,7 +243,7 @@ def casusweergaven(resultaat: Resultaat, ids: list[str] | None = None) -> tuple[
             CasusWeergave(
                 bestand=cb,
                 cijfers=rij,
-                regels=_regels(resultaat, cb),
+                regels=_regels(per_casus.get(casus_id, leeg), cb),
                 waarschuwingen=resultaat.casus_waarschuwingen.get(casus_id, ()),
                 grafiek=Grafiek(
                     f"grafiek-casus-{_sleutel(casus_id)}",

@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -154,14 +155,21 @@ def _tabel(
 ) -> Table:
     """Een tabel met kopregel (herhaald op elke pagina); cellen zijn al geëscapete Paragraph-tekst."""
     rechts = set(rechts)
+    schaal = TEKSTBREEDTE / sum(breedtes) if sum(breedtes) > TEKSTBREEDTE else 1.0
+    kolombreedtes = [b * schaal for b in breedtes]
     data: list[list[Any]] = [[Paragraph(k, s.celkoprechts if i in rechts else s.celkop) for i, k in enumerate(koppen)]]
     for rij in rijen:
-        data.append([Paragraph(c, s.celrechts if i in rechts else s.cel) for i, c in enumerate(rij)])
+        data.append([_cel(c, s.celrechts if i in rechts else s.cel, kolombreedtes[i]) for i, c in enumerate(rij)])
     if voet is not None:
         data.append([Paragraph(f"<b>{c}</b>", s.celrechts if i in rechts else s.cel) for i, c in enumerate(voet)])
-    schaal = TEKSTBREEDTE / sum(breedtes) if sum(breedtes) > TEKSTBREEDTE else 1.0
-    tabel = Table(data, colWidths=[b * schaal for b in breedtes], repeatRows=1, hAlign="LEFT")
+    tabel = Table(data, colWidths=kolombreedtes, repeatRows=1, hAlign="LEFT")
     stijl = [
+        # voor cellen die als gewone tekst staan (zie _cel): dezelfde letter als de Paragraph-stijl
+        ("FONTNAME", (0, 1), (-1, -1), s.cel.fontName),
+        ("FONTSIZE", (0, 1), (-1, -1), s.cel.fontSize),
+        ("LEADING", (0, 1), (-1, -1), s.cel.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), s.cel.textColor),
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in rechts],
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, s.kleur),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, LIJN),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -174,6 +182,19 @@ def _tabel(
         stijl.append(("LINEABOVE", (0, -1), (-1, -1), 1, GRIJS))
     tabel.setStyle(TableStyle(stijl))
     return tabel
+
+
+def _cel(tekst: str, stijl: ParagraphStyle, breedte: float) -> Any:
+    """Een korte cel zonder opmaak als gewone tekst, anders een Paragraph.
+
+    Een Paragraph wordt per tabel meerdere keren opgemaakt (en een casusboek wordt drie keer gebouwd voor de
+    inhoudsopgave); voor een bedrag of getal is dat verspilling. `tekst` is al geëscapet: alleen tekst zonder `<` en
+    `&` (dus zonder entiteiten) kan ongewijzigd als gewone tekst.
+    """
+    gewoon = "<" not in tekst and "&" not in tekst and "\n" not in tekst
+    if gewoon and stringWidth(tekst, stijl.fontName, stijl.fontSize) <= breedte - 7:
+        return tekst
+    return Paragraph(tekst, stijl)
 
 
 def _grafiek(s: _Stijlen, grafiek: Grafiek) -> KeepTogether:
