@@ -297,3 +297,12 @@ def test_json_bevat_instellingen_interval_en_waarschuwingen() -> None:
         < data["totaal"]["besparing_pct"]
         < data["totaal"]["besparing_pct_ci95"][1]
     )
+
+
+def test_logo_is_relatief_aan_het_instellingenbestand(tmp_path: Path) -> None:
+    """`logo = "logo.png"` in casuskosten.toml wijst naar het logo naast dat bestand, waar je het commando ook start."""
+    map_ = tmp_path / "huisstijl"
+    map_.mkdir()
+    toml = map_ / "casuskosten.toml"
+    toml.write_text('[huisstijl]\nlogo = "logo.png"\n', encoding="utf-8")
+    assert laad_instellingen(toml).huisstijl.logo == str(map_ / "logo.png")

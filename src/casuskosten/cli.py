@@ -528,7 +528,12 @@ def casus(
         naam = ids[0].lower() if len(ids) == 1 else "casusboek"
         uit = Path("uitvoer") / f"{naam}.{gekozen_formaat}"
         Path("uitvoer").mkdir(exist_ok=True)
-    inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
+    aantal = len(resultaat.casusbestanden)
+    if fout_console.is_terminal and aantal >= 50:  # een groot casusboek duurt even: laat zien dat er gewerkt wordt
+        with fout_console.status(f"Casusboek van {aantal} casussen opmaken ({gekozen_formaat}) ..."):
+            inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
+    else:
+        inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
     pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(list(bestanden), tarieven))
     fout_console.print(f"Rapport geschreven: {pad}")
 

@@ -87,6 +87,12 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
                 [Melding(bestand, int(regel.group(1)) if regel else None, None, f"TOML-syntaxfout: {fout}")]
             ) from None
     data.update({k: v for k, v in overschrijf.items() if v is not None})
+    huisstijl = data.get("huisstijl")
+    if isinstance(huisstijl, dict) and isinstance(huisstijl.get("logo"), str) and bron.is_file():
+        # een logo staat naast het instellingenbestand, niet naast de map waaruit het commando toevallig draait
+        logo = Path(huisstijl["logo"]).expanduser()
+        if not logo.is_absolute():
+            data["huisstijl"] = {**huisstijl, "logo": str(bron.parent / logo)}
     try:
         return Instellingen.model_validate(data)
     except ValidationError as fout:

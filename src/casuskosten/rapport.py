@@ -137,7 +137,7 @@ class Vergelijking:
 
 
 def logo_pad(huisstijl: Huisstijl) -> Path | None:
-    """Het logobestand van de huisstijl (relatief aan de werkmap); `InstellingenFout` als het niet bestaat."""
+    """Het logobestand van de huisstijl (relatief aan het instellingenbestand); `InstellingenFout` als het ontbreekt."""
     if not huisstijl.logo:
         return None
     pad = Path(huisstijl.logo)
