@@ -335,6 +335,23 @@ def test_pdf_casusboek_heeft_inhoudsopgave_en_bladwijzers(resultaat) -> None:  #
     assert bladwijzers[:3] == ["Casus A — Beta", "Casus B — Beta", "Casus C — Alfa"]
 
 
+def test_pdf_inhoudsopgave_noemt_de_juiste_paginas(resultaat) -> None:  # type: ignore[no-untyped-def]
+    """Elk paginanummer in de inhoudsopgave is de pagina waar de bladwijzer van die casus naartoe wijst."""
+    import re
+
+    from pypdf import PdfReader
+
+    lezer = PdfReader(io.BytesIO(casus_rapport(resultaat, "pdf", DATUM)))
+    echt = {b.title: lezer.get_destination_page_number(b) + 1 for b in lezer.outline if not isinstance(b, list)}
+    inhoud = lezer.pages[0].extract_text()  # titel en inhoudsopgave staan samen op de eerste pagina
+    # pypdf geeft per regel eerst de puntjes met het nummer en dan de titel; de volgorde is die van de inhoudsopgave
+    titels = re.findall(r"^(Casus \S+ — \S+)\s*$", inhoud, re.M)
+    nummers = [int(n) for n in re.findall(r"^[ .]+(\d+)\s*$", inhoud, re.M)]
+    assert titels == ["Casus A — Beta", "Casus B — Beta", "Casus C — Alfa"]
+    assert dict(zip(titels, nummers, strict=False)) == {k: v for k, v in echt.items() if k.startswith("Casus")}
+    assert "9999" not in inhoud  # het voorlopige nummer van de eerste opmaakronde blijft nooit staan
+
+
 # --- vergelijking --------------------------------------------------------------------------------------------------
 
 

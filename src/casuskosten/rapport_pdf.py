@@ -610,6 +610,13 @@ def casusboek_pdf(boek: Casusboek) -> bytes:
         if len(boek.casussen) > 1:
             inhoud = TableOfContents(dotsMinLevel=0)
             inhoud.levelStyles = [ParagraphStyle("inhoud0", parent=s.gewoon, leftIndent=0, firstLineIndent=0)]
+            # De regels van de inhoudsopgave zijn vooraf bekend, alleen de paginanummers niet. Met deze regels (en
+            # een voorlopig nummer) heeft de eerste ronde al de juiste lengte, zodat twee rondes volstaan in plaats
+            # van drie; bij 1.000 casussen scheelt dat een derde van de tijd.
+            inhoud._entries = [
+                (0, Paragraph(f"Casus {_t(c.id)} — {_t(c.bestand.casus.gemeente)}", s.h1).getPlainText(), 9999, c.anker)
+                for c in boek.casussen
+            ] + [(0, "Verantwoording", 9999, "verantwoording")]
             uit += [Paragraph("Inhoud", s.h1), inhoud, PageBreak()]
         for i, c in enumerate(boek.casussen):
             if i:
