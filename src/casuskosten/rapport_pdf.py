@@ -157,19 +157,18 @@ def _tabel(
     rechts = set(rechts)
     schaal = TEKSTBREEDTE / sum(breedtes) if sum(breedtes) > TEKSTBREEDTE else 1.0
     kolombreedtes = [b * schaal for b in breedtes]
-    data: list[list[Any]] = [[Paragraph(k, s.celkoprechts if i in rechts else s.celkop) for i, k in enumerate(koppen)]]
+    data: list[list[Any]] = [
+        [_cel(k, s.celkoprechts if i in rechts else s.celkop, kolombreedtes[i]) for i, k in enumerate(koppen)]
+    ]
     for rij in rijen:
         data.append([_cel(c, s.celrechts if i in rechts else s.cel, kolombreedtes[i]) for i, c in enumerate(rij)])
     if voet is not None:
         data.append([Paragraph(f"<b>{c}</b>", s.celrechts if i in rechts else s.cel) for i, c in enumerate(voet)])
     tabel = Table(data, colWidths=kolombreedtes, repeatRows=1, hAlign="LEFT")
     stijl = [
-        # voor cellen die als gewone tekst staan (zie _cel): dezelfde letter als de Paragraph-stijl
-        ("FONTNAME", (0, 1), (-1, -1), s.cel.fontName),
-        ("FONTSIZE", (0, 1), (-1, -1), s.cel.fontSize),
-        ("LEADING", (0, 1), (-1, -1), s.cel.leading),
-        ("TEXTCOLOR", (0, 1), (-1, -1), s.cel.textColor),
-        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in rechts],
+        *_tekststijl(s.celkop, (0, 0), (-1, 0)),
+        *_tekststijl(s.cel, (0, 1), (-1, -1)),
+        *[("ALIGN", (i, 0), (i, -1), "RIGHT") for i in rechts],
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, s.kleur),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, LIJN),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -182,6 +181,16 @@ def _tabel(
         stijl.append(("LINEABOVE", (0, -1), (-1, -1), 1, GRIJS))
     tabel.setStyle(TableStyle(stijl))
     return tabel
+
+
+def _tekststijl(stijl: ParagraphStyle, van: tuple[int, int], tot: tuple[int, int]) -> list[tuple[Any, ...]]:
+    """Tabelopmaak zodat cellen met gewone tekst (zie `_cel`) dezelfde letter hebben als de Paragraph-stijl."""
+    return [
+        ("FONTNAME", van, tot, stijl.fontName),
+        ("FONTSIZE", van, tot, stijl.fontSize),
+        ("LEADING", van, tot, stijl.leading),
+        ("TEXTCOLOR", van, tot, stijl.textColor),
+    ]
 
 
 def _cel(tekst: str, stijl: ParagraphStyle, breedte: float) -> Any:
@@ -221,11 +230,14 @@ def _waarschuwingen(s: _Stijlen, lijst: Sequence[Waarschuwing]) -> list[Flowable
 
 
 def _kenmerken(s: _Stijlen, paren: Sequence[tuple[str, str]]) -> Table:
-    data = [[Paragraph(k, s.klein), Paragraph(v, s.cel)] for k, v in paren]
-    tabel = Table(data, colWidths=[35 * mm, TEKSTBREEDTE - 35 * mm], hAlign="LEFT")
+    breedtes = [35 * mm, TEKSTBREEDTE - 35 * mm]
+    data = [[_cel(k, s.klein, breedtes[0]), _cel(v, s.cel, breedtes[1])] for k, v in paren]
+    tabel = Table(data, colWidths=breedtes, hAlign="LEFT")
     tabel.setStyle(
         TableStyle(
             [
+                *_tekststijl(s.klein, (0, 0), (0, -1)),
+                *_tekststijl(s.cel, (1, 0), (1, -1)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
