@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .fouten import InvoerFout, Melding, bedoelde_u
-from .modellen import TRAJECTEN, Casus
+from .modellen import DOELEN, TRAJECTEN, Casus
 from .tarieven import Tarieftabel
 from .tijd import tijdvak
 from .validatie import vertaal
@@ -171,9 +171,31 @@ def lees_en_controleer(
     except InvoerFout as fout:
         return None, list(fout.meldingen)
     eigen = controleer_casus(cb, tabel) if tabel is not None else []
-    # de ruwe YAML-gegevens zijn na de validatie niet meer nodig (de regelnummers wel): scheelt geheugen
-    cb = CasusBestand(cb.casus, dataclasses.replace(cb.document, data=None))
+    # Na de controle zijn de ruwe YAML-gegevens niet meer nodig, en van de regelnummers alleen die waar latere
+    # meldingen naar wijzen (id, doelen, vrije tekst voor de privacycontrole): bij 100.000 casussen scheelt dat
+    # honderden MB. Een ontbrekend pad valt in `YamlDocument.regel` terug op het bovenliggende veld.
+    bewaard = {
+        p: r for p, r in cb.document.regels.items() if not p or (isinstance(p[-1], str) and p[-1] in _LATER_NODIG)
+    }
+    cb = CasusBestand(cb.casus, dataclasses.replace(cb.document, data=None, regels=bewaard))
     return cb, eigen
+
+
+_LATER_NODIG = frozenset(
+    {
+        "id",
+        "gemeente",
+        "datum",
+        "situatie",
+        "onderbouwing",
+        "team",
+        "ingebracht_door",
+        "beschrijving",
+        "toelichting",
+        "doelen",
+        *DOELEN,
+    }
+)
 
 
 Voortgang = Callable[[int, int], None]
