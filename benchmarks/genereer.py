@@ -15,8 +15,13 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 OORDELEN = ["ja", "deels", "nee", "onbekend"]
-DOELEN = ["voorkomen_zwaardere_zorg", "integrale_aanpak", "preventie_escalatie", "betere_ondersteuning",
-          "zelfredzaamheid"]
+DOELEN = [
+    "voorkomen_zwaardere_zorg",
+    "integrale_aanpak",
+    "preventie_escalatie",
+    "betere_ondersteuning",
+    "zelfredzaamheid",
+]
 PER = [None, "week", "2 weken", "maand", "kwartaal"]
 
 
@@ -48,8 +53,10 @@ def casus_tekst(rng: random.Random, nummer: int, gemeente: str, codes: dict[int,
     """Eén synthetische casus als YAML-tekst."""
     horizon = rng.choice([12, 12, 12, 24, 36])
     voor = [_inzet(rng, "wmo_consulent_uur", horizon, False), _inzet(rng, "zwn_bespreking", horizon, True)]
-    voor += [_inzet(rng, rng.choice(codes[rng.choice([1, 2, 2])]), horizon, rng.random() < 0.6)
-             for _ in range(rng.randint(1, 4))]
+    voor += [
+        _inzet(rng, rng.choice(codes[rng.choice([1, 2, 2])]), horizon, rng.random() < 0.6)
+        for _ in range(rng.randint(1, 4))
+    ]
     team = [_inzet(rng, "wijkteam_uur", horizon, False)]
     team += [_inzet(rng, rng.choice(codes[rng.choice([0, 1, 1, 2])]), horizon, False) for _ in range(rng.randint(0, 3))]
     doelen = "\n".join(f"  {d}: {rng.choice(OORDELEN)}" for d in DOELEN)

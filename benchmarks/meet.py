@@ -77,14 +77,27 @@ def main() -> None:
         uit = Path(tmp) / "uit.json"
         vloer1, _, _ = draai([PYTHON, "-c", VLOER, str(map1)])
         tijd1, _, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map1), "--json", "--uit", str(uit)])
-        rijen.append((f"1. bereken --json {n1} / parsevloer", f"{tijd1 / vloer1:.2f}x", "<= 1,0x",
-                      f"{tijd1:.1f} s / {vloer1:.1f} s"))
+        rijen.append(
+            (
+                f"1. bereken --json {n1} / parsevloer",
+                f"{tijd1 / vloer1:.2f}x",
+                "<= 1,0x",
+                f"{tijd1:.1f} s / {vloer1:.1f} s",
+            )
+        )
         vloer2, _, _ = draai([PYTHON, "-c", VLOER, str(map2)])
         tijd2, piek2, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map2), "--json", "--uit", str(uit)])
-        rijen.append((f"2. bereken --json {n2} / parsevloer", f"{tijd2 / vloer2:.2f}x", "-",
-                      f"{tijd2:.1f} s / {vloer2:.1f} s"))
-        rijen.append((f"2. tijd({n2}) / tijd({n1})", f"{tijd2 / tijd1:.2f}", f"<= {5.5 * (n2 / n1) / 5:.1f}",
-                      f"{tijd2:.1f} s / {tijd1:.1f} s"))
+        rijen.append(
+            (f"2. bereken --json {n2} / parsevloer", f"{tijd2 / vloer2:.2f}x", "-", f"{tijd2:.1f} s / {vloer2:.1f} s")
+        )
+        rijen.append(
+            (
+                f"2. tijd({n2}) / tijd({n1})",
+                f"{tijd2 / tijd1:.2f}",
+                f"<= {5.5 * (n2 / n1) / 5:.1f}",
+                f"{tijd2:.1f} s / {tijd1:.1f} s",
+            )
+        )
         hulp, _, fout = draai([PYTHON, "-c", HULP])
         leeg, _, _ = draai([PYTHON, "-c", "pass"])
         zwaar = next((r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("ZWAAR=")), "?")
@@ -93,18 +106,43 @@ def main() -> None:
         boek_map = Path(tmp) / "boek"
         genereer(1000, boek_map, gemeenten=20, seed=7)
         boek = Path(tmp) / "casusboek.pdf"
-        tijd_boek, _, _ = draai([PYTHON, "-m", "casuskosten", "casus", str(boek_map), "--formaat", "pdf", "--uit",
-                                 str(boek), "--datum", "2026-01-01"])
+        tijd_boek, _, _ = draai(
+            [
+                PYTHON,
+                "-m",
+                "casuskosten",
+                "casus",
+                str(boek_map),
+                "--formaat",
+                "pdf",
+                "--uit",
+                str(boek),
+                "--datum",
+                "2026-01-01",
+            ]
+        )
         from pypdf import PdfReader
 
         paginas = len(PdfReader(boek).pages)
-        rijen.append(("4. casusboek 1000 casussen (pdf)", f"{paginas / tijd_boek:.0f} p/s", ">= 50 p/s",
-                      f"{paginas} pagina's in {tijd_boek:.1f} s (incl. lezen en rekenen)"))
+        rijen.append(
+            (
+                "4. casusboek 1000 casussen (pdf)",
+                f"{paginas / tijd_boek:.0f} p/s",
+                ">= 50 p/s",
+                f"{paginas} pagina's in {tijd_boek:.1f} s (incl. lezen en rekenen)",
+            )
+        )
         rijen.append((f"5. piekgeheugen bij {n2}", f"{piek2} MiB", "<= 2048 MiB", "RSS van het bereken-proces"))
         _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
         extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
-        rijen.append(("6. bootstrap 10.000 op meegeleverde casussen", f"+{float(extra):.2f} s", "ruim < 1 s",
-                      f"berekening met 100 trekkingen {float(basis):.2f} s"))
+        rijen.append(
+            (
+                "6. bootstrap 10.000 op meegeleverde casussen",
+                f"+{float(extra):.2f} s",
+                "ruim < 1 s",
+                f"berekening met 100 trekkingen {float(basis):.2f} s",
+            )
+        )
     breedte = [max(len(r[i]) for r in rijen) for i in range(4)]
     kop = ("meting", "uitkomst", "doel", "absoluut")
     print("  ".join(k.ljust(b) for k, b in zip(kop, breedte, strict=True)))
