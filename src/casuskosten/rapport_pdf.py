@@ -7,6 +7,7 @@ In invariant-modus (geen tijdstempel, vaste document-id) geeft dezelfde invoer b
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -31,7 +32,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import formaat as f
 from .instellingen import Huisstijl
@@ -107,8 +107,16 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab heeft geen 
         )
         self._titel = titel
         self._huisstijl = huisstijl
+        #: sleutels van de koppen waarvan de inhoudsopgave (`_inhoud`) het paginanummer toont
+        self.inhoud_sleutels: set[str] = set()
+        self.inhoud_nummer: Callable[[Any, str, str], None] | None = None
         kader = Frame(MARGE, MARGE, TEKSTBREEDTE, A4[1] - 2 * MARGE, id="tekst", leftPadding=0, rightPadding=0)
         self.addPageTemplates([PageTemplate(id="pagina", frames=[kader], onPage=self._rand)])
+
+    def beforeDocument(self) -> None:  # noqa: N802 - naam uit reportlab
+        """Maak de tekenfunctie van de inhoudsopgave bekend bij het canvas."""
+        if self.inhoud_nummer is not None:
+            self.canv.setNamedCB("casuskosten_inhoud", self.inhoud_nummer)
 
     def _rand(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -133,6 +141,64 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab heeft geen 
         self.canv.bookmarkPage(sleutel)
         self.canv.addOutlineEntry(tekst, sleutel, level=niveau, closed=True)
         self.notify("TOCEntry", (niveau, tekst, self.page, sleutel))
+        if sleutel in self.inhoud_sleutels:
+            # het paginanummer voor de inhoudsopgave, als PDF-formulier dat daar al eerder naar verwijst
+            self.canv.beginForm(_formuliernaam(sleutel), lowerx=-100, lowery=-5, upperx=5, uppery=20)
+            self.canv.setFont(INHOUD_LETTER, INHOUD_GROOTTE)
+            self.canv.drawRightString(0, 0, str(self.page))
+            self.canv.endForm()
+
+
+INHOUD_LETTER = "Helvetica"
+INHOUD_GROOTTE = 9.5
+
+
+def _formuliernaam(sleutel: str) -> str:
+    # crc32 en niet hash(): die verschilt per proces, en dezelfde invoer moet dezelfde bytes geven
+    return "inhoud_" + "".join(t if t.isalnum() else "_" for t in sleutel) + f"_{zlib.crc32(sleutel.encode())}"
+
+
+def _inhoud(regels: Sequence[tuple[str, str]], stijl: ParagraphStyle, doc: _Document) -> Table:
+    """Een inhoudsopgave in één opmaakronde.
+
+    reportlab's TableOfContents kent de paginanummers pas na een volledige ronde en bouwt het boek daarom twee keer.
+    Hier staat op de plaats van elk nummer een verwijzing naar een PDF-formulier; dat formulier wordt gemaakt zodra
+    de kop van die casus op een pagina staat (`_Document.afterFlowable`). Eén ronde is genoeg, ook voor 1.000 casussen.
+    """
+    doc.inhoud_sleutels.update(sleutel for _, sleutel in regels)
+    reserve = stringWidth("99999", INHOUD_LETTER, INHOUD_GROOTTE)
+
+    def nummer(canvas: Any, soort: str, label: str) -> None:
+        x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+        punt = " . "
+        breedte = TEKSTBREEDTE - reserve - x
+        puntjes = max(0, int(breedte / stringWidth(punt, INHOUD_LETTER, INHOUD_GROOTTE)))
+        canvas.saveState()
+        canvas.setFont(INHOUD_LETTER, INHOUD_GROOTTE)
+        canvas.drawRightString(TEKSTBREEDTE - reserve, y, punt * puntjes)
+        canvas.translate(TEKSTBREEDTE, y)
+        canvas.doForm(_formuliernaam(label))
+        canvas.restoreState()
+
+    rijen = []
+    for tekst, sleutel in regels:
+        alinea = Paragraph(
+            f'<a href="#{sleutel}">{tekst}</a><onDraw name="casuskosten_inhoud" label="{sleutel}"/>', stijl
+        )
+        rijen.append([alinea])
+    tabel = Table(rijen, colWidths=[TEKSTBREEDTE], hAlign="LEFT")
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    doc.inhoud_nummer = nummer
+    return tabel
 
 
 def _kop(tekst: str, stijl: ParagraphStyle, sleutel: str | None = None, niveau: int = 0) -> Paragraph:
@@ -438,14 +504,14 @@ def _verantwoording(
     ]
 
 
-def _bouw(titel: str, huisstijl: Huisstijl, verhaal: Callable[[_Stijlen], list[Flowable]]) -> bytes:
-    """Bouw de PDF in invariant-modus (twee rondes, voor de paginanummers in de inhoudsopgave)."""
+def _bouw(titel: str, huisstijl: Huisstijl, verhaal: Callable[[_Stijlen, _Document], list[Flowable]]) -> bytes:
+    """Bouw de PDF in invariant-modus, in één opmaakronde (zie `_inhoud`)."""
     vorig = rl_config.invariant
     rl_config.invariant = 1
     try:
         buffer = io.BytesIO()
         doc = _Document(buffer, titel, huisstijl)
-        doc.multiBuild(verhaal(_Stijlen(huisstijl.kleur)))
+        doc.build(verhaal(_Stijlen(huisstijl.kleur), doc))
         return buffer.getvalue()
     finally:
         rl_config.invariant = vorig
@@ -456,7 +522,7 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
     g = rapport.cijfers
     r = rapport.resultaat
 
-    def verhaal(s: _Stijlen) -> list[Flowable]:
+    def verhaal(s: _Stijlen, doc: _Document) -> list[Flowable]:
         uit = _kop_rapport(
             s,
             rapport.huisstijl,
@@ -612,7 +678,7 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
 def casusboek_pdf(boek: Casusboek) -> bytes:
     """Eén casus, of een casusboek met inhoudsopgave (met paginanummers), als PDF."""
 
-    def verhaal(s: _Stijlen) -> list[Flowable]:
+    def verhaal(s: _Stijlen, doc: _Document) -> list[Flowable]:
         uit = _kop_rapport(
             s,
             boek.huisstijl,
@@ -620,16 +686,18 @@ def casusboek_pdf(boek: Casusboek) -> bytes:
             [("Prijspeil", str(boek.resultaat.prijspeil)), ("Gemaakt op", f.datum(boek.datum))],
         )
         if len(boek.casussen) > 1:
-            inhoud = TableOfContents(dotsMinLevel=0)
-            inhoud.levelStyles = [ParagraphStyle("inhoud0", parent=s.gewoon, leftIndent=0, firstLineIndent=0)]
-            # De regels van de inhoudsopgave zijn vooraf bekend, alleen de paginanummers niet. Met deze regels (en
-            # een voorlopig nummer) heeft de eerste ronde al de juiste lengte, zodat twee rondes volstaan in plaats
-            # van drie; bij 1.000 casussen scheelt dat een derde van de tijd.
-            inhoud._entries = [
-                (0, Paragraph(f"Casus {_t(c.id)} — {_t(c.bestand.casus.gemeente)}", s.h1).getPlainText(), 9999, c.anker)
-                for c in boek.casussen
-            ] + [(0, "Verantwoording", 9999, "verantwoording")]
-            uit += [Paragraph("Inhoud", s.h1), inhoud, PageBreak()]
+            stijl = ParagraphStyle(
+                "inhoud0",
+                parent=s.gewoon,
+                leftIndent=0,
+                firstLineIndent=0,
+                fontName=INHOUD_LETTER,
+                fontSize=INHOUD_GROOTTE,
+                leading=INHOUD_GROOTTE * 1.3,
+            )
+            regels = [(f"Casus {_t(c.id)} — {_t(c.bestand.casus.gemeente)}", c.anker) for c in boek.casussen]
+            regels.append(("Verantwoording", "verantwoording"))
+            uit += [Paragraph("Inhoud", s.h1), _inhoud(regels, stijl, doc), PageBreak()]
         for i, c in enumerate(boek.casussen):
             if i:
                 uit.append(PageBreak())
@@ -645,7 +713,7 @@ def vergelijking_pdf(vergelijking: Vergelijking) -> bytes:
     r = vergelijking.resultaat
     titel = "Sociale teams vergeleken"
 
-    def verhaal(s: _Stijlen) -> list[Flowable]:
+    def verhaal(s: _Stijlen, doc: _Document) -> list[Flowable]:
         uit = _kop_rapport(
             s,
             vergelijking.huisstijl,
