@@ -436,3 +436,36 @@ def test_pdf_casusboek_gelijk_in_verschillende_processen(tarieven: Path, casusma
         )
         uitkomsten.append(doel.read_bytes())
     assert uitkomsten[0] == uitkomsten[1]
+
+
+def test_weggelaten_casussen_staan_in_rapport_en_export(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Met --sla-ongeldige-over noemen het rapport (HTML en PDF) en de export welke casus is weggelaten en waarom."""
+    import csv
+
+    from pypdf import PdfReader
+
+    map_ = casusmap(CASUS_A, casus(id="KAPOT", voor=[{"tarief": "bestaat_niet", "aantal": 1}]))
+    r = bereken([map_], tarieven, GEEN_DISCONTO, sla_ongeldige_over=True)
+    html = gemeente_rapport(r, "Beta", "html", DATUM).decode()
+    assert "Weggelaten casussen (ongeldig)" in html
+    assert "kapot.yaml" in html
+    assert "onbekende tariefcode &#39;bestaat_niet&#39;" in html
+    pdf = PdfReader(io.BytesIO(gemeente_rapport(r, "Beta", "pdf", DATUM)))
+    assert "kapot.yaml" in " ".join(p.extract_text() for p in pdf.pages)
+    uit = draai(
+        "export",
+        str(map_),
+        "--tarieven",
+        str(tarieven),
+        "--formaat",
+        "csv",
+        "--uit",
+        str(tmp_path / "t"),
+        "--sla-ongeldige-over",
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert "kapot.yaml" in uit.stderr
+    with (tmp_path / "t" / "waarschuwingen.csv").open(encoding="utf-8") as bestand:
+        rijen = [rij for rij in csv.DictReader(bestand) if rij["code"] == "casus_weggelaten"]
+    assert len(rijen) == 1
+    assert "kapot.yaml" in rijen[0]["melding"]

@@ -385,6 +385,7 @@ def export(
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
     resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
+    _meld_weggelaten(resultaat.overgeslagen)
     geschreven = exporteer(
         resultaat,
         gekozen_formaat,
@@ -404,6 +405,14 @@ SjablonenOptie = Annotated[
     Path | None,
     typer.Option("--sjablonen", help="Map met een eigen kopie van templates/ (huisstijl).", show_default=False),
 ]
+
+
+def _meld_weggelaten(overgeslagen: tuple[str, ...]) -> None:
+    """Met --sla-ongeldige-over: zeg op de terminal welke casussen niet meetellen (de uitvoer zelf noemt ze ook)."""
+    if overgeslagen:
+        fout_console.print(f"[bold yellow]LET OP[/] {len(overgeslagen)} ongeldige invoer weggelaten:")
+        for reden in overgeslagen:
+            fout_console.print(f"  {reden}", markup=False)
 
 
 AnoniemOptie = Annotated[
@@ -428,6 +437,7 @@ def _bereken_voor_rapport(
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
     resultaat = bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over)
+    _meld_weggelaten(resultaat.overgeslagen)
     return resultaat.anoniem() if anoniem else resultaat
 
 
@@ -512,6 +522,7 @@ def casus(
     instellingen: InstellingenOptie = None,
     sjablonen: SjablonenOptie = None,
     anoniem: AnoniemOptie = False,
+    sla_ongeldige_over: SlaOverOptie = False,
 ) -> None:
     """Maak het rapport van één casus, of van meerdere als casusboek met inhoudsopgave.
 
@@ -522,7 +533,7 @@ def casus(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
-    resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, False, anoniem)
+    resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
         naam = ids[0].lower() if len(ids) == 1 else "casusboek"

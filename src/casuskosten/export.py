@@ -47,7 +47,10 @@ def tabellen(resultaat: Resultaat) -> dict[str, pd.DataFrame]:
             columns=["gemeente", "financier", "kosten_voor_2015", "kosten_sociaal_team", "besparing", "rol"],
         ),
         "waarschuwingen": pd.DataFrame(
-            [w.naar_dict() for w in resultaat.alle_waarschuwingen()],
+            [
+                *(w.naar_dict() for w in resultaat.alle_waarschuwingen()),
+                *({"code": "casus_weggelaten", "melding": reden} for reden in resultaat.overgeslagen),
+            ],
             columns=["code", "melding", "bestand", "casus", "gemeente", "doel"],
         ),
     }

@@ -496,11 +496,23 @@ def _verantwoording(
             [(_t(b), f"<font name='Courier' size='6.5'>{_t(sha)}</font>") for b, sha in invoer],
             [170, 310],
         ),
+        *_weggelaten(s, r),
         Paragraph(
             f"Prijzen in de tarieventabel zijn de prijzen van het tariefjaar; in de casussen staan ze op prijspeil "
             f"{r.prijspeil}. Gemaakt met casuskosten {versie()}.",
             s.klein,
         ),
+    ]
+
+
+def _weggelaten(s: _Stijlen, r: Resultaat) -> list[Flowable]:
+    """Casussen die met --sla-ongeldige-over zijn weggelaten, met de reden."""
+    if not r.overgeslagen:
+        return []
+    return [
+        Paragraph("Weggelaten casussen (ongeldig)", s.h2),
+        Paragraph(f"{len(r.overgeslagen)} melding(en) over ongeldige invoer; deze casussen tellen niet mee.", s.gewoon),
+        *[Paragraph(_t(reden), s.cel) for reden in r.overgeslagen],
     ]
 
 
