@@ -17,48 +17,57 @@ if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder p
     from .tarieven import TariefOpPeil
 
 
-def gemeententabel(resultaat: Resultaat) -> Table:
-    """Eén rij per gemeente plus het totaal."""
-    tabel = Table(
-        title=f"Besparing per gemeente (prijspeil {resultaat.prijspeil}, contante waarde)",
-        title_justify="left",
-        show_footer=False,
+def gemeententabel(resultaat: Resultaat) -> Group:
+    """Per gemeente plus het totaal, in twee smalle tabellen (kosten en percentages) die ook op 80 kolommen passen."""
+    kosten = _tabel(
+        f"Kosten per gemeente (prijspeil {resultaat.prijspeil}, contante waarde, in euro's)",
+        ("Casussen", "Vóór 2015", "Team", "Besparing", "Goedkoper"),
     )
-    tabel.add_column("Gemeente", no_wrap=True)
-    for kop in (
-        "Casussen",
-        "Voor 2015 €",
-        "Sociaal team €",
-        "Besparing €",
-        "Besparing %",
-        "95%-interval",
-        "Gecorrigeerd %",
-        "Gemiddeld %",
-        "Mediaan %",
-        "Met besparing",
-    ):
-        tabel.add_column(kop, justify="right", no_wrap=kop in ("95%-interval", "Met besparing"))
-    for agg in resultaat.gemeenten:
-        tabel.add_row(*_rij(agg))
-    tabel.add_section()
-    tabel.add_row(*_rij(resultaat.totaal), style="bold")
+    procenten = _tabel(
+        "Besparing in procenten van de kosten vóór 2015",
+        ("Sommen", "95%-interval", "Gecorr.", "Gem.", "Mediaan"),
+    )
+    groepen = [*resultaat.gemeenten, None]
+    for agg in groepen:
+        a = agg or resultaat.totaal
+        stijl = "bold" if agg is None else None
+        if agg is None:
+            kosten.add_section()
+            procenten.add_section()
+        naam = a.gemeente or "Totaal"
+        kosten.add_row(
+            naam,
+            str(a.aantal_casussen),
+            f.getal(a.kosten_voor_2015, 0),
+            f.getal(a.kosten_sociaal_team, 0),
+            f.getal(a.besparing, 0),
+            f"{a.aantal_met_besparing} van {a.aantal_casussen}",
+            style=stijl,
+        )
+        procenten.add_row(
+            naam,
+            f.procent(a.besparing_pct),
+            f.interval(a.besparing_pct_ci95),
+            f.procent(a.besparing_pct_gecorrigeerd),
+            f.procent(a.besparing_pct_gemiddeld),
+            f.procent(a.besparing_pct_mediaan),
+            style=stijl,
+        )
+    uitleg = Text(
+        "Goedkoper: casussen waarin het sociaal team goedkoper was. Sommen: (som vóór 2015 − som team) / som vóór "
+        "2015, met 95%-interval (bootstrap). Gecorr.: na zekerheidscorrectie. Gem. en Mediaan: van de percentages "
+        "per casus.",
+        style="dim",
+    )
+    return Group(kosten, Text(""), procenten, uitleg)
+
+
+def _tabel(titel: str, koppen: tuple[str, ...]) -> Table:
+    tabel = Table(title=titel, title_justify="left")
+    tabel.add_column("Gemeente", overflow="fold")
+    for kop in koppen:
+        tabel.add_column(kop, justify="right", no_wrap=True)  # getallen nooit afkappen of breken
     return tabel
-
-
-def _rij(agg: Aggregaat) -> list[str]:
-    return [
-        agg.gemeente or "Totaal",
-        str(agg.aantal_casussen),
-        f.getal(agg.kosten_voor_2015, 0),
-        f.getal(agg.kosten_sociaal_team, 0),
-        f.getal(agg.besparing, 0),
-        f.procent(agg.besparing_pct),
-        f.interval(agg.besparing_pct_ci95),
-        f.procent(agg.besparing_pct_gecorrigeerd),
-        f.procent(agg.besparing_pct_gemiddeld),
-        f.procent(agg.besparing_pct_mediaan),
-        f"{agg.aantal_met_besparing} van {agg.aantal_casussen}",
-    ]
 
 
 def financiertabel(agg: Aggregaat, titel: str) -> Table:
