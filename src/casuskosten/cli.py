@@ -642,8 +642,8 @@ def main(argv: list[str] | None = None) -> Any:
     except _klik_fouten.UsageError as fout:
         toon_fouten(fout_console, [Melding(None, None, None, _gebruiksfout(fout))])
         sys.exit(1)
-    except typer.Abort:
-        fout_console.print("Afgebroken.")
+    except (typer.Abort, KeyboardInterrupt):
+        fout_console.print("Afgebroken; er is niets half geschreven.")
         sys.exit(1)
     sys.exit(uitkomst if isinstance(uitkomst, int) else 0)
 
