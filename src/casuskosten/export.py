@@ -100,11 +100,6 @@ def _gemeenterij(agg: Aggregaat) -> dict[str, Any]:
     return rij
 
 
-def naar_json(resultaat: Resultaat) -> str:
-    """Precies de JSON van `bereken --json --uit` (compact, UTF-8, met een regeleinde)."""
-    return "".join(resultaat.json_delen())
-
-
 def naar_xlsx(resultaat: Resultaat) -> bytes:
     """Een Excel-werkmap met één werkblad per tabel."""
     buffer = io.BytesIO()
