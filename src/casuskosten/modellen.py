@@ -100,11 +100,15 @@ class Inzet(_Model):
     """Eén regel inzet in een traject: een tariefcode, een aantal en wanneer en hoe vaak."""
 
     tarief: Tekst = Field(description="tariefcode uit de tarieftabellen, bijvoorbeeld hbh_uur")
-    aantal: float = Field(ge=0, description="eenheden per keer (uren, contacten, dagen, trajecten ...)")
+    aantal: float = Field(
+        ge=0, le=1_000_000, allow_inf_nan=False, description="eenheden per keer (uren, contacten, dagen, trajecten ...)"
+    )
     per: Per | None = Field(default=None, description="dag | week | 2 weken | maand | kwartaal | jaar; leeg = eenmalig")
     duur: str | None = Field(default=None, description="bijvoorbeeld '6 maanden' of '10 weken'; alleen met per")
     vanaf_maand: int = Field(default=0, ge=0, description="maand (vanaf 0) waarin de inzet begint")
-    kans: float = Field(default=1.0, ge=0, le=1, description="kans (0..1) dat de inzet plaatsvindt")
+    kans: float = Field(
+        default=1.0, ge=0, le=1, allow_inf_nan=False, description="kans (0..1) dat de inzet plaatsvindt"
+    )
     toelichting: str | None = Field(default=None, description="korte uitleg")
 
     @field_validator("duur")

@@ -161,7 +161,9 @@ def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) ->
         return f"verwacht een lijst (regels die met '- ' beginnen), gekregen {_weergave(invoer)}"
     if soort in ("int_type", "int_parsing", "int_from_float"):
         return f"verwacht een geheel getal, gekregen {_weergave(invoer)}"
-    if soort in ("float_type", "float_parsing", "finite_number"):
+    if soort == "finite_number":
+        return "moet een gewoon (eindig) getal zijn, geen oneindig of NaN; bijvoorbeeld 2 of 0.5"
+    if soort in ("float_type", "float_parsing"):
         return f"verwacht een getal (met een punt als decimaalteken), gekregen {_weergave(invoer)}"
     if soort in ("string_type",):
         return f"verwacht tekst, gekregen {_weergave(invoer)}"
