@@ -101,7 +101,10 @@ class Inzet(_Model):
 
     tarief: Tekst = Field(description="tariefcode uit de tarieftabellen, bijvoorbeeld hbh_uur")
     aantal: float = Field(
-        ge=0, le=1_000_000, allow_inf_nan=False, description="eenheden per keer (uren, contacten, dagen, trajecten ...)"
+        ge=0,
+        le=1_000_000_000,
+        allow_inf_nan=False,
+        description="eenheden per keer (uren, contacten, dagen, trajecten ...)",
     )
     per: Per | None = Field(default=None, description="dag | week | 2 weken | maand | kwartaal | jaar; leeg = eenmalig")
     duur: str | None = Field(default=None, description="bijvoorbeeld '6 maanden' of '10 weken'; alleen met per")
