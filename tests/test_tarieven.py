@@ -99,3 +99,20 @@ def test_gebundelde_tarieven_noemen_elk_een_bron() -> None:
             assert regel.betrouwbaarheid == "laag", regel.code
     gemeenten = {r.gemeente for r in tabel.regels if r.gemeente}
     assert len(gemeenten) >= 2
+
+
+def test_onwaarschijnlijk_hoge_prijs_is_een_fout(tmp_path: Path) -> None:
+    """Een prijs boven 10 miljoen per eenheid (bijvoorbeeld een verschoven komma) wordt geweigerd met regel en veld."""
+    from casuskosten import InvoerFout
+
+    (tmp_path / "t.csv").write_text(
+        "code,omschrijving,eenheid,prijs,jaar,gemeente,financier,lijn,betrouwbaarheid,bron\n"
+        "hulp,Hulp,uur,3276000000,2015,,gemeente_wmo,1,hoog,test\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "prijsindex.csv").write_text("jaar,index\n2015,100\n", encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        laad_tarieven(tmp_path)
+    melding = fout.value.meldingen[0]
+    assert (melding.regel, melding.veld) == (2, "prijs")
+    assert "onwaarschijnlijk hoog" in melding.tekst

@@ -49,6 +49,7 @@ KOLOMMEN: tuple[str, ...] = (
     "bron",
 )
 PRIJSINDEX = "prijsindex.csv"
+MAX_PRIJS = 10_000_000  # per eenheid; daarboven is het vrijwel zeker een tikfout (en sommen kunnen niet overlopen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +311,12 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
         prijs = lees_getal(rij["prijs"])
         if prijs < 0:
             fout("prijs", f"prijs {rij['prijs']} is negatief; verwacht een bedrag >= 0")
+        elif prijs > MAX_PRIJS:
+            fout(
+                "prijs",
+                f"prijs {rij['prijs']} is onwaarschijnlijk hoog; verwacht een bedrag per eenheid van hooguit "
+                "10 miljoen (staat de komma goed?)",
+            )
     except ValueError:
         prijs = 0.0
         fout("prijs", f"'{rij['prijs']}' is geen bedrag; verwacht bijvoorbeeld 32.76 of 32,76")
