@@ -169,7 +169,8 @@ def controleer(
         toon_fouten(fout_console, rapport.fouten)
         raise typer.Exit(1)
     uit_console.print(
-        f"[green]In orde:[/green] {rapport.aantal_casussen} casussen, {rapport.aantal_tariefregels} "
+        f"[green]In orde:[/green] {rapport.aantal_casussen} {'casus' if rapport.aantal_casussen == 1 else 'casussen'}, "
+        f"{rapport.aantal_tariefregels} "
         f"tariefregels, {len(rapport.waarschuwingen)} waarschuwingen."
     )
 
