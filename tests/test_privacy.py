@@ -220,7 +220,7 @@ def test_controleer_meldt_persoonsgegevens_als_waarschuwing(tmp_path: Path, tari
     assert "p-01.yaml:6" in uit.stdout
     assert "11*****33" in uit.stdout
     assert "111222333" not in uit.stdout + uit.stderr
-    assert "In orde: 1 casussen" in uit.stdout
+    assert "In orde: 1 casus," in uit.stdout
 
 
 def test_controleer_streng_maakt_persoonsgegevens_fouten(tmp_path: Path, tarieven: Path) -> None:
