@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ import pytest
 from casuskosten.laden import lees_casus, zoek_casusbestanden
 from casuskosten.privacy import controleer_privacy, elfproef, iban_geldig, zoek
 from tests.conftest import PROJECT
+from tests.test_cli import draai
 
 # Een casus met een BSN in de situatie (regel 6) en een IBAN in een toelichting bij een inzetregel (regel 15).
 CASUS_MET_PERSOONSGEGEVENS = """\
@@ -38,20 +36,6 @@ doelen:
   betere_ondersteuning: onbekend
   zelfredzaamheid: onbekend
 """
-
-
-def draai(*args: str) -> subprocess.CompletedProcess[str]:
-    """`casuskosten ARGS` als apart proces, zoals een gebruiker het start."""
-    omgeving = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "casuskosten", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env=omgeving,
-        check=False,
-        timeout=120,
-    )
 
 
 @pytest.mark.parametrize(

@@ -323,18 +323,7 @@ def tarieven_opzoeken(
     from .terminal import tarieventabel
 
     tabel = laad_tarieven(tarieven)
-    peil = prijspeil or tabel.prijsindex.laatste_jaar
-    if peil not in tabel.prijsindex.cijfers:
-        raise InvoerFout(
-            [
-                Melding(
-                    tabel.prijsindex.bestand,
-                    None,
-                    "--prijspeil",
-                    f"prijspeil {peil} staat niet in de prijsindex; kies een jaar in {tabel.prijsindex.bereik()}",
-                )
-            ]
-        )
+    peil = tabel.prijsindex.peil(prijspeil, "--prijspeil")
     gevonden = zoek_tarieven(tabel, gemeente, peil, zoek)
     if not gevonden:
         uit_console.print(f"Geen tarieven gevonden{f' voor {zoek!r}' if zoek else ''}.")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from .aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
 from .beprijzing import beprijs
-from .fouten import InstellingenFout, Melding
 from .instellingen import Instellingen
 from .laden import CasusBestand, Voortgang, laad_casussen
 from .privacy import privacy_waarschuwingen
@@ -28,18 +27,7 @@ def bereken_casussen(
 ) -> Resultaat:
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
-    prijspeil = instellingen.prijspeil or tabel.prijsindex.laatste_jaar
-    if prijspeil not in tabel.prijsindex.cijfers:
-        raise InstellingenFout(
-            [
-                Melding(
-                    tabel.prijsindex.bestand,
-                    None,
-                    "prijspeil",
-                    f"prijspeil {prijspeil} staat niet in de prijsindex; kies een jaar in {tabel.prijsindex.bereik()}",
-                )
-            ]
-        )
+    prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
     gemeenten = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
-from .fouten import InvoerFout, Melding, bedoelde_u, opsomming
+from .fouten import InstellingenFout, InvoerFout, Melding, bedoelde_u, opsomming
 from .yamlbron import decodeer
 
 Financier = Literal[
@@ -95,6 +95,22 @@ class Prijsindex:
         """De jaren in de index als tekst."""
         jaren = sorted(self.cijfers)
         return f"{jaren[0]}-{jaren[-1]}" if jaren else "geen"
+
+    def peil(self, gewenst: int | None, veld: str = "prijspeil") -> int:
+        """Het prijspeil: `gewenst`, of standaard het laatste jaar; een jaar buiten de index is een fout."""
+        peil = gewenst if gewenst is not None else self.laatste_jaar
+        if peil not in self.cijfers:
+            raise InstellingenFout(
+                [
+                    Melding(
+                        self.bestand,
+                        None,
+                        veld,
+                        f"prijspeil {peil} staat niet in de prijsindex; kies een jaar in {self.bereik()}",
+                    )
+                ]
+            )
+        return peil
 
     @property
     def laatste_jaar(self) -> int:
