@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from casuskosten.fouten import CasuskostenFout, InvoerFout
-from casuskosten.laden import controleer_casus, lees_casus
-from casuskosten.modellen import Casus
-from casuskosten.nieuw import maak_casus
-from casuskosten.schema import casus_schema
-from casuskosten.tarieven import laad_tarieven, zoek_tarieven
+from casuskosten.invoer.casussen import controleer_casus, lees_casus
+from casuskosten.invoer.modellen import Casus
+from casuskosten.invoer.nieuw import maak_casus
+from casuskosten.invoer.schema import casus_schema
+from casuskosten.invoer.tarieven import laad_tarieven, zoek_tarieven
 from tests.conftest import PROJECT
 
 TARIEVEN = PROJECT / "tarieven"

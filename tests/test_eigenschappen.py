@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 import casuskosten
 from casuskosten.fouten import CasuskostenFout
-from casuskosten.laden import lees_casus
-from casuskosten.resultaat import Aggregaat, Resultaat
-from casuskosten.yamlbron import lees_yaml_tekst
+from casuskosten.invoer.casussen import lees_casus
+from casuskosten.invoer.yamlbron import lees_yaml_tekst
+from casuskosten.rekenen.resultaat import Aggregaat, Resultaat
 from tests.conftest import PRIJSINDEX_CSV, PROJECT, TARIEVEN_CSV, casus
 
 INSTELLINGEN = casuskosten.Instellingen(bootstrap_iteraties=200)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from casuskosten import UitvoerFout, bereken
-from casuskosten.export import TABELLEN, exporteer
+from casuskosten.uitvoer.export import TABELLEN, exporteer
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
 from tests.test_cli import draai
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from casuskosten.fouten import InvoerFout, Melding
-from casuskosten.laden import controleer_casus, laad_casussen, lees_casus
-from casuskosten.tarieven import Tarieftabel, laad_tarieven
+from casuskosten.invoer.casussen import controleer_casus, laad_casussen, lees_casus
+from casuskosten.invoer.tarieven import Tarieftabel, laad_tarieven
 from tests.conftest import PROJECT
 
 DATA = Path(__file__).resolve().parent / "data"

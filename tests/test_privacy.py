@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casuskosten.laden import lees_casus, zoek_casusbestanden
-from casuskosten.privacy import controleer_privacy, elfproef, iban_geldig, zoek
+from casuskosten.invoer.casussen import lees_casus, zoek_casusbestanden
+from casuskosten.invoer.privacy import controleer_privacy, elfproef, iban_geldig, zoek
 from tests.conftest import PROJECT
 from tests.test_cli import draai
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,8 +15,9 @@ import pytest
 import yaml
 
 from casuskosten import bereken
-from casuskosten.rapporten import casus_rapport, gemeente_rapport, vergelijk_rapport
-from casuskosten.sjablonen import STANDAARD_MAP
+from casuskosten.fouten import CasuskostenFout
+from casuskosten.invoer.sjablonen import meegeleverd
+from casuskosten.uitvoer.rapporten import casus_rapport, gemeente_rapport, vergelijk_rapport
 from tests.conftest import casus
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
 from tests.test_cli import draai
@@ -252,13 +252,25 @@ def test_onbekende_gemeente_noemt_de_bekende(tarieven: Path, casusmap, tmp_path:
 
 
 def test_eigen_sjablonen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Met --sjablonen wordt een eigen kopie van templates/ gebruikt (huisstijl zonder code te wijzigen)."""
+    """Met --sjablonen gaat een eigen sjabloon vóór het meegeleverde; de andere komen uit het pakket."""
     eigen = tmp_path / "sjablonen"
-    shutil.copytree(STANDAARD_MAP, eigen)
-    basis = eigen / "_basis.html.j2"
-    basis.write_text(basis.read_text(encoding="utf-8").replace("<main>", "<main><p>Adviesbureau Voorbeeld</p>"))
+    eigen.mkdir()
+    basis = meegeleverd("casuskosten.uitvoer", "_basis.html.j2")
+    (eigen / "_basis.html.j2").write_text(basis.replace("<main>", "<main><p>Adviesbureau Voorbeeld</p>"))
     html = gemeente_rapport(resultaat, "Beta", "html", DATUM, eigen).decode("utf-8")
     assert "Adviesbureau Voorbeeld" in html
+
+
+def test_kapot_eigen_sjabloon_is_een_melding_met_sjabloon_en_regel(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Een syntaxfout in een eigen sjabloon is een CasuskostenFout die het sjabloon en de regel noemt."""
+    eigen = tmp_path / "sjablonen"
+    eigen.mkdir()
+    (eigen / "gemeente.html.j2").write_text("<p>\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(CasuskostenFout) as fout:
+        gemeente_rapport(resultaat, "Beta", "html", DATUM, eigen)
+    tekst = str(fout.value)
+    assert "gemeente.html.j2" in tekst
+    assert ":2:" in tekst or "regel 2" in tekst
 
 
 # --- PDF ---------------------------------------------------------------------------------------------------------
@@ -390,7 +402,7 @@ def test_huisstijl_organisatie_logo_en_kleur(tarieven: Path, casusmap, tmp_path:
     from PIL import Image
 
     from casuskosten import Instellingen
-    from casuskosten.instellingen import Huisstijl
+    from casuskosten.invoer.instellingen import Huisstijl
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (60, 20), "#7a1f5c").save(logo)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casuskosten.tarieven import laad_tarieven, lees_getal
+from casuskosten.invoer.tarieven import laad_tarieven, lees_getal
 
 
 @pytest.mark.parametrize(

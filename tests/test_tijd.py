@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from casuskosten.tijd import aantal_keer, duur_maanden, lees_duur
+from casuskosten.invoer.tijd import aantal_keer, duur_maanden, lees_duur
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from casuskosten import InvoerFout, UitvoerFout, bereken
-from casuskosten.laden import lees_casus
-from casuskosten.privacy import WEGGELATEN
-from casuskosten.rapporten import casus_rapport, gemeente_rapport
-from casuskosten.uitvoer import schrijf_atomair
+from casuskosten.invoer.casussen import lees_casus
+from casuskosten.invoer.privacy import WEGGELATEN
+from casuskosten.uitvoer.bestanden import schrijf_atomair
+from casuskosten.uitvoer.rapporten import casus_rapport, gemeente_rapport
 from tests.conftest import casus
 from tests.test_berekening import GEEN_DISCONTO
 from tests.test_cli import draai

@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casuskosten import yamlbron
+from casuskosten.invoer import yamlbron
 
 SCALAIREN = st.text(alphabet="0123456789abcdefnotyrulsNOTYRULSE.:-+_~x ", min_size=0, max_size=12)
 

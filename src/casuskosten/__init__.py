@@ -27,16 +27,16 @@ _WAAR = {
     "InvoerFout": "fouten",
     "Melding": "fouten",
     "UitvoerFout": "fouten",
-    "Instellingen": "instellingen",
-    "laad_instellingen": "instellingen",
-    "laad_casussen": "laden",
+    "Instellingen": "invoer.instellingen",
+    "laad_instellingen": "invoer.instellingen",
+    "laad_casussen": "invoer.casussen",
     "bereken": "pijplijn",
     "bereken_casussen": "pijplijn",
-    "Aggregaat": "resultaat",
-    "Resultaat": "resultaat",
-    "Waarschuwing": "resultaat",
-    "Tarieftabel": "tarieven",
-    "laad_tarieven": "tarieven",
+    "Aggregaat": "rekenen.resultaat",
+    "Resultaat": "rekenen.resultaat",
+    "Waarschuwing": "fouten",
+    "Tarieftabel": "invoer.tarieven",
+    "laad_tarieven": "invoer.tarieven",
 }
 
 __all__ = [
@@ -59,12 +59,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
-    from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout
-    from .instellingen import Instellingen, laad_instellingen
-    from .laden import laad_casussen
+    from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout, Waarschuwing
+    from .invoer.casussen import laad_casussen
+    from .invoer.instellingen import Instellingen, laad_instellingen
+    from .invoer.tarieven import Tarieftabel, laad_tarieven
     from .pijplijn import bereken, bereken_casussen
-    from .resultaat import Aggregaat, Resultaat, Waarschuwing
-    from .tarieven import Tarieftabel, laad_tarieven
+    from .rekenen.resultaat import Aggregaat, Resultaat
 
 
 def __getattr__(naam: str) -> Any:

@@ -159,8 +159,8 @@ def controleer(
 
     Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven --streng
     """
-    from .controleren import controleer_alles
-    from .terminal import toon_fouten, waarschuwingen
+    from .pijplijn import controleer_alles
+    from .uitvoer.terminal import toon_fouten, waarschuwingen
 
     rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng)
     if rapport.waarschuwingen:
@@ -192,9 +192,9 @@ def bereken(
 
     Voorbeeld: casuskosten bereken casussen --tarieven tarieven --prijspeil 2016 --json --uit uitkomst.json
     """
-    from .instellingen import laad_instellingen
+    from .invoer.instellingen import laad_instellingen
     from .pijplijn import bereken as bereken_kern
-    from .uitvoer import schrijf_atomair
+    from .uitvoer.bestanden import schrijf_atomair
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
     with _voortgangsbalk("Casussen lezen") as voortgang:
@@ -211,7 +211,7 @@ def bereken(
         else:
             sys.stdout.writelines(resultaat.json_delen())
         return
-    from .terminal import toon_resultaat
+    from .uitvoer.terminal import toon_resultaat
 
     if uit is not None:
         opname = Console(record=True, width=160, file=io.StringIO())
@@ -259,7 +259,7 @@ def nieuw(
 
     Voorbeeld: casuskosten nieuw --gemeente Rotterdam --id RTD-09
     """
-    from .nieuw import maak_casus
+    from .invoer.nieuw import maak_casus
 
     pad = maak_casus(gemeente, id_=id_, uit=uit, schema=schema, sjablonen=sjablonen)
     uit_console.print(
@@ -284,9 +284,9 @@ def schema(
 
     Voorbeeld: casuskosten schema --uit casus.schema.json
     """
-    from .schema import casus_schema
-    from .tarieven import laad_tarieven
-    from .uitvoer import schrijf_atomair
+    from .invoer.schema import casus_schema
+    from .invoer.tarieven import laad_tarieven
+    from .uitvoer.bestanden import schrijf_atomair
 
     codes = laad_tarieven(tarieven).alle_codes() if tarieven.is_dir() else []
     tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
@@ -319,8 +319,8 @@ def tarieven_opzoeken(
 
     Voorbeeld: casuskosten tarieven --gemeente Westerveld --zoek begeleiding --prijspeil 2023
     """
-    from .tarieven import laad_tarieven, zoek_tarieven
-    from .terminal import tarieventabel
+    from .invoer.tarieven import laad_tarieven, zoek_tarieven
+    from .uitvoer.terminal import tarieventabel
 
     tabel = laad_tarieven(tarieven)
     peil = tabel.prijsindex.peil(prijspeil, "--prijspeil")
@@ -368,9 +368,9 @@ def export(
 
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
-    from .export import FORMATEN, exporteer
-    from .instellingen import laad_instellingen
+    from .invoer.instellingen import laad_instellingen
     from .pijplijn import bereken as bereken_kern
+    from .uitvoer.export import FORMATEN, exporteer
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
@@ -422,7 +422,7 @@ def _bereken_voor_rapport(
     sla_over: bool,
     anoniem: bool = False,
 ) -> Any:
-    from .instellingen import laad_instellingen
+    from .invoer.instellingen import laad_instellingen
     from .pijplijn import bereken as bereken_kern
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
@@ -465,7 +465,7 @@ def rapport(
 
     Voorbeeld: casuskosten rapport casussen --gemeente Rotterdam --formaat html --uit uitvoer/rotterdam.html
     """
-    from .rapporten import FORMATEN, bestandsnaam, lees_datum, schrijf_gemeenterapporten
+    from .uitvoer.rapporten import FORMATEN, bestandsnaam, lees_datum, schrijf_gemeenterapporten
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
@@ -518,8 +518,8 @@ def casus(
 
     Voorbeeld: casuskosten casus casussen/rotterdam/rtd-01.yaml --formaat html --uit uitvoer/rtd-01.html
     """
-    from .rapporten import FORMATEN, casus_rapport, lees_datum
-    from .uitvoer import schrijf_atomair
+    from .uitvoer.bestanden import schrijf_atomair
+    from .uitvoer.rapporten import FORMATEN, casus_rapport, lees_datum
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
@@ -561,8 +561,8 @@ def vergelijk(
 
     Voorbeeld: casuskosten vergelijk casussen --formaat pdf --uit uitvoer/vergelijking.pdf
     """
-    from .rapporten import FORMATEN, lees_datum, vergelijk_rapport
-    from .uitvoer import schrijf_atomair
+    from .uitvoer.bestanden import schrijf_atomair
+    from .uitvoer.rapporten import FORMATEN, lees_datum, vergelijk_rapport
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
@@ -619,7 +619,7 @@ def main(argv: list[str] | None = None) -> Any:
 
     Fouten in de invoer en in de aanroep geven een Nederlandse melding en exitcode 1, zonder traceback.
     """
-    from .terminal import toon_fouten
+    from .uitvoer.terminal import toon_fouten
 
     try:
         uitkomst = app(args=argv, prog_name="casuskosten", standalone_mode=False)

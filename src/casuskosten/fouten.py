@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +67,30 @@ def opsomming(waarden: Iterable[str], maximaal: int = 12) -> str:
     if len(lijst) > maximaal:
         return ", ".join(lijst[:maximaal]) + f", ... ({len(lijst)} in totaal)"
     return ", ".join(lijst)
+
+
+@dataclass(frozen=True, slots=True)
+class Waarschuwing:
+    """Een waarschuwing met een vaste `code` en een Nederlandse `melding`."""
+
+    code: str
+    melding: str
+    bestand: str | None = None
+    casus: str | None = None
+    gemeente: str | None = None
+    doel: str | None = None
+
+    def naar_dict(self) -> dict[str, Any]:
+        """Als JSON-object, zonder lege velden."""
+        return {
+            k: v
+            for k, v in (
+                ("code", self.code),
+                ("melding", self.melding),
+                ("bestand", self.bestand),
+                ("casus", self.casus),
+                ("gemeente", self.gemeente),
+                ("doel", self.doel),
+            )
+            if v is not None
+        }

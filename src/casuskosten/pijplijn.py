@@ -1,18 +1,23 @@
-"""De hele berekening in één aanroep: tarieven en casussen lezen, beprijzen, optellen."""
+"""De hele berekening in één aanroep: tarieven en casussen lezen, beprijzen, optellen.
+
+En `controleer_alles`, dat alle problemen in casussen, tarieftabellen en instellingen in één keer verzamelt.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
-from .beprijzing import beprijs
-from .instellingen import Instellingen
-from .laden import CasusBestand, Voortgang, laad_casussen
-from .privacy import privacy_waarschuwingen
-from .resultaat import Resultaat, Waarschuwing
-from .tarieven import Tarieftabel, laad_tarieven
+from .fouten import CasuskostenFout, Melding, Waarschuwing
+from .invoer.casussen import CasusBestand, Voortgang, laad_casussen, lees_alle, zoek_casusbestanden, zonder_dubbele_ids
+from .invoer.instellingen import Instellingen, laad_instellingen
+from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
+from .invoer.tarieven import Tarieftabel, laad_tarieven
+from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
+from .rekenen.beprijzing import beprijs
+from .rekenen.resultaat import Resultaat
 
 STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"
@@ -90,3 +95,65 @@ def bereken(
     tabel = laad_tarieven(tarieven)
     geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
     return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=[str(m) for m in geladen.overgeslagen])
+
+
+@dataclass(frozen=True)
+class Controle:
+    """Wat `controleer` vond: fouten (de invoer is onbruikbaar) en waarschuwingen (bruikbaar, maar let op)."""
+
+    fouten: tuple[Melding, ...]
+    waarschuwingen: tuple[Waarschuwing, ...]
+    aantal_casussen: int
+    aantal_tariefregels: int
+
+
+def controleer_alles(
+    paden: Sequence[Path], tarieven: Path, instellingen: Path | None = None, *, streng: bool = False
+) -> Controle:
+    """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen.
+
+    Vermoedelijke persoonsgegevens worden in elke leesbare casus gezocht (ook als hij om een andere reden
+    ongeldig is); met `streng` zijn ze fouten in plaats van waarschuwingen.
+    """
+    fouten: list[Melding] = []
+    try:
+        gekozen = laad_instellingen(instellingen)
+    except CasuskostenFout as fout:
+        fouten.extend(fout.meldingen)
+        gekozen = None
+    tabel: Tarieftabel | None = None
+    try:
+        tabel = laad_tarieven(tarieven)
+    except CasuskostenFout as fout:
+        fouten.extend(fout.meldingen)
+    try:
+        bestanden = zoek_casusbestanden(paden)
+    except CasuskostenFout as fout:
+        fouten.extend(fout.meldingen)
+        bestanden = []
+    geldig = []
+    privacy: list[Waarschuwing] = []
+    for cb, eigen in lees_alle(bestanden, tabel):
+        fouten.extend(eigen)
+        if cb is None:
+            continue
+        for vondst in controleer_privacy(cb):
+            if streng:
+                fouten.append(vondst.melding())
+            else:
+                privacy.append(vondst.waarschuwing())
+        if not eigen:
+            geldig.append(cb)
+    geldig, dubbel = zonder_dubbele_ids(geldig)
+    fouten.extend(dubbel)
+    waarschuwingen = tuple(privacy)
+    if geldig and tabel is not None and gekozen is not None:
+        try:
+            resultaat = bereken_casussen(geldig, tabel, gekozen)
+            # de privacyvondsten staan er al in (van elke leesbare casus, niet alleen de geldige)
+            waarschuwingen += tuple(
+                w for w in resultaat.alle_waarschuwingen() if not w.code.startswith(CODE_VOORVOEGSEL)
+            )
+        except CasuskostenFout as fout:
+            fouten.extend(fout.meldingen)
+    return Controle(tuple(fouten), waarschuwingen, len(geldig), len(tabel.regels) if tabel else 0)

@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from .modellen import DOELEN
-from .resultaat import Aggregaat, Resultaat
-from .uitvoer import maak_uitvoermap, schrijf_atomair
+from ..invoer.modellen import DOELEN
+from ..rekenen.resultaat import Aggregaat, Resultaat
+from .bestanden import maak_uitvoermap, schrijf_atomair
 
 FORMATEN: tuple[str, ...] = ("xlsx", "csv", "json")
 

@@ -9,12 +9,13 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from . import formaat as f
-from .fouten import Melding
+from .. import formaat as f
+from ..fouten import Melding
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
-    from .resultaat import Aggregaat, Resultaat, Waarschuwing
-    from .tarieven import TariefOpPeil
+    from ..rekenen.resultaat import Aggregaat, Resultaat
+    from ..fouten import Waarschuwing
+    from ..invoer.tarieven import TariefOpPeil
 
 
 def gemeententabel(resultaat: Resultaat) -> Group:

@@ -9,14 +9,15 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from ..fouten import Waarschuwing
+from ..invoer.casussen import CasusBestand
+from ..invoer.instellingen import Instellingen
+from ..invoer.modellen import DOELEN, OORDELEN
+from ..invoer.tarieven import FINANCIERS
 from . import onzekerheid
 from .beprijzing import disconto_factor
-from .controles import casus_waarschuwingen, groep_waarschuwingen
-from .instellingen import Instellingen
-from .laden import CasusBestand
-from .modellen import DOELEN, OORDELEN
-from .resultaat import Aggregaat, DoelCijfers, FinancierCijfers, Waarschuwing
-from .tarieven import FINANCIERS
+from .resultaat import Aggregaat, DoelCijfers, FinancierCijfers
+from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
 
 
 def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:

@@ -33,10 +33,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from . import formaat as f
-from .instellingen import Huisstijl
-from .modellen import DOELEN, TRAJECTEN
-from .rapport import (
+from .. import formaat as f
+from ..invoer.instellingen import Huisstijl
+from ..invoer.modellen import DOELEN, TRAJECTEN
+from .document import (
     TRAJECTNAMEN,
     Casusboek,
     CasusWeergave,
@@ -48,7 +48,8 @@ from .rapport import (
     periode,
     versie,
 )
-from .resultaat import Resultaat, Waarschuwing
+from ..rekenen.resultaat import Resultaat
+from ..fouten import Waarschuwing
 
 MARGE = 20 * mm
 TEKSTBREEDTE = A4[0] - 2 * MARGE

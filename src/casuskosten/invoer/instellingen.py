@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .fouten import InstellingenFout, Melding
+from ..fouten import InstellingenFout, Melding
 from .validatie import vertaal
 from .yamlbron import YamlDocument
 

@@ -1,4 +1,4 @@
-"""De rapporten als één zelfstandig HTML-bestand, uit de jinja2-sjablonen in `templates/` (autoescape aan).
+"""De rapporten als één zelfstandig HTML-bestand, uit de jinja2-sjablonen in `uitvoer/templates/` (autoescape aan).
 
 Leest alleen de rapportobjecten uit `rapport`; de grafieken zijn dezelfde tekeningen als in de PDF, hier als inline SVG.
 """
@@ -13,10 +13,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import formaat as f
+from .. import formaat as f
 from .grafieken import als_svg
-from .instellingen import Huisstijl
-from .rapport import (
+from ..invoer.instellingen import Huisstijl
+from .document import (
     DOELNAMEN,
     TRAJECTNAMEN,
     Casusboek,
@@ -28,13 +28,14 @@ from .rapport import (
     periode,
     versie,
 )
-from .sjablonen import sjabloonmap
+from ..invoer.sjablonen import render, sjabloon_omgeving
 
 
 def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
     """De jinja2-omgeving met autoescape en de Nederlandse notatie als filters."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(sjabloonmap(sjablonen)),
+    env = sjabloon_omgeving(
+        "casuskosten.uitvoer",
+        sjablonen,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -71,8 +72,7 @@ def _logo(huisstijl: Huisstijl) -> str | None:
 
 
 def _render(naam: str, sjablonen: Path | str | None, huisstijl: Huisstijl, **context: Any) -> str:
-    sjabloon = omgeving(sjablonen).get_template(naam)
-    return sjabloon.render(huisstijl=huisstijl, logo=_logo(huisstijl), **context)
+    return render(omgeving(sjablonen), naam, sjablonen, huisstijl=huisstijl, logo=_logo(huisstijl), **context)
 
 
 def gemeente_html(rapport: GemeenteRapport, sjablonen: Path | str | None = None) -> str:

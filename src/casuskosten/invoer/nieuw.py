@@ -1,4 +1,4 @@
-"""`casuskosten nieuw`: een nieuw casusbestand uit `templates/casus.yaml.j2`."""
+"""`casuskosten nieuw`: een nieuw casusbestand uit het sjabloon `casus.yaml.j2`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import os
 import re
 from pathlib import Path
 
-from .fouten import InstellingenFout, Melding, UitvoerFout
-from .sjablonen import sjabloonmap
+from ..fouten import InstellingenFout, Melding, UitvoerFout
+from .sjablonen import render, sjabloon_omgeving
 
 SJABLOON = "casus.yaml.j2"
 STANDAARD_SCHEMA = "casus.schema.json"
@@ -58,16 +58,24 @@ def maak_casus(
     datum = datum or dt.date.today()
     import json
 
-    omgeving = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(sjabloonmap(sjablonen)),
+    omgeving = sjabloon_omgeving(
+        "casuskosten.invoer",
+        sjablonen,
         autoescape=False,  # YAML, geen HTML: waarden gaan via de filter yaml_tekst
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     omgeving.filters["yaml_tekst"] = lambda waarde: json.dumps(str(waarde), ensure_ascii=False)
     schema_pad = Path(os.path.relpath(schema.resolve(), doel.parent.resolve())).as_posix()
-    tekst = omgeving.get_template(SJABLOON).render(
-        id=id_, gemeente=gemeente, datum=datum.isoformat(), jaar=datum.year, schema=schema_pad
+    tekst = render(
+        omgeving,
+        SJABLOON,
+        sjablonen,
+        id=id_,
+        gemeente=gemeente,
+        datum=datum.isoformat(),
+        jaar=datum.year,
+        schema=schema_pad,
     )
     doel.parent.mkdir(parents=True, exist_ok=True)
     try:

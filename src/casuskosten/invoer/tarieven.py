@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
-from .fouten import InstellingenFout, InvoerFout, Melding, bedoelde_u, opsomming
+from ..fouten import InstellingenFout, InvoerFout, Melding, bedoelde_u, opsomming
 from .yamlbron import decodeer
 
 Financier = Literal[

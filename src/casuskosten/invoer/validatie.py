@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .fouten import Melding, bedoelde_u, opsomming
+from ..fouten import Melding, bedoelde_u, opsomming
 from .yamlbron import Pad, YamlDocument, pad_tekst
 
 

@@ -6,6 +6,8 @@ plek. Hier wordt niets berekend: alleen gekozen, gesorteerd en in woorden gezet.
 
 from __future__ import annotations
 
+from importlib import metadata
+
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -15,13 +17,14 @@ from typing import Any, cast
 import pandas as pd
 from reportlab.graphics.shapes import Drawing
 
-from . import __version__, grafieken
-from . import formaat as f
-from .fouten import InstellingenFout, Melding
-from .instellingen import Huisstijl
-from .laden import CasusBestand
-from .modellen import DOELEN, TRAJECTEN
-from .resultaat import Aggregaat, Resultaat, Waarschuwing
+from . import grafieken
+from .. import formaat as f
+from ..fouten import InstellingenFout, Melding
+from ..invoer.instellingen import Huisstijl
+from ..invoer.casussen import CasusBestand
+from ..invoer.modellen import DOELEN, TRAJECTEN
+from ..rekenen.resultaat import Aggregaat, Resultaat
+from ..fouten import Waarschuwing
 
 TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
 DOELNAMEN = {
@@ -150,7 +153,10 @@ def logo_pad(huisstijl: Huisstijl) -> Path | None:
 
 def versie() -> str:
     """De versie van casuskosten, voor de verantwoording."""
-    return __version__
+    try:
+        return metadata.version("casuskosten")
+    except metadata.PackageNotFoundError:  # pragma: no cover - alleen zonder installatie
+        return "0.0.0"
 
 
 def periode(agg: Aggregaat) -> str:

@@ -14,11 +14,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .fouten import InvoerFout, Melding
-from .laden import CasusBestand
-from .modellen import TRAJECTEN
-from .tarieven import Tariefregel, Tarieftabel
-from .tijd import tijdvak
+from ..fouten import InvoerFout, Melding
+from ..invoer.casussen import CasusBestand
+from ..invoer.modellen import TRAJECTEN
+from ..invoer.tarieven import Tariefregel, Tarieftabel
+from ..invoer.tijd import tijdvak
 
 FloatArray = npt.NDArray[np.float64]
 

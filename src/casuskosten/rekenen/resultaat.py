@@ -1,7 +1,7 @@
 """Het ene resultaatobject dat elke uitvoer (terminal, JSON, rapporten, export) leest.
 
-Hier wordt niets berekend: alle cijfers komen uit `aggregatie` en `onzekerheid`; dit zijn alleen bevroren
-containers en de omzetting naar de JSON-vorm.
+De cijfers komen uit `aggregatie` en `onzekerheid`; dit zijn de bevroren containers, de opzoekfuncties
+(`gemeente`, `casusbestand`) en de omzetting naar de JSON-vorm.
 """
 
 from __future__ import annotations
@@ -14,37 +14,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
-from .instellingen import Instellingen
+from ..fouten import Waarschuwing
+from ..invoer.instellingen import Instellingen
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
-    from .laden import CasusBestand
-
-
-@dataclass(frozen=True, slots=True)
-class Waarschuwing:
-    """Een waarschuwing met een vaste `code` en een Nederlandse `melding`."""
-
-    code: str
-    melding: str
-    bestand: str | None = None
-    casus: str | None = None
-    gemeente: str | None = None
-    doel: str | None = None
-
-    def naar_dict(self) -> dict[str, Any]:
-        """Als JSON-object, zonder lege velden."""
-        return {
-            k: v
-            for k, v in (
-                ("code", self.code),
-                ("melding", self.melding),
-                ("bestand", self.bestand),
-                ("casus", self.casus),
-                ("gemeente", self.gemeente),
-                ("doel", self.doel),
-            )
-            if v is not None
-        }
+    from ..invoer.casussen import CasusBestand
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +187,7 @@ class Resultaat:
         """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen)."""
         import dataclasses
 
-        from .privacy import zonder_vrije_tekst
+        from ..invoer.privacy import zonder_vrije_tekst
 
         return dataclasses.replace(self, casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .fouten import InvoerFout, Melding, bedoelde_u
+from ..fouten import InvoerFout, Melding, bedoelde_u
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .tarieven import Tarieftabel
 from .tijd import tijdvak

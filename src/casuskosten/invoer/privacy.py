@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .fouten import Melding
-from .laden import CasusBestand
+from ..fouten import Melding, Waarschuwing
+from .casussen import CasusBestand
 from .modellen import DOELEN, TRAJECTEN, Casus, Doel, Traject
-from .resultaat import Waarschuwing
 from .yamlbron import Pad, pad_tekst
 
 #: voorvoegsel van de code van elke privacywaarschuwing

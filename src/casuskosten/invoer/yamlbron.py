@@ -17,7 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .fouten import InvoerFout, Melding
+from ..fouten import InvoerFout, Melding
 
 try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
     from yaml import CSafeLoader as _VeiligeLader

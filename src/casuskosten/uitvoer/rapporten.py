@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .fouten import InvoerFout, Melding, bedoelde_u
-from .rapport import casusboek, gemeenterapport, vergelijking
-from .resultaat import Resultaat
-from .uitvoer import maak_uitvoermap, schrijf_atomair
+from ..fouten import InvoerFout, Melding, bedoelde_u
+from .document import casusboek, gemeenterapport, vergelijking
+from ..rekenen.resultaat import Resultaat
+from .bestanden import maak_uitvoermap, schrijf_atomair
 
 FORMATEN: tuple[str, ...] = ("html", "pdf")
 
@@ -62,10 +62,10 @@ def gemeente_rapport(
     """Het rapport van één gemeente als HTML of PDF."""
     rapport = gemeenterapport(resultaat, kies_gemeente(resultaat, gemeente), datum)
     if formaat == "pdf":
-        from .rapport_pdf import gemeente_pdf
+        from .pdf import gemeente_pdf
 
         return gemeente_pdf(rapport)
-    from .rapport_html import gemeente_html
+    from .html import gemeente_html
 
     return gemeente_html(rapport, sjablonen).encode("utf-8")
 
@@ -74,10 +74,10 @@ def casus_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablonen:
     """Het rapport van de casussen in het resultaat (één casus, of een casusboek) als HTML of PDF."""
     boek = casusboek(resultaat, datum)
     if formaat == "pdf":
-        from .rapport_pdf import casusboek_pdf
+        from .pdf import casusboek_pdf
 
         return casusboek_pdf(boek)
-    from .rapport_html import casusboek_html
+    from .html import casusboek_html
 
     return casusboek_html(boek, sjablonen).encode("utf-8")
 
@@ -86,10 +86,10 @@ def vergelijk_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablo
     """Alle gemeenten naast elkaar als HTML of PDF."""
     stuk = vergelijking(resultaat, datum)
     if formaat == "pdf":
-        from .rapport_pdf import vergelijking_pdf
+        from .pdf import vergelijking_pdf
 
         return vergelijking_pdf(stuk)
-    from .rapport_html import vergelijking_html
+    from .html import vergelijking_html
 
     return vergelijking_html(stuk, sjablonen).encode("utf-8")
 

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .fouten import Melding, UitvoerFout
+from ..fouten import Melding, UitvoerFout
 
 
 def schrijf_atomair(pad: Path | str, inhoud: str | bytes | Iterable[str], *, beschermd: tuple[Path, ...] = ()) -> Path:

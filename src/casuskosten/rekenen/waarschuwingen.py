@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .formaat import aandeel as _aandeel
-from .formaat import euro
-from .laden import CasusBestand
-from .modellen import DOELEN
-from .resultaat import Waarschuwing
+from ..formaat import aandeel as _aandeel
+from ..formaat import euro
+from ..fouten import Waarschuwing
+from ..invoer.casussen import CasusBestand
+from ..invoer.modellen import DOELEN
 
 DREMPEL_LAAG_BETROUWBAAR = 0.25
 MIN_CASUSSEN_GEMEENTE = 10

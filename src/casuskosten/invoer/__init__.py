@@ -1,0 +1,1 @@
+"""Lezen en valideren: YAML, het casusformaat, tarieven, prijsindex, instellingen, tijd, privacy, schema."""

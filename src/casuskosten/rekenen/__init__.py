@@ -1,0 +1,1 @@
+"""Rekenen: beprijzen, optellen, onzekerheid, waarschuwingen en het ene resultaatobject."""
