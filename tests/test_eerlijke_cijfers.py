@@ -28,24 +28,29 @@ def _codes(waarschuwingen) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_correctie_verlaagt_voor_2015_naar_zekerheid(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Zekerheid middel verlaagt voor_2015 met 20%: 1540 -> 1232, besparing 1002; hoog blijft gelijk."""
+    """Zekerheid middel verlaagt de vermeden kosten met 20%; hoog verandert niets.
+
+    Casus A: vermeden = hulp max(0, 1040 - 130) + zwaar max(0, 500 - 0) + maatje max(0, 0 - 100) = 910 + 500 = 1410;
+    gecorrigeerd 1540 - 0,2 x 1410 = 1258, besparing 1258 - 230 = 1028. Casus B (hoog): 120 blijft 120.
+    """
     r = bereken([casusmap(CASUS_A, CASUS_B)], tarieven, PEIL_2015)
     a = r.casussen.set_index("id").loc["A"]
-    assert a["kosten_voor_2015_gecorrigeerd"] == pytest.approx(1232)
-    assert a["besparing_gecorrigeerd"] == pytest.approx(1002)
-    assert a["besparing_pct_gecorrigeerd"] == pytest.approx(1002 / 1232 * 100)
+    assert a["vermeden"] == pytest.approx(1410)
+    assert a["kosten_voor_2015_gecorrigeerd"] == pytest.approx(1258)
+    assert a["besparing_gecorrigeerd"] == pytest.approx(1028)
+    assert a["besparing_pct_gecorrigeerd"] == pytest.approx(1028 / 1258 * 100)
     beta = r.gemeente("Beta")
-    assert beta.kosten_voor_2015_gecorrigeerd == pytest.approx(1232 + 120)
-    assert beta.besparing_pct_gecorrigeerd == pytest.approx((1352 - 430) / 1352 * 100)
+    assert beta.kosten_voor_2015_gecorrigeerd == pytest.approx(1258 + 120)
+    assert beta.besparing_pct_gecorrigeerd == pytest.approx((1378 - 430) / 1378 * 100)
 
 
 def test_correctie_uit_instellingenbestand(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """`[correctie] middel = 0.5` in casuskosten.toml halveert voor_2015 bij zekerheid middel, en staat in de JSON."""
+    """`[correctie] middel = 0.5` halveert de vermeden kosten bij zekerheid middel (1540 - 0,5 x 1410 = 835)."""
     toml = tmp_path / "casuskosten.toml"
     toml.write_text("prijspeil = 2015\ndiscontovoet = 0\n[correctie]\nmiddel = 0.5\n", encoding="utf-8")
     instellingen = laad_instellingen(toml)
     r = bereken([casusmap(CASUS_A)], tarieven, instellingen)
-    assert r.casussen.iloc[0]["kosten_voor_2015_gecorrigeerd"] == pytest.approx(770)
+    assert r.casussen.iloc[0]["kosten_voor_2015_gecorrigeerd"] == pytest.approx(835)
     assert r.naar_dict()["instellingen"]["correctie"] == {"hoog": 0.0, "middel": 0.5, "laag": 0.4}
 
 
@@ -169,23 +174,35 @@ def test_invloedrijkste_casus_en_dominante_casus(tarieven: Path, casusmap) -> No
 
 
 def test_gevoeligheid_tornado_met_de_hand(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """voor hulp 1000, team maatje 500 (basis 50%): hulp x0,75/x1,25 = 33,3/60; maatje 62,5/37,5; vrijwillig 100%."""
+    """voor hulp 1000 (hoog, ±10%), team maatje 500 (middel, ±25%), basis 50%.
+
+    hulp x0,9 / x1,1: (900 - 500)/900 = 44,4% / 600/1100 = 54,5%; maatje x0,75 / x1,25: 625/1000 = 62,5% / 37,5%;
+    vrijwillig niet gewaardeerd: 100%. Omslagpunten: hulp 1000x = 500 -> 0,5; maatje 500x = 1000 -> 2.
+    """
     c = casus(id="G", voor=[{"tarief": "hulp", "aantal": 100}], team=[{"tarief": "maatje", "aantal": 100}])
     totaal = bereken([casusmap(c)], tarieven, PEIL_2015).totaal
     tornado = {g.parameter: (g.laag, g.hoog) for g in totaal.gevoeligheid}
-    assert tornado["tarief:hulp"] == pytest.approx((25 / 75 * 100, 60.0))
+    assert tornado["tarief:hulp"] == pytest.approx((400 / 900 * 100, 600 / 1100 * 100))
     assert tornado["tarief:maatje"] == pytest.approx((62.5, 37.5))
     assert tornado["vrijwillig"] == pytest.approx((50.0, 100.0))
     assert tornado["kans"] == pytest.approx((50.0, 50.0))
-    assert [g.parameter for g in totaal.gevoeligheid][:3] == ["vrijwillig", "tarief:hulp", "tarief:maatje"]
+    assert [g.parameter for g in totaal.gevoeligheid][:3] == ["vrijwillig", "tarief:maatje", "tarief:hulp"]
+    omslag = {g.parameter: g.omslagpunt for g in totaal.gevoeligheid}
+    assert omslag["tarief:hulp"] == pytest.approx(0.5)
+    assert omslag["tarief:maatje"] == pytest.approx(2.0)
 
 
 def test_gevoeligheid_scenario_kansen_en_correctie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Casus A (middel): kans 1 maakt voor 2040 -> (2040x0,8 - 230)/(2040x0,8); zonder correctie 1310/1540."""
+    """Casus A (middel, zwaar met kans 0,5) : de onzekere kans gaat beide kanten op.
+
+    kans x 0,5: zwaar 250, voor 1290, vermeden 910 + 250 = 1160, gecorrigeerd 1290 - 232 = 1058 -> (1058 - 230)/1058;
+    kans = 1: zwaar 1000, voor 2040, vermeden 1910, gecorrigeerd 2040 - 382 = 1658 -> (1658 - 230)/1658;
+    zonder correctie: 1310/1540.
+    """
     totaal = bereken([casusmap(CASUS_A)], tarieven, PEIL_2015).totaal
     tornado = {g.parameter: (g.laag, g.hoog) for g in totaal.gevoeligheid}
-    basis = 1002 / 1232 * 100
-    assert tornado["kans"] == pytest.approx((basis, (1632 - 230) / 1632 * 100))
+    basis = 1028 / 1258 * 100
+    assert tornado["kans"] == pytest.approx(((1058 - 230) / 1058 * 100, (1658 - 230) / 1658 * 100))
     assert tornado["correctie"] == pytest.approx((basis, 1310 / 1540 * 100))
 
 

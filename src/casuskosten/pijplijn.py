@@ -17,6 +17,7 @@ from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarsc
 from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
 from .rekenen.beprijzing import beprijs
+from .rekenen.psa import psa
 from .rekenen.resultaat import Resultaat
 
 STANDAARD_CASUSSEN = "casussen"
@@ -35,12 +36,19 @@ def bereken_casussen(
     prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
+    uitkomst = psa(regels, tabel_casussen, instellingen)
+    tabel_casussen = tabel_casussen.join(uitkomst.casussen, on="id")
     gemeenten = []
     regels_per_gemeente = dict(tuple(regels.groupby("gemeente", sort=False)))
     leeg = regels.iloc[0:0]
     for gemeente, deel in tabel_casussen.groupby("gemeente", sort=True):
-        gemeenten.append(aggregeer(str(gemeente), deel, regels_per_gemeente.get(gemeente, leeg), instellingen))
-    totaal = aggregeer(None, tabel_casussen, regels, instellingen)
+        naam = str(gemeente)
+        gemeenten.append(
+            aggregeer(naam, deel, regels_per_gemeente.get(gemeente, leeg), instellingen, uitkomst.groepen[naam])
+        )
+    totaal = aggregeer(
+        None, tabel_casussen, regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
+    )
     return Resultaat(
         prijspeil=prijspeil,
         instellingen=instellingen.model_copy(update={"prijspeil": prijspeil}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -33,6 +33,39 @@ class Correctie(_Model):
         return waarde
 
 
+class Tariefspreiding(_Model):
+    """Hoe ver een tarief er naar boven of beneden naast kan zitten (95%), naar de betrouwbaarheid van de tariefrij."""
+
+    hoog: float = Field(default=0.10, ge=0, le=2, description="spreiding bij betrouwbaarheid hoog (0,10 = ±10%)")
+    middel: float = Field(default=0.25, ge=0, le=2, description="spreiding bij betrouwbaarheid middel")
+    laag: float = Field(default=0.50, ge=0, le=2, description="spreiding bij betrouwbaarheid laag")
+
+    def voor(self, betrouwbaarheid: str) -> float:
+        """De spreiding voor een betrouwbaarheid."""
+        waarde: float = getattr(self, betrouwbaarheid)
+        return waarde
+
+
+class Kansconcentratie(_Model):
+    """Hoe vast een kans ligt (de k van Beta(kans x k, (1 - kans) x k)), naar de zekerheid van de casus."""
+
+    hoog: float = Field(default=40.0, gt=0, le=100_000, description="concentratie bij zekerheid hoog")
+    middel: float = Field(default=15.0, gt=0, le=100_000, description="concentratie bij zekerheid middel")
+    laag: float = Field(default=6.0, gt=0, le=100_000, description="concentratie bij zekerheid laag")
+
+    def voor(self, zekerheid: str) -> float:
+        """De concentratie voor een zekerheidsniveau."""
+        waarde: float = getattr(self, zekerheid)
+        return waarde
+
+
+class Onzekerheid(_Model):
+    """De onzekerheid in tarieven en kansen die de probabilistische gevoeligheidsanalyse (PSA) trekt."""
+
+    tariefspreiding: Tariefspreiding = Field(default_factory=Tariefspreiding)
+    kansconcentratie: Kansconcentratie = Field(default_factory=Kansconcentratie)
+
+
 class Huisstijl(_Model):
     """Huisstijl van rapporten (organisatie, logo, hoofdkleur)."""
 
@@ -53,10 +86,17 @@ class Instellingen(_Model):
     bootstrap_iteraties: int = Field(
         default=10_000, ge=100, le=1_000_000, description="aantal bootstrap-trekkingen voor het 95%-interval"
     )
+    psa_iteraties: int = Field(
+        default=10_000, ge=100, le=1_000_000, description="aantal trekkingen van de probabilistische analyse (PSA)"
+    )
+    intervalmethode: Literal["bca", "percentiel"] = Field(
+        default="bca", description="bootstrap-interval: bca (bias-gecorrigeerd en versneld) of percentiel"
+    )
     seed: int = Field(
         default=2015, ge=0, description="startwaarde van de toevalsgenerator: zelfde invoer, zelfde interval"
     )
     correctie: Correctie = Field(default_factory=Correctie)
+    onzekerheid: Onzekerheid = Field(default_factory=Onzekerheid)
     huisstijl: Huisstijl = Field(default_factory=Huisstijl)
 
     def naar_dict(self) -> dict[str, Any]:

@@ -35,6 +35,9 @@ Financier = Literal[
 ]
 FINANCIERS: tuple[str, ...] = get_args(Financier)
 BETROUWBAARHEDEN: tuple[str, ...] = ("hoog", "middel", "laag")
+#: `soort` (optionele kolom): kosten (standaard) of overdracht (een inkomensoverdracht zoals bijstand of toeslagen:
+#: maatschappelijk geen kosten, voor de begroting van gemeente en collectief wel)
+SOORTEN: tuple[str, ...] = ("kosten", "overdracht")
 LIJNEN: tuple[int, ...] = (0, 1, 2)
 KOLOMMEN: tuple[str, ...] = (
     "code",
@@ -68,6 +71,7 @@ class Tariefregel:
     bron: str
     bestand: str
     regel: int
+    soort: str = "kosten"
 
     @property
     def is_aanname(self) -> bool:
@@ -358,6 +362,9 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
         fout("lijn", f"'{rij['lijn']}' is geen geldige lijn; kies 0 (informeel), 1 (basis) of 2 (specialistisch)")
     if rij["betrouwbaarheid"] not in BETROUWBAARHEDEN:
         fout("betrouwbaarheid", f"'{rij['betrouwbaarheid']}' is ongeldig; kies hoog, middel of laag")
+    soort = rij.get("soort", "") or "kosten"
+    if soort not in SOORTEN:
+        fout("soort", f"'{soort}' is ongeldig; kies kosten of overdracht (of laat de cel leeg: kosten)")
     if not rij["bron"]:
         fout("bron", "bron ontbreekt; noem de bron, of schrijf 'aanname: ...' als er geen gepubliceerd cijfer is")
     if len(meldingen) > fouten_voor:
@@ -375,6 +382,7 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
         bron=rij["bron"],
         bestand=naam,
         regel=nummer,
+        soort=soort,
     )
 
 

@@ -16,7 +16,9 @@ from ..invoer.modellen import DOELEN, OORDELEN
 from ..invoer.tarieven import FINANCIERS
 from . import onzekerheid
 from .beprijzing import disconto_factor
-from .resultaat import Aggregaat, DoelCijfers, FinancierCijfers
+from .kernboodschap import kernboodschap
+from .psa import PsaGroep
+from .resultaat import PERSPECTIEVEN, Aggregaat, DoelCijfers, FinancierCijfers, Perspectief
 from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
 
 
@@ -25,11 +27,9 @@ def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataF
 
     Vult de tabel zelf aan (geen kopie: bij 100.000 casussen is dat een paar honderd MB) en geeft hem terug.
     """
-    correctie = (
+    regels["correctie"] = (
         regels["zekerheid"].map({z: instellingen.correctie.voor(z) for z in ("hoog", "middel", "laag")}).astype(float)
     )
-    regels["correctie_factor"] = np.where(regels["traject"] == "voor_2015", 1.0 - correctie, 1.0)
-    regels["kosten_gecorrigeerd"] = regels["kosten"] * regels["correctie_factor"]
     start = regels["vanaf_maand"].to_numpy(float)
     duur = regels["duur_maanden"].to_numpy(float)
     regels["kosten_kans_1"] = regels["aantal_totaal"] * regels["prijs"] * regels["disconto_factor"]
@@ -38,8 +38,33 @@ def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataF
     return regels
 
 
+#: de gemeentelijke financiers, en die van het collectief (gemeente, zorgverzekeraar, Wlz, Rijk, politie en justitie)
+GEMEENTELIJK: frozenset[str] = frozenset(f for f in FINANCIERS if f.startswith("gemeente_"))
+COLLECTIEF: frozenset[str] = GEMEENTELIJK | {"zorgverzekeraar", "wlz", "rijk", "politie_justitie"}
+
+
+def perspectief_maskers(regels: pd.DataFrame) -> dict[str, pd.Series]:
+    """Welke regels meetellen per perspectief.
+
+    maatschappelijk: alle kosten, vrijwillige inzet gewaardeerd, zonder overdrachten (een overdracht zoals bijstand
+    verschuift geld, het verbruikt het niet); collectief: financiers van het collectief, overdrachten meegeteld;
+    gemeente: alleen de gemeentelijke financiers, overdrachten meegeteld (die drukken op de begroting).
+    """
+    financier = regels["financier"]
+    return {
+        "maatschappelijk": regels["soort"] != "overdracht",
+        "collectief": financier.isin(COLLECTIEF),
+        "gemeente": financier.isin(GEMEENTELIJK),
+    }
+
+
 def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
-    """Eén rij per casus met de kosten van beide trajecten, besparing, correctie en oordelen."""
+    """Eén rij per casus met de kosten van beide trajecten, besparing, correctie, per jaar, perspectieven en oordelen.
+
+    De hoofdcijfers (kosten_voor_2015, besparing ...) zijn maatschappelijk. De correctie verlaagt alleen de
+    vermeden kosten: per tariefcode c het deel van voor_2015 dat het sociaal team niet ook inzette,
+    vermeden = som over c van max(0, V_c - T_c), en kosten_voor_2015_gecorrigeerd = voor - correctie x vermeden.
+    """
     basis = pd.DataFrame(
         {
             "id": [cb.casus.id for cb in casussen],
@@ -59,20 +84,47 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellin
         tabel = tabel.reindex(columns=["voor_2015", "sociaal_team"], fill_value=0.0)
         return tabel.add_prefix(voorvoegsel)
 
-    kosten = per_traject(regels["kosten"], "kosten_")
-    lijn2 = per_traject(regels["kosten"].where(regels["lijn"] == 2, 0.0), "lijn2_")
-    laag = per_traject(regels["kosten"].where(regels["betrouwbaarheid"] == "laag", 0.0), "laagk_")
-    tabel = basis.join(pd.concat([kosten, lijn2, laag], axis=1), on="id").fillna(
-        dict.fromkeys([*kosten.columns, *lijn2.columns, *laag.columns], 0.0)
+    maskers = perspectief_maskers(regels)
+    maatschappelijk = regels["kosten"].where(maskers["maatschappelijk"], 0.0)
+    kosten = per_traject(maatschappelijk, "kosten_")
+    lijn2 = per_traject(maatschappelijk.where(regels["lijn"] == 2, 0.0), "lijn2_")
+    laag = per_traject(maatschappelijk.where(regels["betrouwbaarheid"] == "laag", 0.0), "laagk_")
+    delen = [kosten, lijn2, laag]
+    for naam in ("collectief", "gemeente"):
+        delen.append(per_traject(regels["kosten"].where(maskers[naam], 0.0), f"{naam}_kosten_"))
+    voor = regels["traject"] == "voor_2015"
+    paren = (
+        pd.DataFrame(
+            {
+                "casus": regels["casus"],
+                "tarief": regels["tarief"],
+                "v": maatschappelijk.where(voor, 0.0),
+                "t": maatschappelijk.where(~voor, 0.0),
+            }
+        )
+        .groupby(["casus", "tarief"], sort=False)[["v", "t"]]
+        .sum()
     )
+    vermeden = (paren["v"] - paren["t"]).clip(lower=0.0).groupby(level=0, sort=False).sum().rename("vermeden")
+    alle = pd.concat([*delen, vermeden], axis=1)
+    tabel = basis.join(alle, on="id").fillna(dict.fromkeys(alle.columns, 0.0))
     tabel["besparing"] = tabel["kosten_voor_2015"] - tabel["kosten_sociaal_team"]
     tabel["besparing_pct"] = _pct_kolom(tabel["besparing"], tabel["kosten_voor_2015"])
     tabel["correctie"] = tabel["zekerheid"].map(instellingen.correctie.voor).astype(float)
-    tabel["kosten_voor_2015_gecorrigeerd"] = tabel["kosten_voor_2015"] * (1.0 - tabel["correctie"])
+    tabel["kosten_voor_2015_gecorrigeerd"] = tabel["kosten_voor_2015"] - tabel["correctie"] * tabel["vermeden"]
     tabel["besparing_gecorrigeerd"] = tabel["kosten_voor_2015_gecorrigeerd"] - tabel["kosten_sociaal_team"]
     tabel["besparing_pct_gecorrigeerd"] = _pct_kolom(
         tabel["besparing_gecorrigeerd"], tabel["kosten_voor_2015_gecorrigeerd"]
     )
+    jaarfactor = 12.0 / tabel["horizon_maanden"].astype(float)
+    tabel["besparing_per_jaar"] = tabel["besparing"] * jaarfactor
+    tabel["besparing_per_jaar_gecorrigeerd"] = tabel["besparing_gecorrigeerd"] * jaarfactor
+    for naam in ("maatschappelijk", "collectief", "gemeente"):
+        bron = "kosten_" if naam == "maatschappelijk" else f"{naam}_kosten_"
+        tabel[f"{naam}_kosten_voor_2015"] = tabel[f"{bron}voor_2015"]
+        tabel[f"{naam}_kosten_sociaal_team"] = tabel[f"{bron}sociaal_team"]
+        tabel[f"{naam}_besparing"] = tabel[f"{naam}_kosten_voor_2015"] - tabel[f"{naam}_kosten_sociaal_team"]
+        tabel[f"{naam}_besparing_pct"] = _pct_kolom(tabel[f"{naam}_besparing"], tabel[f"{naam}_kosten_voor_2015"])
     for traject in ("voor_2015", "sociaal_team"):
         tabel[f"laag_betrouwbaar_{traject}"] = _pct_kolom(tabel[f"laagk_{traject}"], tabel[f"kosten_{traject}"]) / 100
     return tabel.drop(columns=["laagk_voor_2015", "laagk_sociaal_team"])
@@ -89,7 +141,15 @@ def _none(waarde: Any) -> float | None:
     return float(waarde)
 
 
-def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame, instellingen: Instellingen) -> Aggregaat:
+def aggregeer(
+    gemeente: str | None,
+    tabel: pd.DataFrame,
+    regels: pd.DataFrame,
+    instellingen: Instellingen,
+    psa_groep: PsaGroep,
+    *,
+    aantal_gemeenten: int = 1,
+) -> Aggregaat:
     """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None)."""
     voor = tabel["kosten_voor_2015"].to_numpy(float)
     team = tabel["kosten_sociaal_team"].to_numpy(float)
@@ -105,6 +165,7 @@ def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame, i
         [voor, voor_gec],
         instellingen.bootstrap_iteraties,
         onzekerheid.generator(instellingen.seed, gemeente),
+        methode=instellingen.intervalmethode,
     )
     ids = tabel["id"].tolist()
     invloed = onzekerheid.invloedrijkste(ids, voor, team) if gemeente is not None else None
@@ -114,14 +175,23 @@ def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame, i
         if n > 1 and aandelen.max() > 0.5:
             dominant = ids[int(aandelen.argmax())]
 
+    maatschappelijk = regels[regels["soort"] != "overdracht"]
     laag: dict[str, float | None] = {}
-    trajecten = regels["traject"].to_numpy()
-    laag_kosten = np.where((regels["betrouwbaarheid"] == "laag").to_numpy(), regels["kosten"].to_numpy(float), 0.0)
+    trajecten = maatschappelijk["traject"].to_numpy()
+    laag_kosten = np.where(
+        (maatschappelijk["betrouwbaarheid"] == "laag").to_numpy(), maatschappelijk["kosten"].to_numpy(float), 0.0
+    )
     for traject, som in (("voor_2015", som_voor), ("sociaal_team", som_team)):
         deze = float(laag_kosten[trajecten == traject].sum())
         laag[traject] = deze / som if som else None
 
-    waarschuwingen = groep_waarschuwingen(gemeente, n, ci is None, dominant if gemeente is not None else None, laag)
+    horizonnen = tuple(sorted({int(h) for h in tabel["horizon_maanden"].tolist()}))
+    waarschuwingen = groep_waarschuwingen(
+        gemeente, n, ci is None, dominant if gemeente is not None else None, laag, horizonnen=horizonnen
+    )
+    per_jaar = float(tabel["besparing_per_jaar"].mean()) if n else 0.0
+    per_jaar_gec = float(tabel["besparing_per_jaar_gecorrigeerd"].mean()) if n else 0.0
+    spreiding = {b: instellingen.onzekerheid.tariefspreiding.voor(b) for b in ("hoog", "middel", "laag")}
     return Aggregaat(
         gemeente=gemeente,
         aantal_casussen=n,
@@ -138,14 +208,34 @@ def aggregeer(gemeente: str | None, tabel: pd.DataFrame, regels: pd.DataFrame, i
         besparing_pct_gecorrigeerd=onzekerheid.pct(som_gec, som_team),
         besparing_pct_ci95=ci,
         besparing_pct_gecorrigeerd_ci95=ci_gec,
+        besparing_per_casus_per_jaar=per_jaar,
+        besparing_per_casus_per_jaar_gecorrigeerd=per_jaar_gec,
+        kans_besparing=psa_groep.kans_besparing,
+        kans_besparing_gecorrigeerd=psa_groep.kans_besparing_gecorrigeerd,
+        besparing_pct_psa95=psa_groep.besparing_pct_psa95,
+        besparing_pct_gecorrigeerd_psa95=psa_groep.besparing_pct_gecorrigeerd_psa95,
+        besparing_per_casus_per_jaar_psa95=psa_groep.besparing_per_casus_per_jaar_psa95,
+        besparing_per_casus_per_jaar_gecorrigeerd_psa95=psa_groep.besparing_per_casus_per_jaar_gecorrigeerd_psa95,
+        per_perspectief=_per_perspectief(tabel),
+        horizonnen=horizonnen,
+        kernboodschap=kernboodschap(gemeente, n, aantal_gemeenten, per_jaar_gec, psa_groep.kans_besparing_gecorrigeerd),
         invloedrijkste_casus=invloed,
         per_financier=_per_financier(regels),
         doelen=_doelen(tabel),
-        gevoeligheid=onzekerheid.gevoeligheid(regels),
+        gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding),
         aandeel_kosten_laag_betrouwbaar=laag,
         periode=(str(tabel["datum"].min()), str(tabel["datum"].max())),
         waarschuwingen=waarschuwingen,
     )
+
+
+def _per_perspectief(tabel: pd.DataFrame) -> dict[str, Perspectief]:
+    uit = {}
+    for naam in PERSPECTIEVEN:
+        v = float(tabel[f"{naam}_kosten_voor_2015"].sum())
+        t = float(tabel[f"{naam}_kosten_sociaal_team"].sum())
+        uit[naam] = Perspectief(v, t, v - t, onzekerheid.pct(v, t))
+    return uit
 
 
 def _per_financier(regels: pd.DataFrame) -> tuple[FinancierCijfers, ...]:

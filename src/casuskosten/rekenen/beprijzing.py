@@ -47,6 +47,7 @@ REGEL_KOLOMMEN = (
     "tarief_bestand",
     "tarief_regel",
     "zekerheid",
+    "soort",
 )
 
 
@@ -127,6 +128,7 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                     regel.bestand,
                     regel.regel,
                     casus.zekerheid,
+                    regel.soort,
                 )
                 for naam, waarde in zip(REGEL_KOLOMMEN, waarden, strict=True):
                     kolommen[naam].append(waarde)

@@ -6,6 +6,7 @@ Alles gevectoriseerd met numpy: geen Python-lus over trekkingen of casussen.
 from __future__ import annotations
 
 import zlib
+from statistics import NormalDist
 
 import numpy as np
 import numpy.typing as npt
@@ -32,22 +33,52 @@ def generator(seed: int, naam: str | None) -> np.random.Generator:
 
 
 def bootstrap_ci95(
-    voor: FloatArray, team: FloatArray, iteraties: int, rng: np.random.Generator
+    voor: FloatArray, team: FloatArray, iteraties: int, rng: np.random.Generator, methode: str = "bca"
 ) -> tuple[float, float] | None:
-    """Percentiel-bootstrap over casussen van (som voor - som team) / som voor x 100.
+    """Bootstrap over casussen van (som voor - som team) / som voor x 100.
 
     Trekkingen met een som voor van 0 tellen niet mee. Minder dan 5 casussen: None.
     """
-    return bootstrap_intervallen(voor, [team], [voor], iteraties, rng)[0]
+    return bootstrap_intervallen(voor, [team], [voor], iteraties, rng, methode=methode)[0]
+
+
+def bca_interval(
+    schatting: float, trekkingen: FloatArray, jackknife: FloatArray, alfa: float = 0.05
+) -> tuple[float, float]:
+    """Het BCa-interval (Efron & Tibshirani 1993, hoofdstuk 14) uit bootstrap- en jackknife-waarden.
+
+    z0 = Φ⁻¹(aandeel trekkingen onder de schatting) corrigeert de scheefheid van de verdeling, de versnelling
+    a = Σ(θ̄ - θᵢ)³ / (6 (Σ(θ̄ - θᵢ)²)^1,5) uit de jackknife corrigeert een spreiding die met de waarde meebeweegt.
+    De grenzen zijn de percentielen Φ(z0 + (z0 + z) / (1 - a (z0 + z))) voor z = Φ⁻¹(α/2) en Φ⁻¹(1 - α/2).
+    """
+    normaal = NormalDist()
+    b = len(trekkingen)
+    # een aandeel van 0 of 1 geeft een oneindige z0: begrens op een halve trekking van de rand
+    aandeel = min(max(float(np.mean(trekkingen < schatting)), 0.5 / b), 1 - 0.5 / b)
+    z0 = normaal.inv_cdf(aandeel)
+    afwijking = float(np.mean(jackknife)) - jackknife
+    kwadraten = float(np.sum(afwijking**2))
+    a = float(np.sum(afwijking**3)) / (6.0 * kwadraten**1.5) if kwadraten > 0 else 0.0
+    grenzen = []
+    for z in (normaal.inv_cdf(alfa / 2), normaal.inv_cdf(1 - alfa / 2)):
+        grenzen.append(normaal.cdf(z0 + (z0 + z) / (1 - a * (z0 + z))))
+    laag, hoog = np.percentile(trekkingen, [100 * grenzen[0], 100 * grenzen[1]])
+    return float(laag), float(hoog)
 
 
 def bootstrap_intervallen(
-    voor: FloatArray, teams: list[FloatArray], noemers: list[FloatArray], iteraties: int, rng: np.random.Generator
+    voor: FloatArray,
+    teams: list[FloatArray],
+    noemers: list[FloatArray],
+    iteraties: int,
+    rng: np.random.Generator,
+    *,
+    methode: str = "bca",
 ) -> list[tuple[float, float] | None]:
     """Eén set trekkingen voor meerdere percentages tegelijk: (som noemer_k - som team_k) / som noemer_k x 100.
 
     Alle kolommen worden uit dezelfde trekkingen gesommeerd: de trekkingen (het duurste deel) worden één keer
-    gemaakt, wat bij duizenden casussen de helft van de tijd scheelt.
+    gemaakt, wat bij duizenden casussen de helft van de tijd scheelt. `methode` is "bca" (standaard) of "percentiel".
     """
     n = len(voor)
     k = len(teams)
@@ -72,12 +103,22 @@ def bootstrap_intervallen(
     for i in range(k):
         noemer, team = sommen[:, i], sommen[:, k + i]
         geldig = noemer != 0
-        if not geldig.any():
+        schatting = pct(float(noemers[i].sum()), float(teams[i].sum()))
+        if not geldig.any() or schatting is None:
             uit.append(None)
             continue
         waarden = (noemer[geldig] - team[geldig]) / noemer[geldig] * 100.0
-        laag, hoog = np.percentile(waarden, [2.5, 97.5])
-        uit.append((float(laag), float(hoog)))
+        if methode == "percentiel":
+            laag, hoog = np.percentile(waarden, [2.5, 97.5])
+            uit.append((float(laag), float(hoog)))
+            continue
+        # jackknife: het percentage zonder casus j, voor elke j
+        n_zonder = float(noemers[i].sum()) - noemers[i]
+        t_zonder = float(teams[i].sum()) - teams[i]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            jackknife = np.where(n_zonder != 0, (n_zonder - t_zonder) / n_zonder * 100.0, np.nan)
+        jackknife = jackknife[np.isfinite(jackknife)]
+        uit.append(bca_interval(schatting, waarden, jackknife))
     return uit
 
 
@@ -98,45 +139,97 @@ def invloedrijkste(ids: list[str], voor: FloatArray, team: FloatArray) -> Invloe
     return Invloed(ids[i], None if np.isnan(zonder[i]) else float(zonder[i]))
 
 
-def gevoeligheid(regels: pd.DataFrame, max_codes: int = 10) -> tuple[Gevoeligheid, ...]:
-    """Het gecorrigeerde besparingspercentage bij andere aannames, gesorteerd op spreiding.
+class _Paren:
+    """De regels van een groep per (casus, tariefcode)-paar: daarop werkt de correctie op vermeden kosten."""
 
-    Verwacht per regel de kolommen traject, tarief, financier, kosten, kosten_kans_1, kosten_disconto_0,
-    kosten_disconto_4 en correctie_factor (1 - correctie voor voor_2015-regels, 1 voor sociaal_team).
+    def __init__(self, regels: pd.DataFrame) -> None:
+        casus_nr, _ = pd.factorize(regels["casus"])
+        code_nr, self.codes = pd.factorize(regels["tarief"])
+        sleutel = casus_nr.astype(np.int64) * max(len(self.codes), 1) + code_nr
+        self.paar = np.unique(sleutel, return_inverse=True)[1].astype(np.int64)
+        self.aantal = int(self.paar.max()) + 1 if len(self.paar) else 0
+        self.voor = (regels["traject"] == "voor_2015").to_numpy()
+        # de correctie van de casus, per paar (alle regels van een paar horen bij één casus)
+        self.correctie = np.zeros(self.aantal)
+        self.correctie[self.paar] = regels["correctie"].to_numpy(float)
+        self.code_van_paar = np.zeros(self.aantal, dtype=np.int64)
+        self.code_van_paar[self.paar] = code_nr
+
+    def per_paar(self, kosten: FloatArray, correctie: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+        """Per paar (bijdrage aan voor gecorrigeerd, kosten sociaal team)."""
+        v = np.bincount(self.paar, weights=np.where(self.voor, kosten, 0.0), minlength=self.aantal)
+        t = np.bincount(self.paar, weights=np.where(self.voor, 0.0, kosten), minlength=self.aantal)
+        f = self.correctie if correctie is None else correctie
+        gecorrigeerd: FloatArray = v - f * np.maximum(v - t, 0.0)
+        team: FloatArray = np.asarray(t, dtype=float)
+        return gecorrigeerd, team
+
+    def pct(self, kosten: FloatArray, correctie: FloatArray | None = None) -> float | None:
+        """Het gecorrigeerde besparingspercentage van de groep bij deze regelkosten."""
+        gecorrigeerd, team = self.per_paar(kosten, correctie)
+        return pct(float(gecorrigeerd.sum()), float(team.sum()))
+
+
+def gevoeligheid(regels: pd.DataFrame, spreiding: dict[str, float], max_codes: int = 10) -> tuple[Gevoeligheid, ...]:
+    """Het gecorrigeerde besparingspercentage bij andere aannames, gesorteerd op spreiding (tornado).
+
+    Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
+    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4 en correctie (de
+    correctie van de casus). Tarieven gaan ±s omhoog en omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde
+    als in de PSA); elke tariefcode krijgt een omslagpunt: de prijsfactor waarbij de gecorrigeerde besparing 0 wordt.
     """
-    voor = (regels["traject"] == "voor_2015").to_numpy()
-    m = regels["correctie_factor"].to_numpy(float)
+    paren = _Paren(regels)
     k = regels["kosten"].to_numpy(float)
-
-    def uitkomst(kosten: FloatArray, factor: FloatArray = m) -> float | None:
-        return pct(float((kosten * factor)[voor].sum()), float(kosten[~voor].sum()))
-
+    basis = paren.pct(k)
     uit: list[Gevoeligheid] = []
-    teken = np.where(voor, 1.0, -1.0)
-    bijdrage = pd.Series(k * m * teken).groupby(regels["tarief"].to_numpy()).sum()
-    volgorde = sorted(bijdrage.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:max_codes]
+    gecorrigeerd, team = paren.per_paar(k)
+    bijdrage_paar = gecorrigeerd - team  # de gecorrigeerde besparing per paar
+    bijdrage = np.bincount(paren.code_van_paar, weights=bijdrage_paar, minlength=len(paren.codes))
+    totaal = float(bijdrage_paar.sum())
     codes = regels["tarief"].to_numpy()
-    for code, _ in volgorde:
+    s = regels["betrouwbaarheid"].map(spreiding).to_numpy(float)
+    omschrijvingen = dict(zip(regels["tarief"].tolist(), regels["omschrijving"].tolist(), strict=True))
+    betrouwbaarheden = dict(zip(regels["tarief"].tolist(), regels["betrouwbaarheid"].tolist(), strict=True))
+    volgorde = sorted(range(len(paren.codes)), key=lambda i: (-abs(float(bijdrage[i])), str(paren.codes[i])))
+    for i in volgorde[:max_codes]:
+        code = str(paren.codes[i])
         deze = codes == code
+        spreid = float(s[deze].max())
+        # de gecorrigeerde besparing is lineair in de prijsfactor x van één code (x > 0): totaal + (x - 1) B
+        b = float(bijdrage[i])
+        omslag = 1.0 - totaal / b if b != 0 else None
         uit.append(
             Gevoeligheid(
                 f"tarief:{code}",
-                f"prijs van {code} x 0,75 / x 1,25",
-                uitkomst(np.where(deze, k * 0.75, k)),
-                uitkomst(np.where(deze, k * 1.25, k)),
+                f"{omschrijvingen[code]}: prijs -{_pct_tekst(spreid)} / +{_pct_tekst(spreid)} "
+                f"(betrouwbaarheid {betrouwbaarheden[code]})",
+                paren.pct(np.where(deze, k * (1 - s), k)),
+                paren.pct(np.where(deze, k * (1 + s), k)),
+                omslagpunt=omslag if omslag is not None and 0 < omslag <= 10 else None,
             )
         )
-    basis = uitkomst(k)
+    # alleen onzekere kansen (0 < kans < 1) bewegen: een inzet met kans 1 is zeker, een halvering van álle kansen
+    # zou beide trajecten evenveel verlagen en het percentage niet veranderen
+    kans = regels["kans"].to_numpy(float)
+    onzeker = (kans > 0) & (kans < 1)
+    kans1 = regels["kosten_kans_1"].to_numpy(float)
     uit.append(
-        Gevoeligheid("kans", "huidige kansen / elke kans = 1", basis, uitkomst(regels["kosten_kans_1"].to_numpy(float)))
+        Gevoeligheid(
+            "kans",
+            "onzekere kansen (tussen 0 en 1) x 0,5 / gelijk aan 1",
+            paren.pct(np.where(onzeker, k * 0.5, k)),
+            paren.pct(kans1),
+        )
     )
-    uit.append(Gevoeligheid("correctie", "met / zonder zekerheidscorrectie", basis, uitkomst(k, np.ones_like(m))))
+    uit.append(
+        Gevoeligheid("correctie", "met / zonder zekerheidscorrectie", basis, paren.pct(k, np.zeros(paren.aantal)))
+    )
     uit.append(
         Gevoeligheid(
             "discontovoet",
             "discontovoet 0% / 4%",
-            uitkomst(regels["kosten_disconto_0"].to_numpy(float)),
-            uitkomst(regels["kosten_disconto_4"].to_numpy(float)),
+            paren.pct(regels["kosten_disconto_0"].to_numpy(float)),
+            paren.pct(regels["kosten_disconto_4"].to_numpy(float)),
         )
     )
     vrijwillig = (regels["financier"] == "vrijwillig").to_numpy()
@@ -145,7 +238,11 @@ def gevoeligheid(regels: pd.DataFrame, max_codes: int = 10) -> tuple[Gevoelighei
             "vrijwillig",
             "vrijwillige inzet gewaardeerd / niet gewaardeerd (0)",
             basis,
-            uitkomst(np.where(vrijwillig, 0.0, k)),
+            paren.pct(np.where(vrijwillig, 0.0, k)),
         )
     )
     return tuple(sorted(uit, key=lambda g: -g.spreiding))
+
+
+def _pct_tekst(aandeel: float) -> str:
+    return f"{aandeel * 100:.0f}%"

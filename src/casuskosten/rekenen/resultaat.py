@@ -53,6 +53,7 @@ class Gevoeligheid:
     omschrijving: str
     laag: float | None
     hoog: float | None
+    omslagpunt: float | None = None  # alleen bij tarieven: de prijsfactor waarbij de gecorrigeerde besparing 0 wordt
 
     @property
     def spreiding(self) -> float:
@@ -60,6 +61,29 @@ class Gevoeligheid:
         if self.laag is None or self.hoog is None:
             return 0.0
         return abs(self.hoog - self.laag)
+
+
+@dataclass(frozen=True, slots=True)
+class Perspectief:
+    """De sommen vanuit één perspectief: maatschappelijk, collectief of gemeente."""
+
+    kosten_voor_2015: float
+    kosten_sociaal_team: float
+    besparing: float
+    besparing_pct: float | None
+
+    def naar_dict(self) -> dict[str, Any]:
+        """Als JSON-object."""
+        return {
+            "kosten_voor_2015": self.kosten_voor_2015,
+            "kosten_sociaal_team": self.kosten_sociaal_team,
+            "besparing": self.besparing,
+            "besparing_pct": self.besparing_pct,
+        }
+
+
+#: de perspectieven, in de volgorde waarin ze getoond worden
+PERSPECTIEVEN: tuple[str, ...] = ("maatschappelijk", "collectief", "gemeente")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +113,17 @@ class Aggregaat:
     besparing_pct_gecorrigeerd: float | None
     besparing_pct_ci95: tuple[float, float] | None
     besparing_pct_gecorrigeerd_ci95: tuple[float, float] | None
+    besparing_per_casus_per_jaar: float
+    besparing_per_casus_per_jaar_gecorrigeerd: float
+    kans_besparing: float
+    kans_besparing_gecorrigeerd: float
+    besparing_pct_psa95: tuple[float, float] | None
+    besparing_pct_gecorrigeerd_psa95: tuple[float, float] | None
+    besparing_per_casus_per_jaar_psa95: tuple[float, float]
+    besparing_per_casus_per_jaar_gecorrigeerd_psa95: tuple[float, float]
+    per_perspectief: dict[str, Perspectief]
+    horizonnen: tuple[int, ...]
+    kernboodschap: str
     invloedrijkste_casus: Invloed | None
     per_financier: tuple[FinancierCijfers, ...]
     doelen: tuple[DoelCijfers, ...]
@@ -103,6 +138,7 @@ class Aggregaat:
         if self.gemeente is not None:
             uit["gemeente"] = self.gemeente
         uit |= {
+            "kernboodschap": self.kernboodschap,
             "aantal_casussen": self.aantal_casussen,
             "periode": {"van": self.periode[0], "tot_en_met": self.periode[1]},
             "kosten_voor_2015": self.kosten_voor_2015,
@@ -120,6 +156,18 @@ class Aggregaat:
             "besparing_pct_gecorrigeerd_ci95": (
                 list(self.besparing_pct_gecorrigeerd_ci95) if self.besparing_pct_gecorrigeerd_ci95 else None
             ),
+            "besparing_per_casus_per_jaar": self.besparing_per_casus_per_jaar,
+            "besparing_per_casus_per_jaar_gecorrigeerd": self.besparing_per_casus_per_jaar_gecorrigeerd,
+            "kans_besparing": self.kans_besparing,
+            "kans_besparing_gecorrigeerd": self.kans_besparing_gecorrigeerd,
+            "besparing_pct_psa95": _lijst(self.besparing_pct_psa95),
+            "besparing_pct_gecorrigeerd_psa95": _lijst(self.besparing_pct_gecorrigeerd_psa95),
+            "besparing_per_casus_per_jaar_psa95": _lijst(self.besparing_per_casus_per_jaar_psa95),
+            "besparing_per_casus_per_jaar_gecorrigeerd_psa95": _lijst(
+                self.besparing_per_casus_per_jaar_gecorrigeerd_psa95
+            ),
+            "per_perspectief": {naam: p.naar_dict() for naam, p in self.per_perspectief.items()},
+            "horizonnen_maanden": list(self.horizonnen),
             "invloedrijkste_casus": (
                 {
                     "id": self.invloedrijkste_casus.id,
@@ -149,7 +197,13 @@ class Aggregaat:
                 for d in self.doelen
             },
             "gevoeligheid": [
-                {"parameter": g.parameter, "omschrijving": g.omschrijving, "laag": g.laag, "hoog": g.hoog}
+                {
+                    "parameter": g.parameter,
+                    "omschrijving": g.omschrijving,
+                    "laag": g.laag,
+                    "hoog": g.hoog,
+                    **({"omslagpunt": g.omslagpunt} if g.parameter.startswith("tarief:") else {}),
+                }
                 for g in self.gevoeligheid
             ],
             "aandeel_kosten_laag_betrouwbaar": self.aandeel_kosten_laag_betrouwbaar,
@@ -287,6 +341,22 @@ class Resultaat:
                 "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
                 "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
                 "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
+                "vermeden_kosten": rij["vermeden"],
+                "besparing_per_jaar": rij["besparing_per_jaar"],
+                "besparing_per_jaar_gecorrigeerd": rij["besparing_per_jaar_gecorrigeerd"],
+                "kans_besparing": _json(rij["kans_besparing"]),
+                "kans_besparing_gecorrigeerd": _json(rij["kans_besparing_gecorrigeerd"]),
+                "besparing_pct_psa95": _interval(rij, "besparing_pct_psa95"),
+                "besparing_pct_gecorrigeerd_psa95": _interval(rij, "besparing_pct_gecorrigeerd_psa95"),
+                "per_perspectief": {
+                    naam: {
+                        "kosten_voor_2015": rij[f"{naam}_kosten_voor_2015"],
+                        "kosten_sociaal_team": rij[f"{naam}_kosten_sociaal_team"],
+                        "besparing": rij[f"{naam}_besparing"],
+                        "besparing_pct": _json(rij[f"{naam}_besparing_pct"]),
+                    }
+                    for naam in PERSPECTIEVEN
+                },
                 "aandeel_kosten_laag_betrouwbaar": {
                     "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
                     "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"]),
@@ -311,11 +381,21 @@ _REGEL_VELDEN = (
     "prijs",
     "kosten_nominaal",
     "kosten",
+    "soort",
     "financier",
     "lijn",
     "betrouwbaarheid",
     "bron",
 )
+
+
+def _interval(rij: dict[str, Any], naam: str) -> list[float] | None:
+    laag, hoog = _json(rij[f"{naam}_laag"]), _json(rij[f"{naam}_hoog"])
+    return None if laag is None or hoog is None else [laag, hoog]
+
+
+def _lijst(interval: tuple[float, float] | None) -> list[float] | None:
+    return list(interval) if interval is not None else None
 
 
 def _regels_als_dicts(blok: dict[str, list[Any]], aantal: int) -> list[dict[str, Any]]:

@@ -67,7 +67,13 @@ def casus_waarschuwingen(cb: CasusBestand, cijfers: dict[str, Any]) -> tuple[Waa
 
 
 def groep_waarschuwingen(
-    gemeente: str | None, aantal: int, ci_ontbreekt: bool, dominant: str | None, laag: dict[str, float | None]
+    gemeente: str | None,
+    aantal: int,
+    ci_ontbreekt: bool,
+    dominant: str | None,
+    laag: dict[str, float | None],
+    *,
+    horizonnen: tuple[int, ...] = (),
 ) -> tuple[Waarschuwing, ...]:
     """Waarschuwingen over een gemeente (of het totaal, `gemeente` None)."""
     wie = f"gemeente {gemeente}" if gemeente else "het totaal"
@@ -95,6 +101,15 @@ def groep_waarschuwingen(
                 "dominante_casus",
                 f"{wie}: casus {dominant} draagt meer dan de helft van de totale besparing",
                 casus=dominant,
+                gemeente=gemeente,
+            )
+        )
+    if gemeente is not None and len(horizonnen) > 1:
+        uit.append(
+            Waarschuwing(
+                "horizon_gemengd",
+                f"{wie}: de casussen hebben verschillende horizonnen ({', '.join(str(h) for h in horizonnen)} "
+                "maanden); vergelijk de besparing per casus per jaar, niet de sommen",
                 gemeente=gemeente,
             )
         )

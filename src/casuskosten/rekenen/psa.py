@@ -1,0 +1,292 @@
+"""Probabilistische gevoeligheidsanalyse (PSA): hoe zeker is de besparing als casussen, tarieven én kansen onzeker zijn.
+
+In elke trekking (standaard 10.000, vaste `seed`):
+
+- **casussen**: per gemeente worden de casussen met teruglegging opnieuw getrokken (bij 5 of meer casussen; bij
+  minder blijven ze zoals ze zijn); het totaal trekt binnen elke gemeente (gestratificeerd);
+- **tarieven**: één prijsfactor per tariefcode, gedeeld door alle casussen en beide trajecten: lognormaal met
+  mediaan 1 en sigma = ln(1 + s) / 1,96, met s de spreiding bij de betrouwbaarheid van de tariefrij
+  (`[onzekerheid.tariefspreiding]`);
+- **kansen**: elke inzetregel met 0 < kans < 1 trekt zijn kans uit Beta(kans x k, (1 - kans) x k), met k de
+  concentratie bij de zekerheid van de casus (`[onzekerheid.kansconcentratie]`).
+
+Daarna gelden dezelfde regels als voor de puntschatting: de correctie op vermeden kosten per (casus, tariefcode) en
+alleen de maatschappelijke regels (geen overdrachten). Alles gevectoriseerd per blok trekkingen; elke gemeente heeft
+zijn eigen generator en elke tariefcode zijn eigen reeks, zodat de uitkomst van een gemeente niet afhangt van welke
+andere gemeenten meedoen.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ..invoer.instellingen import Instellingen
+from .onzekerheid import MIN_CASUSSEN_INTERVAL
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+_MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
+_Z_95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class PsaGroep:
+    """De PSA-uitkomst van een groep casussen (een gemeente of het totaal)."""
+
+    kans_besparing: float
+    kans_besparing_gecorrigeerd: float
+    besparing_pct_psa95: tuple[float, float] | None
+    besparing_pct_gecorrigeerd_psa95: tuple[float, float] | None
+    besparing_per_casus_per_jaar_psa95: tuple[float, float]
+    besparing_per_casus_per_jaar_gecorrigeerd_psa95: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PsaUitkomst:
+    """Per gemeente (sleutel: naam) en voor het totaal (sleutel None), plus per casus een tabel."""
+
+    groepen: dict[str | None, PsaGroep]
+    casussen: (
+        pd.DataFrame
+    )  # index: casus-id; kolommen kans_besparing(_gecorrigeerd), besparing_pct(_gecorrigeerd)_psa95_*
+
+
+def sigma(spreiding: float) -> float:
+    """De sigma van de lognormale prijsfactor: 95% van de trekkingen ligt tussen 1/(1+s) en 1+s."""
+    return math.log1p(spreiding) / _Z_95
+
+
+def code_generator(seed: int, code: str) -> np.random.Generator:
+    """De reeks van één tariefcode: dezelfde voor elke gemeente en elke run met dezelfde seed."""
+    return np.random.default_rng([seed, 1, zlib.crc32(code.encode("utf-8"))])
+
+
+def gemeente_generator(seed: int, gemeente: str) -> np.random.Generator:
+    """De generator van één gemeente (casussen en kansen)."""
+    return np.random.default_rng([seed, 2, zlib.crc32(gemeente.encode("utf-8"))])
+
+
+def trek_kansen(kans: FloatArray, concentratie: FloatArray, rng: np.random.Generator, aantal: int) -> FloatArray:
+    """`aantal` trekkingen per regel uit Beta(kans x k, (1 - kans) x k).
+
+    Verwachting: kans; variantie: kans (1 - kans) / (k + 1).
+    """
+    return rng.beta(kans * concentratie, (1.0 - kans) * concentratie, size=(aantal, len(kans)))
+
+
+def _percentielen(waarden: npt.NDArray[np.floating]) -> tuple[float, float] | None:
+    geldig = waarden[np.isfinite(waarden)]
+    if geldig.size == 0:
+        return None
+    laag, hoog = np.percentile(geldig, [2.5, 97.5])
+    return float(laag), float(hoog)
+
+
+def _pct(teller: FloatArray, noemer: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(noemer != 0, teller / noemer * 100.0, np.nan)
+
+
+def psa(regels: pd.DataFrame, casussen: pd.DataFrame, instellingen: Instellingen) -> PsaUitkomst:
+    """De PSA over alle gemeenten en het totaal.
+
+    `regels` zijn de beprijsde regels (kolommen casus, traject, tarief, kosten_kans_1, kans, betrouwbaarheid, soort);
+    `casussen` de casustabel (id, gemeente, zekerheid, correctie, horizon_maanden), in de volgorde van de casussen.
+    """
+    iteraties = instellingen.psa_iteraties
+    maatschappelijk = regels[regels["soort"] != "overdracht"]
+    codes = sorted(set(maatschappelijk["tarief"].tolist()))
+    code_nr = {c: i for i, c in enumerate(codes)}
+    # één standaardnormale reeks per tariefcode (iteraties x codes)
+    z = np.empty((iteraties, len(codes)))
+    for i, code in enumerate(codes):
+        z[:, i] = code_generator(instellingen.seed, code).standard_normal(iteraties)
+    spreiding = instellingen.onzekerheid.tariefspreiding
+    concentratie = instellingen.onzekerheid.kansconcentratie
+
+    totaal = _Sommen(iteraties)
+    groepen: dict[str | None, PsaGroep] = {}
+    per_casus: list[pd.DataFrame] = []
+    regels_per_casus = dict(tuple(maatschappelijk.groupby("casus", sort=False)))
+    for gemeente, deel in casussen.groupby("gemeente", sort=True):
+        ids = deel["id"].tolist()
+        leeg = maatschappelijk.iloc[0:0]
+        gemeente_regels = pd.concat([regels_per_casus.get(i, leeg) for i in ids]) if ids else leeg
+        invoer = _GroepInvoer.maak(deel, gemeente_regels, code_nr, spreiding.voor, concentratie.voor)
+        rng = gemeente_generator(instellingen.seed, str(gemeente))
+        sommen, casus_tabel = _trek_gemeente(invoer, z, rng, iteraties)
+        groepen[str(gemeente)] = sommen.groep(len(ids))
+        totaal.tel_op(sommen)
+        per_casus.append(casus_tabel)
+    groepen[None] = totaal.groep(len(casussen))
+    casus_uit = pd.concat(per_casus) if per_casus else pd.DataFrame()
+    return PsaUitkomst(groepen, casus_uit)
+
+
+@dataclass(frozen=True)
+class _GroepInvoer:
+    """De regels van één gemeente als arrays, gesorteerd per casus en tariefcode."""
+
+    ids: list[str]
+    k1: FloatArray  # kosten bij kans 1 (contant, geïndexeerd)
+    kans: FloatArray
+    onzeker: npt.NDArray[np.bool_]  # 0 < kans < 1
+    concentratie: FloatArray
+    sigma: FloatArray
+    code: IntArray
+    voor: npt.NDArray[np.bool_]
+    paar_begin: IntArray  # eerste regel van elk (casus, code)-paar
+    casus_van_paar: IntArray
+    correctie: FloatArray  # per casus
+    jaarfactor: FloatArray  # per casus: 12 / horizon
+
+    @staticmethod
+    def maak(
+        casussen: pd.DataFrame,
+        regels: pd.DataFrame,
+        code_nr: dict[str, int],
+        spreiding_voor: Callable[[str], float],
+        concentratie_voor: Callable[[str], float],
+    ) -> _GroepInvoer:
+        ids = casussen["id"].tolist()
+        casus_nr = {c: i for i, c in enumerate(ids)}
+        ci = np.array([casus_nr[c] for c in regels["casus"].tolist()], dtype=np.int64)
+        co = np.array([code_nr[c] for c in regels["tarief"].tolist()], dtype=np.int64)
+        volgorde = np.lexsort((co, ci))
+        ci, co = ci[volgorde], co[volgorde]
+        kans = regels["kans"].to_numpy(float)[volgorde]
+        zekerheid = casussen["zekerheid"].to_numpy()[ci] if len(ci) else np.array([], dtype=object)
+        spreid = np.array([spreiding_voor(b) for b in regels["betrouwbaarheid"].tolist()], dtype=float)
+        conc = np.array([concentratie_voor(z) for z in zekerheid.tolist()], dtype=float)
+        nieuw_paar = np.ones(len(ci), dtype=bool)
+        if len(ci) > 1:
+            nieuw_paar[1:] = (ci[1:] != ci[:-1]) | (co[1:] != co[:-1])
+        paar_begin = np.flatnonzero(nieuw_paar).astype(np.int64)
+        return _GroepInvoer(
+            ids=ids,
+            k1=regels["kosten_kans_1"].to_numpy(float)[volgorde],
+            kans=kans,
+            onzeker=(kans > 0) & (kans < 1),
+            concentratie=conc,
+            sigma=np.log1p(spreid[volgorde]) / _Z_95,
+            code=co,
+            voor=(regels["traject"].to_numpy() == "voor_2015")[volgorde],
+            paar_begin=paar_begin,
+            casus_van_paar=ci[paar_begin],
+            correctie=casussen["correctie"].to_numpy(float),
+            jaarfactor=12.0 / casussen["horizon_maanden"].to_numpy(float),
+        )
+
+
+class _Sommen:
+    """Per trekking de sommen van een groep: voor, team, voor gecorrigeerd en de besparing per casus per jaar."""
+
+    def __init__(self, iteraties: int) -> None:
+        self.voor = np.zeros(iteraties)
+        self.team = np.zeros(iteraties)
+        self.gecorrigeerd = np.zeros(iteraties)
+        self.jaar = np.zeros(iteraties)  # som over (getrokken) casussen van besparing per jaar
+        self.jaar_gecorrigeerd = np.zeros(iteraties)
+
+    def tel_op(self, ander: _Sommen) -> None:
+        self.voor += ander.voor
+        self.team += ander.team
+        self.gecorrigeerd += ander.gecorrigeerd
+        self.jaar += ander.jaar
+        self.jaar_gecorrigeerd += ander.jaar_gecorrigeerd
+
+    def groep(self, aantal_casussen: int) -> PsaGroep:
+        n = max(aantal_casussen, 1)
+        return PsaGroep(
+            kans_besparing=float(np.mean(self.voor > self.team)),
+            kans_besparing_gecorrigeerd=float(np.mean(self.gecorrigeerd > self.team)),
+            besparing_pct_psa95=_percentielen(_pct(self.voor - self.team, self.voor)),
+            besparing_pct_gecorrigeerd_psa95=_percentielen(_pct(self.gecorrigeerd - self.team, self.gecorrigeerd)),
+            besparing_per_casus_per_jaar_psa95=_percentielen(self.jaar / n) or (0.0, 0.0),
+            besparing_per_casus_per_jaar_gecorrigeerd_psa95=_percentielen(self.jaar_gecorrigeerd / n) or (0.0, 0.0),
+        )
+
+
+def _trek_gemeente(
+    invoer: _GroepInvoer, z: FloatArray, rng: np.random.Generator, iteraties: int
+) -> tuple[_Sommen, pd.DataFrame]:
+    """Alle trekkingen voor één gemeente, in blokken; geeft de sommen per trekking en de cijfers per casus."""
+    c = len(invoer.ids)
+    regels = len(invoer.k1)
+    sommen = _Sommen(iteraties)
+    pct = np.full((iteraties, c), np.nan, dtype=np.float32)
+    pct_gec = np.full((iteraties, c), np.nan, dtype=np.float32)
+    goedkoper = np.zeros(c)
+    goedkoper_gec = np.zeros(c)
+    onzeker = np.flatnonzero(invoer.onzeker)
+    casussen_met_paren = np.unique(invoer.casus_van_paar)
+    casus_begin = np.flatnonzero(np.r_[True, invoer.casus_van_paar[1:] != invoer.casus_van_paar[:-1]])
+    blok = max(1, min(iteraties, _MAX_CEL // max(regels, c, 1)))
+    for begin in range(0, iteraties, blok):
+        b = min(blok, iteraties - begin)
+        vc = np.zeros((b, c))
+        tc = np.zeros((b, c))
+        mc = np.zeros((b, c))
+        if regels:
+            factor = np.exp(z[begin : begin + b][:, invoer.code] * invoer.sigma)
+            kans = np.broadcast_to(invoer.kans, (b, regels)).copy()
+            if onzeker.size:
+                kans[:, onzeker] = trek_kansen(invoer.kans[onzeker], invoer.concentratie[onzeker], rng, b)
+            kosten = invoer.k1 * kans * factor
+            voor = np.where(invoer.voor, kosten, 0.0)
+            vp = np.add.reduceat(voor, invoer.paar_begin, axis=1)
+            tp = np.add.reduceat(kosten - voor, invoer.paar_begin, axis=1)
+            mp = np.maximum(vp - tp, 0.0)
+            vc[:, casussen_met_paren] = np.add.reduceat(vp, casus_begin, axis=1)
+            tc[:, casussen_met_paren] = np.add.reduceat(tp, casus_begin, axis=1)
+            mc[:, casussen_met_paren] = np.add.reduceat(mp, casus_begin, axis=1)
+        gc = vc - invoer.correctie * mc
+        goedkoper += (vc > tc).sum(axis=0)
+        goedkoper_gec += (gc > tc).sum(axis=0)
+        pct[begin : begin + b] = _pct(vc - tc, vc)
+        pct_gec[begin : begin + b] = _pct(gc - tc, gc)
+        # casussen opnieuw trekken (met teruglegging) vanaf 5 casussen; daaronder blijven ze zoals ze zijn
+        if c >= MIN_CASUSSEN_INTERVAL:
+            gewicht = rng.multinomial(c, np.full(c, 1.0 / c), size=b).astype(float)
+        else:
+            gewicht = np.ones((b, c))
+        sommen.voor[begin : begin + b] = (gewicht * vc).sum(axis=1)
+        sommen.team[begin : begin + b] = (gewicht * tc).sum(axis=1)
+        sommen.gecorrigeerd[begin : begin + b] = (gewicht * gc).sum(axis=1)
+        sommen.jaar[begin : begin + b] = (gewicht * (vc - tc) * invoer.jaarfactor).sum(axis=1)
+        sommen.jaar_gecorrigeerd[begin : begin + b] = (gewicht * (gc - tc) * invoer.jaarfactor).sum(axis=1)
+    tabel = pd.DataFrame(
+        {
+            "kans_besparing": goedkoper / iteraties,
+            "kans_besparing_gecorrigeerd": goedkoper_gec / iteraties,
+        },
+        index=pd.Index(invoer.ids, name="id"),
+    )
+    for naam, waarden in (("besparing_pct", pct), ("besparing_pct_gecorrigeerd", pct_gec)):
+        laag = np.full(c, np.nan)
+        hoog = np.full(c, np.nan)
+        geldig = np.isfinite(waarden).any(axis=0)
+        if geldig.any():
+            grenzen = np.nanpercentile(waarden[:, geldig].astype(float), [2.5, 97.5], axis=0)
+            laag[geldig], hoog[geldig] = grenzen[0], grenzen[1]
+        tabel[f"{naam}_psa95_laag"] = laag
+        tabel[f"{naam}_psa95_hoog"] = hoog
+    return sommen, tabel
+
+
+def interval_of_none(laag: float, hoog: float) -> tuple[float, float] | None:
+    """Twee kolomwaarden als interval; NaN wordt None."""
+    if math.isnan(laag) or math.isnan(hoog):
+        return None
+    return (laag, hoog)
+
+
+__all__: Sequence[str] = ("PsaGroep", "PsaUitkomst", "psa", "sigma", "trek_kansen")
