@@ -1,0 +1,304 @@
+"""Onzekerheid als model: PSA, BCa, correctie op vermeden kosten, cijfers per jaar, perspectieven en kernboodschap.
+
+Elke verwachte waarde is met de hand (of in gesloten vorm) uitgerekend uit de ronde testtarieven van conftest:
+hulp 10 (hoog), zwaar 100 (laag), maatje 5 (middel, vrijwillig); prijspeil 2015, discontovoet 0.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from casuskosten import Instellingen, bereken
+from casuskosten.invoer.instellingen import Onzekerheid, Tariefspreiding
+from casuskosten.rekenen.kernboodschap import heel_procent
+from casuskosten.rekenen.onzekerheid import bca_interval
+from casuskosten.rekenen.psa import trek_kansen
+from tests.conftest import PRIJSINDEX_CSV, casus
+
+PEIL_2015 = Instellingen(prijspeil=2015, discontovoet=0)
+Z = 1.959963984540054  # de 97,5%-grens van de standaardnormale verdeling
+
+
+def _phi(x: float) -> float:
+    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+# --- PSA -------------------------------------------------------------------------------------------------------
+
+
+def test_psa_van_een_casus_volgt_de_normale_benadering(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Eén laag-betrouwbare voor-regel (zwaar 1000) tegen één hoog-betrouwbare team-regel (hulp 900).
+
+    Met lognormale prijsfactoren is ln(V/T) = ln(1000/900) + σV Z1 - σT Z2 normaal met σ² = σV² + σT², waarbij
+    σV = ln(1,5)/1,96 = 0,20687 (laag) en σT = ln(1,1)/1,96 = 0,04863 (hoog): σ = 0,21251.
+    kans_besparing = Φ(ln(10/9) / 0,21251) = Φ(0,4958) = 0,690.
+    Het percentage is 100 (1 - 0,9 e^(σT Z2 - σV Z1)); de 2,5%- en 97,5%-grenzen zijn 100 (1 - 0,9 e^(±1,96 σ)):
+    -36,5% en 40,7%.
+    """
+    c = casus(id="P", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": 90}])
+    r = bereken([casusmap(c)], tarieven, Instellingen(prijspeil=2015, discontovoet=0, psa_iteraties=100_000))
+    sigma_v, sigma_t = math.log(1.5) / Z, math.log(1.1) / Z
+    sigma = math.hypot(sigma_v, sigma_t)
+    rij = r.casussen.iloc[0]
+    # 100.000 trekkingen: standaardfout 0,0015 voor de kans en ongeveer 0,25 procentpunt voor de grenzen
+    assert rij["kans_besparing"] == pytest.approx(_phi(math.log(1000 / 900) / sigma), abs=0.005)
+    assert rij["besparing_pct_psa95_laag"] == pytest.approx(100 * (1 - 0.9 * math.exp(Z * sigma)), abs=1.0)
+    assert rij["besparing_pct_psa95_hoog"] == pytest.approx(100 * (1 - 0.9 * math.exp(-Z * sigma)), abs=1.0)
+    # één casus: de gemeente heeft dezelfde trekkingen (geen casussen opnieuw trekken onder 5)
+    beta = r.gemeente("Beta")
+    assert beta.kans_besparing == pytest.approx(rij["kans_besparing"])
+
+
+def test_beta_trekking_heeft_de_verwachting_en_spreiding_van_de_kans() -> None:
+    """Beta(0,4 x 15, 0,6 x 15) = Beta(6, 9): verwachting 0,4, standaardafwijking √(0,4 x 0,6 / 16) = 0,1225."""
+    trekking = trek_kansen(np.array([0.4]), np.array([15.0]), np.random.default_rng(7), 200_000)[:, 0]
+    assert trekking.mean() == pytest.approx(0.4, abs=0.002)
+    assert trekking.std() == pytest.approx(math.sqrt(0.4 * 0.6 / 16), abs=0.002)
+
+
+def test_psa_trekt_onzekere_kansen_uit_de_beta_verdeling(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Zonder tariefspreiding is kans_besparing = P(1000 X > 300) met X ~ Beta(6, 9) (middel: k = 15).
+
+    P(X > 0,3) = P(Binomiaal(14; 0,3) <= 5) = Σ_{j=0..5} C(14, j) 0,3^j 0,7^(14-j) = 0,7805.
+    """
+    c = casus(
+        id="K",
+        zekerheid="middel",
+        voor=[{"tarief": "zwaar", "aantal": 10, "kans": 0.4}],
+        team=[{"tarief": "hulp", "aantal": 30}],
+    )
+    geen_spreiding = Onzekerheid(tariefspreiding=Tariefspreiding(hoog=0, middel=0, laag=0))
+    r = bereken([casusmap(c)], tarieven, Instellingen(prijspeil=2015, discontovoet=0, onzekerheid=geen_spreiding))
+    verwacht = sum(math.comb(14, j) * 0.3**j * 0.7 ** (14 - j) for j in range(6))
+    assert r.casussen.iloc[0]["kans_besparing"] == pytest.approx(verwacht, abs=0.015)
+
+
+def test_psa_is_reproduceerbaar_met_dezelfde_seed(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Dezelfde invoer en seed geven dezelfde JSON, een andere seed andere PSA-grenzen."""
+    casussen = [
+        casus(
+            id=f"R{i}",
+            voor=[{"tarief": "zwaar", "aantal": i, "kans": 0.5}],
+            team=[{"tarief": "hulp", "aantal": 3 * i}],
+        )
+        for i in range(1, 7)
+    ]
+    map_ = casusmap(*casussen)
+    een = bereken([map_], tarieven, Instellingen(prijspeil=2015, psa_iteraties=500, bootstrap_iteraties=200))
+    twee = bereken([map_], tarieven, Instellingen(prijspeil=2015, psa_iteraties=500, bootstrap_iteraties=200))
+    ander = bereken([map_], tarieven, Instellingen(prijspeil=2015, psa_iteraties=500, bootstrap_iteraties=200, seed=9))
+    assert json.dumps(een.naar_dict()) == json.dumps(twee.naar_dict())
+    assert een.totaal.besparing_pct_psa95 != ander.totaal.besparing_pct_psa95
+
+
+def test_psa_van_een_gemeente_hangt_niet_af_van_andere_gemeenten(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een extra gemeente in de run verandert de PSA-cijfers van Beta niet."""
+    beta = [
+        casus(id=f"B{i}", voor=[{"tarief": "zwaar", "aantal": i, "kans": 0.6}], team=[{"tarief": "hulp", "aantal": 20}])
+        for i in range(1, 7)
+    ]
+    alfa = casus(
+        id="A1", gemeente="Alfa", voor=[{"tarief": "zwaar", "aantal": 3}], team=[{"tarief": "maatje", "aantal": 9}]
+    )
+    instellingen = Instellingen(prijspeil=2015, psa_iteraties=400, bootstrap_iteraties=200)
+    alleen = bereken([casusmap(*beta)], tarieven, instellingen).gemeente("Beta")
+    samen = bereken([casusmap(*beta, alfa)], tarieven, instellingen).gemeente("Beta")
+    assert alleen.kans_besparing_gecorrigeerd == samen.kans_besparing_gecorrigeerd
+    assert alleen.besparing_pct_gecorrigeerd_psa95 == samen.besparing_pct_gecorrigeerd_psa95
+
+
+# --- BCa -------------------------------------------------------------------------------------------------------
+
+
+def test_bca_interval_met_de_hand() -> None:
+    """Trekkingen 0..999, schatting 599,5, jackknife 1, 2, 3, 4, 10.
+
+    z0 = Φ⁻¹(600/1000) = 0,25335; jackknife-gemiddelde 4, afwijkingen 3, 2, 1, 0, -6:
+    a = (27 + 8 + 1 + 0 - 216) / (6 x 50^1,5) = -180 / 2121,32 = -0,084853.
+    α1 = Φ(z0 + (z0 - 1,96)/(1 - a(z0 - 1,96))) = Φ(-1,74225) = 0,040732 -> percentiel 0,040732 x 999 = 40,691;
+    α2 = Φ(z0 + (z0 + 1,96)/(1 - a(z0 + 1,96))) = Φ(2,11671) = 0,982858 -> 981,875.
+    """
+    laag, hoog = bca_interval(599.5, np.arange(1000.0), np.array([1.0, 2, 3, 4, 10]))
+    assert laag == pytest.approx(40.691, abs=0.01)
+    assert hoog == pytest.approx(981.875, abs=0.01)
+
+
+def test_bca_zonder_scheefheid_is_het_percentielinterval() -> None:
+    """Met z0 = 0 (schatting in het midden) en a = 0 (symmetrische jackknife) vallen BCa en percentiel samen."""
+    # 0,5 .. 999,5: precies de helft ligt onder 500; lineair geïnterpoleerd ligt het 2,5%-punt op
+    # plaats 0,025 x 999 = 24,975, dus 0,5 + 24,975 = 25,475, en het 97,5%-punt op 0,5 + 974,025 = 974,525
+    trekkingen = np.arange(1000.0) + 0.5
+    laag, hoog = bca_interval(500.0, trekkingen, np.array([1.0, 2, 3, 4, 5]))
+    assert laag == pytest.approx(25.475)
+    assert hoog == pytest.approx(974.525)
+
+
+def test_instellingen_noemen_de_intervalmethode(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De JSON zegt welke intervalmethode is gebruikt: standaard bca."""
+    r = bereken([casusmap(casus(id="M", voor=[{"tarief": "hulp", "aantal": 1}]))], tarieven, PEIL_2015)
+    assert r.naar_dict()["instellingen"]["intervalmethode"] == "bca"
+
+
+# --- correctie, per jaar, perspectieven, omslagpunt ------------------------------------------------------------
+
+
+def test_correctie_raakt_alleen_vermeden_kosten_niet_de_gedeelde(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Hulp in beide trajecten (1000 tegen 800) wordt maar voor het verschil gecorrigeerd.
+
+    voor: hulp 1000 + zwaar 2000 = 3000; team: hulp 800 + maatje 500 = 1300; middel: correctie 0,2.
+    vermeden = max(0, 1000 - 800) + max(0, 2000 - 0) + max(0, 0 - 500) = 2200;
+    gecorrigeerd 3000 - 0,2 x 2200 = 2560; besparing 2560 - 1300 = 1260 (bruto-correctie zou 1100 geven).
+    """
+    c = casus(
+        id="G",
+        zekerheid="middel",
+        voor=[{"tarief": "hulp", "aantal": 100}, {"tarief": "zwaar", "aantal": 20}],
+        team=[{"tarief": "hulp", "aantal": 80}, {"tarief": "maatje", "aantal": 100}],
+    )
+    rij = bereken([casusmap(c)], tarieven, PEIL_2015).casussen.iloc[0]
+    assert rij["vermeden"] == pytest.approx(2200)
+    assert rij["kosten_voor_2015_gecorrigeerd"] == pytest.approx(2560)
+    assert rij["besparing_gecorrigeerd"] == pytest.approx(1260)
+
+
+def test_besparing_per_jaar_en_gemengde_horizon(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Besparing x 12 / horizon; het gemiddelde per casus per jaar; waarschuwing bij gemengde horizonnen.
+
+    J1 (12 maanden): 1000 - 400 = 600 per jaar. J2 (24 maanden, hulp 1 uur per maand = 24 x 10 = 240 tegen 0):
+    240 x 12/24 = 120 per jaar. Gemiddeld (600 + 120) / 2 = 360 per casus per jaar.
+    """
+    j1 = casus(id="J1", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": 40}])
+    j2 = casus(id="J2", horizon_maanden=24, voor=[{"tarief": "hulp", "aantal": 1, "per": "maand"}])
+    r = bereken([casusmap(j1, j2)], tarieven, PEIL_2015)
+    per_jaar = r.casussen.set_index("id")["besparing_per_jaar"]
+    assert per_jaar["J1"] == pytest.approx(600)
+    assert per_jaar["J2"] == pytest.approx(120)
+    beta = r.gemeente("Beta")
+    assert beta.besparing_per_casus_per_jaar == pytest.approx(360)
+    assert beta.besparing_per_casus_per_jaar_gecorrigeerd == pytest.approx(360)  # zekerheid hoog: geen correctie
+    assert "horizon_gemengd" in [w.code for w in beta.waarschuwingen]
+
+
+PERSPECTIEF_TARIEVEN = """\
+code,omschrijving,eenheid,prijs,jaar,gemeente,financier,lijn,betrouwbaarheid,bron,soort
+hulp,Hulp bij het huishouden,uur,10,2015,,gemeente_wmo,1,hoog,test,
+zwaar,Jeugdhulp met verblijf,dag,100,2015,,gemeente_jeugd,2,laag,test,kosten
+maatje,Vrijwilliger,uur,5,2015,,vrijwillig,0,middel,test,
+ggz,Behandeling ggz,uur,100,2015,,zorgverzekeraar,2,middel,test,
+uitkering,Bijstandsuitkering,maand,1000,2015,,gemeente_participatie,1,hoog,test,overdracht
+"""
+
+
+def test_perspectieven_met_een_overdracht(tmp_path: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een bijstandsuitkering (overdracht) telt voor gemeente en collectief, niet maatschappelijk.
+
+    voor: uitkering 3 maanden 3000 (overdracht, gemeente) + zwaar 10 dagen 1000 (gemeente);
+    team: hulp 50 uur 500 (gemeente) + maatje 40 uur 200 (vrijwillig) + ggz 2 uur 200 (zorgverzekeraar).
+    maatschappelijk: 1000 tegen 900 -> 100 (10%); collectief: 4000 tegen 700 -> 3300 (82,5%);
+    gemeente: 4000 tegen 500 -> 3500 (87,5%).
+    """
+    tarieven = tmp_path / "tarieven"
+    tarieven.mkdir()
+    (tarieven / "tarieven.csv").write_text(PERSPECTIEF_TARIEVEN, encoding="utf-8")
+    (tarieven / "prijsindex.csv").write_text(PRIJSINDEX_CSV, encoding="utf-8")
+    c = casus(
+        id="O",
+        voor=[{"tarief": "uitkering", "aantal": 3}, {"tarief": "zwaar", "aantal": 10}],
+        team=[{"tarief": "hulp", "aantal": 50}, {"tarief": "maatje", "aantal": 40}, {"tarief": "ggz", "aantal": 2}],
+    )
+    r = bereken([casusmap(c)], tarieven, PEIL_2015)
+    perspectief = r.totaal.per_perspectief
+    assert r.totaal.besparing == pytest.approx(100)
+    assert (perspectief["maatschappelijk"].besparing, perspectief["maatschappelijk"].besparing_pct) == pytest.approx(
+        (100, 10.0)
+    )
+    assert (perspectief["collectief"].kosten_voor_2015, perspectief["collectief"].kosten_sociaal_team) == pytest.approx(
+        (4000, 700)
+    )
+    assert perspectief["collectief"].besparing_pct == pytest.approx(82.5)
+    assert (perspectief["gemeente"].besparing, perspectief["gemeente"].besparing_pct) == pytest.approx((3500, 87.5))
+    casus_json = r.naar_dict()["casussen"][0]["per_perspectief"]
+    assert casus_json["gemeente"]["besparing"] == pytest.approx(3500)
+
+
+def test_omslagpunt_met_correctie_op_een_casus_met_twee_regels(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Middel (0,2): voor hulp 1000, team maatje 500; gecorrigeerd 800 - 500 = 300.
+
+    hulp x: 800x - 500 = 0 -> x = 0,625; maatje x: 800 - 500x = 0 -> x = 1,6.
+    """
+    c = casus(
+        id="Q", zekerheid="middel", voor=[{"tarief": "hulp", "aantal": 100}], team=[{"tarief": "maatje", "aantal": 100}]
+    )
+    totaal = bereken([casusmap(c)], tarieven, PEIL_2015).totaal
+    omslag = {g.parameter: g.omslagpunt for g in totaal.gevoeligheid}
+    assert omslag["tarief:hulp"] == pytest.approx(0.625)
+    assert omslag["tarief:maatje"] == pytest.approx(1.6)
+    assert "omslagpunt" in totaal.naar_dict()["gevoeligheid"][0] or any(
+        "omslagpunt" in g for g in totaal.naar_dict()["gevoeligheid"]
+    )
+
+
+def test_omslagpunt_buiten_nul_tot_tien_is_null(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Voor hulp 1000 tegen team hulp 10 en maatje 5: maatje zou x 199 moeten: null (buiten (0, 10])."""
+    c = casus(
+        id="N",
+        voor=[{"tarief": "hulp", "aantal": 100}],
+        team=[{"tarief": "hulp", "aantal": 1}, {"tarief": "maatje", "aantal": 1}],
+    )
+    totaal = bereken([casusmap(c)], tarieven, PEIL_2015).totaal
+    omslag = {g.parameter: g.omslagpunt for g in totaal.gevoeligheid}
+    assert omslag["tarief:maatje"] is None
+
+
+def test_tornado_labels_gebruiken_de_omschrijving(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een tariefbalk heet naar de omschrijving en de spreiding, niet naar de code."""
+    c = casus(id="L", voor=[{"tarief": "zwaar", "aantal": 1}], team=[{"tarief": "hulp", "aantal": 1}])
+    totaal = bereken([casusmap(c)], tarieven, PEIL_2015).totaal
+    labels = {g.parameter: g.omschrijving for g in totaal.gevoeligheid}
+    assert labels["tarief:zwaar"] == "Jeugdhulp met verblijf: prijs -50% / +50% (betrouwbaarheid laag)"
+
+
+# --- kernboodschap ---------------------------------------------------------------------------------------------
+
+
+def test_kernboodschap_noemt_meerkosten_bij_een_duurder_team(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Team 2000 tegen voor 1000 (12 maanden): € 1.000 meerkosten per casus per jaar, nooit 'besparing -…%'."""
+    c = casus(id="D", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "zwaar", "aantal": 20}])
+    beta = bereken([casusmap(c)], tarieven, PEIL_2015).gemeente("Beta")
+    assert beta.kernboodschap.startswith(
+        "In Beta kostte de aanpak van het sociaal team na correctie gemiddeld € 1.000 per casus per jaar meer"
+    )
+    assert "meerkosten" in beta.kernboodschap
+    assert "-" not in beta.kernboodschap.replace("sociaal team", "")
+    assert "(1 casus)" in beta.kernboodschap
+    # dezelfde code in beide trajecten: de prijsfactor is gedeeld, dus het team is in elke trekking duurder
+    assert "is minder dan 1%" in beta.kernboodschap
+
+
+def test_kernboodschap_noemt_besparing_en_kans_als_heel_percentage(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Voor 1000 tegen team 400 (hoog, 12 maanden): € 600 per casus per jaar; de kans staat er als heel percentage."""
+    c = casus(id="S", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": 40}])
+    beta = bereken([casusmap(c)], tarieven, PEIL_2015).gemeente("Beta")
+    assert beta.kernboodschap.startswith(
+        "In Beta bespaarde de aanpak van het sociaal team na correctie gemiddeld € 600"
+    )
+    assert f"is {heel_procent(beta.kans_besparing_gecorrigeerd)}" in beta.kernboodschap
+
+
+@pytest.mark.parametrize(
+    ("aandeel", "tekst"),
+    [
+        pytest.param(0.745, "75%", id="half-naar-boven"),
+        pytest.param(0.735, "74%", id="afronden-naar-beneden"),
+        pytest.param(0.995, "meer dan 99%", id="bijna-zeker"),
+        pytest.param(0.004, "minder dan 1%", id="bijna-nooit"),
+    ],
+)
+def test_kans_als_heel_percentage_half_naar_boven(aandeel: float, tekst: str) -> None:
+    """Een kans wordt een heel percentage, half naar boven afgerond; de randen in woorden."""
+    assert heel_procent(aandeel) == tekst
