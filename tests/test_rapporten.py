@@ -372,16 +372,21 @@ def test_pdf_inhoudsopgave_noemt_de_juiste_paginas(resultaat) -> None:  # type: 
 
 
 def test_vergelijking_zet_alle_gemeenten_naast_elkaar(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """De vergelijking noemt elke gemeente met besparing en interval, en tekent de forest plot (HTML en PDF)."""
+    """De vergelijking noemt elke gemeente met de besparing na correctie, en tekent de forest plot (HTML en PDF).
+
+    Beta (A middel, B hoog): gecorrigeerd (1258 + 120 - 430) / 1378 = 68,8%; per casus per jaar (1028 - 80) / 2 = 474.
+    """
     html = vergelijk_rapport(resultaat, "html", DATUM).decode("utf-8")
     pagina = Pagina(html)
     assert "Sociale teams vergeleken" in pagina.tekst
     assert "Alfa" in pagina.tekst
-    assert "74,1%" in pagina.tekst  # Beta
+    assert "68,8%" in pagina.tekst  # Beta
+    assert "€ 474" in pagina.tekst
     assert "Alle gemeenten" in pagina.tekst
     assert 'id="figuur-forest"' in html
     pdf = _pdf_tekst(vergelijk_rapport(resultaat, "pdf", DATUM))
-    assert "74,1%" in pdf
+    assert "68,8%" in pdf
+    assert "€ 474" in pdf
     assert "Alfa" in pdf
 
 

@@ -17,6 +17,7 @@ from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarsc
 from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
 from .rekenen.beprijzing import beprijs
+from .rekenen.kernboodschap import casus_kernboodschap
 from .rekenen.psa import psa
 from .rekenen.resultaat import Resultaat
 
@@ -38,6 +39,15 @@ def bereken_casussen(
     tabel_casussen = casustabel(casussen, regels, instellingen)
     uitkomst = psa(regels, tabel_casussen, instellingen)
     tabel_casussen = tabel_casussen.join(uitkomst.casussen, on="id")
+    tabel_casussen["kernboodschap"] = [
+        casus_kernboodschap(per_jaar, kans, horizon)
+        for per_jaar, kans, horizon in zip(
+            tabel_casussen["besparing_per_jaar_gecorrigeerd"].tolist(),
+            tabel_casussen["kans_besparing_gecorrigeerd"].tolist(),
+            tabel_casussen["horizon_maanden"].tolist(),
+            strict=True,
+        )
+    ]
     gemeenten = []
     regels_per_gemeente = dict(tuple(regels.groupby("gemeente", sort=False)))
     leeg = regels.iloc[0:0]

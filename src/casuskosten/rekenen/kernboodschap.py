@@ -58,3 +58,16 @@ def kernboodschap(
     if gemeente is not None and aantal_casussen < MIN_CASUSSEN_INTERVAL:
         tweede += "; met zo weinig casussen telt daarin alleen de onzekerheid van tarieven en kansen mee"
     return f"{eerste} {tweede}."
+
+
+def casus_kernboodschap(per_jaar_gecorrigeerd: float, kans_goedkoper: float, horizon_maanden: int) -> str:
+    """De kernboodschap van één casus: het verschil per jaar na correctie en de kans dat het team goedkoper was."""
+    bedrag = f.euro(abs(per_jaar_gecorrigeerd))
+    periode = f"over {horizon_maanden} maanden, omgerekend per jaar"
+    if round(per_jaar_gecorrigeerd) == 0:
+        eerste = f"In deze casus kostten beide aanpakken na correctie ongeveer evenveel ({periode})."
+    elif per_jaar_gecorrigeerd > 0:
+        eerste = f"In deze casus bespaarde het sociaal team na correctie {bedrag} per jaar ({periode})."
+    else:
+        eerste = f"In deze casus kostte het sociaal team na correctie {bedrag} per jaar meer: meerkosten ({periode})."
+    return f"{eerste} De kans dat het sociaal team goedkoper was, is {heel_procent(kans_goedkoper)}."

@@ -344,6 +344,7 @@ class Resultaat:
                 "vermeden_kosten": rij["vermeden"],
                 "besparing_per_jaar": rij["besparing_per_jaar"],
                 "besparing_per_jaar_gecorrigeerd": rij["besparing_per_jaar_gecorrigeerd"],
+                "kernboodschap": rij["kernboodschap"],
                 "kans_besparing": _json(rij["kans_besparing"]),
                 "kans_besparing_gecorrigeerd": _json(rij["kans_besparing_gecorrigeerd"]),
                 "besparing_pct_psa95": _interval(rij, "besparing_pct_psa95"),

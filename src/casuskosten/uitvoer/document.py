@@ -6,25 +6,24 @@ plek. Hier wordt niets berekend: alleen gekozen, gesorteerd en in woorden gezet.
 
 from __future__ import annotations
 
-from importlib import metadata
-
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
 import pandas as pd
 from reportlab.graphics.shapes import Drawing
 
-from . import grafieken
 from .. import formaat as f
-from ..fouten import InstellingenFout, Melding
-from ..invoer.instellingen import Huisstijl
+from ..fouten import InstellingenFout, Melding, Waarschuwing
 from ..invoer.casussen import CasusBestand
+from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
+from ..rekenen.kernboodschap import heel_procent
 from ..rekenen.resultaat import Aggregaat, Resultaat
-from ..fouten import Waarschuwing
+from . import grafieken
 
 TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
 DOELNAMEN = {
@@ -90,6 +89,34 @@ class CasusWeergave:
 
 
 @dataclass(frozen=True)
+class Kerncijfer:
+    """Eén kerncijfer op pagina 1: naam, waarde, interval en in één gewone zin wat het betekent."""
+
+    naam: str
+    waarde: str
+    interval: str
+    uitleg: str
+
+
+def leeswijzer(iteraties: int) -> tuple[str, ...]:
+    """De leeswijzer op pagina 1: wat een casus, de correctie en een interval zijn, in gewone woorden."""
+    casus = (
+        "Een casus beschrijft één huishouden: wat het sociaal team deed, en hoe het vóór 2015 waarschijnlijk was "
+        "gegaan. Beide trajecten zijn met dezelfde tarieven in euro's omgerekend."
+    )
+    correctie = (
+        "Hoe het vóór 2015 zou zijn gegaan, is een inschatting. Daarom verlagen we de kosten die het sociaal team "
+        "vermeed naar hoe zeker die inschatting is (de correctie): weinig zeker, dan tellen ze minder mee."
+    )
+    interval = (
+        f"Een interval geeft aan hoe ver het cijfer ernaast kan zitten. We hebben het {f.getal(iteraties, 0)} keer "
+        "opnieuw uitgerekend met andere casussen uit dezelfde groep, andere tarieven en andere kansen; 95 van de 100 "
+        "uitkomsten liggen binnen het interval."
+    )
+    return (casus, correctie, interval)
+
+
+@dataclass(frozen=True)
 class GemeenteRapport:
     """Alles wat in het rapport van één gemeente staat."""
 
@@ -100,6 +127,9 @@ class GemeenteRapport:
     casussen: tuple[CasusWeergave, ...]
     samenvatting: tuple[str, ...]
     grafieken: dict[str, tuple[Grafiek, ...]] = field(default_factory=dict)
+    kerncijfers: tuple[Kerncijfer, ...] = ()
+    beperkingen: tuple[str, ...] = ()
+    leeswijzer: tuple[str, ...] = ()
     tarieven: tuple[dict[str, Any], ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
 
@@ -137,6 +167,11 @@ class Vergelijking:
     datum: dt.date
     huisstijl: Huisstijl
     grafiek: Grafiek
+
+    @property
+    def kernboodschap(self) -> str:
+        """De kernboodschap van alle gemeenten samen."""
+        return self.resultaat.totaal.kernboodschap
 
 
 def logo_pad(huisstijl: Huisstijl) -> Path | None:
@@ -184,15 +219,23 @@ def samenvatting(agg: Aggregaat) -> tuple[str, ...]:
     else:
         zin = f"Samen kostten de casussen met het sociaal team {f.euro(-agg.besparing)} méér"
     if agg.besparing_pct is not None:
-        zin += f": een besparing van {f.procent(agg.besparing_pct)} op de kosten van vóór 2015"
+        if agg.besparing_pct >= 0:
+            zin += f": een besparing van {f.procent(agg.besparing_pct)} op de kosten van vóór 2015"
+        else:
+            zin += f": meerkosten van {f.procent(-agg.besparing_pct)} ten opzichte van de kosten van vóór 2015"
         if agg.besparing_pct_ci95 is not None:
             laag, hoog = agg.besparing_pct_ci95
             zin += f" (95%-interval {f.procent(laag)} tot {f.procent(hoog)})"
     zinnen.append(zin + ".")
     if agg.besparing_pct_gecorrigeerd is not None:
+        gecorrigeerd = agg.besparing_pct_gecorrigeerd
         zinnen.append(
-            "Als we de kosten van vóór 2015 verlagen naar hoe zeker ze zijn (de zekerheidscorrectie), is de besparing "
-            f"{f.procent(agg.besparing_pct_gecorrigeerd)}."
+            "Als we de vermeden kosten verlagen naar hoe zeker ze zijn (de zekerheidscorrectie), is dat "
+            + (
+                f"een besparing van {f.procent(gecorrigeerd)}."
+                if gecorrigeerd >= 0
+                else f"meerkosten van {f.procent(-gecorrigeerd)}."
+            )
         )
     if agg.besparing_pct_gemiddeld is not None and agg.besparing_pct_mediaan is not None:
         zinnen.append(
@@ -201,6 +244,90 @@ def samenvatting(agg: Aggregaat) -> tuple[str, ...]:
         )
     if agg.besparing_pct_ci95 is None:
         zinnen.append("Met minder dan 5 casussen is er geen betrouwbaarheidsinterval; de cijfers zijn een indicatie.")
+    return tuple(zinnen)
+
+
+def euro_interval(interval: tuple[float, float] | None) -> str:
+    return "–" if interval is None else f"[{f.euro(interval[0])} – {f.euro(interval[1])}]"
+
+
+def kerncijfers(agg: Aggregaat, iteraties: int) -> tuple[Kerncijfer, ...]:
+    """Hooguit vijf kerncijfers voor pagina 1, elk met één gewone zin over wat het betekent."""
+    gemeente = agg.per_perspectief.get("gemeente")
+    cijfers = [
+        Kerncijfer(
+            "Besparing per casus per jaar, na correctie",
+            f.euro(agg.besparing_per_casus_per_jaar_gecorrigeerd),
+            euro_interval(agg.besparing_per_casus_per_jaar_gecorrigeerd_psa95),
+            "Wat het sociaal team gemiddeld per huishouden per jaar minder kostte (negatief: meer kostte).",
+        ),
+        Kerncijfer(
+            "Kans dat het sociaal team goedkoper was",
+            heel_procent(agg.kans_besparing_gecorrigeerd),
+            "",
+            f"In zoveel van de {f.getal(iteraties, 0)} doorrekeningen met andere casussen, tarieven en kansen was "
+            "het team goedkoper.",
+        ),
+        Kerncijfer(
+            "Besparing in procenten, na correctie",
+            f.procent(agg.besparing_pct_gecorrigeerd),
+            f.interval(agg.besparing_pct_gecorrigeerd_psa95),
+            "Het deel van de kosten van vóór 2015 dat met het sociaal team niet nodig was.",
+        ),
+    ]
+    if gemeente is not None:
+        cijfers.append(
+            Kerncijfer(
+                "Verschil voor de gemeentebegroting",
+                f.euro(gemeente.besparing),
+                "",
+                "Alleen wat de gemeente zelf betaalt (Wmo, jeugd, participatie, schuldhulp), uitkeringen meegeteld.",
+            )
+        )
+    cijfers.append(
+        Kerncijfer(
+            "Casussen waarin het team goedkoper was",
+            f"{agg.aantal_met_besparing} van {agg.aantal_casussen}",
+            "",
+            "Zonder correctie geteld, casus voor casus.",
+        )
+    )
+    return tuple(cijfers)
+
+
+_BEPERKINGEN: dict[str, str] = {
+    "weinig_casussen": "Het gaat om weinig casussen; de cijfers zijn een indicatie, geen meting.",
+    "geen_interval": (
+        "Met minder dan vijf casussen rekenen we niet met andere casussen uit dezelfde groep; het interval toont "
+        "alleen de onzekerheid in tarieven en kansen."
+    ),
+    "dominante_casus": "Eén casus draagt meer dan de helft van de besparing; zonder die casus is het beeld anders.",
+    "horizon_gemengd": (
+        "De casussen beslaan verschillende perioden; vergelijk daarom de bedragen per casus per jaar, niet de sommen."
+    ),
+    "veel_kosten_laag_betrouwbaar": (
+        "Een groot deel van de kosten rust op tarieven waarvoor geen gepubliceerd cijfer bestaat (aannames)."
+    ),
+}
+
+
+def beperkingen(agg: Aggregaat, casus_waarschuwingen: int = 0) -> tuple[str, ...]:
+    """'Wat deze cijfers beperkt' in gewone zinnen, zonder codes of bestandsnamen; elke soort één keer."""
+    zinnen = []
+    gezien: set[str] = set()
+    for w in agg.waarschuwingen:
+        zin = _BEPERKINGEN.get(w.code)
+        if zin is not None and w.code not in gezien:
+            gezien.add(w.code)
+            zinnen.append(zin)
+    zinnen.append(
+        "De casussen zijn door de teams zelf gekozen; of ze typisch zijn voor alle huishoudens die het team helpt, "
+        "is niet gemeten."
+    )
+    if casus_waarschuwingen:
+        zinnen.append(
+            f"Bij de casussen zelf staan {casus_waarschuwingen} opmerkingen over de onderbouwing; zie de bijlage."
+        )
     return tuple(zinnen)
 
 
@@ -318,6 +445,9 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
         huisstijl=resultaat.instellingen.huisstijl,
         casussen=casussen,
         samenvatting=samenvatting(agg),
+        kerncijfers=kerncijfers(agg, resultaat.instellingen.psa_iteraties),
+        leeswijzer=leeswijzer(resultaat.instellingen.psa_iteraties),
+        beperkingen=beperkingen(agg, sum(len(c.waarschuwingen) for c in casussen)),
         tarieven=_tarieven(resultaat, naam),
         invoerbestanden=_invoerbestanden(resultaat, casussen),
         grafieken={
@@ -375,17 +505,18 @@ def vergelijking(resultaat: Resultaat, datum: dt.date) -> Vergelijking:
         huisstijl=resultaat.instellingen.huisstijl,
         grafiek=Grafiek(
             "forest",
-            "Besparing per gemeente met 95%-interval",
-            "Per gemeente het besparingspercentage uit de sommen (blokje) en het 95%-interval (lijn): "
+            "Besparing per gemeente na correctie, met 95%-interval",
+            "Per gemeente het besparingspercentage na correctie (blokje) en het 95%-interval uit de probabilistische "
+            "analyse (lijn): "
             + "; ".join(
-                f"{n} {f.procent(g.besparing_pct)} {f.interval(g.besparing_pct_ci95)}"
+                f"{n} {f.procent(g.besparing_pct_gecorrigeerd)} {f.interval(g.besparing_pct_gecorrigeerd_psa95)}"
                 for n, g in zip(namen, groepen, strict=True)
             )
             + ".",
             grafieken.forest(
                 namen,
-                [g.besparing_pct for g in groepen],
-                [g.besparing_pct_ci95 for g in groepen],
+                [g.besparing_pct_gecorrigeerd for g in groepen],
+                [g.besparing_pct_gecorrigeerd_psa95 for g in groepen],
                 resultaat.instellingen.huisstijl.kleur,
             ),
         ),

@@ -257,7 +257,7 @@ def forest(
     intervallen: Sequence[tuple[float, float] | None],
     kleur: str,
 ) -> Drawing:
-    """Forest plot: per gemeente het besparingspercentage uit de sommen met zijn 95%-interval."""
+    """Forest plot: per gemeente het besparingspercentage na correctie met zijn 95%-interval uit de PSA."""
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 120.0
     hoogte = boven + onder + rij * len(namen)
     d = Drawing(BREEDTE, hoogte)
@@ -285,8 +285,8 @@ def forest(
                 d.add(Line(x(grens), y - 3, x(grens), y + 3, strokeColor=TEKST, strokeWidth=1))
         if schatting is not None:
             d.add(Rect(x(schatting) - 3.5, y - 3.5, 7, 7, fillColor=hoofd, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [("besparing uit de sommen", hoofd)])
-    d.add(_tekst(x0 + 150, hoogte - 12, "lijn: 95%-interval (bootstrap)"))
+    _legenda(d, x0, hoogte - 12, [("besparing na correctie", hoofd)])
+    d.add(_tekst(x0 + 150, hoogte - 12, "lijn: 95%-interval (casussen, tarieven en kansen onzeker)"))
     return d
 
 

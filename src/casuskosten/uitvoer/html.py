@@ -14,8 +14,9 @@ import jinja2
 from markupsafe import Markup
 
 from .. import formaat as f
-from .grafieken import als_svg
 from ..invoer.instellingen import Huisstijl
+from ..invoer.sjablonen import render, sjabloon_omgeving
+from ..rekenen.kernboodschap import heel_procent
 from .document import (
     DOELNAMEN,
     TRAJECTNAMEN,
@@ -24,11 +25,12 @@ from .document import (
     Grafiek,
     Vergelijking,
     doelnaam,
+    euro_interval,
     logo_pad,
     periode,
     versie,
 )
-from ..invoer.sjablonen import render, sjabloon_omgeving
+from .grafieken import als_svg
 
 
 def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
@@ -51,6 +53,8 @@ def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
         interval=f.interval,
         doelnaam=doelnaam,
         periode=periode,
+        euro_interval=euro_interval,
+        heel_procent=heel_procent,
         svg=_svg,
     )
     env.globals.update(trajectnamen=TRAJECTNAMEN, doelnamen=DOELNAMEN, versie=versie())

@@ -34,8 +34,11 @@ from reportlab.platypus import (
 )
 
 from .. import formaat as f
+from ..fouten import Waarschuwing
 from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
+from ..rekenen.kernboodschap import heel_procent
+from ..rekenen.resultaat import Resultaat
 from .document import (
     TRAJECTNAMEN,
     Casusboek,
@@ -44,12 +47,11 @@ from .document import (
     Grafiek,
     Vergelijking,
     doelnaam,
+    euro_interval,
     logo_pad,
     periode,
     versie,
 )
-from ..rekenen.resultaat import Resultaat
-from ..fouten import Waarschuwing
 
 MARGE = 20 * mm
 TEKSTBREEDTE = A4[0] - 2 * MARGE
@@ -72,6 +74,7 @@ class _Stijlen:
         self.gewoon = ParagraphStyle("gewoon", parent=basis["Normal"], fontSize=9, leading=12.5, spaceAfter=4)
         self.groot = ParagraphStyle("groot", parent=self.gewoon, fontSize=10.5, leading=14.5, spaceAfter=6)
         self.klein = ParagraphStyle("klein", parent=self.gewoon, fontSize=7.5, leading=9.5, textColor=GRIJS)
+        self.opsomming = ParagraphStyle("opsomming", parent=self.gewoon, leftIndent=10, bulletIndent=0)
         self.cel = ParagraphStyle("cel", parent=self.gewoon, fontSize=8, leading=10, spaceAfter=0)
         self.celrechts = ParagraphStyle("celrechts", parent=self.cel, alignment=2)
         self.celkop = ParagraphStyle("celkop", parent=self.cel, fontName="Helvetica-Bold")
@@ -347,6 +350,7 @@ def _casus(s: _Stijlen, c: CasusWeergave, niveau: int) -> list[Flowable]:
     ]
     uit: list[Flowable] = [
         _kop(f"Casus {_t(k.id)} — {_t(k.gemeente)}", s.h1, c.anker, niveau),
+        Paragraph(f"<b>{_t(cijfers['kernboodschap'])}</b>", s.groot),
         _kenmerken(s, paren),
         Paragraph("Situatie", s.h3),
         Paragraph(_t(k.situatie), s.gewoon),
@@ -549,7 +553,23 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
             ],
         )
         uit.append(_kop("Samenvatting", s.h1, "samenvatting"))
-        uit += [Paragraph(_t(zin), s.groot) for zin in rapport.samenvatting]
+        uit.append(Paragraph(f"<b>{_t(g.kernboodschap)}</b>", s.groot))
+        uit.append(
+            _tabel(
+                s,
+                ["Kerncijfer", "Waarde", "95%-interval", "Wat het betekent"],
+                [(_t(k.naam), _t(k.waarde), _t(k.interval), _t(k.uitleg)) for k in rapport.kerncijfers],
+                [130, 62, 110, 178],
+                rechts=(1, 2),
+            )
+        )
+        uit.append(Paragraph("Wat deze cijfers beperkt", s.h3))
+        uit += [Paragraph(_t(zin), s.opsomming, bulletText="•") for zin in rapport.beperkingen]
+        uit.append(Paragraph("Leeswijzer", s.h3))
+        uit += [Paragraph(_t(zin), s.gewoon) for zin in rapport.leeswijzer]
+
+        uit += [CondPageBreak(200), _kop("Toelichting op de cijfers", s.h1, "toelichting")]
+        uit += [Paragraph(_t(zin), s.gewoon) for zin in rapport.samenvatting]
         kern = [
             ("Kosten vóór 2015", f.euro(g.kosten_voor_2015), ""),
             ("Kosten sociaal team", f.euro(g.kosten_sociaal_team), ""),
@@ -564,6 +584,16 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
                 f.procent(g.besparing_pct_gecorrigeerd),
                 f.interval(g.besparing_pct_gecorrigeerd_ci95),
             ),
+            (
+                "Idem, met onzekere tarieven en kansen (PSA)",
+                f.procent(g.besparing_pct_gecorrigeerd),
+                f.interval(g.besparing_pct_gecorrigeerd_psa95),
+            ),
+            (
+                "Besparing per casus per jaar (zonder correctie)",
+                f.euro(g.besparing_per_casus_per_jaar),
+                euro_interval(g.besparing_per_casus_per_jaar_psa95),
+            ),
             ("Gemiddelde besparing per casus", f.procent(g.besparing_pct_gemiddeld), ""),
             ("Mediaan per casus", f.procent(g.besparing_pct_mediaan), ""),
             ("Casussen met besparing", f"{g.aantal_met_besparing} van {g.aantal_casussen}", ""),
@@ -576,9 +606,9 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
                     f"zonder: {f.procent(g.invloedrijkste_casus.besparing_pct_zonder)}",
                 )
             )
-        uit.append(_tabel(s, ["Kerncijfer", "Waarde", "95%-interval"], kern, [230, 110, 140], rechts=(1, 2)))
+        uit.append(_tabel(s, ["Cijfer", "Waarde", "95%-interval"], kern, [230, 110, 140], rechts=(1, 2)))
         if g.waarschuwingen:
-            uit += [Paragraph("Wat deze cijfers beperkt", s.h3), *_waarschuwingen(s, g.waarschuwingen)]
+            uit += [Paragraph("Waarschuwingen bij deze gemeente", s.h3), *_waarschuwingen(s, g.waarschuwingen)]
 
         eerste, *verder = rapport.grafieken["trajecten"]
         uit.append(KeepTogether([_kop("De casussen: beide trajecten", s.h1, "trajecten"), _grafiek(s, eerste)]))
@@ -740,24 +770,32 @@ def vergelijking_pdf(vergelijking: Vergelijking) -> bytes:
             ],
         )
         groepen = (*r.gemeenten, r.totaal)
+        uit.append(Paragraph(f"<b>{_t(vergelijking.kernboodschap)}</b>", s.groot))
         uit.append(
             _tabel(
                 s,
-                ["Gemeente", "Casussen", "Besparing", "Besparing %", "95%-interval", "Gecorrigeerd %", "Met besparing"],
+                ["Gemeente", "Casussen", "Per casus per jaar", "95%-interval", "Kans goedkoper", "Gecorrigeerd %"],
                 [
                     (
                         _t(g.gemeente) if g.gemeente else "<b>Alle gemeenten</b>",
                         str(g.aantal_casussen),
-                        f.euro(g.besparing),
-                        f.procent(g.besparing_pct),
-                        f.interval(g.besparing_pct_ci95),
+                        f.euro(g.besparing_per_casus_per_jaar_gecorrigeerd),
+                        euro_interval(g.besparing_per_casus_per_jaar_gecorrigeerd_psa95),
+                        heel_procent(g.kans_besparing_gecorrigeerd),
                         f.procent(g.besparing_pct_gecorrigeerd),
-                        f"{g.aantal_met_besparing} van {g.aantal_casussen}",
                     )
                     for g in groepen
                 ],
-                [95, 45, 65, 55, 90, 60, 60],
-                rechts=(1, 2, 3, 4, 5, 6),
+                [100, 45, 70, 115, 70, 70],
+                rechts=(1, 2, 3, 4, 5),
+            )
+        )
+        uit.append(
+            Paragraph(
+                "Per casus per jaar: de gemiddelde besparing na correctie (negatief: meerkosten). Interval en kans: "
+                f"uit {f.getal(r.instellingen.psa_iteraties, 0)} doorrekeningen met andere casussen, tarieven en "
+                "kansen.",
+                s.klein,
             )
         )
         uit.append(_grafiek(s, vergelijking.grafiek))

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..fouten import InvoerFout, Melding, bedoelde_u
-from .document import casusboek, gemeenterapport, vergelijking
 from ..rekenen.resultaat import Resultaat
 from .bestanden import maak_uitvoermap, schrijf_atomair
+from .document import casusboek, gemeenterapport, vergelijking
 
 FORMATEN: tuple[str, ...] = ("html", "pdf")
 

@@ -13,9 +13,63 @@ from .. import formaat as f
 from ..fouten import Melding
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
-    from ..rekenen.resultaat import Aggregaat, Resultaat
     from ..fouten import Waarschuwing
     from ..invoer.tarieven import TariefOpPeil
+    from ..rekenen.resultaat import Aggregaat, Resultaat
+
+
+def kernboodschappen(resultaat: Resultaat) -> Group:
+    """Eerst het antwoord: de kernboodschap van het totaal en van elke gemeente, en de tabel per casus per jaar."""
+    tabel = _tabel(
+        "Per casus per jaar, na correctie (maatschappelijk, in euro's)",
+        ("Casussen", "Besparing", "95%-interval (PSA)", "Kans goedkoper"),
+    )
+    for agg in [*resultaat.gemeenten, None]:
+        a = agg or resultaat.totaal
+        if agg is None:
+            tabel.add_section()
+        laag, hoog = a.besparing_per_casus_per_jaar_gecorrigeerd_psa95
+        tabel.add_row(
+            a.gemeente or "Totaal",
+            str(a.aantal_casussen),
+            f.getal(a.besparing_per_casus_per_jaar_gecorrigeerd, 0),
+            f"[{f.getal(laag, 0)} – {f.getal(hoog, 0)}]",
+            f.aandeel(a.kans_besparing_gecorrigeerd),
+            style="bold" if agg is None else None,
+        )
+    regels: list[RenderableType] = [Text(resultaat.totaal.kernboodschap, style="bold")]
+    regels.extend(Text(g.kernboodschap) for g in resultaat.gemeenten)
+    uitleg = Text(
+        "Besparing: gemiddelde besparing per casus per jaar na zekerheidscorrectie; negatief = meerkosten. "
+        "Interval en kans: uit de probabilistische analyse, waarin casussen, tarieven en kansen onzeker zijn. "
+        "Kans goedkoper: het aandeel trekkingen waarin het sociaal team goedkoper was.",
+        style="dim",
+    )
+    return Group(*regels, Text(""), tabel, uitleg)
+
+
+def perspectieftabel(agg: Aggregaat, titel: str) -> Table:
+    """Dezelfde casussen vanuit drie perspectieven: maatschappij, collectief en gemeentebegroting."""
+    tabel = Table(title=titel, title_justify="left")
+    tabel.add_column("Perspectief")
+    for kop in ("Vóór 2015", "Team", "Besparing", "%"):
+        tabel.add_column(kop, justify="right", no_wrap=True)
+    for naam, p in agg.per_perspectief.items():
+        tabel.add_row(
+            PERSPECTIEFNAMEN[naam],
+            f.getal(p.kosten_voor_2015, 0),
+            f.getal(p.kosten_sociaal_team, 0),
+            f.getal(p.besparing, 0),
+            f.procent(p.besparing_pct),
+        )
+    return tabel
+
+
+PERSPECTIEFNAMEN = {
+    "maatschappelijk": "Maatschappelijk",
+    "collectief": "Collectief",
+    "gemeente": "Gemeentebegroting",
+}
 
 
 def gemeententabel(resultaat: Resultaat) -> Group:
@@ -56,8 +110,8 @@ def gemeententabel(resultaat: Resultaat) -> Group:
         )
     uitleg = Text(
         "Goedkoper: casussen waarin het sociaal team goedkoper was. Sommen: (som vóór 2015 − som team) / som vóór "
-        "2015, met 95%-interval (bootstrap). Gecorr.: na zekerheidscorrectie. Gem. en Mediaan: van de percentages "
-        "per casus.",
+        "2015, met 95%-interval (bootstrap over casussen, BCa). Gecorr.: na zekerheidscorrectie op de vermeden "
+        "kosten. Gem. en Mediaan: van de percentages per casus.",
         style="dim",
     )
     return Group(kosten, Text(""), procenten, uitleg)
@@ -97,16 +151,30 @@ def waarschuwingen(lijst: Iterable[Waarschuwing]) -> RenderableType:
 
 
 def toon_resultaat(console: Console, resultaat: Resultaat) -> None:
-    """De terminaluitvoer van `bereken`."""
+    """De terminaluitvoer van `bereken`: eerst het antwoord, dan de cijfers die het onderbouwen."""
+    console.print(kernboodschappen(resultaat))
+    console.print()
     console.print(gemeententabel(resultaat))
     console.print(
         Text(
-            "Gecorrigeerd: voor_2015 verlaagd naar zekerheid (hoog "
+            "Gecorrigeerd: vermeden kosten vóór 2015 verlaagd naar zekerheid (hoog "
             f"{f.aandeel(resultaat.instellingen.correctie.hoog)}, middel "
             f"{f.aandeel(resultaat.instellingen.correctie.middel)}, laag "
             f"{f.aandeel(resultaat.instellingen.correctie.laag)}); discontovoet "
             f"{f.procent(resultaat.instellingen.discontovoet * 100, 2)}.",
             style="dim",
+        )
+    )
+    console.print()
+    console.print(
+        Group(
+            perspectieftabel(resultaat.totaal, "Drie perspectieven (alle casussen, in euro's)"),
+            Text(
+                "Maatschappelijk: alle kosten, zonder overdrachten zoals bijstand (die verschuiven geld). "
+                "Collectief: gemeente, zorgverzekeraar, Wlz, Rijk, politie en justitie, met overdrachten. "
+                "Gemeentebegroting: alleen de gemeentelijke financiers, met overdrachten.",
+                style="dim",
+            ),
         )
     )
     console.print()
