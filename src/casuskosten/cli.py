@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 import typer.rich_utils as _ru
@@ -439,6 +439,7 @@ def export(
     _meld_weggelaten(resultaat.overgeslagen)
     if uit is None:
         uit = Path("uitvoer") if gekozen_formaat == "csv" else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
+        Path("uitvoer").mkdir(exist_ok=True)
     geschreven = exporteer(
         resultaat,
         gekozen_formaat,
@@ -715,10 +716,25 @@ def main(argv: list[str] | None = None) -> Any:
     except _klik_fouten.UsageError as fout:
         toon_fouten(fout_console, [Melding(None, None, None, _gebruiksfout(fout))])
         sys.exit(1)
-    except (typer.Abort, KeyboardInterrupt):
+    except typer.Abort:
         fout_console.print("Afgebroken; er is niets half geschreven.")
         sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl-C buiten een opdracht (bij het starten)
+        _afgebroken()
+    if uitkomst == _CTRL_C:
+        # typer vangt Ctrl-C binnen een opdracht zelf af en geeft (met standalone_mode=False) alleen exitcode 130
+        # terug, zonder melding; geen van onze opdrachten eindigt zelf met 130
+        _afgebroken()
     sys.exit(uitkomst if isinstance(uitkomst, int) else 0)
+
+
+_CTRL_C = 130  # de gebruikelijke exitcode na SIGINT (128 + 2)
+
+
+def _afgebroken() -> NoReturn:
+    """Ctrl-C: zeg dat er niets half geschreven is (uitvoer gaat atomair) en stop met exitcode 130."""
+    fout_console.print("Afgebroken; er is niets half geschreven.")
+    sys.exit(_CTRL_C)
 
 
 __all__ = ["InvoerFout", "Melding", "app", "main"]
