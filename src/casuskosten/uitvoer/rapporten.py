@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
-from ..fouten import InvoerFout, Melding
+from ..fouten import InvoerFout, Melding, bedoelde_u
 from ..rekenen.resultaat import Resultaat
 from .bestanden import maak_uitvoermap, schrijf_atomair
 from .document import casusboek, gemeenterapport, vergelijking
@@ -41,8 +40,18 @@ def kies_gemeente(resultaat: Resultaat, naam: str) -> str:
     """De gemeente zoals ze in de casussen staat; een onbekende naam is een fout met de bekende namen."""
     try:
         gevonden = resultaat.gemeente(naam).gemeente
-    except InvoerFout as fout:  # dezelfde melding (met suggestie en bekende namen), met de optie als veld
-        raise InvoerFout([replace(m, veld="--gemeente") for m in fout.meldingen]) from None
+    except InvoerFout:  # resultaat.gemeente meldt het veld 'gemeente'; hier heet het de optie --gemeente
+        bekend = [g.gemeente for g in resultaat.gemeenten if g.gemeente]
+        raise InvoerFout(
+            [
+                Melding(
+                    None,
+                    None,
+                    "--gemeente",
+                    f"geen casussen van gemeente '{naam}'{bedoelde_u(naam, bekend)}; bekend: {', '.join(bekend)}",
+                )
+            ]
+        ) from None
     assert gevonden is not None  # een gemeente-aggregaat heeft altijd een naam
     return gevonden
 
