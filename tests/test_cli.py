@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,13 +73,18 @@ def test_versie() -> None:
     assert uit.stdout.startswith("casuskosten 0.")
 
 
+# Python-typenamen die typer anders in de hulp zet: <list[Path]>, <bool>, <path>, <int>, <str>, {bestanden}
+PYTHON_TYPEN = re.compile(r"<(?:list\[|bool|str|int|float|path|Path|datetime)[^>]*>|\{[a-z_]+\}|list\[")
+
+
 @pytest.mark.parametrize("opdracht", OPDRACHTEN)
 def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld(opdracht: str) -> None:
-    """`--help` van elke opdracht geeft een Nederlandse uitleg met een voorbeeld."""
+    """`--help` van elke opdracht geeft een Nederlandse uitleg met een voorbeeld en geen Python-typenamen."""
     uit = draai(opdracht, "--help")
     assert uit.returncode == 0
     assert "Voorbeeld: casuskosten " + opdracht in uit.stdout
     assert "Opties" in uit.stdout
+    assert PYTHON_TYPEN.findall(uit.stdout) == []
 
 
 @pytest.mark.parametrize("opdracht", OPDRACHTEN)

@@ -3,7 +3,7 @@
 Gebruik vanuit Python (bijvoorbeeld in een notebook)::
 
     import casuskosten
-    resultaat = casuskosten.bereken(["casussen"], "tarieven")
+    resultaat = casuskosten.bereken("casussen", "tarieven")
     resultaat.casussen            # pandas DataFrame, één rij per casus
     resultaat.gemeente("Rotterdam").besparing_pct
 
@@ -72,3 +72,8 @@ def __getattr__(naam: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'casuskosten' heeft geen attribuut '{naam}'")
     return getattr(importlib.import_module(f".{module}", __name__), naam)
+
+
+def __dir__() -> list[str]:
+    """De publieke namen, ook al worden ze pas bij gebruik geïmporteerd (voor dir() en aanvulling in notebooks)."""
+    return sorted(__all__)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 import typer.rich_utils as _ru
@@ -47,9 +48,29 @@ def _gebruik(self: _klik_core.Command, ctx: _klik_core.Context) -> str:
         ("[PADEN]", "[PAD]"),
     ):
         tekst = tekst.replace(engels, nederlands)
-    return tekst
+    # typer zet een verplicht argument tussen accolades ({BESTAND}); gebruikelijk is BESTAND...
+    return re.sub(r"\{([^{}]+)\}", r"\1", tekst)
 
 
+def _soort_waarde(self: typer.core.TyperArgument | typer.core.TyperOption, ctx: _klik_core.Context) -> str | None:
+    """De kolom 'soort waarde' in de hulp: de metavar (JAAR, FILE, html|pdf ...), nooit een Python-typenaam zoals
+    <list[Path]> of <bool>. Een schakelaar en een argument (dat zijn naam al toont) krijgen niets."""
+    if isinstance(self, typer.core.TyperArgument) or getattr(self, "is_flag", False):
+        return None
+    return self.metavar
+
+
+_highlighter_oorspronkelijk = _ru.highlighter
+
+
+def _opties_met_spatie(tekst: Any) -> Any:
+    """`--version, --versie` in plaats van typers `--version,--versie`."""
+    return _highlighter_oorspronkelijk(tekst.replace(",", ", ") if isinstance(tekst, str) else tekst)
+
+
+_ru.highlighter = _opties_met_spatie  # type: ignore[assignment]
+typer.core.TyperArgument.display_type_rich = _soort_waarde  # type: ignore[method-assign,assignment]
+typer.core.TyperOption.display_type_rich = _soort_waarde  # type: ignore[method-assign]
 _klik_core.Command.get_help_option = _hulp_optie  # type: ignore[method-assign]
 _klik_core.Command.get_usage = _gebruik  # type: ignore[method-assign]
 
@@ -75,12 +96,20 @@ Paden = Annotated[
     ),
 ]
 TarievenOptie = Annotated[
-    Path, typer.Option("--tarieven", help="Map met tarieftabellen (*.csv, *.xlsx) en prijsindex.csv.")
+    Path | None,
+    typer.Option(
+        "--tarieven",
+        help="Map met tarieftabellen (*.csv, *.xlsx) en prijsindex.csv. Standaard: tarieven/ in de werkmap, anders "
+        "tarieven/ naast de casussen.",
+        show_default=False,
+        metavar="DIR",
+    ),
 ]
 PrijspeilOptie = Annotated[
     int | None,
     typer.Option(
         "--prijspeil",
+        metavar="JAAR",
         help="Prijspeil (jaar) van alle bedragen. Standaard: het laatste jaar van de prijsindex.",
         show_default=False,
     ),
@@ -89,6 +118,7 @@ InstellingenOptie = Annotated[
     Path | None,
     typer.Option(
         "--instellingen",
+        metavar="FILE",
         help="Instellingenbestand. Standaard: casuskosten.toml in de werkmap, als dat er is.",
         show_default=False,
     ),
@@ -141,10 +171,17 @@ def _paden(paden: list[Path] | None) -> list[Path]:
     return list(paden) if paden else [Path("casussen")]
 
 
+def _tariefmap(tarieven: Path | None, paden: list[Path]) -> Path:
+    """--tarieven, of tarieven/ in de werkmap of naast de casussen (zie `pijplijn.kies_tariefmap`)."""
+    from .pijplijn import kies_tariefmap
+
+    return kies_tariefmap(tarieven, paden)
+
+
 @app.command()
 def controleer(
     paden: Paden = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
     instellingen: InstellingenOptie = None,
     streng: Annotated[
         bool,
@@ -178,12 +215,14 @@ def controleer(
 @app.command()
 def bereken(
     paden: Paden = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
     prijspeil: PrijspeilOptie = None,
     json_: Annotated[bool, typer.Option("--json", help="Geef de cijfers als JSON in plaats van tabellen.")] = False,
     uit: Annotated[
         Path | None,
-        typer.Option("--uit", help="Schrijf naar dit bestand in plaats van naar het scherm.", show_default=False),
+        typer.Option(
+            "--uit", metavar="FILE", help="Schrijf naar dit bestand in plaats van naar het scherm.", show_default=False
+        ),
     ] = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
@@ -197,6 +236,7 @@ def bereken(
     from .uitvoer.bestanden import schrijf_atomair
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
+    tarieven = _tariefmap(tarieven, _paden(paden))
     with _voortgangsbalk("Casussen lezen") as voortgang:
         resultaat = bereken_kern(
             _paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang
@@ -224,38 +264,46 @@ def bereken(
 
 @app.command()
 def nieuw(
-    gemeente: Annotated[str, typer.Option("--gemeente", help="De gemeente van de casus.")],
+    gemeente: Annotated[str, typer.Option("--gemeente", metavar="NAAM", help="De gemeente van de casus.")],
     id_: Annotated[
         str | None,
         typer.Option(
             "--id",
-            help="Id van de casus. Standaard: de eerste drie letters van de "
-            "gemeente en het eerste vrije nummer, bijvoorbeeld ROT-03.",
+            metavar="ID",
+            help="Id van de casus. Standaard: het voorvoegsel van de bestaande casussen van de gemeente (RTD bij "
+            "rtd-01.yaml) met het eerste vrije nummer, bijvoorbeeld RTD-09; zonder bestaande casussen de eerste drie "
+            "letters van de gemeente, bijvoorbeeld ROT-01.",
             show_default=False,
         ),
     ] = None,
     uit: Annotated[
         Path | None,
         typer.Option(
-            "--uit", help="Pad van het nieuwe bestand. Standaard: casussen/<gemeente>/<id>.yaml.", show_default=False
+            "--uit",
+            metavar="FILE",
+            help="Pad van het nieuwe bestand. Standaard: casussen/<gemeente>/<id>.yaml.",
+            show_default=False,
         ),
     ] = None,
     schema: Annotated[
         Path,
         typer.Option(
             "--schema",
+            metavar="FILE",
             help="JSON Schema waar de eerste regel de editor naar "
             "verwijst (maak het met 'casuskosten schema --uit ...').",
         ),
     ] = Path("casus.schema.json"),
     sjablonen: Annotated[
-        Path | None, typer.Option("--sjablonen", help="Map met een eigen kopie van templates/.", show_default=False)
+        Path | None,
+        typer.Option("--sjablonen", metavar="DIR", help="Map met een eigen kopie van templates/.", show_default=False),
     ] = None,
 ) -> None:
     """Schrijf een nieuw casusbestand met elk veld, uitleg per veld en de datum van vandaag.
 
-    Het bestand wordt geweigerd door 'controleer' tot elke '<VUL IN ...>' is vervangen. Een bestaand bestand wordt
-    nooit overschreven.
+    Het bestand wordt geweigerd door 'controleer' tot elke '<VUL IN ...>' is vervangen.
+
+    Een bestaand bestand wordt nooit overschreven.
 
     Voorbeeld: casuskosten nieuw --gemeente Rotterdam --id RTD-09
     """
@@ -273,14 +321,16 @@ def nieuw(
 @app.command()
 def schema(
     uit: Annotated[
-        Path | None, typer.Option("--uit", help="Schrijf het schema naar dit bestand.", show_default=False)
+        Path | None,
+        typer.Option("--uit", metavar="FILE", help="Schrijf het schema naar dit bestand.", show_default=False),
     ] = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
 ) -> None:
     """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
 
-    De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'. Zet bovenaan een casus:
-    '# yaml-language-server: $schema=casus.schema.json'.
+    De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'.
+
+    Zet bovenaan een casus: '# yaml-language-server: $schema=casus.schema.json'.
 
     Voorbeeld: casuskosten schema --uit casus.schema.json
     """
@@ -288,12 +338,14 @@ def schema(
     from .invoer.tarieven import laad_tarieven
     from .uitvoer.bestanden import schrijf_atomair
 
-    codes = laad_tarieven(tarieven).alle_codes() if tarieven.is_dir() else []
+    # zonder tariefmap is het schema er ook, alleen zonder de tariefcodes als suggestie
+    map_ = tarieven if tarieven is not None else Path("tarieven")
+    codes = laad_tarieven(map_).alle_codes() if map_.is_dir() or tarieven is not None else []
     tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return
-    schrijf_atomair(uit, tekst, beschermd=(tarieven,))
+    schrijf_atomair(uit, tekst, beschermd=(map_,))
     fout_console.print(f"Schema geschreven naar {uit}")
 
 
@@ -303,15 +355,16 @@ def tarieven_opzoeken(
         str | None,
         typer.Option(
             "--gemeente",
+            metavar="NAAM",
             help="Toon de tarieven die voor deze gemeente gelden (eigen rijen gaan voor landelijke).",
             show_default=False,
         ),
     ] = None,
     zoek: Annotated[
-        str | None, typer.Option("--zoek", help="Zoek in code en omschrijving.", show_default=False)
+        str | None, typer.Option("--zoek", metavar="TEKST", help="Zoek in code en omschrijving.", show_default=False)
     ] = None,
     prijspeil: PrijspeilOptie = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
 ) -> None:
     """Zoek tariefcodes op: omschrijving, eenheid, prijs op prijspeil, jaar, financier, lijn, betrouwbaarheid, bron.
 
@@ -322,7 +375,7 @@ def tarieven_opzoeken(
     from .invoer.tarieven import laad_tarieven, zoek_tarieven
     from .uitvoer.terminal import tarieventabel
 
-    tabel = laad_tarieven(tarieven)
+    tabel = laad_tarieven(_tariefmap(tarieven, []))
     peil = tabel.prijsindex.peil(prijspeil, "--prijspeil")
     gevonden = zoek_tarieven(tabel, gemeente, peil, zoek)
     if not gevonden:
@@ -351,20 +404,27 @@ def _beschermd(paden: list[Path], tarieven: Path) -> tuple[Path, ...]:
 @app.command()
 def export(
     paden: Paden = None,
-    formaat: Annotated[str, typer.Option("--formaat", help="xlsx, csv of json.")] = "xlsx",
+    formaat: Annotated[str, typer.Option("--formaat", metavar="xlsx|csv|json", help="xlsx, csv of json.")] = "xlsx",
     uit: Annotated[
-        Path,
+        Path | None,
         typer.Option(
-            "--uit", help="Het bestand (xlsx, json) of de map (csv: één bestand per tabel).", show_default=False
+            "--uit",
+            metavar="PAD",
+            help="Het bestand (xlsx, json) of de map (csv: één bestand per tabel). Standaard: "
+            "uitvoer/casuskosten.xlsx, uitvoer/casuskosten.json of (csv) de map uitvoer/.",
+            show_default=False,
         ),
-    ] = Path("uitvoer/casuskosten.xlsx"),
-    tarieven: TarievenOptie = Path("tarieven"),
+    ] = None,
+    tarieven: TarievenOptie = None,
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
 ) -> None:
-    """Exporteer alle cijfers voor analyse: xlsx (werkbladen casussen, regels, gemeenten, financiers,
-    waarschuwingen), csv (één bestand per tabel in de map --uit) of json (als 'bereken --json').
+    """Exporteer alle cijfers voor analyse: Excel, CSV of JSON.
+
+    xlsx: de werkbladen casussen, regels, gemeenten, financiers en waarschuwingen.
+
+    csv: één bestand per tabel in de map --uit. json: hetzelfde als 'bereken --json'.
 
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
@@ -374,8 +434,12 @@ def export(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
+    tarieven = _tariefmap(tarieven, _paden(paden))
     resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
     _meld_weggelaten(resultaat.overgeslagen)
+    if uit is None:
+        uit = Path("uitvoer") if gekozen_formaat == "csv" else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
+        Path("uitvoer").mkdir(exist_ok=True)
     geschreven = exporteer(
         resultaat,
         gekozen_formaat,
@@ -386,14 +450,23 @@ def export(
     fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
 
 
-RapportFormaatOptie = Annotated[str, typer.Option("--formaat", help="html (één zelfstandig bestand) of pdf.")]
+RapportFormaatOptie = Annotated[
+    str, typer.Option("--formaat", metavar="html|pdf", help="html (één zelfstandig bestand) of pdf.")
+]
 DatumOptie = Annotated[
     str | None,
-    typer.Option("--datum", help="Datum op het rapport, JJJJ-MM-DD. Standaard: vandaag.", show_default=False),
+    typer.Option(
+        "--datum",
+        metavar="JJJJ-MM-DD",
+        help="Datum op het rapport, JJJJ-MM-DD. Standaard: vandaag.",
+        show_default=False,
+    ),
 ]
 SjablonenOptie = Annotated[
     Path | None,
-    typer.Option("--sjablonen", help="Map met een eigen kopie van templates/ (huisstijl).", show_default=False),
+    typer.Option(
+        "--sjablonen", metavar="DIR", help="Map met een eigen kopie van templates/ (huisstijl).", show_default=False
+    ),
 ]
 
 
@@ -438,6 +511,7 @@ def rapport(
         str | None,
         typer.Option(
             "--gemeente",
+            metavar="NAAM",
             help="Alleen het rapport van deze gemeente. Zonder: één rapport per gemeente in een map.",
             show_default=False,
         ),
@@ -447,21 +521,23 @@ def rapport(
         Path | None,
         typer.Option(
             "--uit",
+            metavar="PAD",
             help="Het bestand (met --gemeente) of de map (zonder). Standaard: uitvoer/<gemeente>.<formaat> "
             "of uitvoer/.",
             show_default=False,
         ),
     ] = None,
     datum: DatumOptie = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
     sjablonen: SjablonenOptie = None,
     anoniem: AnoniemOptie = False,
 ) -> None:
-    """Maak het rapport van een gemeente: samenvatting, grafieken, financiers, doelen, gevoeligheid, de casussen
-    als bijlage en de verantwoording.
+    """Maak het rapport van een gemeente, of van elke gemeente.
+
+    Met samenvatting, grafieken, financiers, doelen, gevoeligheid, de casussen als bijlage en de verantwoording.
 
     Voorbeeld: casuskosten rapport casussen --gemeente Rotterdam --formaat html --uit uitvoer/rotterdam.html
     """
@@ -469,6 +545,7 @@ def rapport(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
+    tarieven = _tariefmap(tarieven, _paden(paden))
     resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
     if uit is None:
         uit = Path("uitvoer") / bestandsnaam(gemeente, gekozen_formaat) if gemeente else Path("uitvoer")
@@ -496,18 +573,19 @@ def rapport(
 
 @app.command()
 def casus(
-    bestanden: Annotated[list[Path], typer.Argument(help="Eén of meer casusbestanden (of mappen).")],
+    bestanden: Annotated[list[Path], typer.Argument(help="Eén of meer casusbestanden (of mappen).", metavar="BESTAND")],
     formaat: RapportFormaatOptie = "html",
     uit: Annotated[
         Path | None,
         typer.Option(
             "--uit",
+            metavar="FILE",
             help="Het rapportbestand. Standaard: uitvoer/<id>.<formaat> of uitvoer/casusboek.<formaat>.",
             show_default=False,
         ),
     ] = None,
     datum: DatumOptie = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
     sjablonen: SjablonenOptie = None,
@@ -523,6 +601,7 @@ def casus(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
+    tarieven = _tariefmap(tarieven, list(bestanden))
     resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
@@ -546,18 +625,22 @@ def vergelijk(
     uit: Annotated[
         Path | None,
         typer.Option(
-            "--uit", help="Het rapportbestand. Standaard: uitvoer/vergelijking.<formaat>.", show_default=False
+            "--uit",
+            metavar="FILE",
+            help="Het rapportbestand. Standaard: uitvoer/vergelijking.<formaat>.",
+            show_default=False,
         ),
     ] = None,
     datum: DatumOptie = None,
-    tarieven: TarievenOptie = Path("tarieven"),
+    tarieven: TarievenOptie = None,
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
     sjablonen: SjablonenOptie = None,
 ) -> None:
-    """Zet alle gemeenten naast elkaar: casussen, besparing met 95%-interval (forest plot), gecorrigeerde
-    besparing en doelen.
+    """Zet alle gemeenten naast elkaar.
+
+    Per gemeente de casussen, de besparing met 95%-interval (forest plot), de gecorrigeerde besparing en de doelen.
 
     Voorbeeld: casuskosten vergelijk casussen --formaat pdf --uit uitvoer/vergelijking.pdf
     """
@@ -566,6 +649,7 @@ def vergelijk(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
+    tarieven = _tariefmap(tarieven, _paden(paden))
     resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over)
     if uit is None:
         uit = Path("uitvoer") / f"vergelijking.{gekozen_formaat}"
@@ -632,10 +716,25 @@ def main(argv: list[str] | None = None) -> Any:
     except _klik_fouten.UsageError as fout:
         toon_fouten(fout_console, [Melding(None, None, None, _gebruiksfout(fout))])
         sys.exit(1)
-    except (typer.Abort, KeyboardInterrupt):
+    except typer.Abort:
         fout_console.print("Afgebroken; er is niets half geschreven.")
         sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl-C buiten een opdracht (bij het starten)
+        _afgebroken()
+    if uitkomst == _CTRL_C:
+        # typer vangt Ctrl-C binnen een opdracht zelf af en geeft (met standalone_mode=False) alleen exitcode 130
+        # terug, zonder melding; geen van onze opdrachten eindigt zelf met 130
+        _afgebroken()
     sys.exit(uitkomst if isinstance(uitkomst, int) else 0)
+
+
+_CTRL_C = 130  # de gebruikelijke exitcode na SIGINT (128 + 2)
+
+
+def _afgebroken() -> NoReturn:
+    """Ctrl-C: zeg dat er niets half geschreven is (uitvoer gaat atomair) en stop met exitcode 130."""
+    fout_console.print("Afgebroken; er is niets half geschreven.")
+    sys.exit(_CTRL_C)
 
 
 __all__ = ["InvoerFout", "Melding", "app", "main"]

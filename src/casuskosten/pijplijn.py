@@ -6,11 +6,12 @@ En `controleer_alles`, dat alle problemen in casussen, tarieftabellen en instell
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fouten import CasuskostenFout, Melding, Waarschuwing
+from .fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing
 from .invoer.casussen import CasusBestand, Voortgang, laad_casussen, lees_alle, zoek_casusbestanden, zonder_dubbele_ids
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
@@ -23,6 +24,55 @@ from .rekenen.resultaat import Resultaat
 
 STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"
+# hoe ver boven een casusmap naar tarieven/ gezocht wordt: casussen/<gemeente>/x.yaml -> ../../tarieven
+_ZOEKDIEPTE = 3
+
+Paden = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+"""Eén pad (`"casussen"`, `Path(...)`) of een lijst ervan."""
+
+
+def als_paden(paden: Paden) -> list[Path]:
+    """Eén pad of een lijst van paden als lijst van `Path`: een losse tekst is één pad, niet een rij letters."""
+    if isinstance(paden, str | os.PathLike):
+        return [Path(paden)]
+    return [Path(p) for p in paden]
+
+
+def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Path:
+    """De tariefmap: `tarieven` als die gegeven is, anders `tarieven/` in de werkmap, anders `tarieven/` naast de
+    casussen (in de map van elk casuspad of tot drie mappen daarboven).
+
+    Vinden verschillende casuspaden verschillende tariefmappen, dan is dat een fout: welke bedoeld is, is niet te
+    raden. Wordt er geen gevonden, dan noemt de melding waar gezocht is.
+    """
+    if tarieven is not None:
+        return Path(tarieven)
+    werkmap = Path(STANDAARD_TARIEVEN)
+    if werkmap.is_dir():
+        return werkmap
+    gezocht: list[Path] = [Path(os.path.abspath(werkmap))]
+    gevonden: list[Path] = []
+    for pad in als_paden(paden):
+        volledig = Path(os.path.abspath(pad))  # abspath, niet absolute(): zonder '..' in de melding
+        begin = volledig if volledig.is_dir() else volledig.parent
+        for map_ in [begin, *begin.parents][: _ZOEKDIEPTE + 1]:
+            kandidaat = map_ / STANDAARD_TARIEVEN
+            if kandidaat.is_dir():
+                if kandidaat not in gevonden:
+                    gevonden.append(kandidaat)
+                break
+            if kandidaat not in gezocht:
+                gezocht.append(kandidaat)
+    if len(gevonden) == 1:
+        return gevonden[0]
+    if gevonden:
+        tekst = (
+            f"de casussen liggen naast verschillende tariefmappen ({', '.join(map(str, gevonden))}); "
+            "kies er een met --tarieven"
+        )
+    else:
+        tekst = f"geen tariefmap gevonden; gezocht naar {', '.join(map(str, gezocht))}; geef de map op met --tarieven"
+    raise InvoerFout([Melding(None, None, "tarieven", tekst)])
 
 
 def bereken_casussen(
@@ -95,8 +145,8 @@ def _per_casus(
 
 
 def bereken(
-    paden: Sequence[Path | str] = (STANDAARD_CASUSSEN,),
-    tarieven: Path | str = STANDAARD_TARIEVEN,
+    paden: Paden = STANDAARD_CASUSSEN,
+    tarieven: str | os.PathLike[str] | None = None,
     instellingen: Instellingen | None = None,
     *,
     sla_ongeldige_over: bool = False,
@@ -104,14 +154,16 @@ def bereken(
 ) -> Resultaat:
     """Lees tarieven en casussen en bereken alles; gooit `CasuskostenFout` bij ongeldige invoer.
 
-    `voortgang(gedaan, totaal)` wordt tijdens het lezen aangeroepen (voor een voortgangsbalk).
+    `paden` is één pad of een lijst van paden (tekst of `Path`). Zonder `tarieven` geldt `tarieven/` in de werkmap
+    of naast de casussen (zie `kies_tariefmap`). `voortgang(gedaan, totaal)` wordt tijdens het lezen aangeroepen
+    (voor een voortgangsbalk).
 
     >>> import casuskosten
-    >>> resultaat = casuskosten.bereken(["casussen"], "tarieven")   # doctest: +SKIP
+    >>> resultaat = casuskosten.bereken("casussen", "tarieven")     # doctest: +SKIP
     >>> resultaat.casussen[["id", "besparing_pct"]]                  # doctest: +SKIP
     """
-    tabel = laad_tarieven(tarieven)
-    geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
+    tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
+    geladen = laad_casussen(als_paden(paden), tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
     return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=[str(m) for m in geladen.overgeslagen])
 
 
@@ -126,7 +178,7 @@ class Controle:
 
 
 def controleer_alles(
-    paden: Sequence[Path], tarieven: Path, instellingen: Path | None = None, *, streng: bool = False
+    paden: Sequence[Path], tarieven: Path | None, instellingen: Path | None = None, *, streng: bool = False
 ) -> Controle:
     """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen.
 
@@ -141,7 +193,7 @@ def controleer_alles(
         gekozen = None
     tabel: Tarieftabel | None = None
     try:
-        tabel = laad_tarieven(tarieven)
+        tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
     except CasuskostenFout as fout:
         fouten.extend(fout.meldingen)
     try:

@@ -7,13 +7,22 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from ..fouten import InstellingenFout, Melding
 from .validatie import vertaal
 from .yamlbron import YamlDocument
 
 STANDAARD_BESTAND = "casuskosten.toml"
+_UIT_BESTAND = "uit_bestand"  # validatiecontext: de fout wordt vertaald met bestand en regelnummers
 
 
 class _Model(BaseModel):
@@ -99,6 +108,21 @@ class Instellingen(_Model):
     onzekerheid: Onzekerheid = Field(default_factory=Onzekerheid)
     huisstijl: Huisstijl = Field(default_factory=Huisstijl)
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _nederlandse_fout(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Instellingen], info: ValidationInfo
+    ) -> Instellingen:
+        """Direct gemaakt (`Instellingen(discontovoet=3)`, vanuit Python): een ongeldige waarde is een
+        `InstellingenFout` met een Nederlandse melding in plaats van een Engelse pydantic-fout."""
+        try:
+            return handler(data)
+        except ValidationError as fout:
+            if info.context and info.context.get(_UIT_BESTAND):
+                raise  # laad_instellingen vertaalt zelf, met het bestand en de regelnummers
+            document = YamlDocument("Instellingen(...)", data, {}, "")
+            raise InstellingenFout(vertaal(fout, document, cls)) from None
+
     def naar_dict(self) -> dict[str, Any]:
         """De instellingen zoals ze in de JSON-uitvoer staan."""
         return self.model_dump(mode="json")
@@ -134,7 +158,7 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         if not logo.is_absolute():
             data["huisstijl"] = {**huisstijl, "logo": str(bron.parent / logo)}
     try:
-        return Instellingen.model_validate(data)
+        return Instellingen.model_validate(data, context={_UIT_BESTAND: True})
     except ValidationError as fout:
         document = YamlDocument(bestand, data, _toml_regels(tekst), "")
         raise InstellingenFout(vertaal(fout, document, Instellingen)) from None

@@ -70,7 +70,8 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellin
             "id": [cb.casus.id for cb in casussen],
             "gemeente": [cb.casus.gemeente for cb in casussen],
             "bestand": [cb.bestand for cb in casussen],
-            "datum": [cb.casus.datum.isoformat() for cb in casussen],
+            # een echte datumkolom (datetime64), zodat een analist kan filteren en sorteren op tijd
+            "datum": pd.to_datetime([cb.casus.datum for cb in casussen]),
             "zekerheid": [cb.casus.zekerheid for cb in casussen],
             "horizon_maanden": [cb.casus.horizon_maanden for cb in casussen],
             "aantal_leefgebieden": [len(set(cb.casus.leefgebieden)) for cb in casussen],
@@ -224,7 +225,7 @@ def aggregeer(
         doelen=_doelen(tabel),
         gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding),
         aandeel_kosten_laag_betrouwbaar=laag,
-        periode=(str(tabel["datum"].min()), str(tabel["datum"].max())),
+        periode=(tabel["datum"].min().date().isoformat(), tabel["datum"].max().date().isoformat()),
         waarschuwingen=waarschuwingen,
     )
 

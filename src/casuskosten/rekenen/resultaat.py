@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
-from ..fouten import Waarschuwing
+from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
 from ..invoer.instellingen import Instellingen
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
@@ -246,11 +246,23 @@ class Resultaat:
         return dataclasses.replace(self, casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden))
 
     def gemeente(self, naam: str) -> Aggregaat:
-        """Het aggregaat van één gemeente (hoofdletterongevoelig); `KeyError` als die er niet is."""
+        """Het aggregaat van één gemeente (hoofdletterongevoelig); een onbekende naam is een `InvoerFout` met de
+        bekende namen en een suggestie."""
         for agg in self.gemeenten:
             if agg.gemeente is not None and agg.gemeente.casefold() == naam.casefold():
                 return agg
-        raise KeyError(naam)
+        bekend = [agg.gemeente for agg in self.gemeenten if agg.gemeente is not None]
+        raise InvoerFout(
+            [
+                Melding(
+                    None,
+                    None,
+                    "gemeente",
+                    f"geen casussen van gemeente '{naam}'{bedoelde_u(naam, bekend)}; bekend: "
+                    f"{', '.join(bekend) or '(geen)'}",
+                )
+            ]
+        )
 
     def casusbestand(self, casus_id: str) -> CasusBestand:
         """De geladen casus met dit id (voor de teksten in rapporten); `KeyError` als die er niet is."""
@@ -331,7 +343,7 @@ class Resultaat:
                 "id": rij["id"],
                 "gemeente": rij["gemeente"],
                 "bestand": rij["bestand"],
-                "datum": rij["datum"],
+                "datum": rij["datum"].date().isoformat(),
                 "zekerheid": rij["zekerheid"],
                 "horizon_maanden": rij["horizon_maanden"],
                 "kosten_voor_2015": rij["kosten_voor_2015"],

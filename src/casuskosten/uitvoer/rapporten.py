@@ -40,7 +40,7 @@ def kies_gemeente(resultaat: Resultaat, naam: str) -> str:
     """De gemeente zoals ze in de casussen staat; een onbekende naam is een fout met de bekende namen."""
     try:
         gevonden = resultaat.gemeente(naam).gemeente
-    except KeyError:
+    except InvoerFout:  # resultaat.gemeente meldt het veld 'gemeente'; hier heet het de optie --gemeente
         bekend = [g.gemeente for g in resultaat.gemeenten if g.gemeente]
         raise InvoerFout(
             [

@@ -1,0 +1,126 @@
+"""Een gewone installatie (wheel, geen `pip install -e`) werkt buiten de repository: sjablonen zitten in het pakket.
+
+De tests zelf draaien op een bewerkbare installatie en zouden een wheel zonder `.j2`-bestanden nooit opmerken. Hier
+wordt het wheel gebouwd uit een kopie van de bron, in een nieuwe virtuele omgeving buiten de checkout geïnstalleerd
+en vanuit een map die niet de repository is gebruikt zoals een consultant dat zou doen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import PROJECT
+
+
+def _draai(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    omgeving = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"}}
+    uit = subprocess.run(
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**omgeving, "NO_COLOR": "1", "COLUMNS": "200"},
+        check=False,
+        timeout=300,
+    )
+    assert uit.returncode == 0, f"{args}: {uit.stdout}\n{uit.stderr}"
+    return uit
+
+
+@pytest.fixture(scope="module")
+def geinstalleerd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """De bin-map van een nieuwe virtuele omgeving met casuskosten uit een zelf gebouwd wheel."""
+    basis = tmp_path_factory.mktemp("wheel")
+    # bouwen uit een kopie: setuptools schrijft build/ en egg-info naast de bron, niet in de checkout
+    bron = basis / "bron"
+    bron.mkdir()
+    shutil.copy(PROJECT / "pyproject.toml", bron)
+    shutil.copy(PROJECT / "README.md", bron)
+    shutil.copytree(PROJECT / "src", bron / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    _draai(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--quiet",
+        "--wheel-dir",
+        basis / "dist",
+        f"{bron}/",
+        cwd=basis,
+    )
+    wheel = next((basis / "dist").glob("casuskosten-*.whl"))
+
+    omgeving = basis / "venv"
+    _draai(sys.executable, "-m", "venv", "--without-pip", omgeving, cwd=basis)
+    python = omgeving / "bin" / "python"
+    _draai(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--quiet", wheel, cwd=basis)
+    # de afhankelijkheden (pandas, reportlab ...) komen uit de testomgeving: een pad in een .pth-bestand, zonder de
+    # .pth-bestanden daar te verwerken, dus zonder de bewerkbare installatie van casuskosten
+    eigen = Path(
+        _draai(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=basis).stdout.strip()
+    )
+    (eigen / "afhankelijkheden.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    herkomst = _draai(python, "-c", "import casuskosten; print(casuskosten.__file__)", cwd=basis).stdout.strip()
+    assert Path(herkomst).is_relative_to(omgeving), herkomst
+    return omgeving / "bin"
+
+
+@pytest.fixture(scope="module")
+def werkmap(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Een map buiten de repository met alleen een kopie van casussen/ en tarieven/."""
+    map_ = tmp_path_factory.mktemp("consultant")
+    shutil.copytree(PROJECT / "casussen", map_ / "casussen")
+    shutil.copytree(PROJECT / "tarieven", map_ / "tarieven")
+    return map_
+
+
+def test_wheel_bevat_de_sjablonen_en_maakt_html_rapporten(geinstalleerd: Path, werkmap: Path) -> None:
+    """`casuskosten rapport --formaat html` uit een wheel schrijft per gemeente een volledig HTML-rapport."""
+    _draai(geinstalleerd / "casuskosten", "rapport", "--formaat", "html", "--datum", "2024-01-31", cwd=werkmap)
+    rotterdam = (werkmap / "uitvoer" / "rotterdam.html").read_text(encoding="utf-8")
+    assert rotterdam.startswith("<!DOCTYPE html>")
+    assert "Rotterdam" in rotterdam
+    assert "RTD-08" in rotterdam
+    assert sorted(p.name for p in (werkmap / "uitvoer").glob("*.html")) == [
+        "giessenlanden.html",
+        "rotterdam.html",
+        "waddinxveen.html",
+        "westerveld.html",
+    ]
+
+
+def test_wheel_maakt_een_casusrapport(geinstalleerd: Path, werkmap: Path) -> None:
+    """`casuskosten casus` uit een wheel schrijft het HTML-rapport van één casus."""
+    _draai(geinstalleerd / "casuskosten", "casus", "casussen/westerveld/wsv-02.yaml", cwd=werkmap)
+    html = (werkmap / "uitvoer" / "wsv-02.html").read_text(encoding="utf-8")
+    assert "WSV-02" in html
+    assert "Westerveld" in html
+
+
+def test_wheel_maakt_een_nieuwe_casus_uit_het_sjabloon(geinstalleerd: Path, tmp_path: Path) -> None:
+    """`casuskosten nieuw` uit een wheel schrijft een casus uit het meegeleverde YAML-sjabloon."""
+    # een eigen werkmap: een half ingevulde casus in de gedeelde map zou de andere opdrachten laten weigeren
+    _draai(geinstalleerd / "casuskosten", "nieuw", "--gemeente", "Hoorn", cwd=tmp_path)
+    tekst = (tmp_path / "casussen" / "hoorn" / "hoo-01.yaml").read_text(encoding="utf-8")
+    assert 'id: "HOO-01"' in tekst
+    assert 'gemeente: "Hoorn"' in tekst
+    assert "<VUL IN" in tekst
+
+
+def test_wheel_maakt_de_vergelijking_als_pdf(geinstalleerd: Path, werkmap: Path) -> None:
+    """`casuskosten vergelijk --formaat pdf` uit een wheel schrijft een PDF met alle gemeenten."""
+    _draai(geinstalleerd / "casuskosten", "vergelijk", "casussen", "--formaat", "pdf", cwd=werkmap)
+    pdf = werkmap / "uitvoer" / "vergelijking.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    tekst = "".join(pagina.extract_text() for pagina in PdfReader(pdf).pages)
+    for gemeente in ("Giessenlanden", "Rotterdam", "Waddinxveen", "Westerveld"):
+        assert gemeente in tekst
