@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..fouten import Waarschuwing
 from ..invoer.instellingen import Instellingen
+from ..invoer.namen import sleutel
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand
@@ -192,9 +193,9 @@ class Resultaat:
         return dataclasses.replace(self, casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden))
 
     def gemeente(self, naam: str) -> Aggregaat:
-        """Het aggregaat van één gemeente (hoofdletterongevoelig); `KeyError` als die er niet is."""
+        """Het aggregaat van één gemeente (in elke spelling met dezelfde `namen.sleutel`); anders `KeyError`."""
         for agg in self.gemeenten:
-            if agg.gemeente is not None and agg.gemeente.casefold() == naam.casefold():
+            if agg.gemeente is not None and sleutel(agg.gemeente) == sleutel(naam):
                 return agg
         raise KeyError(naam)
 
