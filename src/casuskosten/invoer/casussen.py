@@ -288,9 +288,11 @@ def eenduidige_gemeenten(casussen: Sequence[CasusBestand], tabel: Tarieftabel) -
     return uit
 
 
-def gemeente_waarschuwingen(casussen: Sequence[CasusBestand], tabel: Tarieftabel) -> dict[str, tuple[Waarschuwing]]:
+def gemeente_waarschuwingen(
+    casussen: Sequence[CasusBestand], tabel: Tarieftabel
+) -> dict[str, tuple[Waarschuwing, ...]]:
     """Per casus-id een waarschuwing als de gemeente geen eigen tarieven heeft, maar een bijna gelijke naam wel."""
-    uit = {}
+    uit: dict[str, tuple[Waarschuwing, ...]] = {}
     for cb in casussen:
         ander = tabel.bijna_gelijke_gemeente(cb.casus.gemeente)
         if ander is not None:

@@ -455,7 +455,7 @@ def _breedtefout(blad: _Blad, waarden: list[str], breedte: int) -> str | None:
     if len(waarden) > breedte:
         if not any(w.strip() for w in waarden[breedte:]):
             return None  # lege velden achteraan, zoals Excel ze soms schrijft
-        hint = " of schrijf bedragen met een decimale punt (32.76)" if scheiding == "," else ""
+        hint = " of schrijf getallen met een decimale punt (32.76)" if scheiding == "," else ""
         return (
             f"deze regel heeft {len(waarden)} waarden, de kopregel {breedte} kolommen; staat er een "
             f"{'komma' if scheiding == ',' else 'puntkomma'} in een getal of tekst zonder aanhalingstekens? "
@@ -481,7 +481,8 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
         meldingen.append(Melding(naam, None, None, "kan dit Excel-bestand niet lezen; sla het opnieuw op als .xlsx"))
         return []
     bladen: list[_Blad] = []
-    leeg = True
+    gevuld = False
+    fouten_voor = len(meldingen)
     try:
         meerdere = len(boek.worksheets) > 1
         for werkblad in boek.worksheets:
@@ -500,7 +501,7 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
                 continue
             if gelezen is None:
                 continue
-            leeg = False
+            gevuld = True
             kop, rijen, samengevoegd, formules = gelezen
             kolommen = {k.strip().lower() for k in kop}
             if werkblad.sheet_state != "visible" or not {"code", "prijs"} <= kolommen:
@@ -511,20 +512,19 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
                     )
                 )
                 continue
-            fouten_voor = len(meldingen)
+            fouten_blad = len(meldingen)
             _excelfouten(bladnaam, kop, samengevoegd, formules, meldingen)
-            if len(meldingen) == fouten_voor:
+            if len(meldingen) == fouten_blad:
                 bladen.append(_Blad(bladnaam, kop, rijen))
     finally:
         boek.close()
-    if leeg:
-        meldingen.append(Melding(naam, None, None, "het Excel-bestand is leeg; verwacht een kopregel met de kolommen"))
-    elif not bladen and not any(m.bestand and m.bestand.startswith(naam) for m in meldingen):
-        meldingen.append(
-            Melding(
-                naam, 1, "code, prijs", f"geen werkblad met een kopregel; verwacht de kolommen {', '.join(KOLOMMEN)}"
-            )
+    if not bladen and len(meldingen) == fouten_voor:
+        tekst = (
+            f"geen zichtbaar werkblad met een kopregel met code en prijs; verwacht de kolommen {', '.join(KOLOMMEN)}"
+            if gevuld
+            else f"het Excel-bestand is leeg; verwacht een kopregel met de kolommen {', '.join(KOLOMMEN)}"
         )
+        meldingen.append(Melding(naam, None, None, tekst))
     return bladen
 
 
@@ -536,8 +536,8 @@ def _werkblad(werkblad: Any) -> _Werkblad | None:
     het leeg is.
 
     Het geheugen blijft begrensd door de cellen die echt gevuld zijn: de afmeting die het bestand opgeeft wordt
-    genegeerd (één opgemaakte lege cel in XFD1048576 zou anders een miljoen rijen van 16.384 kolommen maken) en
-    alleen de kolommen tot en met de laatste kop worden gelezen.
+    genegeerd (één opgemaakte lege cel in XFD1048576 zou anders een miljoen rijen van 16.384 kolommen maken), alleen
+    de kolommen tot en met de laatste kop worden gelezen en alleen de rijen tot en met de laatste gevulde.
     """
     werkblad.reset_dimensions()
     eerste = werkblad.iter_rows(min_row=1, max_row=1, values_only=True)
@@ -547,16 +547,20 @@ def _werkblad(werkblad: Any) -> _Werkblad | None:
         eerste.close()
     while kop_ruw and (kop_ruw[-1] is None or not str(kop_ruw[-1]).strip()):
         kop_ruw.pop()
+    breedte = len(kop_ruw) or _MAX_KOLOMMEN
+    samengevoegd, formules, laatste_rij = _bladinhoud(werkblad, breedte)
     if not kop_ruw:
-        heeft_iets = any(any(v is not None for v in rij) for rij in werkblad.iter_rows(min_row=2, values_only=True))
-        return ([], [], [], []) if heeft_iets else None
-    breedte = len(kop_ruw)
+        return ([], [], [], []) if laatste_rij > 0 else None
     rijen = []
-    for nummer, rij in enumerate(werkblad.iter_rows(min_row=2, max_col=breedte, values_only=True), start=2):
-        if any(v is not None for v in rij):
-            rijen.append((nummer, [_celtekst(v) for v in rij]))
-    samengevoegd, formules = _samengevoegd_en_formules(werkblad, breedte)
+    if laatste_rij >= 2:
+        gelezen = werkblad.iter_rows(min_row=2, max_row=laatste_rij, max_col=breedte, values_only=True)
+        for nummer, rij in enumerate(gelezen, start=2):
+            if rij.count(None) < breedte:  # openpyxl vult ontbrekende rijen aan met lege; count is snel (in C)
+                rijen.append((nummer, [_celtekst(v) for v in rij]))
     return [_celtekst(v) for v in kop_ruw], rijen, samengevoegd, formules
+
+
+_MAX_KOLOMMEN = 16_384  # XFD, de laatste kolom in Excel
 
 
 def _celtekst(waarde: object) -> str:
@@ -567,10 +571,12 @@ def _celtekst(waarde: object) -> str:
     return str(waarde)
 
 
-def _samengevoegd_en_formules(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int, int]]]:
-    """De samengevoegde bereiken die de tabel raken, en de cellen met een formule zonder opgeslagen uitkomst.
+def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int, int]], int]:
+    """De samengevoegde bereiken die de tabel raken, de cellen met een formule zonder opgeslagen uitkomst en de
+    laatste rij met een gevulde cel in de eerste `breedte` kolommen (0 als er geen is).
 
-    openpyxl geeft in de zuinige leesstand geen van beide, dus één extra doorloop over de XML van het blad.
+    openpyxl geeft in de zuinige leesstand geen van drieën, dus één doorloop over de XML van het blad, rij voor rij
+    weggegooid.
     """
     from xml.etree.ElementTree import iterparse
 
@@ -580,6 +586,7 @@ def _samengevoegd_en_formules(werkblad: Any, breedte: int) -> tuple[list[str], l
     ns = "{" + SHEET_MAIN_NS + "}"
     samengevoegd: list[str] = []
     formules: list[tuple[int, int]] = []
+    laatste_rij = 0
     gegevens = None
     rij = kolom = 0
     with werkblad._get_source() as bron:  # het XML-deel van dit werkblad in het zip-archief
@@ -594,8 +601,15 @@ def _samengevoegd_en_formules(werkblad: Any, breedte: int) -> tuple[list[str], l
             if element.tag == ns + "c":
                 ref = element.get("r")
                 rij, kolom = coordinate_to_tuple(ref) if ref else (rij, kolom + 1)
-                if kolom <= breedte and element.find(ns + "f") is not None and element.find(ns + "v") is None:
+                if kolom > breedte:
+                    continue
+                uitkomst = element.find(ns + "v")
+                heeft_uitkomst = (uitkomst is not None and bool(uitkomst.text)) or element.find(ns + "is") is not None
+                heeft_formule = element.find(ns + "f") is not None
+                if heeft_formule and not heeft_uitkomst:
                     formules.append((rij, kolom))
+                if heeft_formule or heeft_uitkomst:
+                    laatste_rij = max(laatste_rij, rij)
             elif element.tag == ns + "row" and gegevens is not None:
                 gegevens.clear()  # verwerkte rijen direct weggooien: geheugen begrensd, ook bij een miljoen rijen
             elif element.tag == ns + "mergeCell":
@@ -605,32 +619,38 @@ def _samengevoegd_en_formules(werkblad: Any, breedte: int) -> tuple[list[str], l
                         samengevoegd.append(bereik)
                 except (TypeError, ValueError):
                     samengevoegd.append(bereik)
-    return samengevoegd, formules
+    return samengevoegd, formules, laatste_rij
 
 
 def _excelfouten(
     naam: str, kop: list[str], samengevoegd: list[str], formules: list[tuple[int, int]], meldingen: list[Melding]
 ) -> None:
     """Samengevoegde cellen en formules zonder uitkomst: wat Excel toont is niet wat in het bestand staat."""
-    from openpyxl.utils.cell import get_column_letter
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    def kolomnaam(kolom: int) -> str | None:
+        return (kop[kolom - 1].strip().lower() or None) if 0 < kolom <= len(kop) else None
 
     for bereik in samengevoegd:
+        try:
+            kolom, rij, *_ = range_boundaries(bereik)
+        except (TypeError, ValueError):
+            kolom = rij = None
         meldingen.append(
             Melding(
                 naam,
-                None,
-                None,
+                rij,
+                kolomnaam(kolom) if kolom else None,
                 f"samengevoegde cellen {bereik}: alleen de eerste cel heeft een waarde, de andere zijn leeg (een lege "
                 "gemeente betekent een landelijk tarief); maak de samenvoeging ongedaan en vul elke cel in",
             )
         )
     for rij, kolom in formules:
-        veld = kop[kolom - 1].strip().lower() if kolom <= len(kop) else None
         meldingen.append(
             Melding(
                 naam,
                 rij,
-                veld or None,
+                kolomnaam(kolom),
                 f"cel {get_column_letter(kolom)}{rij} bevat een formule zonder opgeslagen uitkomst; open het bestand "
                 "in Excel en sla het daar op (dan bewaart Excel de uitkomst), of typ de waarde zelf",
             )
