@@ -94,7 +94,8 @@ def test_gemeente_opzoeken_is_hoofdletterongevoelig(tarieven: Path, casusmap) ->
         pytest.param(
             {"disconto": 0.03},
             "Instellingen(...): disconto: onbekend veld 'disconto'; bedoelde u 'discontovoet'?; toegestaan: "
-            "prijspeil, discontovoet, bootstrap_iteraties, seed, correctie, huisstijl",
+            "prijspeil, discontovoet, bootstrap_iteraties, psa_iteraties, intervalmethode, seed, correctie, "
+            "onzekerheid, huisstijl",
             id="tikfout",
         ),
     ],

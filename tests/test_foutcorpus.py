@@ -297,13 +297,6 @@ TARIEFFOUTEN = [
         "onbekende financier 'gemeente-wmo'; bedoelde u 'gemeente_wmo'?; kies uit gemeente_wmo",
         id="onbekende-financier",
     ),
-    pytest.param(
-        "prijsindex-mist-jaar/tarieven.csv",
-        3,
-        "jaar",
-        "mist jaar 2019; aanwezig: 2021-2022",
-        id="prijsindex-mist-jaar",
-    ),
 ]
 
 # Engelse woorden van PyYAML, libyaml en pydantic die nooit in een melding mogen opduiken

@@ -5,6 +5,7 @@ En `controleer_alles`, dat alle problemen in casussen, tarieftabellen en instell
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Sequence
@@ -12,7 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing
-from .invoer.casussen import CasusBestand, Voortgang, laad_casussen, lees_alle, zoek_casusbestanden, zonder_dubbele_ids
+from .invoer.casussen import (
+    CasusBestand,
+    Voortgang,
+    eenduidige_gemeenten,
+    gemeente_waarschuwingen,
+    laad_casussen,
+    lees_alle,
+    zoek_casusbestanden,
+    zonder_dubbele_ids,
+)
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
 from .invoer.tarieven import Tarieftabel, laad_tarieven
@@ -84,6 +94,7 @@ def bereken_casussen(
 ) -> Resultaat:
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
+    casussen = eenduidige_gemeenten(casussen, tabel)
     prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
@@ -109,6 +120,8 @@ def bereken_casussen(
     totaal = aggregeer(
         None, tabel_casussen, regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
     )
+    # wat er bij het lezen van de tarieven niet is meegenomen hoort bij het geheel, niet bij één gemeente
+    totaal = dataclasses.replace(totaal, waarschuwingen=(*tabel.waarschuwingen, *totaal.waarschuwingen))
     return Resultaat(
         prijspeil=prijspeil,
         instellingen=instellingen.model_copy(update={"prijspeil": prijspeil}),
@@ -117,7 +130,10 @@ def bereken_casussen(
         gemeenten=tuple(gemeenten),
         totaal=totaal,
         casus_waarschuwingen=_per_casus(
-            casussen, privacy_waarschuwingen(casussen), waarschuwingen_per_casus(casussen, tabel_casussen)
+            casussen,
+            privacy_waarschuwingen(casussen),
+            waarschuwingen_per_casus(casussen, tabel_casussen),
+            gemeente_waarschuwingen(casussen, tabel),
         ),
         overgeslagen=tuple(overgeslagen),
         invoerbestanden=tuple([(cb.bestand, cb.document.sha256) for cb in casussen]),
@@ -216,13 +232,15 @@ def controleer_alles(
             geldig.append(cb)
     geldig, dubbel = zonder_dubbele_ids(geldig)
     fouten.extend(dubbel)
-    waarschuwingen = tuple(privacy)
+    waarschuwingen = (*(tabel.waarschuwingen if tabel else ()), *privacy)
     if geldig and tabel is not None and gekozen is not None:
         try:
             resultaat = bereken_casussen(geldig, tabel, gekozen)
             # de privacyvondsten staan er al in (van elke leesbare casus, niet alleen de geldige)
             waarschuwingen += tuple(
-                w for w in resultaat.alle_waarschuwingen() if not w.code.startswith(CODE_VOORVOEGSEL)
+                w
+                for w in resultaat.alle_waarschuwingen()
+                if not w.code.startswith(CODE_VOORVOEGSEL) and w not in tabel.waarschuwingen
             )
         except CasuskostenFout as fout:
             fouten.extend(fout.meldingen)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..fouten import InvoerFout, Melding, bedoelde_u
+from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
 from .modellen import DOELEN, TRAJECTEN, Casus
+from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
 from .tijd import tijdvak
 from .validatie import vertaal
@@ -273,3 +274,33 @@ def zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand]
         else:
             eerste[cb.casus.id] = cb
     return [cb for cb in casussen if cb.casus.id not in dubbel], meldingen
+
+
+def eenduidige_gemeenten(casussen: Sequence[CasusBestand], tabel: Tarieftabel) -> list[CasusBestand]:
+    """Dezelfde casussen met elke gemeente in één spelling (zie `namen.sleutel`): die van de tarieftabel, anders de
+    eerste in bestandsvolgorde. Zo zijn 'Den Haag' en 'den haag' één gemeente in elke tabel en elk rapport."""
+    eerste = eerste_spelling(cb.casus.gemeente for cb in sorted(casussen, key=lambda cb: cb.bestand))
+    uit = []
+    for cb in casussen:
+        naam = tabel.spelling(cb.casus.gemeente) or eerste[sleutel(cb.casus.gemeente)]
+        gelijk = naam == cb.casus.gemeente
+        uit.append(cb if gelijk else CasusBestand(cb.casus.model_copy(update={"gemeente": naam}), cb.document))
+    return uit
+
+
+def gemeente_waarschuwingen(
+    casussen: Sequence[CasusBestand], tabel: Tarieftabel
+) -> dict[str, tuple[Waarschuwing, ...]]:
+    """Per casus-id een waarschuwing als de gemeente geen eigen tarieven heeft, maar een bijna gelijke naam wel."""
+    uit: dict[str, tuple[Waarschuwing, ...]] = {}
+    for cb in casussen:
+        ander = tabel.bijna_gelijke_gemeente(cb.casus.gemeente)
+        if ander is not None:
+            regel = cb.document.regel(("gemeente",))
+            plaats = f"{cb.bestand}:{regel}" if regel else cb.bestand
+            tekst = (
+                f"{plaats}: gemeente '{cb.casus.gemeente}' heeft geen eigen tarieven, '{ander}' wel; "
+                f"nu gelden de landelijke tarieven (bedoelt u '{ander}'?)"
+            )
+            uit[cb.casus.id] = (Waarschuwing("gemeente_bijna_gelijk", tekst, cb.bestand, cb.casus.id, ander),)
+    return uit

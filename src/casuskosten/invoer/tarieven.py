@@ -1,8 +1,9 @@
 """Tarieftabellen en prijsindex lezen, en de ene regel die kiest welk tarief geldt.
 
-Elke `*.csv` en `*.xlsx` in de tariefmap wordt gelezen en samengevoegd; `prijsindex.csv` is de prijsindex.
-CSV mag komma-gescheiden met punten zijn, of (zoals Excel in Nederland exporteert) puntkomma-gescheiden met
-decimale komma's.
+Elke `*.csv` en `*.xlsx` in de tariefmap wordt gelezen en samengevoegd; `prijsindex.csv` is de prijsindex. Andere
+bestanden en submappen worden niet gelezen en krijgen een waarschuwing. CSV mag komma-gescheiden zijn (decimale punt)
+of, zoals Excel in Nederland exporteert, puntkomma-gescheiden (decimale komma); hoe een getal gelezen wordt staat bij
+`lees_getal`. Van een .xlsx telt elk zichtbaar werkblad met een kopregel met `code` en `prijs`.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import bisect
 import csv
 import io
-import math
-from collections.abc import Iterable, Iterator
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from ..fouten import InstellingenFout, InvoerFout, Melding, bedoelde_u, opsomming
+from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
+from .namen import bijna_gelijk, netjes, sleutel
 from .yamlbron import decodeer
 
 Financier = Literal[
@@ -51,8 +55,19 @@ KOLOMMEN: tuple[str, ...] = (
     "betrouwbaarheid",
     "bron",
 )
+INDEXKOLOMMEN: tuple[str, ...] = ("jaar", "index")
 PRIJSINDEX = "prijsindex.csv"
 MAX_PRIJS = 10_000_000  # per eenheid; daarboven is het vrijwel zeker een tikfout (en sommen kunnen niet overlopen)
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 2200
+GELEZEN = (".csv", ".xlsx")
+# bestanden die op een tarieftabel lijken maar niet gelezen worden, met wat de gebruiker kan doen
+_ANDER_FORMAAT = {
+    ".xlsm": "sla het op als .xlsx (zonder macro's)",
+    ".xls": "sla het op als .xlsx",
+    ".ods": "sla het op als .xlsx of .csv",
+    ".tsv": "sla het op als .csv (komma of puntkomma als scheidingsteken)",
+    ".txt": "sla het op als .csv",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +96,11 @@ class Tariefregel:
 
 @dataclass(frozen=True)
 class Prijsindex:
-    """Jaar -> indexcijfer; bedragen worden omgerekend met index[peil] / index[jaar]."""
+    """Jaar -> indexcijfer; bedragen worden omgerekend met index[peil] / index[jaar].
+
+    De index hoeft niet aaneengesloten te zijn: alleen de jaren die een gebruikte tariefrij of het prijspeil nodig
+    heeft moeten erin staan.
+    """
 
     cijfers: dict[int, float]
     bestand: str
@@ -96,9 +115,24 @@ class Prijsindex:
         return self.cijfers[naar_jaar] / self.cijfers[van_jaar]
 
     def bereik(self) -> str:
-        """De jaren in de index als tekst."""
-        jaren = sorted(self.cijfers)
-        return f"{jaren[0]}-{jaren[-1]}" if jaren else "geen"
+        """De jaren in de index als tekst, aaneengesloten stukken als 'van-tot': '2015-2016, 2019'."""
+        stukken: list[list[int]] = []
+        for jaar in sorted(self.cijfers):
+            if stukken and jaar == stukken[-1][-1] + 1:
+                stukken[-1].append(jaar)
+            else:
+                stukken.append([jaar])
+        return ", ".join(f"{s[0]}-{s[-1]}" if len(s) > 1 else str(s[0]) for s in stukken) or "geen"
+
+    def ontbrekend_jaar(self, regel: Tariefregel, peil: int, waarvoor: str) -> Melding:
+        """De melding bij een tariefrij waarvan het jaar niet in de index staat, terwijl `waarvoor` hem nodig heeft."""
+        return Melding(
+            regel.bestand,
+            regel.regel,
+            "jaar",
+            f"de prijsindex ({self.bestand}) mist jaar {regel.jaar}, nodig om {regel.code} om te rekenen naar "
+            f"prijspeil {peil} {waarvoor}; aanwezig: {self.bereik()}",
+        )
 
     def peil(self, gewenst: int | None, veld: str = "prijspeil") -> int:
         """Het prijspeil: `gewenst`, of standaard het laatste jaar; een jaar buiten de index is een fout."""
@@ -124,17 +158,24 @@ class Prijsindex:
 
 @dataclass(frozen=True)
 class Tarieftabel:
-    """Alle tariefregels plus de prijsindex, met de ene keuzeregel voor een tarief."""
+    """Alle tariefregels plus de prijsindex, met de ene keuzeregel voor een tarief.
+
+    Gemeenten worden vergeleken op hun `namen.sleutel`: 'Den Haag', 'den haag' en ’s/'s-spellingen zijn één gemeente.
+    `waarschuwingen` zegt wat er bij het lezen niet is meegenomen (bestanden, werkbladen).
+    """
 
     regels: tuple[Tariefregel, ...]
     prijsindex: Prijsindex
     bestanden: tuple[str, ...] = ()
+    waarschuwingen: tuple[Waarschuwing, ...] = ()
     _per_sleutel: dict[tuple[str, str], list[Tariefregel]] = field(default_factory=dict, repr=False, compare=False)
+    _gemeenten: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for regel in self.regels:
-            sleutel = (regel.code, (regel.gemeente or "").casefold())
-            self._per_sleutel.setdefault(sleutel, []).append(regel)
+            self._per_sleutel.setdefault((regel.code, sleutel(regel.gemeente or "")), []).append(regel)
+            if regel.gemeente:
+                self._gemeenten.setdefault(sleutel(regel.gemeente), regel.gemeente)
         for lijst in self._per_sleutel.values():
             lijst.sort(key=lambda r: r.jaar)
 
@@ -144,8 +185,8 @@ class Tarieftabel:
         Eerst de rijen van de gemeente zelf, anders de landelijke: daarbinnen de rij met het grootste
         `jaar` <= `jaar`, anders de rij met het kleinste `jaar` daarboven.
         """
-        for sleutel in ((code, gemeente.casefold()), (code, "")):
-            rijen = self._per_sleutel.get(sleutel)
+        for sleutel_ in ((code, sleutel(gemeente)), (code, "")):
+            rijen = self._per_sleutel.get(sleutel_)
             if rijen:
                 positie = bisect.bisect_right([r.jaar for r in rijen], jaar)
                 return rijen[positie - 1] if positie > 0 else rijen[0]
@@ -153,8 +194,8 @@ class Tarieftabel:
 
     def codes(self, gemeente: str | None = None) -> list[str]:
         """Alle codes die voor `gemeente` (of landelijk) te gebruiken zijn."""
-        sleutel = (gemeente or "").casefold()
-        return sorted({c for c, g in self._per_sleutel if g in ("", sleutel)})
+        eigen = sleutel(gemeente or "")
+        return sorted({c for c, g in self._per_sleutel if g in ("", eigen)})
 
     def alle_codes(self) -> list[str]:
         """Alle codes in alle tabellen."""
@@ -162,7 +203,18 @@ class Tarieftabel:
 
     def gemeenten_met_code(self, code: str) -> list[str]:
         """De gemeenten met een eigen rij voor `code` (voor een uitleg bij een ontbrekende code)."""
-        return sorted({r.gemeente for r in self.regels if r.code == code and r.gemeente})
+        return sorted({self._gemeenten[sleutel(r.gemeente)] for r in self.regels if r.code == code and r.gemeente})
+
+    def spelling(self, gemeente: str) -> str | None:
+        """Hoe de tarieftabel deze gemeente schrijft (de eerste rij), of None als ze geen eigen rijen heeft."""
+        return self._gemeenten.get(sleutel(gemeente))
+
+    def bijna_gelijke_gemeente(self, gemeente: str) -> str | None:
+        """Een gemeente met eigen rijen waarvan de naam op een verschrijving van `gemeente` lijkt, als `gemeente`
+        zelf geen eigen rijen heeft; anders None."""
+        if sleutel(gemeente) in self._gemeenten:
+            return None
+        return bijna_gelijk(gemeente, self._gemeenten.values())
 
     def geldend(self, gemeente: str | None, jaar: int) -> list[Tariefregel]:
         """Per code de rij die voor `gemeente` bij tariefjaar `jaar` geldt (dezelfde keuze als de beprijzing)."""
@@ -188,12 +240,24 @@ def zoek_tarieven(tabel: Tarieftabel, gemeente: str | None, peil: int, zoek: str
     op prijspeil `peil`; `zoek` filtert op code en omschrijving (hoofdletterongevoelig)."""
     uit = []
     woord = (zoek or "").casefold()
+    index = tabel.prijsindex
+    ontbrekend = []
     for regel in tabel.geldend(gemeente, peil):
         if woord and woord not in regel.code.casefold() and woord not in regel.omschrijving.casefold():
             continue
-        prijs = regel.prijs * tabel.prijsindex.factor(regel.jaar, peil)
+        if regel.jaar not in index.cijfers:
+            ontbrekend.append(index.ontbrekend_jaar(regel, peil, "voor het overzicht van tarieven"))
+            continue
+        prijs = regel.prijs * index.factor(regel.jaar, peil)
         uit.append(TariefOpPeil(regel, prijs, regel.gemeente is not None))
+    if ontbrekend:
+        raise InvoerFout(ontbrekend)
     return uit
+
+
+def _overslaan(pad: Path) -> bool:
+    """Verborgen bestanden en de slotbestanden die Excel naast een geopend bestand zet: stilzwijgend overslaan."""
+    return pad.name.startswith(("~$", "."))
 
 
 def tariefbestanden(map_: Path) -> list[Path]:
@@ -201,17 +265,46 @@ def tariefbestanden(map_: Path) -> list[Path]:
     return sorted(
         p
         for p in map_.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in (".csv", ".xlsx")
-        and p.name != PRIJSINDEX
-        and not p.name.startswith(("~$", "."))
+        if p.is_file() and p.suffix.lower() in GELEZEN and p.name.lower() != PRIJSINDEX and not _overslaan(p)
     )
+
+
+def _niet_gelezen(map_: Path, basis: str) -> list[Waarschuwing]:
+    """Een waarschuwing voor elk bestand en elke submap in de tariefmap die niet gelezen wordt."""
+    uit = []
+    for pad in sorted(map_.iterdir()):
+        if _overslaan(pad) or pad.name.lower() == PRIJSINDEX:
+            continue
+        naam = str(Path(basis) / pad.name)
+        if pad.is_dir():
+            tekst = "submap in de tariefmap wordt niet gelezen; zet tarieftabellen direct in de tariefmap"
+        elif not pad.exists():
+            tekst = "verwijst naar een bestand dat niet bestaat en wordt niet gelezen"
+        elif pad.suffix.lower() in GELEZEN:
+            continue
+        else:
+            hint = _ANDER_FORMAAT.get(pad.suffix.lower(), "alleen *.csv en *.xlsx zijn tarieftabellen")
+            tekst = f"wordt niet gelezen: {hint}"
+        uit.append(Waarschuwing("tariefbestand_niet_gelezen", f"{naam}: {tekst}", naam))
+    return uit
 
 
 def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftabel:
     """Lees alle tarieftabellen en de prijsindex uit een map; alle problemen samen in één `InvoerFout`."""
     map_ = Path(map_)
     basis = weergave or str(map_)
+    if map_.is_file():
+        raise InvoerFout(
+            [
+                Melding(
+                    basis,
+                    None,
+                    None,
+                    "dit is een bestand; verwacht de tariefmap waarin de tarieftabellen en prijsindex.csv staan "
+                    f"(bijvoorbeeld --tarieven {Path(basis).parent})",
+                )
+            ]
+        )
     if not map_.is_dir():
         raise InvoerFout(
             [
@@ -223,112 +316,500 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
                 )
             ]
         )
+    try:
+        bestanden = tariefbestanden(map_)
+        waarschuwingen = _niet_gelezen(map_, basis)
+    except OSError:
+        raise InvoerFout([Melding(basis, None, None, "kan de tariefmap niet lezen (geen leesrechten?)")]) from None
     meldingen: list[Melding] = []
     regels: list[Tariefregel] = []
-    bestanden = tariefbestanden(map_)
     if not bestanden:
         meldingen.append(Melding(basis, None, None, "geen tarieftabellen (*.csv of *.xlsx) in deze map"))
     for pad in bestanden:
         naam = str(Path(basis) / pad.name)
-        try:
-            rijen = list(_rijen(pad, naam))
-        except InvoerFout as fout:
-            meldingen.extend(fout.meldingen)
-            continue
-        for nummer, rij in rijen:
-            regel = _tariefregel(rij, naam, nummer, meldingen)
-            if regel is not None:
-                regels.append(regel)
-    index_pad = map_ / PRIJSINDEX
-    index = _laad_prijsindex(index_pad, str(Path(basis) / PRIJSINDEX), meldingen)
+        for blad in _bladen(pad, naam, meldingen, waarschuwingen):
+            for nummer, rij in _rijen(blad, KOLOMMEN, meldingen):
+                regel = _tariefregel(rij, blad, nummer, meldingen)
+                if regel is not None:
+                    regels.append(regel)
+    index_pad = next((p for p in map_.iterdir() if p.name.lower() == PRIJSINDEX), map_ / PRIJSINDEX)
+    index = _laad_prijsindex(index_pad, str(Path(basis) / index_pad.name), meldingen)
     _controleer_dubbel(regels, meldingen)
-    if index is not None:
-        for regel in regels:
-            if regel.jaar not in index.cijfers:
-                meldingen.append(
-                    Melding(
-                        regel.bestand,
-                        regel.regel,
-                        "jaar",
-                        f"de prijsindex ({index.bestand}) mist jaar {regel.jaar}; aanwezig: {index.bereik()}",
-                    )
-                )
+    # Een jaar dat in de index ontbreekt is hier nog geen fout: alleen als een casus de rij gebruikt (beprijzing)
     if meldingen or index is None:
         raise InvoerFout(meldingen)
-    return Tarieftabel(tuple(regels), index, tuple(str(Path(basis) / p.name) for p in [*bestanden, index_pad]))
+    return Tarieftabel(
+        tuple(regels),
+        index,
+        tuple(str(Path(basis) / p.name) for p in [*bestanden, index_pad]),
+        tuple(waarschuwingen),
+    )
 
 
-def _rijen(pad: Path, naam: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(regelnummer, rij) per gegevensrij; controleert de kolommen."""
+# --- bestanden lezen ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Blad:
+    """De ruwe inhoud van één CSV-bestand of werkblad: kopregel en (regelnummer, waarden) per gegevensrij."""
+
+    naam: str
+    kop: list[str]
+    rijen: list[tuple[int, list[str]]]
+    scheiding: str | None = None  # bij CSV: ',' of ';'
+    decimaal: str | None = None  # het decimaalteken dat bij de scheiding hoort, None bij Excel-tekstcellen
+
+
+class _Excelgetal(str):
+    """Een getalcel uit Excel: de waarde gaat mee, zodat ze niet opnieuw uit tekst gelezen (en misverstaan) wordt."""
+
+    waarde: float
+
+    def __new__(cls, waarde: float) -> _Excelgetal:
+        tekst = str(int(waarde)) if float(waarde).is_integer() else format(Decimal(repr(float(waarde))), "f")
+        nieuw = super().__new__(cls, tekst)
+        nieuw.waarde = float(waarde)
+        return nieuw
+
+
+def _bladen(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[Waarschuwing]) -> list[_Blad]:
+    """De bladen van een tariefbestand (één bij CSV); problemen gaan naar `meldingen`."""
     if pad.suffix.lower() == ".xlsx":
-        kop, data = _xlsx(pad, naam)
-    else:
-        kop, data = _csv(pad, naam)
-    kop = [k.strip().lower() for k in kop]
-    ontbrekend = [k for k in KOLOMMEN if k not in kop]
-    if ontbrekend:
-        raise InvoerFout(
-            [Melding(naam, 1, ", ".join(ontbrekend), f"kolom ontbreekt; verwacht de kolommen {', '.join(KOLOMMEN)}")]
-        )
-    for nummer, waarden in data:
-        if not any(w.strip() for w in waarden):
-            continue
-        yield nummer, {k: (waarden[i].strip() if i < len(waarden) else "") for i, k in enumerate(kop)}
+        return _xlsx(pad, naam, meldingen, waarschuwingen)
+    blad = _csv(pad, naam, meldingen)
+    return [blad] if blad is not None else []
 
 
-def _csv(pad: Path, naam: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    tekst = decodeer(pad.read_bytes(), naam)
+def _lees_tekst(pad: Path, naam: str, meldingen: list[Melding]) -> str | None:
+    try:
+        return decodeer(pad.read_bytes(), naam)
+    except InvoerFout as fout:
+        meldingen.extend(fout.meldingen)
+    except OSError:
+        meldingen.append(Melding(naam, None, None, "kan het bestand niet lezen (geen leesrechten?)"))
+    return None
+
+
+def _csv(pad: Path, naam: str, meldingen: list[Melding]) -> _Blad | None:
+    tekst = _lees_tekst(pad, naam, meldingen)
+    if tekst is None:
+        return None
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    rijen = list(lezer)
-    if not rijen:
-        raise InvoerFout(
-            [Melding(naam, None, None, "tarieftabel is leeg; verwacht een kopregel met " + ", ".join(KOLOMMEN))]
+    rijen: list[tuple[int, list[str]]] = []
+    begin = 1
+    try:
+        for rij in lezer:
+            rijen.append((begin, rij))
+            begin = lezer.line_num + 1  # een veld met een regelovergang beslaat meer regels
+    except csv.Error:
+        meldingen.append(
+            Melding(naam, begin, None, "geen geldige CSV vanaf deze regel (een veld is te lang of bevat een NUL-teken)")
         )
-    # csv.reader telt regels; bij velden met een regelovergang loopt het nummer uit de pas, dat accepteren we
-    return rijen[0], [(i + 2, rij) for i, rij in enumerate(rijen[1:])]
+        return None
+    if not rijen:
+        meldingen.append(Melding(naam, None, None, "bestand is leeg; verwacht een kopregel met de kolommen"))
+        return None
+    return _Blad(naam, rijen[0][1], rijen[1:], scheiding, "," if scheiding == ";" else ".")
 
 
-def _xlsx(pad: Path, naam: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+_NAAM_SCHEIDING = {",": "komma's", ";": "puntkomma's"}
+
+
+def _rijen(blad: _Blad, verplicht: Sequence[str], meldingen: list[Melding]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(regelnummer, rij) per gegevensrij; controleert de kolommen en het aantal waarden per rij."""
+    kop = [k.strip().lower() for k in blad.kop]
+    ontbrekend = [k for k in verplicht if k not in kop]
+    if ontbrekend:
+        meldingen.append(
+            Melding(
+                blad.naam, 1, ", ".join(ontbrekend), f"kolom ontbreekt; verwacht de kolommen {', '.join(verplicht)}"
+            )
+        )
+        return
+    dubbel = sorted({k for k in kop if k in verplicht and kop.count(k) > 1})
+    if dubbel:
+        meldingen.append(
+            Melding(blad.naam, 1, ", ".join(dubbel), "kolom staat twee keer in de kopregel; laat er één staan")
+        )
+        return
+    breedte = len(kop)
+    for nummer, waarden in blad.rijen:
+        if not any(w.strip() for w in waarden):
+            continue
+        if blad.scheiding is not None and len(waarden) != breedte:
+            fout = _breedtefout(blad, waarden, breedte)
+            if fout:
+                meldingen.append(Melding(blad.naam, nummer, None, fout))
+                continue
+        yield (
+            nummer,
+            {k: _schoon(waarden[i]) if i < len(waarden) else "" for i, k in enumerate(kop) if k},
+        )
+
+
+def _schoon(waarde: str) -> str:
+    return waarde if isinstance(waarde, _Excelgetal) else waarde.strip()
+
+
+def _breedtefout(blad: _Blad, waarden: list[str], breedte: int) -> str | None:
+    """Waarom een CSV-rij met een ander aantal waarden dan de kopregel niet te lezen is, of None als hij het wel is."""
+    scheiding = blad.scheiding or ","
+    if len(waarden) > breedte:
+        if not any(w.strip() for w in waarden[breedte:]):
+            return None  # lege velden achteraan, zoals Excel ze soms schrijft
+        hint = " of schrijf getallen met een decimale punt (32.76)" if scheiding == "," else ""
+        return (
+            f"deze regel heeft {len(waarden)} waarden, de kopregel {breedte} kolommen; staat er een "
+            f"{'komma' if scheiding == ',' else 'puntkomma'} in een getal of tekst zonder aanhalingstekens? "
+            f'zet zo\'n waarde tussen aanhalingstekens ("..."){hint}'
+        )
+    ander = ";" if scheiding == "," else ","
+    if len(next(csv.reader([scheiding.join(waarden)], delimiter=ander))) >= breedte:
+        return (
+            f"deze regel is gescheiden met {_NAAM_SCHEIDING[ander]}, de kopregel met {_NAAM_SCHEIDING[scheiding]}; "
+            "gebruik in het hele bestand hetzelfde scheidingsteken"
+        )
+    return None  # te weinig waarden: de lege velden krijgen hieronder elk hun eigen melding
+
+
+def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[Waarschuwing]) -> list[_Blad]:
+    """Elk zichtbaar werkblad met een kopregel met `code` en `prijs`; andere niet-lege werkbladen geven een
+    waarschuwing. Samengevoegde cellen en formules zonder opgeslagen uitkomst in de tabel zijn fouten."""
     import openpyxl
 
     try:
         boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
     except Exception:  # openpyxl gooit uiteenlopende fouten bij een kapot bestand
-        raise InvoerFout(
-            [Melding(naam, None, None, "kan dit Excel-bestand niet lezen; sla het opnieuw op als .xlsx")]
-        ) from None
-    blad = boek.worksheets[0]
-    rijen = [["" if c is None else str(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
-    boek.close()
-    if not rijen:
-        raise InvoerFout([Melding(naam, None, None, "het eerste werkblad is leeg")])
-    return rijen[0], [(i + 2, rij) for i, rij in enumerate(rijen[1:])]
+        meldingen.append(Melding(naam, None, None, "kan dit Excel-bestand niet lezen; sla het opnieuw op als .xlsx"))
+        return []
+    bladen: list[_Blad] = []
+    gevuld = False
+    fouten_voor = len(meldingen)
+    try:
+        meerdere = len(boek.worksheets) > 1
+        for werkblad in boek.worksheets:
+            bladnaam = f"{naam} (werkblad '{werkblad.title}')" if meerdere else naam
+            try:
+                gelezen = _werkblad(werkblad)
+            except Exception:  # kapotte XML, een beschadigd zip-archief: openpyxl en zipfile gooien van alles
+                meldingen.append(
+                    Melding(
+                        bladnaam,
+                        None,
+                        None,
+                        "dit werkblad is beschadigd en niet te lezen; open het bestand in Excel en sla het opnieuw op",
+                    )
+                )
+                continue
+            if gelezen is None:
+                continue
+            gevuld = True
+            kop, rijen, samengevoegd, formules = gelezen
+            kolommen = {k.strip().lower() for k in kop}
+            if werkblad.sheet_state != "visible" or not {"code", "prijs"} <= kolommen:
+                reden = "is verborgen" if werkblad.sheet_state != "visible" else "heeft geen kopregel met code en prijs"
+                waarschuwingen.append(
+                    Waarschuwing(
+                        "tariefbestand_niet_gelezen", f"{bladnaam}: wordt niet gelezen: dit werkblad {reden}", naam
+                    )
+                )
+                continue
+            fouten_blad = len(meldingen)
+            _excelfouten(bladnaam, kop, samengevoegd, formules, meldingen)
+            if len(meldingen) == fouten_blad:
+                bladen.append(_Blad(bladnaam, kop, rijen))
+    finally:
+        boek.close()
+    if not bladen and len(meldingen) == fouten_voor:
+        tekst = (
+            f"geen zichtbaar werkblad met een kopregel met code en prijs; verwacht de kolommen {', '.join(KOLOMMEN)}"
+            if gevuld
+            else f"het Excel-bestand is leeg; verwacht een kopregel met de kolommen {', '.join(KOLOMMEN)}"
+        )
+        meldingen.append(Melding(naam, None, None, tekst))
+    return bladen
 
 
-def lees_getal(tekst: str) -> float:
-    """'32.76', '32,76' of '1.234,56' naar een getal; `ValueError` als het geen getal is."""
-    waarde = tekst.strip().replace("€", "").replace(" ", "")
-    if "," in waarde:
-        waarde = waarde.replace(".", "").replace(",", ".")
-    getal = float(waarde)
-    if not math.isfinite(getal):
+_Werkblad = tuple[list[str], list[tuple[int, list[str]]], list[str], list[tuple[int, int]]]
+
+
+def _werkblad(werkblad: Any) -> _Werkblad | None:
+    """(kop, rijen, samengevoegde bereiken, cellen met een formule zonder uitkomst) van één werkblad, of None als
+    het leeg is.
+
+    Het geheugen blijft begrensd door de cellen die echt gevuld zijn: de afmeting die het bestand opgeeft wordt
+    genegeerd (één opgemaakte lege cel in XFD1048576 zou anders een miljoen rijen van 16.384 kolommen maken), alleen
+    de kolommen tot en met de laatste kop worden gelezen en alleen de rijen tot en met de laatste gevulde.
+    """
+    werkblad.reset_dimensions()
+    eerste = werkblad.iter_rows(min_row=1, max_row=1, values_only=True)
+    try:
+        kop_ruw = list(next(eerste, ()))
+    finally:
+        eerste.close()
+    while kop_ruw and (kop_ruw[-1] is None or not str(kop_ruw[-1]).strip()):
+        kop_ruw.pop()
+    breedte = len(kop_ruw) or _MAX_KOLOMMEN
+    samengevoegd, formules, laatste_rij = _bladinhoud(werkblad, breedte)
+    if not kop_ruw:
+        return ([], [], [], []) if laatste_rij > 0 else None
+    rijen = []
+    if laatste_rij >= 2:
+        gelezen = werkblad.iter_rows(min_row=2, max_row=laatste_rij, max_col=breedte, values_only=True)
+        for nummer, rij in enumerate(gelezen, start=2):
+            if rij.count(None) < breedte:  # openpyxl vult ontbrekende rijen aan met lege; count is snel (in C)
+                rijen.append((nummer, [_celtekst(v) for v in rij]))
+    return [_celtekst(v) for v in kop_ruw], rijen, samengevoegd, formules
+
+
+_MAX_KOLOMMEN = 16_384  # XFD, de laatste kolom in Excel
+
+
+def _celtekst(waarde: object) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, int | float) and not isinstance(waarde, bool):
+        return _Excelgetal(waarde)
+    return str(waarde)
+
+
+def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int, int]], int]:
+    """De samengevoegde bereiken die de tabel raken, de cellen met een formule zonder opgeslagen uitkomst en de
+    laatste rij met een gevulde cel in de eerste `breedte` kolommen (0 als er geen is).
+
+    openpyxl geeft in de zuinige leesstand geen van drieën, dus één doorloop over de XML van het blad, rij voor rij
+    weggegooid.
+    """
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    ns = "{" + SHEET_MAIN_NS + "}"
+    samengevoegd: list[str] = []
+    formules: list[tuple[int, int]] = []
+    laatste_rij = 0
+    gegevens = None
+    rij = kolom = 0
+    with werkblad._get_source() as bron:  # het XML-deel van dit werkblad in het zip-archief
+        for gebeurtenis, element in iterparse(bron, events=("start", "end")):
+            if gebeurtenis == "start":
+                if element.tag == ns + "sheetData":
+                    gegevens = element
+                elif element.tag == ns + "row":
+                    rij = int(element.get("r") or rij + 1)
+                    kolom = 0
+                continue
+            if element.tag == ns + "c":
+                ref = element.get("r")
+                rij, kolom = coordinate_to_tuple(ref) if ref else (rij, kolom + 1)
+                if kolom > breedte:
+                    continue
+                uitkomst = element.find(ns + "v")
+                heeft_uitkomst = (uitkomst is not None and bool(uitkomst.text)) or element.find(ns + "is") is not None
+                heeft_formule = element.find(ns + "f") is not None
+                if heeft_formule and not heeft_uitkomst:
+                    formules.append((rij, kolom))
+                if heeft_formule or heeft_uitkomst:
+                    laatste_rij = max(laatste_rij, rij)
+            elif element.tag == ns + "row" and gegevens is not None:
+                gegevens.clear()  # verwerkte rijen direct weggooien: geheugen begrensd, ook bij een miljoen rijen
+            elif element.tag == ns + "mergeCell":
+                bereik = element.get("ref") or ""
+                try:
+                    if range_boundaries(bereik)[0] <= breedte:
+                        samengevoegd.append(bereik)
+                except (TypeError, ValueError):
+                    samengevoegd.append(bereik)
+    return samengevoegd, formules, laatste_rij
+
+
+def _excelfouten(
+    naam: str, kop: list[str], samengevoegd: list[str], formules: list[tuple[int, int]], meldingen: list[Melding]
+) -> None:
+    """Samengevoegde cellen en formules zonder uitkomst: wat Excel toont is niet wat in het bestand staat."""
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    def kolomnaam(kolom: int) -> str | None:
+        return (kop[kolom - 1].strip().lower() or None) if 0 < kolom <= len(kop) else None
+
+    for bereik in samengevoegd:
+        try:
+            kolom, rij, *_ = range_boundaries(bereik)
+        except (TypeError, ValueError):
+            kolom = rij = None
+        meldingen.append(
+            Melding(
+                naam,
+                rij,
+                kolomnaam(kolom) if kolom else None,
+                f"samengevoegde cellen {bereik}: alleen de eerste cel heeft een waarde, de andere zijn leeg (een lege "
+                "gemeente betekent een landelijk tarief); maak de samenvoeging ongedaan en vul elke cel in",
+            )
+        )
+    for rij, kolom in formules:
+        meldingen.append(
+            Melding(
+                naam,
+                rij,
+                kolomnaam(kolom),
+                f"cel {get_column_letter(kolom)}{rij} bevat een formule zonder opgeslagen uitkomst; open het bestand "
+                "in Excel en sla het daar op (dan bewaart Excel de uitkomst), of typ de waarde zelf",
+            )
+        )
+
+
+# --- getallen -----------------------------------------------------------------------------------------------------
+
+
+class GetalFout(ValueError):
+    """Tekst die geen getal is; `reden` zegt waarom als dat meer is dan 'geen getal' (dubbelzinnig, e-notatie ...)."""
+
+    def __init__(self, tekst: str, reden: str | None = None) -> None:
+        super().__init__(tekst)
+        self.reden = reden
+
+
+_SPATIES = str.maketrans(dict.fromkeys(map(ord, "\u00a0\u202f\u2009"), " "))
+_CIJFERS = re.compile(r"[0-9]+")
+
+
+def _gegroepeerd(deel: str, teken: str) -> bool:
+    """`deel` is een geheel getal met `teken` tussen groepjes van drie cijfers: 1.234 of 12.345.678."""
+    return re.fullmatch(rf"[1-9][0-9]{{0,2}}(?:{re.escape(teken)}[0-9]{{3}})+", deel) is not None
+
+
+def _geheel_deel(deel: str, duizend: str | None) -> str:
+    """De cijfers van het deel voor het decimaalteken; duizendtallen alleen in groepjes van drie."""
+    if _CIJFERS.fullmatch(deel):
+        return deel
+    for teken in (duizend, " "):
+        if teken and _gegroepeerd(deel, teken):
+            return deel.replace(teken, "")
+    raise GetalFout(deel)
+
+
+def lees_getal(tekst: str, decimaalteken: str | None = None) -> float:
+    """Een getal zoals een Nederlandse of Engelse gebruiker het bedoelt; `GetalFout` (een `ValueError`) als het
+    geen getal is of twee dingen kan betekenen.
+
+    De regel: staan er een punt én een komma in, dan is het laatste teken het decimaalteken en het andere het
+    scheidingsteken voor duizendtallen (`1.234,56` en `1,234.56` zijn allebei 1234,56). Staat er één soort in en
+    meer dan eens, dan zijn het duizendtallen (`1.234.567`). Staat er precies één punt of komma in, dan is het een
+    decimaalteken, behalve als er precies drie cijfers na komen en het ook duizendtallen kunnen zijn (`1.234`): dan
+    beslist het decimaalteken van het bestand (`decimaalteken`: ',' in een puntkomma-bestand, '.' in een
+    komma-bestand), en zonder dat, of als het teken het andere is, is het getal dubbelzinnig en geweigerd.
+    Duizendtallen staan altijd in groepjes van drie; een spatie (ook een harde) mag ook. Een euroteken mag ervoor of
+    erachter. Geweigerd: e-notatie (`1e3`), `_` en cijfers buiten 0-9 (zoals Arabisch-Indische).
+    """
+    if isinstance(tekst, _Excelgetal):
+        return tekst.waarde
+    waarde = tekst.translate(_SPATIES).strip().removeprefix("€").removesuffix("€").strip()
+    teken = ""
+    if waarde[:1] in ("-", "+"):
+        teken, waarde = waarde[0], waarde[1:].strip()
+    for c in waarde:
+        if c not in "0123456789., ":
+            if unicodedata.decimal(c, None) is not None:
+                raise GetalFout(
+                    tekst,
+                    f"bevat het teken '{c}' (U+{ord(c):04X}), geen gewoon cijfer; typ het getal met de cijfers 0-9",
+                )
+            if c in "eE" and re.fullmatch(r"[0-9.,]+[eE][+-]?[0-9]+", waarde):
+                raise GetalFout(
+                    tekst, "is in e-notatie; schrijf het getal voluit (bijvoorbeeld 1000 in plaats van 1e3)"
+                )
+            raise GetalFout(tekst)
+    if not waarde or not any(c.isdigit() for c in waarde):
+        raise GetalFout(tekst)
+    punt, komma = waarde.rfind("."), waarde.rfind(",")
+    if punt >= 0 and komma >= 0:
+        decimaal = "." if punt > komma else ","
+        duizend = "," if decimaal == "." else "."
+        geheel, breuk = waarde.rsplit(decimaal, 1)
+        getal = f"{_geheel_deel(geheel, duizend)}.{breuk}"
+    elif punt >= 0 or komma >= 0:
+        scheider = "." if punt >= 0 else ","
+        if waarde.count(scheider) > 1:
+            getal = _geheel_deel(waarde, scheider)
+        else:
+            geheel, breuk = waarde.split(scheider)
+            if len(breuk) == 3 and _gegroepeerd(waarde, scheider) and scheider != decimaalteken:
+                raise GetalFout(tekst, _dubbelzinnig(geheel, breuk, decimaalteken))
+            getal = f"{_geheel_deel(geheel, None) if geheel else '0'}.{breuk}"
+    else:
+        getal = _geheel_deel(waarde, None)
+    if not _CIJFERS.fullmatch(getal.split(".", 1)[-1]):
+        raise GetalFout(tekst)
+    return float(teken + getal)
+
+
+def _dubbelzinnig(geheel: str, breuk: str, decimaalteken: str | None) -> str:
+    duizend, klein = f"{geheel}{breuk}", f"{geheel},{breuk}"
+    if decimaalteken == ",":
+        uitleg = "in dit bestand (gescheiden met puntkomma's) is de komma het decimaalteken"
+        voorbeeld = f"schrijf {duizend} of {geheel}.{breuk},00 voor duizendtallen, of {klein}"
+    elif decimaalteken == ".":
+        uitleg = "in dit bestand (gescheiden met komma's) is de punt het decimaalteken"
+        voorbeeld = f"schrijf {duizend} voor duizendtallen, of {geheel}.{breuk}"
+    else:
+        uitleg = "de cel bevat tekst, geen getal"
+        voorbeeld = "typ het bedrag als getal in de cel"
+    return f"is dubbelzinnig: {duizend} of {klein}? {uitleg}; {voorbeeld}"
+
+
+def _geheel(tekst: str) -> int:
+    """Een geheel getal uit gewone cijfers 0-9 (Python's `int` neemt ook '2_017' en Arabisch-Indische cijfers)."""
+    if isinstance(tekst, _Excelgetal) and tekst.waarde.is_integer():
+        return int(tekst.waarde)
+    if not re.fullmatch(r"[0-9]{1,9}", tekst.strip()):
         raise ValueError(tekst)
-    return getal
+    return int(tekst)
 
 
-def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Melding]) -> Tariefregel | None:
+def _jaartal(tekst: str) -> int:
+    jaar = _geheel(tekst)
+    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise ValueError(tekst)
+    return jaar
+
+
+def _kort(tekst: str, lengte: int = 40) -> str:
+    """Een waarde voor in een melding: nooit een hele geplakte alinea."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 3] + "..."
+
+
+def _vreemd_teken(code: str) -> str | None:
+    """Waarom een tariefcode niet deugt als er een teken buiten ASCII of een stuurteken in staat, anders None.
+
+    Een Cyrillische 'а' of Griekse 'ο' ziet eruit als een gewone letter, maar de code is dan een andere code.
+    """
+    for positie, teken in enumerate(code, start=1):
+        if not teken.isascii() or not teken.isprintable():
+            zichtbaar = f"'{teken}' " if teken.isprintable() and not teken.isspace() else ""
+            naam = unicodedata.name(teken, "")
+            return (
+                f"code bevat op positie {positie} het teken {zichtbaar}(U+{ord(teken):04X}{f' {naam}' if naam else ''})"
+                ", geen gewone letter of cijfer; typ de code opnieuw met a-z, 0-9 en _"
+            )
+    return None
+
+
+def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[Melding]) -> Tariefregel | None:
     fouten_voor = len(meldingen)
 
     def fout(veld: str, tekst: str) -> None:
-        meldingen.append(Melding(naam, nummer, veld, tekst))
+        meldingen.append(Melding(blad.naam, nummer, veld, tekst))
 
     code = rij["code"]
     if not code:
         fout("code", "code ontbreekt")
+    elif (vreemd := _vreemd_teken(code)) is not None:
+        fout("code", vreemd)
     try:
-        prijs = lees_getal(rij["prijs"])
+        prijs = lees_getal(rij["prijs"], blad.decimaal)
         if prijs < 0:
             fout("prijs", f"prijs {rij['prijs']} is negatief; verwacht een bedrag >= 0")
         elif prijs > MAX_PRIJS:
@@ -337,31 +818,32 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
                 f"prijs {rij['prijs']} is onwaarschijnlijk hoog; verwacht een bedrag per eenheid van hooguit "
                 "10 miljoen (staat de komma goed?)",
             )
-    except ValueError:
+    except GetalFout as getalfout:
         prijs = 0.0
-        fout("prijs", f"'{rij['prijs']}' is geen bedrag; verwacht bijvoorbeeld 32.76 of 32,76")
+        reden = getalfout.reden or "is geen bedrag; verwacht bijvoorbeeld 32.76 of 32,76"
+        fout("prijs", f"'{_kort(rij['prijs'])}' {reden}")
     try:
-        jaar = int(rij["jaar"])
-        if not 1900 <= jaar <= 2200:
-            raise ValueError
+        jaar = _jaartal(rij["jaar"])
     except ValueError:
         jaar = 0
-        fout("jaar", f"'{rij['jaar']}' is geen jaartal; verwacht bijvoorbeeld 2016")
+        fout("jaar", f"'{_kort(rij['jaar'])}' is geen jaartal; verwacht bijvoorbeeld 2016")
     if rij["financier"] not in FINANCIERS:
         fout(
             "financier",
-            f"onbekende financier '{rij['financier']}'{bedoelde_u(rij['financier'], FINANCIERS)}; "
+            f"onbekende financier '{_kort(rij['financier'])}'{bedoelde_u(rij['financier'], FINANCIERS)}; "
             f"kies uit {opsomming(FINANCIERS, 20)}",
         )
     try:
-        lijn = int(rij["lijn"])
+        lijn = _geheel(rij["lijn"])
         if lijn not in LIJNEN:
             raise ValueError
     except ValueError:
         lijn = 0
-        fout("lijn", f"'{rij['lijn']}' is geen geldige lijn; kies 0 (informeel), 1 (basis) of 2 (specialistisch)")
+        fout(
+            "lijn", f"'{_kort(rij['lijn'])}' is geen geldige lijn; kies 0 (informeel), 1 (basis) of 2 (specialistisch)"
+        )
     if rij["betrouwbaarheid"] not in BETROUWBAARHEDEN:
-        fout("betrouwbaarheid", f"'{rij['betrouwbaarheid']}' is ongeldig; kies hoog, middel of laag")
+        fout("betrouwbaarheid", f"'{_kort(rij['betrouwbaarheid'])}' is ongeldig; kies hoog, middel of laag")
     soort = rij.get("soort", "") or "kosten"
     if soort not in SOORTEN:
         fout("soort", f"'{soort}' is ongeldig; kies kosten of overdracht (of laat de cel leeg: kosten)")
@@ -375,12 +857,12 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
         eenheid=rij["eenheid"],
         prijs=prijs,
         jaar=jaar,
-        gemeente=rij["gemeente"] or None,
+        gemeente=netjes(rij["gemeente"]) or None,
         financier=rij["financier"],
         lijn=lijn,
         betrouwbaarheid=rij["betrouwbaarheid"],
         bron=rij["bron"],
-        bestand=naam,
+        bestand=blad.naam,
         regel=nummer,
         soort=soort,
     )
@@ -389,8 +871,8 @@ def _tariefregel(rij: dict[str, str], naam: str, nummer: int, meldingen: list[Me
 def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) -> None:
     gezien: dict[tuple[str, int, str], Tariefregel] = {}
     for regel in regels:
-        sleutel = (regel.code, regel.jaar, (regel.gemeente or "").casefold())
-        eerder = gezien.get(sleutel)
+        sleutel_ = (regel.code, regel.jaar, sleutel(regel.gemeente or ""))
+        eerder = gezien.get(sleutel_)
         if eerder is not None:
             waar = regel.gemeente or "landelijk"
             meldingen.append(
@@ -403,7 +885,7 @@ def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) 
                 )
             )
         else:
-            gezien[sleutel] = regel
+            gezien[sleutel_] = regel
 
 
 def _laad_prijsindex(pad: Path, naam: str, meldingen: list[Melding]) -> Prijsindex | None:
@@ -414,48 +896,51 @@ def _laad_prijsindex(pad: Path, naam: str, meldingen: list[Melding]) -> Prijsind
             )
         )
         return None
-    try:
-        kop, data = _csv(pad, naam)
-    except InvoerFout as fout:
-        meldingen.extend(fout.meldingen)
-        return None
-    kop = [k.strip().lower() for k in kop]
-    if "jaar" not in kop or "index" not in kop:
-        meldingen.append(Melding(naam, 1, None, "verwacht de kolommen jaar,index"))
+    blad = _csv(pad, naam, meldingen)
+    if blad is None:
         return None
     cijfers: dict[int, float] = {}
-    for nummer, waarden in data:
-        rij = dict(zip(kop, (w.strip() for w in waarden), strict=False))
-        if not any(rij.values()):
-            continue
+    for nummer, rij in _rijen(blad, INDEXKOLOMMEN, meldingen):
         try:
-            jaar = int(rij.get("jaar", ""))
+            jaar = _jaartal(rij["jaar"])
         except ValueError:
-            meldingen.append(Melding(naam, nummer, "jaar", f"'{rij.get('jaar', '')}' is geen jaartal"))
+            meldingen.append(
+                Melding(
+                    naam,
+                    nummer,
+                    "jaar",
+                    f"'{_kort(rij['jaar'])}' is geen jaartal; verwacht een jaar van {EERSTE_JAAR} tot en met "
+                    f"{LAATSTE_JAAR}, bijvoorbeeld 2016",
+                )
+            )
             continue
         try:
-            index = lees_getal(rij.get("index", ""))
+            index = lees_getal(rij["index"], blad.decimaal)
             if index <= 0:
-                raise ValueError
-        except ValueError:
-            meldingen.append(Melding(naam, nummer, "index", f"'{rij.get('index', '')}' is geen positief getal"))
+                raise GetalFout(rij["index"])
+        except GetalFout as getalfout:
+            meldingen.append(
+                Melding(naam, nummer, "index", f"'{_kort(rij['index'])}' {getalfout.reden or 'is geen positief getal'}")
+            )
+            continue
+        if blad.scheiding == "," and _CIJFERS.fullmatch(rij.get("bron", "")):
+            # `2017,121,9` met een kolom bron: de 9 is vrijwel zeker het decimaal van 121,9, geen bron
+            meldingen.append(
+                Melding(
+                    naam,
+                    nummer,
+                    "index",
+                    f"bron '{rij['bron']}' is alleen een getal: staat er een decimale komma in de index "
+                    f"({rij['index']},{rij['bron']})? schrijf een decimale punt ({rij['index']}.{rij['bron']}) of "
+                    "zet de index tussen aanhalingstekens",
+                )
+            )
             continue
         if jaar in cijfers:
             meldingen.append(Melding(naam, nummer, "jaar", f"jaar {jaar} staat twee keer in de prijsindex"))
         cijfers[jaar] = index
     if not cijfers:
-        meldingen.append(Melding(naam, None, None, "prijsindex bevat geen jaren"))
+        if not any(m.bestand == naam for m in meldingen):
+            meldingen.append(Melding(naam, None, None, "prijsindex bevat geen jaren"))
         return None
-    jaren = sorted(cijfers)
-    gaten = [j for j in range(jaren[0], jaren[-1] + 1) if j not in cijfers]
-    if gaten:
-        meldingen.append(
-            Melding(
-                naam,
-                None,
-                "jaar",
-                f"de prijsindex mist jaar {', '.join(map(str, gaten))}; "
-                "vul elk jaar tussen het eerste en het laatste in",
-            )
-        )
     return Prijsindex(cijfers, naam)

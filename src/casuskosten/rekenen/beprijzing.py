@@ -85,11 +85,12 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
     kolommen: dict[str, Any] = {
         k: array("d") if k in _GETALLEN else array("q") if k in _GEHELE_GETALLEN else [] for k in REGEL_KOLOMMEN
     }
+    index = tabel.prijsindex
     index_factor: dict[int, float] = {}
     gekozen: dict[tuple[str, str, int], Tariefregel | None] = {}
     meldingen: list[Melding] = []
-    for jaar in {r.jaar for r in tabel.regels}:
-        index_factor[jaar] = tabel.prijsindex.factor(jaar, prijspeil)
+    # alleen een gebruikte tariefrij heeft zijn jaar in de index nodig: per rij de casussen die hem gebruiken
+    zonder_index: dict[Tariefregel, dict[str, CasusBestand]] = {}
     for cb in casussen:
         casus = cb.casus
         for traject in TRAJECTEN:
@@ -101,6 +102,11 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                 if regel is None:  # laden.controleer_casus vangt dit al af; hier alleen als vangnet
                     meldingen.append(Melding(cb.bestand, None, "tarief", f"onbekende tariefcode '{inzet.tarief}'"))
                     continue
+                if regel.jaar not in index.cijfers:
+                    zonder_index.setdefault(regel, {}).setdefault(casus.id, cb)
+                    continue
+                if regel.jaar not in index_factor:
+                    index_factor[regel.jaar] = index.factor(regel.jaar, prijspeil)
                 tijd = tijdvak(inzet.per, inzet.duur, inzet.vanaf_maand, casus.horizon_maanden)
                 maanden, keer = float(tijd[0]), float(tijd[1])
                 waarden = (
@@ -132,6 +138,12 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                 )
                 for naam, waarde in zip(REGEL_KOLOMMEN, waarden, strict=True):
                     kolommen[naam].append(waarde)
+    for regel, gebruikers in zonder_index.items():
+        eerste = next(iter(gebruikers.values()))
+        andere = f" en {len(gebruikers) - 1} andere casussen" if len(gebruikers) > 1 else ""
+        meldingen.append(
+            index.ontbrekend_jaar(regel, prijspeil, f"voor casus {eerste.casus.id} ({eerste.bestand}){andere}")
+        )
     if meldingen:
         raise InvoerFout(meldingen)
     regels = pd.DataFrame(

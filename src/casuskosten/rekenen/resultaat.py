@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
 from ..invoer.instellingen import Instellingen
+from ..invoer.namen import sleutel
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand
@@ -246,10 +247,12 @@ class Resultaat:
         return dataclasses.replace(self, casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden))
 
     def gemeente(self, naam: str) -> Aggregaat:
-        """Het aggregaat van één gemeente (hoofdletterongevoelig); een onbekende naam is een `InvoerFout` met de
-        bekende namen en een suggestie."""
+        """Het aggregaat van één gemeente, in elke spelling met dezelfde `namen.sleutel`.
+
+        Een onbekende naam is een `InvoerFout` met de bekende namen en een suggestie.
+        """
         for agg in self.gemeenten:
-            if agg.gemeente is not None and agg.gemeente.casefold() == naam.casefold():
+            if agg.gemeente is not None and sleutel(agg.gemeente) == sleutel(naam):
                 return agg
         bekend = [agg.gemeente for agg in self.gemeenten if agg.gemeente is not None]
         raise InvoerFout(
