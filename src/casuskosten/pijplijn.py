@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fouten import CasuskostenFout, Melding, Waarschuwing
-from .invoer.casussen import CasusBestand, Voortgang, laad_casussen, lees_alle, zoek_casusbestanden, zonder_dubbele_ids
+from .invoer.casussen import (
+    CasusBestand,
+    Overgeslagen,
+    Voortgang,
+    geen_casussen_melding,
+    laad_casussen,
+    lees_alle,
+    vind_casusbestanden,
+    zonder_dubbele_ids,
+)
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
 from .invoer.tarieven import Tarieftabel, laad_tarieven
@@ -28,7 +37,7 @@ def bereken_casussen(
     tabel: Tarieftabel,
     instellingen: Instellingen | None = None,
     *,
-    overgeslagen: Sequence[str] = (),
+    overgeslagen: Sequence[Overgeslagen] = (),
 ) -> Resultaat:
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
@@ -94,7 +103,7 @@ def bereken(
     """
     tabel = laad_tarieven(tarieven)
     geladen = laad_casussen(paden, tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
-    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=[str(m) for m in geladen.overgeslagen])
+    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen)
 
 
 @dataclass(frozen=True)
@@ -126,14 +135,14 @@ def controleer_alles(
         tabel = laad_tarieven(tarieven)
     except CasuskostenFout as fout:
         fouten.extend(fout.meldingen)
-    try:
-        bestanden = zoek_casusbestanden(paden)
-    except CasuskostenFout as fout:
-        fouten.extend(fout.meldingen)
-        bestanden = []
+    bestanden, zoekfouten = vind_casusbestanden(paden)
+    fouten.extend(zoekfouten)
+    if not bestanden and not zoekfouten:
+        fouten.append(geen_casussen_melding(paden))  # zoals bij bereken: nul casussen is niet "in orde"
     geldig = []
     privacy: list[Waarschuwing] = []
-    for cb, eigen in lees_alle(bestanden, tabel):
+    for gelezen in lees_alle(bestanden, tabel):
+        cb, eigen = gelezen.casus, gelezen.meldingen
         fouten.extend(eigen)
         if cb is None:
             continue
@@ -145,7 +154,7 @@ def controleer_alles(
         if not eigen:
             geldig.append(cb)
     geldig, dubbel = zonder_dubbele_ids(geldig)
-    fouten.extend(dubbel)
+    fouten.extend(m for g in dubbel for m in g.meldingen)
     waarschuwingen = tuple(privacy)
     if geldig and tabel is not None and gekozen is not None:
         try:

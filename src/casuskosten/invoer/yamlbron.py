@@ -441,7 +441,7 @@ def _tag_fout(tag: str) -> str:
     return f"YAML-tag '{_tagnaam(tag)}' is niet toegestaan; gebruik gewone waarden"
 
 
-def _dubbelzinnig_tekst(waarde: str) -> str:
+def dubbelzinnig_tekst(waarde: str) -> str:
     """De melding bij een getalvorm die YAML 1.1 en 1.2 verschillend lezen, met wat de gebruiker wel kan schrijven."""
     soort = _SCALAIR.match(waarde)
     groep = soort.lastgroup if soort is not None else None

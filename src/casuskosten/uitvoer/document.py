@@ -21,7 +21,7 @@ from . import grafieken
 from .. import formaat as f
 from ..fouten import InstellingenFout, Melding
 from ..invoer.instellingen import Huisstijl
-from ..invoer.casussen import CasusBestand
+from ..invoer.casussen import CasusBestand, Overgeslagen
 from ..invoer.modellen import DOELEN, TRAJECTEN
 from ..rekenen.resultaat import Aggregaat, Resultaat
 from ..fouten import Waarschuwing
@@ -102,6 +102,8 @@ class GemeenteRapport:
     grafieken: dict[str, tuple[Grafiek, ...]] = field(default_factory=dict)
     tarieven: tuple[dict[str, Any], ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
+    #: de weggelaten casussen van deze gemeente (en die waarvan de gemeente onleesbaar was)
+    overgeslagen: tuple[Overgeslagen, ...] = ()
 
     @property
     def titel(self) -> str:
@@ -119,6 +121,7 @@ class Casusboek:
     casussen: tuple[CasusWeergave, ...]
     tarieven: tuple[dict[str, Any], ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
+    overgeslagen: tuple[Overgeslagen, ...] = ()
 
     @property
     def titel(self) -> str:
@@ -320,6 +323,11 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
         samenvatting=samenvatting(agg),
         tarieven=_tarieven(resultaat, naam),
         invoerbestanden=_invoerbestanden(resultaat, casussen),
+        overgeslagen=tuple(
+            o
+            for o in resultaat.overgeslagen
+            if o.gemeente is None or o.gemeente.strip().casefold() == naam.strip().casefold()
+        ),
         grafieken={
             "trajecten": grafiek_trajecten,
             "financiers": (
@@ -362,6 +370,7 @@ def casusboek(resultaat: Resultaat, datum: dt.date) -> Casusboek:
         casussen=casussen,
         tarieven=_tarieven(resultaat, None),
         invoerbestanden=_invoerbestanden(resultaat, casussen),
+        overgeslagen=resultaat.overgeslagen,
     )
 
 
