@@ -123,7 +123,27 @@ _ONZICHTBAAR = re.compile(
 )
 # een harde spatie (of een andere spatie die geen spatie is) vóór de eerste tekst van een regel: inspringing
 _VREEMDE_INSPRINGING = re.compile("^[ \u00a0\u2007\u202f\u3000]*[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
-_NAMEN = {0x00A0: "harde spatie", 0x2007: "cijferspatie", 0x202F: "smalle harde spatie", 0x3000: "brede spatie"}
+_NAMEN = {
+    0x00A0: "harde spatie",
+    0x00AD: "zacht afbreekstreepje",
+    0x2007: "cijferspatie",
+    0x200B: "breedteloze spatie",
+    0x200C: "breedteloze niet-verbinder",
+    0x200D: "breedteloze verbinder",
+    0x200E: "links-naar-rechts-teken",
+    0x200F: "rechts-naar-links-teken",
+    0x2028: "regelscheidingsteken",
+    0x2029: "alineascheidingsteken",
+    0x202A: "links-naar-rechts-inbedding",
+    0x202B: "rechts-naar-links-inbedding",
+    0x202C: "einde richtingsopmaak",
+    0x202D: "links-naar-rechts-forcering",
+    0x202E: "rechts-naar-links-forcering",
+    0x202F: "smalle harde spatie",
+    0x2060: "woordverbinder",
+    0x3000: "brede spatie",
+    0xFEFF: "BOM midden in de tekst",
+}
 
 
 def _tekennaam(teken: str) -> str:
