@@ -31,7 +31,7 @@ GELDIG = casus(
 # waarden die een gebruiker (of een kapot programma) op elke plek kan zetten
 RARE_TEKST = st.text(
     alphabet=st.sampled_from(
-        list("aZ09 :-_.,'\"#&*!%@`{}[]|>\\\t\n") + ["\u00a0", "\u200b", "\u202e", "\u2028", "\x85", "\x1b", "é", "€"]
+        [*"aZ09 :-_.,'\"#&*!%@`{}[]|>\\\t\n", "\u00a0", "\u200b", "\u202e", "\u2028", "\x85", "\x1b", "é", "€"]
     ),
     max_size=20,
 )

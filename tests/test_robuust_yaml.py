@@ -150,7 +150,7 @@ def test_id_met_voorloopnul_blijft_tekst_zoals_geschreven() -> None:
 
 
 def test_getallen_in_tekstvelden_blijven_tekst_zoals_geschreven(tmp_path: Path) -> None:
-    """Een getal, datum of dubbelzinnige vorm in een tekstveld (team, toelichting, tarief) is de tekst zoals geschreven."""
+    """Een getal, datum of dubbelzinnige vorm in een tekstveld (team, ingebracht_door) is de tekst zoals geschreven."""
     tekst = (CASUSSEN / "id-met-voorloopnul.yaml").read_text(encoding="utf-8")
     tekst = tekst.replace("gemeente: Teststad", "gemeente: Teststad\nteam: 1:30\ningebracht_door: 2016-05-01")
     pad = tmp_path / "t.yaml"
@@ -184,7 +184,7 @@ def test_te_groot_bestand_wordt_geweigerd_voor_het_lezen(tmp_path: Path) -> None
 
 
 def test_melding_toont_stuurtekens_als_escape() -> None:
-    """Een escape-reeks uit een bestand (ESC, U+202E) komt nooit rauw op de terminal: str(Melding) toont ze als escape."""
+    """Een escape-reeks uit een bestand (ESC, U+202E) komt nooit rauw op de terminal: str(Melding) toont een escape."""
     melding = Melding("a\x1b[31m.yaml", 3, "id", "onbekende tariefcode '\x1b[2J\u202ex'")
     assert str(melding) == "a\\x1b[31m.yaml:3: id: onbekende tariefcode '\\x1b[2J\\u202ex'"
 
