@@ -470,12 +470,13 @@ SjablonenOptie = Annotated[
 ]
 
 
-def _meld_weggelaten(overgeslagen: tuple[str, ...]) -> None:
+def _meld_weggelaten(overgeslagen: tuple[Any, ...]) -> None:
     """Met --sla-ongeldige-over: zeg op de terminal welke casussen niet meetellen (de uitvoer zelf noemt ze ook)."""
+    from .uitvoer.terminal import toon_weggelaten
+
     if overgeslagen:
-        fout_console.print(f"[bold yellow]LET OP[/] {len(overgeslagen)} ongeldige invoer weggelaten:")
-        for reden in overgeslagen:
-            fout_console.print(f"  {reden}", markup=False)
+        fout_console.print("[bold yellow]LET OP[/]", end=" ")
+        toon_weggelaten(fout_console, overgeslagen, "bold yellow")
 
 
 AnoniemOptie = Annotated[

@@ -7,9 +7,22 @@ plek af en toont de meldingen zonder traceback.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+# stuurtekens (ook ESC en U+0085), breedteloze en richtingstekens, regel- en alineascheiders
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def zichtbaar(tekst: str) -> str:
+    """Tekst uit een bestand veilig voor de terminal: elk onzichtbaar teken als escape (`\\x1b`, `\\u202e`).
+
+    Zo komt een escape-reeks uit een bestand (kleuren, cursor, een omgekeerde tekstrichting) nooit ongezien op het
+    scherm. Elke `Melding` gaat hierdoorheen; dit is de enige plek.
+    """
+    return _ONZICHTBAAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +39,7 @@ class Melding:
         if self.bestand and self.regel is not None:
             plaats += f":{self.regel}"
         delen = [d for d in (plaats, self.veld) if d]
-        return ": ".join([*delen, self.tekst])
+        return zichtbaar(": ".join([*delen, self.tekst]))
 
 
 class CasuskostenFout(Exception):

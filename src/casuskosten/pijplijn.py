@@ -15,12 +15,14 @@ from pathlib import Path
 from .fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing
 from .invoer.casussen import (
     CasusBestand,
+    Overgeslagen,
     Voortgang,
     eenduidige_gemeenten,
+    geen_casussen_melding,
     gemeente_waarschuwingen,
     laad_casussen,
     lees_alle,
-    zoek_casusbestanden,
+    vind_casusbestanden,
     zonder_dubbele_ids,
 )
 from .invoer.instellingen import Instellingen, laad_instellingen
@@ -90,7 +92,7 @@ def bereken_casussen(
     tabel: Tarieftabel,
     instellingen: Instellingen | None = None,
     *,
-    overgeslagen: Sequence[str] = (),
+    overgeslagen: Sequence[Overgeslagen] = (),
 ) -> Resultaat:
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
@@ -180,7 +182,7 @@ def bereken(
     """
     tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
     geladen = laad_casussen(als_paden(paden), tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
-    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=[str(m) for m in geladen.overgeslagen])
+    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen)
 
 
 @dataclass(frozen=True)
@@ -212,14 +214,14 @@ def controleer_alles(
         tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
     except CasuskostenFout as fout:
         fouten.extend(fout.meldingen)
-    try:
-        bestanden = zoek_casusbestanden(paden)
-    except CasuskostenFout as fout:
-        fouten.extend(fout.meldingen)
-        bestanden = []
+    bestanden, zoekfouten = vind_casusbestanden(paden)
+    fouten.extend(zoekfouten)
+    if not bestanden and not zoekfouten:
+        fouten.append(geen_casussen_melding(paden))  # zoals bij bereken: nul casussen is niet "in orde"
     geldig = []
     privacy: list[Waarschuwing] = []
-    for cb, eigen in lees_alle(bestanden, tabel):
+    for gelezen in lees_alle(bestanden, tabel):
+        cb, eigen = gelezen.casus, gelezen.meldingen
         fouten.extend(eigen)
         if cb is None:
             continue
@@ -231,7 +233,7 @@ def controleer_alles(
         if not eigen:
             geldig.append(cb)
     geldig, dubbel = zonder_dubbele_ids(geldig)
-    fouten.extend(dubbel)
+    fouten.extend(m for g in dubbel for m in g.meldingen)
     waarschuwingen = (*(tabel.waarschuwingen if tabel else ()), *privacy)
     if geldig and tabel is not None and gekozen is not None:
         try:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -16,8 +18,8 @@ from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
 from .tijd import tijdvak
-from .validatie import vertaal
-from .yamlbron import MAX_BESTANDSGROOTTE, YamlDocument, lees_yaml, pad_tekst
+from .validatie import is_tekstveld, vertaal
+from .yamlbron import MAX_BESTANDSGROOTTE, Pad, YamlDocument, dubbelzinnig_tekst, lees_yaml, pad_tekst
 
 EXTENSIES = (".yaml", ".yml")
 
@@ -35,12 +37,49 @@ class CasusBestand:
         return self.document.bestand
 
 
+@dataclass(frozen=True, slots=True)
+class Overgeslagen:
+    """Eén casusbestand dat met `sla_ongeldige_over` is weggelaten, met al zijn meldingen.
+
+    `id` en `gemeente` staan erbij als ze leesbaar waren, zodat een gemeenterapport alleen zijn eigen weggelaten
+    casussen noemt.
+    """
+
+    bestand: str
+    id: str | None
+    gemeente: str | None
+    meldingen: tuple[Melding, ...]
+
+    @property
+    def omschrijving(self) -> str:
+        """`casussen/rtd-04.yaml (casus RTD-04, Rotterdam)`: welke casus, zo ver als bekend."""
+        delen = [f"casus {self.id}" if self.id else "", self.gemeente or ""]
+        bekend = ", ".join(d for d in delen if d)
+        return f"{self.bestand} ({bekend})" if bekend else self.bestand
+
+
+def aantal_casussen(aantal: int) -> str:
+    """`1 casus`, `3 casussen`."""
+    return f"{aantal} casus" if aantal == 1 else f"{aantal} casussen"
+
+
+@dataclass(frozen=True, slots=True)
+class Gelezen:
+    """Eén gelezen bestand: de casus (None als de vorm ongeldig is), de meldingen, en id en gemeente als leesbaar."""
+
+    bestand: str
+    casus: CasusBestand | None
+    meldingen: tuple[Melding, ...]
+    id: str | None = None
+    gemeente: str | None = None
+
+
 @dataclass(frozen=True)
 class Geladen:
-    """De geldige casussen en, bij `sla_ongeldige_over`, wat is overgeslagen en waarom."""
+    """De geldige casussen en, bij `sla_ongeldige_over`, welke casussen zijn overgeslagen en waarom."""
 
     casussen: tuple[CasusBestand, ...]
-    overgeslagen: tuple[Melding, ...] = ()
+    overgeslagen: tuple[Overgeslagen, ...] = ()
 
 
 def weergave(pad: Path) -> str:
@@ -52,26 +91,107 @@ def weergave(pad: Path) -> str:
 
 
 def zoek_casusbestanden(paden: Iterable[Path | str]) -> list[Path]:
-    """Alle *.yaml/*.yml in de gegeven bestanden en mappen (recursief), gesorteerd en zonder dubbelen."""
-    gevonden: dict[Path, None] = {}
-    ontbrekend = []
+    """Alle *.yaml/*.yml in de gegeven bestanden en mappen (recursief), gesorteerd en zonder dubbelen.
+
+    Gooit `InvoerFout` als een pad niet bestaat of iets onderweg niet te lezen is (zie `vind_casusbestanden`).
+    """
+    bestanden, meldingen = vind_casusbestanden(paden)
+    if meldingen:
+        raise InvoerFout(meldingen)
+    return bestanden
+
+
+def vind_casusbestanden(paden: Iterable[Path | str]) -> tuple[list[Path], list[Melding]]:
+    """De casusbestanden in de gegeven bestanden en mappen, en een melding voor alles wat niet te lezen is.
+
+    Niets wordt stil overgeslagen (dan zou `bereken` stil minder casussen tellen): een kapotte symbolische link,
+    een lus van links of een onleesbare map is een melding. Verborgen bestanden en mappen (`.git`) tellen niet
+    mee. Hetzelfde bestand via twee wegen (`casussen` en `casussen/t-01.yaml`) wordt één keer gelezen.
+    """
+    gevonden: dict[str, Path] = {}  # echt pad -> pad zoals de gebruiker het gaf
+    meldingen: list[Melding] = []
     for pad in map(Path, paden):
-        if pad.is_dir():
-            for kind in sorted(pad.rglob("*")):
-                if kind.suffix.lower() in EXTENSIES and kind.is_file() and not kind.name.startswith("."):
-                    gevonden.setdefault(kind, None)
-        elif pad.is_file():
-            gevonden.setdefault(pad, None)
+        info = _stat(pad, meldingen)
+        if info is None:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            _doorzoek(pad, (os.path.realpath(pad),), gevonden, meldingen)
+        elif stat.S_ISREG(info.st_mode):
+            gevonden.setdefault(os.path.realpath(pad), pad)
         else:
-            ontbrekend.append(Melding(str(pad), None, None, "bestand of map bestaat niet"))
-    if ontbrekend:
-        raise InvoerFout(ontbrekend)
-    return list(gevonden)
+            meldingen.append(
+                Melding(weergave(pad), None, None, "is geen gewoon bestand of map (maar een pijp of apparaat)")
+            )
+    return sorted(gevonden.values()), meldingen
+
+
+def _stat(pad: Path, meldingen: list[Melding]) -> os.stat_result | None:
+    """`stat` van `pad` (links gevolgd), of None met een melding die zegt wat er mis is."""
+    try:
+        return pad.stat()
+    except OSError as fout:
+        if fout.errno == errno.ELOOP:
+            tekst = "symbolische link in een lus (de link wijst, via andere links, naar zichzelf)"
+        elif pad.is_symlink():
+            tekst = f"symbolische link wijst naar '{os.readlink(pad)}', dat niet bestaat"
+        elif fout.errno == errno.ENOENT:
+            tekst = "bestand of map bestaat niet"
+        else:
+            tekst = f"kan niet gelezen worden: {fout.strerror}"
+        meldingen.append(Melding(weergave(pad), None, None, tekst))
+        return None
+
+
+def _doorzoek(map_: Path, keten: tuple[str, ...], gevonden: dict[str, Path], meldingen: list[Melding]) -> None:
+    """Zoek recursief in `map_`; `keten` zijn de echte paden van de mappen erboven (om lussen te herkennen)."""
+    try:
+        namen = sorted(os.listdir(map_))
+    except OSError as fout:
+        meldingen.append(Melding(weergave(map_), None, None, f"map kan niet gelezen worden: {fout.strerror}"))
+        return
+    for naam in namen:
+        if naam.startswith("."):
+            continue
+        kind = map_ / naam
+        info = _stat(kind, meldingen)
+        if info is None:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            echt = os.path.realpath(kind)
+            if echt in keten:
+                meldingen.append(
+                    Melding(
+                        weergave(kind),
+                        None,
+                        None,
+                        "symbolische link naar een bovenliggende map (een lus); verwijder de link",
+                    )
+                )
+                continue
+            _doorzoek(kind, (*keten, echt), gevonden, meldingen)
+        elif stat.S_ISREG(info.st_mode) and kind.suffix.lower() in EXTENSIES:
+            gevonden.setdefault(os.path.realpath(kind), kind)
+
+
+def geen_casussen_melding(paden: Sequence[Path | str]) -> Melding:
+    """De fout als er geen enkel casusbestand is gevonden (bij `bereken` én bij `controleer`)."""
+    return Melding(", ".join(map(str, paden)) or None, None, None, "geen casusbestanden (*.yaml of *.yml) gevonden")
 
 
 def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBestand:
     """Lees één casusbestand en controleer de vorm; `InvoerFout` met alle vormfouten."""
-    document = lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte)
+    return _valideer(lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte))
+
+
+def _zet(data: dict[str, object], pad: Pad, waarde: str) -> None:
+    """Zet `waarde` op `pad` in de geneste dicts en lijsten van een YAML-document."""
+    doel: object = data
+    for deel in pad[:-1]:
+        doel = doel[deel]  # type: ignore[index]
+    doel[pad[-1]] = waarde  # type: ignore[index]
+
+
+def _valideer(document: YamlDocument) -> CasusBestand:
     if not isinstance(document.data, dict):
         soort = "een lijst" if isinstance(document.data, list) else "een losse waarde"
         raise InvoerFout(
@@ -85,13 +205,29 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
             ]
         )
     open_plekken = _placeholders(document)
+    # Een getal, datum of ja/nee in een tekstveld is de tekst zoals geschreven (`id: 0012` blijft '0012'); een
+    # dubbelzinnige getalvorm (`012`, `1:30`) in een ander veld is een fout, nooit een stille omzetting.
+    dubbelzinnig: list[Melding] = []
+    for pad, tekst in document.ruw.items():
+        if is_tekstveld(Casus, pad):
+            _zet(document.data, pad, tekst)
+        elif pad in document.dubbelzinnig:
+            dubbelzinnig.append(
+                Melding(document.bestand, document.regel(pad), pad_tekst(pad), dubbelzinnig_tekst(tekst))
+            )
     try:
         casus = Casus.model_validate(document.data)
     except ValidationError as fout:
-        raise InvoerFout([*open_plekken, *vertaal(fout, document, Casus)]) from None
-    if open_plekken:
-        raise InvoerFout(open_plekken)
+        al_gemeld = {m.veld for m in dubbelzinnig}
+        vorm = [m for m in vertaal(fout, document, Casus) if m.veld not in al_gemeld]
+        raise InvoerFout(sorted([*open_plekken, *dubbelzinnig, *vorm], key=_volgorde)) from None
+    if open_plekken or dubbelzinnig:
+        raise InvoerFout(sorted([*open_plekken, *dubbelzinnig], key=_volgorde))
     return CasusBestand(casus, document)
+
+
+def _volgorde(melding: Melding) -> int:
+    return melding.regel or 0
 
 
 def _placeholders(document: YamlDocument) -> list[Melding]:
@@ -116,18 +252,9 @@ def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:
         for i, inzet in enumerate(getattr(casus.trajecten, traject).inzet):
             pad = ("trajecten", traject, "inzet", i)
             if tabel.kies(inzet.tarief, casus.gemeente, casus.tariefjaar) is None:
-                elders = tabel.gemeenten_met_code(inzet.tarief)
-                uitleg = (
-                    f"; deze code bestaat alleen voor {', '.join(elders)}"
-                    if elders
-                    else bedoelde_u(inzet.tarief, codes)
-                )
                 meldingen.append(
-                    Melding(
-                        doc.bestand,
-                        doc.regel((*pad, "tarief")),
-                        pad_tekst((*pad, "tarief")),
-                        f"onbekende tariefcode '{inzet.tarief}' voor gemeente {casus.gemeente}{uitleg}",
+                    _onbekende_code(
+                        doc, (*pad, "tarief"), inzet.tarief, gemeente=casus.gemeente, codes=codes, tabel=tabel
                     )
                 )
             if inzet.vanaf_maand >= casus.horizon_maanden:
@@ -156,21 +283,69 @@ def controleer_casus(cb: CasusBestand, tabel: Tarieftabel) -> list[Melding]:
     return meldingen
 
 
+def _onbekende_code(
+    doc: YamlDocument, pad: Pad, code: str, *, gemeente: str | None, codes: list[str], tabel: Tarieftabel
+) -> Melding:
+    elders = tabel.gemeenten_met_code(code)
+    uitleg = f"; deze code bestaat alleen voor {', '.join(elders)}" if elders else bedoelde_u(code, codes)
+    voor = f" voor gemeente {gemeente}" if gemeente else ""
+    return Melding(doc.bestand, doc.regel(pad), pad_tekst(pad), f"onbekende tariefcode '{code}'{voor}{uitleg}")
+
+
+def _ruwe_tariefcodes(document: YamlDocument, tabel: Tarieftabel) -> list[Melding]:
+    """De tariefcodes van een casus met vormfouten toch controleren, waar de code zelf leesbaar is.
+
+    Zo meldt `controleer` een verschreven code in dezelfde ronde als de vormfouten, niet pas daarna.
+    """
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("trajecten"), dict):
+        return []
+    gemeente = data.get("gemeente")
+    gemeente = gemeente.strip() if isinstance(gemeente, str) and gemeente.strip() else None
+    codes = tabel.codes(gemeente) if gemeente else tabel.alle_codes()
+    bekend = set(codes)
+    meldingen = []
+    for traject in TRAJECTEN:
+        inhoud = data["trajecten"].get(traject)
+        inzet = inhoud.get("inzet") if isinstance(inhoud, dict) else None
+        if not isinstance(inzet, list):
+            continue
+        for i, regel in enumerate(inzet):
+            code = regel.get("tarief") if isinstance(regel, dict) else None
+            if isinstance(code, str) and code.strip() and code.strip() not in bekend:
+                pad = ("trajecten", traject, "inzet", i, "tarief")
+                meldingen.append(
+                    _onbekende_code(document, pad, code.strip(), gemeente=gemeente, codes=codes, tabel=tabel)
+                )
+    return meldingen
+
+
+def _naam(data: object, veld: str) -> str | None:
+    waarde = data.get(veld) if isinstance(data, dict) else None
+    return waarde.strip() or None if isinstance(waarde, str) else None
+
+
 def _maanden(waarde: Fraction) -> str:
     return str(int(waarde)) if waarde.denominator == 1 else f"{float(waarde):.1f}".replace(".", ",")
 
 
-def lees_en_controleer(
-    pad: Path, tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE
-) -> tuple[CasusBestand | None, list[Melding]]:
-    """Eén bestand lezen en controleren: (de casus, of None als de vorm ongeldig is; de meldingen).
+def lees_en_controleer(pad: Path, tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE) -> Gelezen:
+    """Eén bestand lezen en controleren: de casus (of None als de vorm ongeldig is) en de meldingen.
 
     Een casus met een geldige vorm maar een fout tegen de tarieven of de tijdsregels komt terug mét meldingen.
     """
     try:
-        cb = lees_casus(pad, max_grootte=max_grootte)
+        document = lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte)
     except InvoerFout as fout:
-        return None, list(fout.meldingen)
+        return Gelezen(weergave(pad), None, fout.meldingen)
+    id_, gemeente = _naam(document.data, "id"), _naam(document.data, "gemeente")
+    try:
+        cb = _valideer(document)
+    except InvoerFout as fout:
+        meldingen = list(fout.meldingen)
+        if tabel is not None:
+            meldingen = sorted([*meldingen, *_ruwe_tariefcodes(document, tabel)], key=_volgorde)
+        return Gelezen(document.bestand, None, tuple(meldingen), id_, gemeente)
     eigen = controleer_casus(cb, tabel) if tabel is not None else []
     # Na de controle zijn de ruwe YAML-gegevens niet meer nodig, en van de regelnummers alleen die waar latere
     # meldingen naar wijzen (id, doelen, vrije tekst voor de privacycontrole): bij 100.000 casussen scheelt dat
@@ -178,8 +353,8 @@ def lees_en_controleer(
     bewaard = {
         p: r for p, r in cb.document.regels.items() if not p or (isinstance(p[-1], str) and p[-1] in _LATER_NODIG)
     }
-    cb = CasusBestand(cb.casus, dataclasses.replace(cb.document, data=None, regels=bewaard))
-    return cb, eigen
+    cb = CasusBestand(cb.casus, dataclasses.replace(cb.document, data=None, regels=bewaard, ruw={}))
+    return Gelezen(cb.bestand, cb, tuple(eigen), cb.casus.id, cb.casus.gemeente)
 
 
 _LATER_NODIG = frozenset(
@@ -208,7 +383,7 @@ def lees_alle(
     tabel: Tarieftabel | None,
     max_grootte: int = MAX_BESTANDSGROOTTE,
     voortgang: Voortgang | None = None,
-) -> list[tuple[CasusBestand | None, list[Melding]]]:
+) -> list[Gelezen]:
     """`lees_en_controleer` voor elk bestand, in volgorde.
 
     Bewust in één proces: parallel lezen met een procespool is gemeten en was trager, omdat het terugsturen
@@ -233,47 +408,67 @@ def laad_casussen(
     max_grootte: int = MAX_BESTANDSGROOTTE,
     voortgang: Voortgang | None = None,
 ) -> Geladen:
-    """Lees en controleer alle casussen; bij een fout alle meldingen samen, tenzij `sla_ongeldige_over`."""
-    bestanden = zoek_casusbestanden(paden)
-    meldingen: list[Melding] = []
-    geldig: list[CasusBestand] = []
-    for cb, eigen in lees_alle(bestanden, tabel, max_grootte, voortgang):
-        meldingen.extend(eigen)
-        if cb is not None and not eigen:
-            geldig.append(cb)
-    geldig, dubbel = zonder_dubbele_ids(geldig)
-    meldingen.extend(dubbel)
-    if not bestanden:
-        meldingen.append(
-            Melding(", ".join(map(str, paden)) or None, None, None, "geen casusbestanden (*.yaml of *.yml) gevonden")
-        )
+    """Lees en controleer alle casussen; bij een fout alle meldingen samen, tenzij `sla_ongeldige_over`.
+
+    Met `sla_ongeldige_over` is elk weggelaten bestand één `Overgeslagen` met al zijn meldingen (een casus met acht
+    fouten is één weggelaten casus, niet acht).
+    """
+    bestanden, zoekfouten = vind_casusbestanden(paden)
+    if not bestanden and not zoekfouten:
+        raise InvoerFout([geen_casussen_melding(paden)])
+    # wat niet te vinden of te openen was, is ook een weggelaten casus(bestand)
+    ongeldig = [Gelezen(m.bestand or "", None, (m,)) for m in zoekfouten]
+    gelezen = lees_alle(bestanden, tabel, max_grootte, voortgang)
+    ongeldig += [g for g in gelezen if g.casus is None or g.meldingen]
+    geldig, dubbel = zonder_dubbele_ids([g.casus for g in gelezen if g.casus is not None and not g.meldingen])
+    ongeldig += dubbel
+    meldingen = [m for g in ongeldig for m in g.meldingen]
     if meldingen and not sla_ongeldige_over:
         raise InvoerFout(meldingen)
     if not geldig:
         raise InvoerFout([*meldingen, Melding(None, None, None, "geen enkele geldige casus over om te berekenen")])
-    return Geladen(tuple(geldig), tuple(meldingen))
+    return Geladen(tuple(geldig), tuple(Overgeslagen(g.bestand, g.id, g.gemeente, g.meldingen) for g in ongeldig))
 
 
-def zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand], list[Melding]]:
+def zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand], list[Gelezen]]:
+    """De casussen zonder die met een id dat al eerder voorkwam; elke weggelaten casus met zijn melding."""
     eerste: dict[str, CasusBestand] = {}
-    meldingen = []
+    weg: list[Gelezen] = []
     dubbel: set[str] = set()
     for cb in casussen:
         if cb.casus.id in eerste:
             ander = eerste[cb.casus.id]
-            dubbel.add(cb.casus.id)
-            meldingen.append(
-                Melding(
-                    cb.bestand,
-                    cb.document.regel(("id",)),
-                    "id",
-                    f"id '{cb.casus.id}' komt ook voor in {ander.bestand}:"
-                    f"{ander.document.regel(('id',))}; elke casus heeft een eigen id",
+            if cb.casus.id not in dubbel:
+                # de eerste valt ook weg (welke van de twee is de echte?): ook die wordt genoemd, niet stil weggelaten
+                weg.append(
+                    Gelezen(
+                        ander.bestand,
+                        None,
+                        (
+                            Melding(
+                                ander.bestand,
+                                ander.document.regel(("id",)),
+                                "id",
+                                f"id '{cb.casus.id}' komt ook voor in {cb.bestand}:{cb.document.regel(('id',))}; "
+                                "elke casus heeft een eigen id",
+                            ),
+                        ),
+                        ander.casus.id,
+                        ander.casus.gemeente,
+                    )
                 )
+            dubbel.add(cb.casus.id)
+            melding = Melding(
+                cb.bestand,
+                cb.document.regel(("id",)),
+                "id",
+                f"id '{cb.casus.id}' komt ook voor in {ander.bestand}:"
+                f"{ander.document.regel(('id',))}; elke casus heeft een eigen id",
             )
+            weg.append(Gelezen(cb.bestand, None, (melding,), cb.casus.id, cb.casus.gemeente))
         else:
             eerste[cb.casus.id] = cb
-    return [cb for cb in casussen if cb.casus.id not in dubbel], meldingen
+    return [cb for cb in casussen if cb.casus.id not in dubbel], weg
 
 
 def eenduidige_gemeenten(casussen: Sequence[CasusBestand], tabel: Tarieftabel) -> list[CasusBestand]:

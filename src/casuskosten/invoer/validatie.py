@@ -50,6 +50,17 @@ def _veld(model: type[BaseModel], pad: Pad) -> FieldInfo | None:
     return veld
 
 
+def is_tekstveld(model: type[BaseModel], pad: Pad) -> bool:
+    """Is het veld op `pad` tekst (`str`, eventueel optioneel)? Dan is een getal daar tekst zoals geschreven."""
+    veld = _veld(model, pad)
+    if veld is None or (pad and isinstance(pad[-1], int)):
+        return False
+    annotatie = veld.annotation
+    if annotatie is str:
+        return True
+    return typing.get_origin(annotatie) in (typing.Union, types.UnionType) and str in typing.get_args(annotatie)
+
+
 def _geschreven_pad(pad: Pad, data: Any) -> Pad:
     """Het pad zoals het in het bestand staat.
 

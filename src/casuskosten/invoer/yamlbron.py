@@ -9,7 +9,10 @@ PyYAML's C-parser (`CSafeLoader`) bouwt de knopenboom; de omzetting naar Python-
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,28 +28,73 @@ except ImportError:  # pragma: no cover - afhankelijk van de PyYAML-bouw
     from yaml import SafeLoader as _VeiligeLader  # type: ignore[assignment]
 
 _TAG = "tag:yaml.org,2002:"
-_STR, _SEQ, _MAP = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
-_IMPLICIET: dict[str, tuple[tuple[str, Any], ...]] = {
-    teken: tuple(regels) for teken, regels in _VeiligeLader.yaml_implicit_resolvers.items() if teken is not None
+# De lezer kent zelf tags toe in een eigen naamruimte. Een tag die de schrijver zelf zette (ook `!!str` of `!!int`)
+# heeft nooit deze naam en wordt dus altijd herkend en geweigerd.
+_EIGEN = "casuskosten:"
+_STR, _SEQ, _MAP = f"{_EIGEN}str", f"{_EIGEN}seq", f"{_EIGEN}map"
+_INT, _FLOAT, _BOOL, _NULL, _DATUM = (f"{_EIGEN}{t}" for t in ("int", "float", "bool", "null", "timestamp"))
+#: een getalvorm die YAML 1.1 en 1.2 verschillend lezen (`012`, `0x1F`, `1:30`, `1_000`): nooit stil omgezet
+_DUBBELZINNIG = f"{_EIGEN}dubbelzinnig"
+#: de niet-specifieke tag `!` (`! 12`): ook een tag van de schrijver
+_UITROEP = f"{_EIGEN}!"
+
+_TIJDSTIP = next(
+    patroon.pattern
+    for patroon_lijst in (_VeiligeLader.yaml_implicit_resolvers.get("2", ()),)
+    for tag, patroon in patroon_lijst
+    if tag == f"{_TAG}timestamp"
+).strip("^$")
+# YAML 1.2 core-schema voor getallen, plus de YAML 1.1-vormen die PyYAML stil omzet, als aparte groep
+_SCALAIR = re.compile(
+    rf"""(?:
+    (?P<null>~|null|Null|NULL)
+    |(?P<bool>yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)
+    |(?P<int>[-+]?(?:0|[1-9][0-9]*))
+    |(?P<float>[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+
+        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))
+    |(?P<timestamp>{_TIJDSTIP})
+    |(?P<voorloopnul>[-+]?0[0-9_]+)
+    |(?P<grondtal>[-+]?0[oObBxX][0-9a-fA-F_]+)
+    |(?P<zestigtallig>[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)
+    |(?P<streepje>(?=[^_]*_)[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)
+    )\Z""",
+    re.VERBOSE,
+)
+_SOORT_TAG = {
+    "null": _NULL,
+    "bool": _BOOL,
+    "int": _INT,
+    "float": _FLOAT,
+    "timestamp": _DATUM,
+    "voorloopnul": _DUBBELZINNIG,
+    "grondtal": _DUBBELZINNIG,
+    "zestigtallig": _DUBBELZINNIG,
+    "streepje": _DUBBELZINNIG,
 }
-if _VeiligeLader.yaml_implicit_resolvers.get(None):  # pragma: no cover - de standaard-resolver heeft er geen
-    raise RuntimeError("onverwachte wildcard-resolver in PyYAML")
+_KANDIDAAT = frozenset("0123456789+-.~nNyYtTfFoO")
 
 
 class _Loader(_VeiligeLader):
-    """`CSafeLoader` met een snellere tag-bepaling: dezelfde regels (YAML 1.1 zoals PyYAML), zonder padresolvers.
+    """`CSafeLoader` met een eigen tag-bepaling: YAML 1.2-getallen, YAML 1.1-ja/nee, en dubbelzinnige getalvormen
+    apart gemarkeerd; alle tags in een eigen naamruimte, zodat een tag van de schrijver altijd opvalt.
 
-    De C-parser vraagt voor elke knoop een tag; de standaardmethode doet dat met veel Python-overhead en was de
-    duurste stap van het lezen.
+    De C-parser vraagt voor elke knoop zonder tag een tag; de standaardmethode doet dat met veel Python-overhead en
+    was de duurste stap van het lezen.
     """
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, patroon in _IMPLICIET.get(value[:1], ()):
-                    if patroon.match(value):
-                        return str(tag)
-            return _STR
+                if not value:
+                    return _NULL
+                if value[0] in _KANDIDAAT:
+                    gevonden = _SCALAIR.match(value)
+                    if gevonden is not None and gevonden.lastgroup is not None:
+                        return _SOORT_TAG[gevonden.lastgroup]
+                return _STR
+            return _STR if implicit[1] else _UITROEP
+        if not implicit:
+            return _UITROEP
         return _SEQ if kind is SequenceNode else _MAP
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -64,8 +112,74 @@ MAX_BESTANDSGROOTTE = 1024 * 1024  # 1 MiB per casus; een echte casus is een paa
 MAX_DIEPTE = 64  # niveaus van geneste lijsten/mappings; een casus heeft er een stuk of vijf
 _DIEPTESCAN_VANAF = 8 * 1024  # tekens; zie _niet_te_diep
 
-_SCALAIRE_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_SCALAIRE_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _DATUM, _DUBBELZINNIG})
 _CONSTRUCTOR = SafeConstructor()
+
+# Tekens die je niet ziet maar die de betekenis veranderen: stuurtekens (ook U+0085), zachte afbreekstreepjes,
+# breedteloze tekens, richtingstekens (U+202E keert tekst om), regel- en alineascheiders (U+2028/9) en een BOM
+# midden in de tekst. Tab, regeleinde en harde spatie in gewone tekst zijn wel toegestaan.
+_ONZICHTBAAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+# een harde spatie (of een andere spatie die geen spatie is) vóór de eerste tekst van een regel: inspringing
+_VREEMDE_INSPRINGING = re.compile("^[ \u00a0\u2007\u202f\u3000]*[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
+_NAMEN = {
+    0x00A0: "harde spatie",
+    0x00AD: "zacht afbreekstreepje",
+    0x2007: "cijferspatie",
+    0x200B: "breedteloze spatie",
+    0x200C: "breedteloze niet-verbinder",
+    0x200D: "breedteloze verbinder",
+    0x200E: "links-naar-rechts-teken",
+    0x200F: "rechts-naar-links-teken",
+    0x2028: "regelscheidingsteken",
+    0x2029: "alineascheidingsteken",
+    0x202A: "links-naar-rechts-inbedding",
+    0x202B: "rechts-naar-links-inbedding",
+    0x202C: "einde richtingsopmaak",
+    0x202D: "links-naar-rechts-forcering",
+    0x202E: "rechts-naar-links-forcering",
+    0x202F: "smalle harde spatie",
+    0x2060: "woordverbinder",
+    0x3000: "brede spatie",
+    0xFEFF: "BOM midden in de tekst",
+}
+
+
+def _tekennaam(teken: str) -> str:
+    """`U+202E (RIGHT-TO-LEFT OVERRIDE)`: code en naam, zodat de gebruiker het teken kan opzoeken."""
+    naam = _NAMEN.get(ord(teken)) or unicodedata.name(teken, "").lower()
+    return f"U+{ord(teken):04X}" + (f" ({naam})" if naam else "")
+
+
+def _onzichtbaar_tekst(teken: str, waar: str) -> str:
+    soort = "stuurteken" if unicodedata.category(teken) == "Cc" else "teken"
+    return (
+        f"onzichtbaar {soort} {_tekennaam(teken)} {waar}, vaak meegekopieerd uit Word of een e-mail; "
+        "verwijder het of typ die tekst opnieuw"
+    )
+
+
+def _geen_onzichtbare_tekens(tekst: str, bestand: str) -> None:
+    """Weiger onzichtbare tekens vóór het parsen, met hun regel en code (U+....)."""
+    meldingen = []
+    inspringing = _VREEMDE_INSPRINGING.search(tekst)
+    if inspringing is not None:
+        teken = tekst[inspringing.end() - 1]
+        meldingen.append(
+            Melding(
+                bestand,
+                tekst.count("\n", 0, inspringing.start()) + 1,
+                None,
+                f"{_tekennaam(teken)} gebruikt om in te springen; YAML vraagt gewone spaties",
+            )
+        )
+    gevonden = _ONZICHTBAAR.search(tekst)
+    if gevonden is not None:
+        regel = tekst.count("\n", 0, gevonden.start()) + 1
+        meldingen.append(Melding(bestand, regel, None, _onzichtbaar_tekst(gevonden.group(), "in de tekst")))
+    if meldingen:
+        raise InvoerFout(sorted(meldingen, key=lambda m: m.regel or 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +191,10 @@ class YamlDocument:
     regels: dict[Pad, int]
     sha256: str
     invulplekken: tuple[Pad, ...] = ()
+    #: de tekst zoals geschreven van elk getal, ja/nee en elke datum (voor velden die tekst zijn, zoals `id: 0012`)
+    ruw: dict[Pad, str] = field(default_factory=dict)
+    #: getalvormen die YAML 1.1 en 1.2 verschillend lezen (`012`, `1:30`): alleen in een tekstveld toegestaan
+    dubbelzinnig: frozenset[Pad] = frozenset()
 
     def regel(self, pad: Pad) -> int | None:
         """Het regelnummer van `pad`, of van het dichtstbijzijnde bovenliggende veld."""
@@ -136,26 +254,46 @@ def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_
     import hashlib
 
     bestand = weergave or str(pad)
-    try:
-        inhoud = pad.read_bytes()
-    except OSError as fout:
-        raise InvoerFout([Melding(bestand, None, None, f"kan bestand niet lezen: {fout.strerror}")]) from None
-    if len(inhoud) > max_grootte:
-        raise InvoerFout(
-            [
-                Melding(
-                    bestand,
-                    None,
-                    None,
-                    f"bestand is {len(inhoud):,} bytes; de grens is {max_grootte:,} bytes per casus".replace(",", "."),
-                )
-            ]
-        )
+    inhoud = _lees_begrensd(pad, bestand, max_grootte)
     tekst = decodeer(inhoud, bestand)
     omzetter = _zet_om(tekst, bestand)
     return YamlDocument(
-        bestand, omzetter.data, omzetter.regels, hashlib.sha256(inhoud).hexdigest(), tuple(omzetter.invulplekken)
+        bestand,
+        omzetter.data,
+        omzetter.regels,
+        hashlib.sha256(inhoud).hexdigest(),
+        tuple(omzetter.invulplekken),
+        omzetter.ruw,
+        frozenset(omzetter.dubbelzinnig),
     )
+
+
+def _te_groot(bestand: str, grootte: int, max_grootte: int) -> InvoerFout:
+    tekst = f"bestand is {grootte:,} bytes; de grens is {max_grootte:,} bytes per casus".replace(",", ".")
+    return InvoerFout([Melding(bestand, None, None, tekst)])
+
+
+def _lees_begrensd(pad: Path, bestand: str, max_grootte: int) -> bytes:
+    """De bytes van een gewoon bestand, geweigerd op grootte vóór het lezen (een bestand van 3 GiB wordt niet gelezen).
+
+    Een FIFO of apparaat wordt niet geopend (dat zou kunnen blijven wachten); een bestand dat tijdens het lezen
+    groeit, wordt niet verder gelezen dan de grens.
+    """
+    import stat
+
+    try:
+        info = pad.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InvoerFout([Melding(bestand, None, None, "is geen gewoon bestand (maar een map, pijp of apparaat)")])
+        if info.st_size > max_grootte:
+            raise _te_groot(bestand, info.st_size, max_grootte)
+        with pad.open("rb") as invoer:
+            inhoud = invoer.read(max_grootte + 1)
+    except OSError as fout:
+        raise InvoerFout([Melding(bestand, None, None, f"kan bestand niet lezen: {fout.strerror}")]) from None
+    if len(inhoud) > max_grootte:
+        raise _te_groot(bestand, len(inhoud), max_grootte)
+    return inhoud
 
 
 def _te_diep(bestand: str, regel: int | None) -> InvoerFout:
@@ -199,6 +337,7 @@ def lees_yaml_tekst(tekst: str, bestand: str) -> tuple[Any, dict[Pad, int]]:
 
 
 def _zet_om(tekst: str, bestand: str) -> _Omzetter:
+    _geen_onzichtbare_tekens(tekst, bestand)
     try:
         _niet_te_diep(tekst, bestand)
         documenten = list(yaml.compose_all(tekst, Loader=_Loader))
@@ -238,7 +377,28 @@ def _zet_om(tekst: str, bestand: str) -> _Omzetter:
         )
     omzetter = _Omzetter(bestand, tekst)
     omzetter.data = omzetter.waarde(documenten[0], ())
+    if "&" in tekst:  # een anker zonder alias staat niet in de knopenboom; alleen zoeken als er een '&' staat
+        _geen_ankers(tekst, bestand)
     return omzetter
+
+
+def _geen_ankers(bron: str, bestand: str) -> None:
+    """Weiger een anker (`&naam`), ook als er geen alias naar verwijst."""
+    for gebeurtenis in yaml.parse(bron, Loader=_Loader):
+        anker = getattr(gebeurtenis, "anchor", None)
+        if anker is not None and not isinstance(gebeurtenis, yaml.AliasEvent):
+            regel = gebeurtenis.start_mark.line + 1 if gebeurtenis.start_mark is not None else None
+            raise InvoerFout(
+                [
+                    Melding(
+                        bestand,
+                        regel,
+                        None,
+                        f"YAML-anker '&{anker}' is niet toegestaan (ankers en aliassen worden geweigerd); "
+                        f"haal '&{anker}' weg",
+                    )
+                ]
+            )
 
 
 def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Melding:
@@ -292,7 +452,35 @@ def _eerste_alias(bron: str) -> int | None:
 
 def _tagnaam(tag: str) -> str:
     """`tag:yaml.org,2002:python/object` -> `!!python/object`, zoals de gebruiker het schreef."""
+    if tag == _UITROEP:
+        return "!"
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
+def _tag_fout(tag: str) -> str:
+    return f"YAML-tag '{_tagnaam(tag)}' is niet toegestaan; gebruik gewone waarden"
+
+
+def dubbelzinnig_tekst(waarde: str) -> str:
+    """De melding bij een getalvorm die YAML 1.1 en 1.2 verschillend lezen, met wat de gebruiker wel kan schrijven."""
+    soort = _SCALAIR.match(waarde)
+    groep = soort.lastgroup if soort is not None else None
+    if groep == "voorloopnul":
+        return (
+            f"'{waarde}' begint met een 0 en is dubbelzinnig (oudere YAML leest het als octaal getal); "
+            f"schrijf {int(waarde)}, of '{waarde}' tussen aanhalingstekens als tekst bedoeld is"
+        )
+    if groep == "zestigtallig":
+        return (
+            f"'{waarde}' is dubbelzinnig (oudere YAML leest het als zestigtallig getal: 1:30 wordt 90); "
+            "schrijf een gewoon getal met een punt als decimaalteken (anderhalf = 1.5)"
+        )
+    if groep == "grondtal":
+        return f"'{waarde}' is een hexadecimaal, octaal of binair getal en dubbelzinnig; schrijf een gewoon getal"
+    return (
+        f"'{waarde}' bevat een liggend streepje (_) en is dubbelzinnig; "
+        f"schrijf {waarde.replace('_', '')} zonder scheidingsteken"
+    )
 
 
 _PADEN: dict[Pad, Pad] = {}
@@ -315,6 +503,8 @@ class _Omzetter:
         self._gezien: set[int] = set()
         self.data: Any = None
         self.invulplekken: list[Pad] = []  # velden met de invultekst van `casuskosten nieuw`
+        self.ruw: dict[Pad, str] = {}
+        self.dubbelzinnig: set[Pad] = set()
 
     def _fout(self, node: Node, pad: Pad, tekst: str) -> InvoerFout:
         return InvoerFout([Melding(self.bestand, node.start_mark.line + 1, pad_tekst(pad) or None, tekst)])
@@ -343,22 +533,24 @@ class _Omzetter:
             return self._scalair(node, pad)  # type: ignore[arg-type]
         if soort is SequenceNode:
             if node.tag != _SEQ:
-                raise self._fout(
-                    node, pad, f"YAML-tag '{_tagnaam(node.tag)}' is niet toegestaan; gebruik gewone waarden"
-                )
+                raise self._fout(node, pad, _tag_fout(node.tag))
             return [self.waarde(kind, (*pad, i)) for i, kind in enumerate(node.value)]
         if soort is MappingNode:
             if node.tag != _MAP:
-                raise self._fout(
-                    node, pad, f"YAML-tag '{_tagnaam(node.tag)}' is niet toegestaan; gebruik gewone waarden"
-                )
+                raise self._fout(node, pad, _tag_fout(node.tag))
             uit: dict[str, Any] = {}
             for sleutel_node, waarde_node in node.value:
-                if not isinstance(sleutel_node, ScalarNode) or sleutel_node.tag == f"{_TAG}merge":
+                if not isinstance(sleutel_node, ScalarNode) or (
+                    sleutel_node.value == "<<" and sleutel_node.style is None
+                ):
                     raise self._fout(
                         sleutel_node, pad, "sleutels moeten gewone namen zijn (geen lijsten, mappings of '<<')"
                     )
+                if sleutel_node.tag not in _SCALAIRE_TAGS:
+                    raise self._fout(sleutel_node, pad, _tag_fout(sleutel_node.tag))
+                # een sleutel is de tekst zoals geschreven (`012:` blijft '012')
                 sleutel = str(sleutel_node.value)
+                self._zichtbaar(sleutel_node, pad, sleutel, "in een sleutel", spaties=True)
                 if sleutel in uit:
                     raise self._fout(
                         sleutel_node,
@@ -370,28 +562,50 @@ class _Omzetter:
             return uit
         raise self._fout(node, pad, "onbekend soort YAML-knoop")  # pragma: no cover
 
+    def _zichtbaar(self, node: Node, pad: Pad, tekst: str, waar: str, *, spaties: bool = False) -> None:
+        """Weiger onzichtbare tekens die als escape (`"\\x01"`, `"\\u202e"`) of in een sleutel zijn geschreven."""
+        gevonden = _ONZICHTBAAR.search(tekst)
+        if gevonden is None and spaties:
+            gevonden = re.search("[\u00a0\u2007\u202f\u3000]", tekst)
+        if gevonden is not None:
+            raise self._fout(node, pad, _onzichtbaar_tekst(gevonden.group(), waar))
+
     def _scalair(self, node: ScalarNode, pad: Pad) -> Any:
         tag = node.tag
         if tag not in _SCALAIRE_TAGS:
-            raise self._fout(node, pad, f"YAML-tag '{_tagnaam(tag)}' is niet toegestaan; gebruik gewone waarden")
+            raise self._fout(node, pad, _tag_fout(tag))
+        waarde = node.value
         if tag == _STR:
-            if INVULTEKST in node.value:
+            if INVULTEKST in waarde:
                 self.invulplekken.append(pad)
-            return node.value
-        if tag.endswith(":null"):
+            if node.style == '"' and "\\" in self.bron:  # alleen tussen dubbele aanhalingstekens bestaan escapes
+                self._zichtbaar(node, pad, waarde, "in de tekst (als escape geschreven)")
+            return waarde
+        if tag == _NULL:
             return None
-        if tag.endswith(":bool"):
+        self.ruw[pad] = waarde
+        if tag == _DUBBELZINNIG:
+            self.dubbelzinnig.add(pad)
+            return waarde
+        if tag == _BOOL:
             return _CONSTRUCTOR.construct_yaml_bool(node)
-        if tag.endswith(":int"):
-            return _CONSTRUCTOR.construct_yaml_int(node)
-        if tag.endswith(":float"):
-            return _CONSTRUCTOR.construct_yaml_float(node)
+        if tag == _INT:
+            return int(waarde)
+        if tag == _FLOAT:
+            zonder_teken = waarde.lstrip("+-").lower()
+            if zonder_teken in (".inf", ".nan"):
+                return (
+                    math.copysign(math.inf, -1.0 if waarde.startswith("-") else 1.0)
+                    if "inf" in zonder_teken
+                    else math.nan
+                )
+            return float(waarde)
         try:
-            waarde = _CONSTRUCTOR.construct_yaml_timestamp(node)
+            datum = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except ValueError:
             raise self._fout(
-                node, pad, f"datum '{node.value}' bestaat niet; gebruik JJJJ-MM-DD met een echte dag"
+                node, pad, f"datum '{waarde}' bestaat niet; gebruik JJJJ-MM-DD met een echte dag"
             ) from None
-        if isinstance(waarde, dt.datetime):
-            return waarde.date()
-        return waarde
+        if isinstance(datum, dt.datetime):
+            return datum.date()
+        return datum

@@ -19,7 +19,7 @@ from ..invoer.instellingen import Instellingen
 from ..invoer.namen import sleutel
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
-    from ..invoer.casussen import CasusBestand
+    from ..invoer.casussen import CasusBestand, Overgeslagen
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +220,7 @@ class Resultaat:
     - `casussen`: één rij per casus met de cijfers en oordelen (pandas DataFrame),
     - `regels`: alle beprijsde inzetregels (pandas DataFrame),
     - `gemeenten` en `totaal`: de aggregaten,
-    - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, met de reden,
+    - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, elk met zijn meldingen,
     - `casusbestanden`: de geladen casussen zelf, met hun teksten (situatie, beschrijvingen, toelichtingen) voor de
       rapporten,
     - `tariefbestanden`: elk gelezen tariefbestand (ook de prijsindex) met SHA-256, voor de verantwoording.
@@ -233,7 +233,7 @@ class Resultaat:
     gemeenten: tuple[Aggregaat, ...]
     totaal: Aggregaat
     casus_waarschuwingen: dict[str, tuple[Waarschuwing, ...]] = field(default_factory=dict)
-    overgeslagen: tuple[str, ...] = ()
+    overgeslagen: tuple[Overgeslagen, ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
     casusbestanden: tuple[CasusBestand, ...] = ()
     tariefbestanden: tuple[tuple[str, str], ...] = ()
@@ -322,7 +322,15 @@ class Resultaat:
         return {
             "gemeenten": [g.naar_dict() for g in self.gemeenten],
             "totaal": self.totaal.naar_dict(),
-            "overgeslagen": list(self.overgeslagen),
+            "overgeslagen": [
+                {
+                    "bestand": o.bestand,
+                    "id": o.id,
+                    "gemeente": o.gemeente,
+                    "meldingen": [str(m) for m in o.meldingen],
+                }
+                for o in self.overgeslagen
+            ],
             "invoerbestanden": [{"bestand": b, "sha256": h} for b, h in self.invoerbestanden],
         }
 

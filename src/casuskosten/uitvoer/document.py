@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing
 
 from .. import formaat as f
 from ..fouten import InstellingenFout, Melding, Waarschuwing
-from ..invoer.casussen import CasusBestand
+from ..invoer.casussen import CasusBestand, Overgeslagen
 from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
 from ..rekenen.kernboodschap import heel_procent
@@ -132,6 +132,8 @@ class GemeenteRapport:
     leeswijzer: tuple[str, ...] = ()
     tarieven: tuple[dict[str, Any], ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
+    #: de weggelaten casussen van deze gemeente (en die waarvan de gemeente onleesbaar was)
+    overgeslagen: tuple[Overgeslagen, ...] = ()
 
     @property
     def titel(self) -> str:
@@ -149,6 +151,7 @@ class Casusboek:
     casussen: tuple[CasusWeergave, ...]
     tarieven: tuple[dict[str, Any], ...] = ()
     invoerbestanden: tuple[tuple[str, str], ...] = ()
+    overgeslagen: tuple[Overgeslagen, ...] = ()
 
     @property
     def titel(self) -> str:
@@ -450,6 +453,11 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
         beperkingen=beperkingen(agg, sum(len(c.waarschuwingen) for c in casussen)),
         tarieven=_tarieven(resultaat, naam),
         invoerbestanden=_invoerbestanden(resultaat, casussen),
+        overgeslagen=tuple(
+            o
+            for o in resultaat.overgeslagen
+            if o.gemeente is None or o.gemeente.strip().casefold() == naam.strip().casefold()
+        ),
         grafieken={
             "trajecten": grafiek_trajecten,
             "financiers": (
@@ -492,6 +500,7 @@ def casusboek(resultaat: Resultaat, datum: dt.date) -> Casusboek:
         casussen=casussen,
         tarieven=_tarieven(resultaat, None),
         invoerbestanden=_invoerbestanden(resultaat, casussen),
+        overgeslagen=resultaat.overgeslagen,
     )
 
 

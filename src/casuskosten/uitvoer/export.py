@@ -49,7 +49,17 @@ def tabellen(resultaat: Resultaat) -> dict[str, pd.DataFrame]:
         "waarschuwingen": pd.DataFrame(
             [
                 *(w.naar_dict() for w in resultaat.alle_waarschuwingen()),
-                *({"code": "casus_weggelaten", "melding": reden} for reden in resultaat.overgeslagen),
+                *(
+                    {
+                        "code": "casus_weggelaten",
+                        "melding": str(melding),
+                        "bestand": casus.bestand,
+                        "casus": casus.id,
+                        "gemeente": casus.gemeente,
+                    }
+                    for casus in resultaat.overgeslagen
+                    for melding in casus.meldingen
+                ),
             ],
             columns=["code", "melding", "bestand", "casus", "gemeente", "doel"],
         ),

@@ -89,6 +89,7 @@ def gemeente_html(rapport: GemeenteRapport, sjablonen: Path | str | None = None)
         r=rapport.resultaat,
         tarieven=rapport.tarieven,
         invoerbestanden=rapport.invoerbestanden,
+        overgeslagen=rapport.overgeslagen,
     )
 
 
@@ -102,6 +103,7 @@ def casusboek_html(boek: Casusboek, sjablonen: Path | str | None = None) -> str:
         r=boek.resultaat,
         tarieven=boek.tarieven,
         invoerbestanden=boek.invoerbestanden,
+        overgeslagen=boek.overgeslagen,
     )
 
 

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 
 from .. import formaat as f
 from ..fouten import Waarschuwing
+from ..invoer.casussen import Overgeslagen
 from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
 from ..rekenen.kernboodschap import heel_procent
@@ -440,7 +441,11 @@ def _casus(s: _Stijlen, c: CasusWeergave, niveau: int) -> list[Flowable]:
 
 
 def _verantwoording(
-    s: _Stijlen, r: Resultaat, tarieven: Sequence[dict[str, Any]], invoer: Sequence[tuple[str, str]]
+    s: _Stijlen,
+    r: Resultaat,
+    tarieven: Sequence[dict[str, Any]],
+    invoer: Sequence[tuple[str, str]],
+    overgeslagen: Sequence[Overgeslagen],
 ) -> list[Flowable]:
     ins = r.instellingen
     c = ins.correctie
@@ -501,7 +506,7 @@ def _verantwoording(
             [(_t(b), f"<font name='Courier' size='6.5'>{_t(sha)}</font>") for b, sha in invoer],
             [170, 310],
         ),
-        *_weggelaten(s, r),
+        *_weggelaten(s, overgeslagen),
         Paragraph(
             f"Prijzen in de tarieventabel zijn de prijzen van het tariefjaar; in de casussen staan ze op prijspeil "
             f"{r.prijspeil}. Gemaakt met casuskosten {versie()}.",
@@ -510,14 +515,24 @@ def _verantwoording(
     ]
 
 
-def _weggelaten(s: _Stijlen, r: Resultaat) -> list[Flowable]:
-    """Casussen die met --sla-ongeldige-over zijn weggelaten, met de reden."""
-    if not r.overgeslagen:
+def _weggelaten(s: _Stijlen, overgeslagen: Sequence[Overgeslagen]) -> list[Flowable]:
+    """Casussen die met --sla-ongeldige-over zijn weggelaten, elk met zijn meldingen."""
+    if not overgeslagen:
         return []
+    aantal = len(overgeslagen)
     return [
         Paragraph("Weggelaten casussen (ongeldig)", s.h2),
-        Paragraph(f"{len(r.overgeslagen)} melding(en) over ongeldige invoer; deze casussen tellen niet mee.", s.gewoon),
-        *[Paragraph(_t(reden), s.cel) for reden in r.overgeslagen],
+        Paragraph(
+            f"{aantal} {'ongeldige casus telt' if aantal == 1 else 'ongeldige casussen tellen'} niet mee.", s.gewoon
+        ),
+        *[
+            p
+            for casus in overgeslagen
+            for p in (
+                Paragraph(_t(casus.omschrijving), s.cel),
+                *(Paragraph("– " + _t(str(m)), s.cel) for m in casus.meldingen),
+            )
+        ],
     ]
 
 
@@ -712,7 +727,7 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
         uit.append(_kop("Bijlagen: de casussen", s.h2))
         for c in rapport.casussen:
             uit += [PageBreak(), *_casus(s, c, 1)]
-        uit += [PageBreak(), *_verantwoording(s, r, rapport.tarieven, rapport.invoerbestanden)]
+        uit += [PageBreak(), *_verantwoording(s, r, rapport.tarieven, rapport.invoerbestanden, rapport.overgeslagen)]
         return uit
 
     return _bouw(rapport.titel, rapport.huisstijl, verhaal)
@@ -745,7 +760,10 @@ def casusboek_pdf(boek: Casusboek) -> bytes:
             if i:
                 uit.append(PageBreak())
             uit += _casus(s, c, 0)
-        uit += [PageBreak(), *_verantwoording(s, boek.resultaat, boek.tarieven, boek.invoerbestanden)]
+        uit += [
+            PageBreak(),
+            *_verantwoording(s, boek.resultaat, boek.tarieven, boek.invoerbestanden, boek.overgeslagen),
+        ]
         return uit
 
     return _bouw(boek.titel, boek.huisstijl, verhaal)

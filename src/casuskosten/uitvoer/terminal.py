@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -10,10 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import formaat as f
-from ..fouten import Melding
+from ..fouten import Melding, zichtbaar
+from ..invoer.casussen import aantal_casussen
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
     from ..fouten import Waarschuwing
+    from ..invoer.casussen import Overgeslagen
     from ..invoer.tarieven import TariefOpPeil
     from ..rekenen.resultaat import Aggregaat, Resultaat
 
@@ -186,9 +188,16 @@ def toon_resultaat(console: Console, resultaat: Resultaat) -> None:
         console.print(waarschuwingen(alle))
     if resultaat.overgeslagen:
         console.print()
-        console.print(Text(f"{len(resultaat.overgeslagen)} ongeldige casussen overgeslagen:", style="bold red"))
-        for reden in resultaat.overgeslagen:
-            console.print(Text("  " + reden))
+        toon_weggelaten(console, resultaat.overgeslagen, "bold red")
+
+
+def toon_weggelaten(console: Console, overgeslagen: Sequence[Overgeslagen], stijl: str) -> None:
+    """Per weggelaten casus het bestand (met id en gemeente als bekend) en daaronder elke melding."""
+    console.print(Text(f"{aantal_casussen(len(overgeslagen))} ongeldig, overgeslagen:", style=stijl))
+    for casus in overgeslagen:
+        console.print(Text("  " + zichtbaar(casus.omschrijving)))
+        for melding in casus.meldingen:
+            console.print(Text("    " + str(melding)))
 
 
 def toon_fouten(console: Console, meldingen: Iterable[Melding]) -> None:
