@@ -6,25 +6,23 @@ plek. Hier wordt niets berekend: alleen gekozen, gesorteerd en in woorden gezet.
 
 from __future__ import annotations
 
-from importlib import metadata
-
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
 import pandas as pd
 from reportlab.graphics.shapes import Drawing
 
-from . import grafieken
 from .. import formaat as f
-from ..fouten import InstellingenFout, Melding
-from ..invoer.instellingen import Huisstijl
+from ..fouten import InstellingenFout, Melding, Waarschuwing
 from ..invoer.casussen import CasusBestand
+from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
 from ..rekenen.resultaat import Aggregaat, Resultaat
-from ..fouten import Waarschuwing
+from . import grafieken
 
 TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
 DOELNAMEN = {

@@ -14,8 +14,8 @@ import jinja2
 from markupsafe import Markup
 
 from .. import formaat as f
-from .grafieken import als_svg
 from ..invoer.instellingen import Huisstijl
+from ..invoer.sjablonen import render, sjabloon_omgeving
 from .document import (
     DOELNAMEN,
     TRAJECTNAMEN,
@@ -28,7 +28,7 @@ from .document import (
     periode,
     versie,
 )
-from ..invoer.sjablonen import render, sjabloon_omgeving
+from .grafieken import als_svg
 
 
 def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:

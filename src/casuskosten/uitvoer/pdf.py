@@ -34,8 +34,10 @@ from reportlab.platypus import (
 )
 
 from .. import formaat as f
+from ..fouten import Waarschuwing
 from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
+from ..rekenen.resultaat import Resultaat
 from .document import (
     TRAJECTNAMEN,
     Casusboek,
@@ -48,8 +50,6 @@ from .document import (
     periode,
     versie,
 )
-from ..rekenen.resultaat import Resultaat
-from ..fouten import Waarschuwing
 
 MARGE = 20 * mm
 TEKSTBREEDTE = A4[0] - 2 * MARGE

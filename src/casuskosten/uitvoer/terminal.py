@@ -13,9 +13,9 @@ from .. import formaat as f
 from ..fouten import Melding
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
-    from ..rekenen.resultaat import Aggregaat, Resultaat
     from ..fouten import Waarschuwing
     from ..invoer.tarieven import TariefOpPeil
+    from ..rekenen.resultaat import Aggregaat, Resultaat
 
 
 def gemeententabel(resultaat: Resultaat) -> Group:

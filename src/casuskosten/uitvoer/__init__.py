@@ -1,0 +1,1 @@
+"""Uitvoer: het documentmodel, HTML, PDF, grafieken, terminal, export en het veilig wegschrijven van bestanden."""
