@@ -311,3 +311,133 @@ def test_csv_laat_negatieve_bedragen_getallen(tmp_path: Path, tarieven: Path, ca
     assert uit.returncode == 0, uit.stderr
     rij = next(csv.DictReader(io.StringIO((doel / "casussen.csv").read_text(encoding="utf-8"))))
     assert rij["besparing"] == "-12.1"
+
+
+# --- klasse 9: instellingen en huisstijl ---------------------------------------------------------------------------
+
+INSTELLINGEN = Path(__file__).resolve().parent / "data" / "instellingen"
+
+# (fixture onder tests/data/instellingen, verwachte melding; het pad ervoor is dat van het instellingenbestand)
+INSTELLINGFOUTEN = [
+    pytest.param(
+        "correctie-als-boolean.toml",
+        ":2: correctie.hoog: verwacht een getal (met een punt als decimaalteken), gekregen ja/nee (true/false)",
+        id="correctie-true",
+    ),
+    pytest.param(
+        "seed-als-boolean.toml", ":1: seed: verwacht een geheel getal, gekregen ja/nee (true/false)", id="seed-true"
+    ),
+    pytest.param(
+        "kleur-als-naam.toml",
+        ":2: huisstijl.kleur: kleur 'red' is geen kleurcode; schrijf #rrggbb, bijvoorbeeld #1f5f8b",
+        id="kleur-red",
+    ),
+    pytest.param(
+        "prijspeil-buiten-index.toml",
+        ":2: prijspeil: prijspeil 2030 staat niet in de prijsindex; kies een jaar in 2015-2017",
+        id="prijspeil",
+    ),
+    pytest.param(
+        "dubbele-tabel.toml",
+        ":4: TOML-syntaxfout (kolom 11): tabel [correctie] staat twee keer in het bestand; zet alles onder één kop "
+        "[correctie]",
+        id="dubbele-tabel",
+    ),
+    pytest.param(
+        "logo-buiten-de-map.toml",
+        f":2: huisstijl.logo: logobestand {INSTELLINGEN}/../../../../../../../../etc/passwd is geen PNG- of "
+        "JPEG-afbeelding; geef een PNG- of JPEG-bestand op",
+        id="logo-passwd",
+    ),
+    pytest.param(
+        "logo-geen-afbeelding.toml",
+        f":2: huisstijl.logo: logobestand {INSTELLINGEN}/logo-is-tekst.png is geen PNG- of JPEG-afbeelding; geef "
+        "een PNG- of JPEG-bestand op",
+        id="logo-tekst",
+    ),
+    pytest.param(
+        "logo-afgekapt.toml",
+        f":2: huisstijl.logo: logobestand {INSTELLINGEN}/logo-afgekapt.png is geen leesbare PNG-afbeelding (kapot, "
+        "afgekapt of te groot); sla het logo opnieuw op als PNG of JPEG",
+        id="logo-afgekapt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "verwacht"), INSTELLINGFOUTEN)
+def test_controleer_meldt_ongeldige_instelling(tarieven: Path, casusmap, fixture: str, verwacht: str) -> None:  # type: ignore[no-untyped-def]
+    """Een ongeldige instelling of een logo dat geen afbeelding is, noemt bestand, regel en wat wel mag; ook
+    `controleer` meldt het (en zegt niet 'In orde')."""
+    map_ = casusmap(casus(id="I-01", voor=[{"tarief": "hulp", "aantal": 1}]))
+    bestand = INSTELLINGEN / fixture
+    uit = draai("controleer", str(map_), "--tarieven", str(tarieven), "--instellingen", str(bestand))
+    assert uit.returncode == 1
+    assert _fout(uit.stderr) == f"FOUT {bestand}{verwacht}"
+
+
+@pytest.mark.parametrize("fixture", ["correctie-als-boolean.toml", "logo-geen-afbeelding.toml", "logo-afgekapt.toml"])
+def test_rapport_met_ongeldige_instelling_schrijft_niets(
+    tmp_path: Path, tarieven: Path, casusmap, fixture: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`rapport --formaat pdf` met een ongeldige instelling of logo stopt met een melding zonder traceback en
+    zonder uitvoer."""
+    map_ = casusmap(casus(id="I-01", voor=[{"tarief": "hulp", "aantal": 1}]))
+    uit = draai(
+        "rapport", str(map_), "--tarieven", str(tarieven), "--instellingen", str(INSTELLINGEN / fixture),
+        "--formaat", "pdf", "--uit", str(tmp_path / "rapporten"),
+    )  # fmt: skip
+    assert uit.returncode == 1
+    assert "Traceback" not in uit.stderr
+    assert f"FOUT {INSTELLINGEN / fixture}:2:" in _fout(uit.stderr)
+    assert not (tmp_path / "rapporten").exists()
+
+
+def test_prijspeil_van_de_optie_noemt_de_optie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een prijspeil buiten de index via `--prijspeil` noemt de optie en de jaren, niet het indexbestand."""
+    map_ = casusmap(casus(id="P-01", voor=[{"tarief": "hulp", "aantal": 1}]))
+    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--prijspeil", "2031")
+    assert uit.returncode == 1
+    assert (
+        _fout(uit.stderr) == "FOUT --prijspeil: prijspeil 2031 staat niet in de prijsindex; kies een jaar in 2015-2017"
+    )
+
+
+@pytest.mark.parametrize("formaat", ["html", "pdf"])
+def test_echt_logo_komt_in_het_rapport(tmp_path: Path, tarieven: Path, casusmap, formaat: str) -> None:  # type: ignore[no-untyped-def]
+    """Een echte PNG naast het instellingenbestand komt in het rapport (HTML als data-URI, PDF als afbeelding)."""
+    map_ = casusmap(casus(id="L-01", voor=[{"tarief": "hulp", "aantal": 1}]))
+    doel = tmp_path / f"rapport.{formaat}"
+    uit = draai(
+        "rapport", str(map_), "--gemeente", "Beta", "--tarieven", str(tarieven), "--formaat", formaat,
+        "--instellingen", str(INSTELLINGEN / "logo-goed.toml"), "--uit", str(doel),
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stderr
+    if formaat == "html":
+        assert 'src="data:image/png;base64,' in doel.read_text(encoding="utf-8")
+    else:
+        assert b"/Subtype /Image" in doel.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("sjabloon", "verwacht"),
+    [
+        pytest.param(None, "--sjablonen: sjabloon 'weg.j2' niet gevonden", id="ontbrekend"),
+        pytest.param("{% if %}kapot", "--sjablonen: sjabloon 'gemeente.html.j2' is ongeldig", id="kapot"),
+    ],
+)
+def test_sjabloonfout_geeft_geen_traceback(
+    tmp_path: Path, tarieven: Path, casusmap, sjabloon: str | None, verwacht: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Een ontbrekend of kapot eigen sjabloon geeft een melding met de sjabloonnaam, geen jinja2-traceback."""
+    map_ = casusmap(casus(id="S-01", voor=[{"tarief": "hulp", "aantal": 1}]))
+    eigen = tmp_path / "sjablonen"
+    eigen.mkdir()
+    (eigen / "gemeente.html.j2").write_text(sjabloon or '{% include "weg.j2" %}', encoding="utf-8")
+    uit = draai(
+        "rapport", str(map_), "--gemeente", "Beta", "--tarieven", str(tarieven), "--sjablonen", str(eigen),
+        "--uit", str(tmp_path / "r.html"),
+    )  # fmt: skip
+    assert uit.returncode == 1
+    assert "Traceback" not in uit.stderr
+    assert verwacht in _fout(uit.stderr)
+    assert not (tmp_path / "r.html").exists()

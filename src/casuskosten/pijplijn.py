@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fouten import CasuskostenFout, Melding, Waarschuwing
+from .fouten import CasuskostenFout, InstellingenFout, Melding, Waarschuwing
 from .invoer.casussen import CasusBestand, Voortgang, laad_casussen, lees_alle, zoek_casusbestanden, zonder_dubbele_ids
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
@@ -32,7 +32,11 @@ def bereken_casussen(
 ) -> Resultaat:
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
-    prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
+    try:
+        prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
+    except InstellingenFout as fout:  # de fout zit in de optie of instelling, niet in het indexbestand
+        bestand, regel, veld = instellingen.herkomst("prijspeil")
+        raise InstellingenFout([Melding(bestand, regel, veld, m.tekst) for m in fout.meldingen]) from None
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
     gemeenten = []

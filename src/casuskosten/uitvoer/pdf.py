@@ -46,7 +46,7 @@ from .document import (
     Grafiek,
     Vergelijking,
     doelnaam,
-    logo_pad,
+    logo_inhoud,
     periode,
     versie,
 )
@@ -317,9 +317,9 @@ def _kenmerken(s: _Stijlen, paren: Sequence[tuple[str, str]]) -> Table:
 
 def _kop_rapport(s: _Stijlen, huisstijl: Huisstijl, titel: str, paren: Sequence[tuple[str, str]]) -> list[Flowable]:
     uit: list[Flowable] = []
-    pad = logo_pad(huisstijl)
-    if pad is not None:
-        logo = Image(str(pad))
+    inhoud = logo_inhoud(huisstijl)
+    if inhoud is not None:
+        logo = Image(io.BytesIO(inhoud[1]))
         schaal = min(1.0, (18 * mm) / logo.drawHeight)
         logo.drawWidth, logo.drawHeight = logo.drawWidth * schaal, logo.drawHeight * schaal
         logo.hAlign = "RIGHT"
