@@ -441,3 +441,75 @@ def test_sjabloonfout_geeft_geen_traceback(
     assert "Traceback" not in uit.stderr
     assert verwacht in _fout(uit.stderr)
     assert not (tmp_path / "r.html").exists()
+
+
+# --- klasse 10: PDF met gewone, lange inhoud -----------------------------------------------------------------------
+
+ZIN = "de cliënt kreeg hulp bij het huishouden en schuldhulpverlening via het sociale team in de wijk"
+WOORDEN = ZIN.split(" ")
+
+
+def _tekst(aantal: int) -> str:
+    return " ".join(WOORDEN[i % len(WOORDEN)] for i in range(aantal))
+
+
+def _pdf_tekst(pad: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    lezer = PdfReader(pad)
+    return len(lezer.pages), " ".join(pagina.extract_text() for pagina in lezer.pages)
+
+
+LANGE_CASUSSEN = [
+    pytest.param(
+        {"doelen": {"zelfredzaamheid": {"oordeel": "ja", "toelichting": _tekst(1000) + " EINDE"}}},
+        id="doeltoelichting-1000-woorden",
+    ),
+    pytest.param(
+        {"team": [{"tarief": "hulp", "aantal": 1, "toelichting": _tekst(150) + " EINDE"}]},
+        id="inzettoelichting-150-woorden",
+    ),
+    pytest.param(
+        {
+            "team": [{"tarief": "hulp", "aantal": i + 1, "toelichting": f"regel {i}"} for i in range(24)]
+            + [{"tarief": "hulp", "aantal": 99, "toelichting": "EINDE"}]
+        },
+        id="25-inzetregels",
+    ),
+    pytest.param({"situatie": _tekst(3000) + " EINDE"}, id="situatie-3000-woorden"),
+]
+
+
+@pytest.mark.parametrize("velden", LANGE_CASUSSEN)
+def test_pdf_van_een_casus_met_lange_inhoud(
+    tmp_path: Path, tarieven: Path, casusmap, velden: dict[str, object]
+) -> None:  # type: ignore[no-untyped-def]
+    """Een lange toelichting, veel inzetregels of een lange situatie loopt over meer pagina's door (geen
+    LayoutError); de laatste woorden staan in de PDF."""
+    map_ = casusmap(casus(id="L-01", voor=[{"tarief": "hulp", "aantal": 1}], **velden))
+    doel = tmp_path / "casus.pdf"
+    uit = draai("casus", str(map_), "--tarieven", str(tarieven), "--formaat", "pdf", "--uit", str(doel))
+    assert uit.returncode == 0, uit.stderr
+    paginas, tekst = _pdf_tekst(doel)
+    assert paginas > 1
+    assert "EINDE" in tekst
+
+
+def test_vergelijking_van_342_gemeenten_als_pdf(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """`vergelijk --formaat pdf` over 342 gemeenten (elk één casus) geeft een PDF met de tabel over pagina's, de
+    kop herhaald, en de forest plot in delen; de eerste en de laatste gemeente staan erin."""
+    casusmap(
+        *(
+            casus(id=f"G-{i:03d}", gemeente=f"Gemeente {i:03d}", voor=[{"tarief": "hulp", "aantal": 2}])
+            for i in range(342)
+        )
+    )
+    (tmp_path / "casuskosten.toml").write_text("bootstrap_iteraties = 100\n", encoding="utf-8")
+    doel = tmp_path / "vergelijking.pdf"
+    uit = draai("vergelijk", "casussen", "--tarieven", "tarieven", "--formaat", "pdf", "--uit", str(doel), cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    paginas, tekst = _pdf_tekst(doel)
+    assert paginas > 10
+    assert "Gemeente 000" in tekst
+    assert "Gemeente 341" in tekst
+    assert tekst.count("95%-interval") > 5  # kop van de tabel herhaald op elke pagina
