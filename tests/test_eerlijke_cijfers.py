@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from casuskosten import Instellingen, InstellingenFout, bereken, laad_instellingen
 from tests.conftest import PROJECT, casus
@@ -322,4 +323,5 @@ def test_logo_is_relatief_aan_het_instellingenbestand(tmp_path: Path) -> None:
     map_.mkdir()
     toml = map_ / "casuskosten.toml"
     toml.write_text('[huisstijl]\nlogo = "logo.png"\n', encoding="utf-8")
+    Image.new("RGB", (4, 4)).save(map_ / "logo.png")  # het logo wordt bij het laden op inhoud gecontroleerd
     assert laad_instellingen(toml).huisstijl.logo == str(map_ / "logo.png")

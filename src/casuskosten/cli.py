@@ -241,7 +241,7 @@ def bereken(
         resultaat = bereken_kern(
             _paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang
         )
-    beschermd = (*_paden(paden), tarieven)
+    beschermd = _beschermd(_paden(paden), tarieven, instellingen)
     if json_:
         if uit is not None:  # casus voor casus naar het bestand: bij 100.000 casussen niet alles tegelijk in geheugen
             schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)
@@ -345,7 +345,7 @@ def schema(
     if uit is None:
         sys.stdout.write(tekst)
         return
-    schrijf_atomair(uit, tekst, beschermd=(map_,))
+    schrijf_atomair(uit, tekst, beschermd=_beschermd([], map_))
     fout_console.print(f"Schema geschreven naar {uit}")
 
 
@@ -396,9 +396,11 @@ def _kies_formaat(formaat: str, geldig: tuple[str, ...]) -> str:
     return formaat.lower()
 
 
-def _beschermd(paden: list[Path], tarieven: Path) -> tuple[Path, ...]:
-    """Invoer waarin niet geschreven mag worden: de casuspaden, de map van elk casusbestand en de tariefmap."""
-    return (*paden, *(p.parent for p in paden if p.is_file()), tarieven)
+def _beschermd(paden: list[Path], tarieven: Path, instellingen: Path | None = None) -> tuple[Path, ...]:
+    """Invoer waarin geen opdracht mag schrijven (één regel voor alle opdrachten, zie uitvoer.bestanden)."""
+    from .uitvoer.bestanden import invoerpaden
+
+    return invoerpaden(paden, tarieven, instellingen or Path("casuskosten.toml"))
 
 
 @app.command()
@@ -439,12 +441,11 @@ def export(
     _meld_weggelaten(resultaat.overgeslagen)
     if uit is None:
         uit = Path("uitvoer") if gekozen_formaat == "csv" else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
-        Path("uitvoer").mkdir(exist_ok=True)
     geschreven = exporteer(
         resultaat,
         gekozen_formaat,
         uit,
-        beschermd=_beschermd(_paden(paden), tarieven),
+        beschermd=_beschermd(_paden(paden), tarieven, instellingen),
     )
     waar = uit if gekozen_formaat != "csv" else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
     fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
@@ -550,8 +551,7 @@ def rapport(
     resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
     if uit is None:
         uit = Path("uitvoer") / bestandsnaam(gemeente, gekozen_formaat) if gemeente else Path("uitvoer")
-        Path("uitvoer").mkdir(exist_ok=True)
-    beschermd = _beschermd(_paden(paden), tarieven)
+    beschermd = _beschermd(_paden(paden), tarieven, instellingen)
     if gemeente is not None or not fout_console.is_terminal:
         geschreven = schrijf_gemeenterapporten(
             resultaat, gekozen_formaat, uit, op, gemeente=gemeente, sjablonen=sjablonen, beschermd=beschermd
@@ -608,14 +608,13 @@ def casus(
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
         naam = ids[0].lower() if len(ids) == 1 else "casusboek"
         uit = Path("uitvoer") / f"{naam}.{gekozen_formaat}"
-        Path("uitvoer").mkdir(exist_ok=True)
     aantal = len(resultaat.casusbestanden)
     if fout_console.is_terminal and aantal >= 50:  # een groot casusboek duurt even: laat zien dat er gewerkt wordt
         with fout_console.status(f"Casusboek van {aantal} casussen opmaken ({gekozen_formaat}) ..."):
             inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
     else:
         inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
-    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(list(bestanden), tarieven))
+    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(list(bestanden), tarieven, instellingen))
     fout_console.print(f"Rapport geschreven: {pad}")
 
 
@@ -654,9 +653,8 @@ def vergelijk(
     resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over)
     if uit is None:
         uit = Path("uitvoer") / f"vergelijking.{gekozen_formaat}"
-        Path("uitvoer").mkdir(exist_ok=True)
     inhoud = vergelijk_rapport(resultaat, gekozen_formaat, op, sjablonen)
-    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(_paden(paden), tarieven))
+    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(_paden(paden), tarieven, instellingen))
     fout_console.print(f"Vergelijking geschreven: {pad}")
 
 

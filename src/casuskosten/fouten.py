@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,14 +25,30 @@ def zichtbaar(tekst: str) -> str:
     return _ONZICHTBAAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)
 
 
+_MASKER: list[Callable[[str], str]] = []
+
+
+def zet_masker(masker: Callable[[str], str]) -> None:
+    """Laat elke melding en waarschuwing voortaan door `masker` gaan (invoer.privacy.maskeer zet zichzelf hier):
+    een BSN of geboortedatum die de gebruiker in een veld schreef, komt zo in geen enkele melding terug."""
+    _MASKER[:] = [masker]
+
+
+def _gemaskeerd(tekst: str) -> str:
+    return _MASKER[0](tekst) if _MASKER else tekst
+
+
 @dataclass(frozen=True, slots=True)
 class Melding:
-    """Eén probleem in de invoer, met de plaats waar het zit."""
+    """Eén probleem in de invoer, met de plaats waar het zit; de tekst is gemaskeerd (zie `zet_masker`)."""
 
     bestand: str | None
     regel: int | None
     veld: str | None
     tekst: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tekst", _gemaskeerd(self.tekst))
 
     def __str__(self) -> str:
         plaats = self.bestand or ""
@@ -92,6 +108,11 @@ class Waarschuwing:
     casus: str | None = None
     gemeente: str | None = None
     doel: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "melding", zichtbaar(_gemaskeerd(self.melding)))
+        if self.casus is not None:
+            object.__setattr__(self, "casus", _gemaskeerd(self.casus))
 
     def naar_dict(self) -> dict[str, Any]:
         """Als JSON-object, zonder lege velden."""

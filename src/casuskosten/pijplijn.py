@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing
+from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, Waarschuwing
 from .invoer.casussen import (
     CasusBestand,
     Overgeslagen,
@@ -97,7 +97,11 @@ def bereken_casussen(
     """Beprijs en tel op voor al geladen casussen."""
     instellingen = instellingen or Instellingen()
     casussen = eenduidige_gemeenten(casussen, tabel)
-    prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
+    try:
+        prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)
+    except InstellingenFout as fout:  # de fout zit in de optie of instelling, niet in het indexbestand
+        bestand, regel, veld = instellingen.herkomst("prijspeil")
+        raise InstellingenFout([Melding(bestand, regel, veld, m.tekst) for m in fout.meldingen]) from None
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
     uitkomst = psa(regels, tabel_casussen, instellingen)

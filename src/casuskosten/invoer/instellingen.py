@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 import tomllib
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,8 +14,10 @@ from pydantic import (
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -26,7 +30,8 @@ _UIT_BESTAND = "uit_bestand"  # validatiecontext: de fout wordt vertaald met bes
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # strict: `hoog = true` of `seed = true` is geen getal (zonder strict werd true stil 1,0: elke kosten 0)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
 class Correctie(_Model):
@@ -80,7 +85,63 @@ class Huisstijl(_Model):
 
     organisatie: str = Field(default="", description="naam van de organisatie op elk rapport")
     logo: str | None = Field(default=None, description="pad naar een PNG- of JPG-logo")
-    kleur: str = Field(default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="hoofdkleur als #rrggbb")
+    kleur: str = Field(default="#1f5f8b", description="hoofdkleur als #rrggbb")
+
+    @field_validator("kleur")
+    @classmethod
+    def _kleur(cls, kleur: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", kleur):
+            raise ValueError(f"kleur '{kleur[:40]}' is geen kleurcode; schrijf #rrggbb, bijvoorbeeld #1f5f8b")
+        return kleur
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, logo: str | None) -> str | None:
+        if logo:
+            lees_logo(Path(logo))  # al bij het laden, zodat ook `controleer` een kapot logo meldt
+        return logo
+
+
+#: grootste logobestand; een logo van enkele megabytes maakt elk HTML-rapport even groot
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+#: grootste logo in beeldpunten (een klein bestand kan uitpakken tot een enorm plaatje)
+LOGO_MAX_PIXELS = 25_000_000
+_LOGO_SOORTEN = ((b"\x89PNG\r\n\x1a\n", "image/png", "PNG"), (b"\xff\xd8\xff", "image/jpeg", "JPEG"))
+
+
+def lees_logo(pad: Path) -> tuple[str, bytes]:
+    """Het MIME-type en de inhoud van logo `pad`, als het echt een PNG of JPEG is; anders `ValueError` (Nederlands).
+
+    Gekeken wordt naar de inhoud, niet naar de naam: alleen een bestand dat met de handtekening van PNG of JPEG
+    begint én door Pillow helemaal gelezen kan worden, komt in een rapport. Een ander bestand (`../../etc/passwd`)
+    komt er dus nooit in, waar het ook staat.
+    """
+    try:
+        if not pad.is_file():
+            raise ValueError(f"logobestand {pad} bestaat niet; geef een PNG- of JPEG-bestand op")
+        if pad.stat().st_size > LOGO_MAX_BYTES:
+            raise ValueError(f"logobestand {pad} is groter dan {LOGO_MAX_BYTES // (1024 * 1024)} MB; maak het kleiner")
+        inhoud = pad.read_bytes()
+    except OSError as fout:
+        raise ValueError(f"logobestand {pad} is niet te lezen ({fout.strerror})") from None
+    soort = next(((mime, naam) for kop, mime, naam in _LOGO_SOORTEN if inhoud.startswith(kop)), None)
+    if soort is None:
+        raise ValueError(f"logobestand {pad} is geen PNG- of JPEG-afbeelding; geef een PNG- of JPEG-bestand op")
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(inhoud), formats=[soort[1]]) as beeld:
+                if beeld.width * beeld.height > LOGO_MAX_PIXELS:
+                    raise ValueError("te veel beeldpunten")
+                beeld.load()  # leest alle beeldpunten: een afgekapt of kapot bestand valt hier af
+    except Exception:  # Pillow geeft bij kapotte bestanden allerlei fouten; voor de gebruiker is het er één
+        raise ValueError(
+            f"logobestand {pad} is geen leesbare {soort[1]}-afbeelding (kapot, afgekapt of te groot); "
+            "sla het logo opnieuw op als PNG of JPEG"
+        ) from None
+    return soort[0], inhoud
 
 
 class Instellingen(_Model):
@@ -123,9 +184,16 @@ class Instellingen(_Model):
             document = YamlDocument("Instellingen(...)", data, {}, "")
             raise InstellingenFout(vertaal(fout, document, cls)) from None
 
+    #: waar elke instelling vandaan kwam: veld -> (bestand, regel, naam), voor meldingen die pas later vallen
+    _herkomst: dict[str, tuple[str | None, int | None, str]] = PrivateAttr(default_factory=dict)
+
     def naar_dict(self) -> dict[str, Any]:
         """De instellingen zoals ze in de JSON-uitvoer staan."""
         return self.model_dump(mode="json")
+
+    def herkomst(self, veld: str) -> tuple[str | None, int | None, str]:
+        """(bestand, regel, naam) van instelling `veld`: de optie (`--prijspeil`) of de regel in casuskosten.toml."""
+        return self._herkomst.get(veld, (None, None, veld))
 
 
 def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Instellingen:
@@ -148,7 +216,7 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         except tomllib.TOMLDecodeError as fout:
             regel = re.search(r"line (\d+)", str(fout))
             raise InstellingenFout(
-                [Melding(bestand, int(regel.group(1)) if regel else None, None, f"TOML-syntaxfout: {fout}")]
+                [Melding(bestand, int(regel.group(1)) if regel else None, None, _toml_fout(str(fout)))]
             ) from None
     data.update({k: v for k, v in overschrijf.items() if v is not None})
     huisstijl = data.get("huisstijl")
@@ -157,11 +225,44 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         logo = Path(huisstijl["logo"]).expanduser()
         if not logo.is_absolute():
             data["huisstijl"] = {**huisstijl, "logo": str(bron.parent / logo)}
+    regels = _toml_regels(tekst)
     try:
-        return Instellingen.model_validate(data, context={_UIT_BESTAND: True})
+        instellingen = Instellingen.model_validate(data, context={_UIT_BESTAND: True})
     except ValidationError as fout:
-        document = YamlDocument(bestand, data, _toml_regels(tekst), "")
+        document = YamlDocument(bestand, data, regels, "")
         raise InstellingenFout(vertaal(fout, document, Instellingen)) from None
+    for veld in Instellingen.model_fields:
+        if overschrijf.get(veld) is not None:
+            instellingen._herkomst[veld] = (None, None, "--" + veld.replace("_", "-"))
+        elif (veld,) in regels:
+            instellingen._herkomst[veld] = (bestand, regels[(veld,)], veld)
+    return instellingen
+
+
+# tomllib meldt in het Engels; de veelvoorkomende fouten in het Nederlands, met wat wel mag
+_TOML_FOUTEN: tuple[tuple[str, str], ...] = (
+    (r"Cannot declare \((.*?)\) twice", "tabel [{0}] staat twee keer in het bestand; zet alles onder één kop [{0}]"),
+    (r"Cannot overwrite a value", "deze sleutel heeft al een waarde (staat hij twee keer in dezelfde tabel?)"),
+    (r"Cannot mutate immutable namespace", "deze sleutel of tabel is al eerder vastgelegd; schrijf hem één keer"),
+    (r"Expected '\]' at the end of a table declaration", "']' ontbreekt aan het eind van de tabelkop"),
+    (r"Illegal character", "ongeldig teken; sluit tekst af met een aanhalingsteken op dezelfde regel"),
+    (r"Invalid value", "ongeldige waarde; schrijf tekst tussen aanhalingstekens, getallen met een punt, of true/false"),
+    (r"Expected '=' after a key", "'=' ontbreekt na de sleutel; schrijf sleutel = waarde"),
+    (r"Expected newline or end of document", "na een waarde hoort een nieuwe regel (voorloopnul of twee waarden?)"),
+    (r"Invalid (?:statement|initial character for a key part)", "ongeldige regel; schrijf sleutel = waarde of [tabel]"),
+)
+
+
+def _toml_fout(tekst: str) -> str:
+    """De TOML-syntaxfout in het Nederlands (met kolom); een onbekende fout in algemene woorden."""
+    kolom = re.search(r"column (\d+)", tekst)
+    waar = f" (kolom {kolom.group(1)})" if kolom else ""
+    for patroon, uitleg in _TOML_FOUTEN:
+        treffer = re.search(patroon, tekst)
+        if treffer:
+            delen = [".".join(re.findall(r"'([^']*)'", g)) for g in treffer.groups()]
+            return f"TOML-syntaxfout{waar}: {uitleg.format(*delen)}"
+    return f"TOML-syntaxfout{waar}: controleer aanhalingstekens, '=' en de [tabelkoppen] op deze regel"
 
 
 def _toml_regels(tekst: str) -> dict[tuple[str | int, ...], int]:

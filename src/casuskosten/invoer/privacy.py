@@ -8,14 +8,22 @@ bedragen of tariefcodes), en elke vondst wordt gemaskeerd gemeld: `12*****82`, `
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..fouten import Melding, Waarschuwing
-from .casussen import CasusBestand
+from stdnum import iban as stdnum_iban
+from stdnum.exceptions import ValidationError
+from stdnum.nl import bsn as stdnum_bsn
+
+from ..fouten import Melding, Waarschuwing, zet_masker
 from .modellen import DOELEN, TRAJECTEN, Casus, Doel, Traject
 from .yamlbron import Pad, pad_tekst
+
+if TYPE_CHECKING:  # casussen importeert validatie; privacy wordt al bij `import casuskosten.invoer` geladen
+    from .casussen import CasusBestand
 
 #: voorvoegsel van de code van elke privacywaarschuwing
 CODE_VOORVOEGSEL = "privacy_"
@@ -30,30 +38,35 @@ SOORTEN: dict[str, str] = {
     "geboortedatum": "geboortedatum",
 }
 
-# Lengte van een IBAN per land (SWIFT IBAN-register); samen met mod-97 houdt dit gewone tekst buiten schot.
-_IBAN_LENGTE = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
-    "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
-    "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
-    "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
-    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
-    "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29,
-    "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28,
-    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-}  # fmt: skip
-
-# IBAN aaneengeschreven of in groepjes van vier (`NL91 ABNA 0417 1643 00`)
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b", re.IGNORECASE)
+# IBAN aaneengeschreven of in groepjes van vier, gescheiden door spatie of punt (`NL91 ABNA 0417 1643 00`,
+# `NL91.ABNA.0417.1643.00`)
+_IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ .]?[A-Z0-9]{4}){2,7}(?:[ .]?[A-Z0-9]{1,3})?)\b", re.IGNORECASE
+)
 _EMAIL = re.compile(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b")
-# 9 cijfers, eventueel als 123.456.782, 123 456 782 of 1234.56.782; niet midden in een groter getal of bedrag
-_BSN = re.compile(r"(?<![\d.,€])(?<!€ )(?:\d{9}|\d{3}([. ])\d{3}\1\d{3}|\d{4}([. ])\d{2}\2\d{3})(?![\d€]|[.,]\d)")
-# 0, +31 of 0031, een kengetal zonder 0 en in totaal 9 cijfers, met hooguit één spatie of streepje ertussen
-_TELEFOON = re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[ -]?\(0\))?[ -]?[1-9](?:[ -]?\d){8}(?![\d])")
-_POSTCODE = r"[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])"
+# 9 cijfers, eventueel als 123.456.782, 123-456-782, 123 456 782 (ook over een regelovergang) of 1234.56.782;
+# niet midden in een groter getal of bedrag
+_BSN = re.compile(
+    r"(?<![\d.,€])(?<!€ )"
+    r"(?:\d{9}|\d{3}([.-])\d{3}\1\d{3}|\d{3}\s+\d{3}\s+\d{3}|\d{6}\s*\n\s*\d{3}|\d{3}\s*\n\s*\d{6}"
+    r"|\d{4}([. -])\d{2}\2\d{3})"
+    r"(?![\d€]|[.,]\d)"
+)
+# 0, +31 of 0031, een kengetal zonder 0 en in totaal 9 cijfers; tussen de cijfers spaties, streepjes, een schuine
+# streep of haakjes om het kengetal (`(010) 123 45 67`, `06/12345678`)
+_TELEFOON = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0)(?:[ -]?\(0\))?\)?[ -/]?[1-9](?:\)?[ -/]?\d){8}(?![\d])")
+_POSTCODE = r"(?P<cijfers>[1-9]\d{3}) ?(?P<letters>[A-Za-z]{2})(?![A-Za-z])"
 _HUISNUMMER = r"\d{1,5}(?: ?[a-zA-Z](?![A-Za-z])|-\d{1,4})?"
 # postcode met huisnummer (`1234 AB 12a`), en huisnummer met postcode (`Dorpsstraat 12, 1234 AB`)
 _POSTCODE_HUISNUMMER = re.compile(rf"(?<![\w-]){_POSTCODE}[ ,]+(?:nr\.? ?)?{_HUISNUMMER}(?!\d)")
 _HUISNUMMER_POSTCODE = re.compile(rf"(?<![\w-]){_HUISNUMMER},? {_POSTCODE}")
+# postcodeletters die in kleine letters gewone woorden zijn (`2016 en 3`, `1500 op 20`): alleen in hoofdletters
+_WOORDEN = frozenset(
+    {"aa", "al", "af", "as", "at", "ca", "de", "en", "er", "ex", "im", "in", "is", "je", "ik", "na", "nu", "of"}
+    | {"om", "on", "op", "pa", "te", "to", "uw", "vs", "we", "ze", "zo"}
+)
+# een jaartal met een woord van tijd ervoor (`in 2016 WW 6 maanden`) is geen postcode
+_TIJDWOORD = re.compile(r"(?:in|sinds|vanaf|van|tot|t/m|tussen|per|na|voor|begin|eind|medio|rond|jaar)\s*$", re.I)
 _MAANDEN = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
@@ -115,37 +128,35 @@ class Vondst:
 
 
 def elfproef(cijfers: str) -> bool:
-    """Voldoen 9 cijfers aan de elfproef voor burgerservicenummers (9·d1 + 8·d2 + ... + 2·d8 − d9 ≡ 0 mod 11)?"""
-    if len(cijfers) != 9 or not cijfers.isdigit():
+    """Voldoen 9 cijfers aan de elfproef voor burgerservicenummers (python-stdnum; 000000000 telt niet)?"""
+    if len(cijfers) != 9 or not cijfers.isdigit() or int(cijfers) == 0:
         return False
-    som = sum(gewicht * int(c) for gewicht, c in zip(range(9, 1, -1), cijfers[:8], strict=True)) - int(cijfers[8])
-    return som != 0 and som % 11 == 0
+    return bool(stdnum_bsn.is_valid(cijfers))
 
 
 def iban_geldig(iban: str) -> bool:
-    """Klopt de lengte voor het land en het controlegetal (mod-97 == 1) van een IBAN (spaties mogen)?"""
-    compact = iban.replace(" ", "").upper()
-    if _IBAN_LENGTE.get(compact[:2]) != len(compact) or not compact[2:4].isdigit():
+    """Klopt de lengte voor het land en het controlegetal (mod-97) van een IBAN (python-stdnum; spaties mogen)?"""
+    try:
+        # check_country=False: alleen lengte en opbouw per land en mod-97; een IBAN met een (volgens de nationale
+        # controle) fout rekeningnummer is nog steeds een rekeningnummer dat niet in een rapport hoort
+        stdnum_iban.validate(iban.replace(".", " "), check_country=False)
+    except ValidationError:
         return False
-    herschikt = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in herschikt)) % 97 == 1
+    return True
 
 
 def _iban_in(gevonden: str) -> str | None:
-    """Het geldige IBAN waarmee `gevonden` begint, of None.
+    """Het langste geldige IBAN waarmee `gevonden` begint, of None.
 
-    Het patroon kan een woord te veel pakken (`BE68 5390 0754 7034 voor`); de lengte per land bepaalt waar het
-    IBAN ophoudt, en daar moet een groepje eindigen.
+    Het patroon kan een woord te veel pakken (`BE68 5390 0754 7034 voor`); een IBAN houdt op aan het eind van een
+    groepje (of van de tekst) en het controlegetal moet kloppen.
     """
-    lengte = _IBAN_LENGTE.get(gevonden[:2].upper())
-    if lengte is None:
-        return None
-    geteld = 0
-    for i, teken in enumerate(gevonden):
-        geteld += teken != " "
-        if geteld == lengte:
-            kandidaat, rest = gevonden[: i + 1], gevonden[i + 1 :]
-            return kandidaat if (not rest or rest[0] == " ") and iban_geldig(kandidaat) else None
+    for eind in range(len(gevonden), 14, -1):
+        if eind < len(gevonden) and gevonden[eind] not in " .":
+            continue
+        kandidaat = gevonden[:eind]
+        if iban_geldig(kandidaat):
+            return kandidaat
     return None
 
 
@@ -157,7 +168,7 @@ def _masker(waarde: str, begin: int, eind: int) -> str:
 
 
 def _masker_iban(iban: str) -> str:
-    compact = iban.replace(" ", "").upper()
+    compact = re.sub(r"[ .]", "", iban).upper()
     rest = "*" * (len(compact) - 6) + compact[-2:]
     return f"{compact[:2]}** " + " ".join(rest[i : i + 4] for i in range(0, len(rest), 4))
 
@@ -165,6 +176,34 @@ def _masker_iban(iban: str) -> str:
 def _masker_email(adres: str) -> str:
     lokaal, _, domein = adres.partition("@")
     return f"{lokaal[0]}***@***.{domein.rsplit('.', 1)[-1]}"
+
+
+def _is_postcode(tekst: str, m: re.Match[str]) -> bool:
+    """Is dit postcodevormige stuk echt een postcode? Niet bij een gewoon woord in kleine letters (`2016 en 3`) of
+    een jaartal na een woord van tijd (`in 2016 WW 6 maanden`)."""
+    letters = m.group("letters")
+    if letters.islower() and letters in _WOORDEN:
+        return False
+    if not (letters.isupper() or letters.islower()):
+        return False  # `1234 Ab 5`: geen schrijfwijze van een postcode
+    jaar = 1900 <= int(m.group("cijfers")) <= 2099
+    return not (jaar and _TIJDWOORD.search(tekst, 0, m.start("cijfers")))
+
+
+def maskeer(tekst: str) -> str:
+    """`tekst` met elk vermoedelijk persoonsgegeven vervangen door zijn gemaskeerde vorm.
+
+    Eén functie voor elke plek waar een waarde van de gebruiker terugkomt (meldingen, waarschuwingen, export,
+    rapporten): wat de controle zou melden, komt nergens onverkort terug.
+    """
+    treffers = zoek(tekst)
+    if not treffers:
+        return tekst
+    delen, vorige = [], 0
+    for t in treffers:
+        delen += [tekst[vorige : t.begin], t.gemaskeerd]
+        vorige = t.eind
+    return "".join([*delen, tekst[vorige:]])
 
 
 def _kandidaten(tekst: str) -> Iterator[Treffer]:
@@ -180,9 +219,11 @@ def _kandidaten(tekst: str) -> Iterator[Treffer]:
     for m in _TELEFOON.finditer(tekst):
         yield Treffer("telefoon", m.start(), m.end(), _masker(m.group(), 2, 2))
     for m in _POSTCODE_HUISNUMMER.finditer(tekst):
-        yield Treffer("postcode", m.start(), m.end(), _masker(m.group(), 2, 0))
+        if _is_postcode(tekst, m):
+            yield Treffer("postcode", m.start(), m.end(), _masker(m.group(), 2, 0))
     for m in _HUISNUMMER_POSTCODE.finditer(tekst):
-        yield Treffer("postcode", m.start(), m.end(), _masker(m.group(), 0, 0))
+        if _is_postcode(tekst, m):
+            yield Treffer("postcode", m.start(), m.end(), _masker(m.group(), 0, 0))
     for m in _GEBOREN.finditer(tekst):
         yield Treffer("geboortedatum", m.start(1), m.end(1), _masker(m.group(1), 0, 0))
     for m in _OUDE_DATUM.finditer(tekst):
@@ -202,7 +243,8 @@ def zoek(tekst: str) -> list[Treffer]:
 
 def vrije_teksten(casus: Casus) -> Iterator[tuple[Pad, str]]:
     """Elk vrij-tekstveld van een casus met zijn pad: situatie, onderbouwing, team, beschrijvingen, toelichtingen."""
-    for veld in ("situatie", "onderbouwing", "team", "ingebracht_door"):
+    # ook id en gemeente: geen vrije tekst, maar een id als 111222333 staat daarna in elk rapport
+    for veld in ("id", "gemeente", "situatie", "onderbouwing", "team", "ingebracht_door"):
         waarde: str | None = getattr(casus, veld)
         if waarde:
             yield (veld,), waarde
@@ -252,7 +294,8 @@ WEGGELATEN = "(weggelaten: rapport gemaakt met --anoniem)"
 
 
 def zonder_vrije_tekst(cb: CasusBestand) -> CasusBestand:
-    """De casus zonder situatie, onderbouwing, beschrijvingen en toelichtingen (voor `--anoniem`).
+    """De casus zonder situatie, onderbouwing, team, ingebracht_door, beschrijvingen en toelichtingen (voor
+    `--anoniem`); een id of gemeente die op een persoonsgegeven lijkt, wordt gemaskeerd.
 
     De cijfers veranderen niet: alleen de vrije tekst gaat eruit. De verplichte situatie krijgt een vaste tekst die
     zegt dat hij bewust is weggelaten.
@@ -268,6 +311,20 @@ def zonder_vrije_tekst(cb: CasusBestand) -> CasusBestand:
     )
     trajecten = casus.trajecten.model_copy(update={t: traject(getattr(casus.trajecten, t)) for t in TRAJECTEN})
     kaal = casus.model_copy(
-        update={"situatie": WEGGELATEN, "onderbouwing": None, "trajecten": trajecten, "doelen": doelen}
+        update={
+            "id": maskeer(casus.id),
+            "gemeente": maskeer(casus.gemeente),
+            "situatie": WEGGELATEN,
+            "onderbouwing": None,
+            "team": None,  # de README telt team en ingebracht_door tot de vrije tekst
+            "ingebracht_door": None,
+            "trajecten": trajecten,
+            "doelen": doelen,
+        }
     )
-    return CasusBestand(kaal, cb.document)
+    return dataclasses.replace(cb, casus=kaal)
+
+
+# Elke melding en waarschuwing gaat door `maskeer` (zie fouten.zet_masker): één plek voor stderr, JSON, export en
+# rapporten. Hier en niet in fouten.py, omdat fouten de onderste laag is en de herkenning hier woont.
+zet_masker(maskeer)

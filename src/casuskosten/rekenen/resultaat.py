@@ -242,9 +242,17 @@ class Resultaat:
         """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen)."""
         import dataclasses
 
-        from ..invoer.privacy import zonder_vrije_tekst
+        from ..invoer.privacy import maskeer, zonder_vrije_tekst
 
-        return dataclasses.replace(self, casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden))
+        # een id die op een persoonsgegeven lijkt (111222333) gemaskeerd, in de casussen én in de tabellen
+        casussen = self.casussen.assign(id=self.casussen["id"].map(maskeer)) if len(self.casussen) else self.casussen
+        regels = self.regels.assign(casus=self.regels["casus"].map(maskeer)) if len(self.regels) else self.regels
+        return dataclasses.replace(
+            self,
+            casussen=casussen,
+            regels=regels,
+            casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden),
+        )
 
     def gemeente(self, naam: str) -> Aggregaat:
         """Het aggregaat van één gemeente, in elke spelling met dezelfde `namen.sleutel`.

@@ -1,25 +1,87 @@
-"""Uitvoer veilig wegschrijven: eerst naar een tijdelijk bestand, dan in één keer op zijn plaats."""
+"""Uitvoer veilig wegschrijven: eerst alles controleren en klaarzetten, dan in één keer op zijn plaats.
+
+Volgorde bij elke opdracht: (1) elk doelpad controleren (niet in invoer, een gewoon bestand of nog niet bestaand),
+(2) de inhoud maken, (3) naar tijdelijke bestanden naast het doel schrijven, (4) pas als alles gelukt is de tijdelijke
+bestanden op hun plaats zetten. Gaat er iets mis vóór stap 4, dan blijft er niets achter: geen half bestand en geen
+lege map die casuskosten zelf heeft aangemaakt.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..fouten import Melding, UitvoerFout
 
+Inhoud = str | bytes | Iterable[str]
 
-def schrijf_atomair(pad: Path | str, inhoud: str | bytes | Iterable[str], *, beschermd: tuple[Path, ...] = ()) -> Path:
+# Nederlandse redenen voor de gewone schrijffouten; strerror van het besturingssysteem is Engels
+_REDENEN: dict[int, str] = {
+    errno.EACCES: "geen schrijfrechten",
+    errno.EPERM: "geen schrijfrechten",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quotum) is op",
+    errno.ENOENT: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "het pad is een map",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+    errno.ELOOP: "het pad bevat een kring van symbolische links",
+    errno.EEXIST: "er staat al een bestand met die naam",
+    errno.EINVAL: "dit pad kan geen gewoon bestand bevatten",
+}
+
+
+def invoerpaden(paden: Sequence[Path], *andere: Path | None) -> tuple[Path, ...]:
+    """De invoer waarin nooit geschreven wordt, voor élke opdracht dezelfde: de casuspaden, de map van elk los
+    casusbestand, en de andere invoer (tariefmap, instellingenbestand)."""
+    return (*paden, *(p.parent for p in paden if p.is_file()), *(p for p in andere if p is not None))
+
+
+def schrijf_atomair(pad: Path | str, inhoud: Inhoud, *, beschermd: tuple[Path, ...] | Sequence[Path] = ()) -> Path:
     """Schrijf `inhoud` naar `pad`; een bestaand bestand wordt pas vervangen als alles geschreven is.
 
     `beschermd` zijn invoerbestanden en -mappen: daarin (of via een symbolische link daarheen) wordt niet geschreven.
+    Een ontbrekende map op het pad wordt aangemaakt (en weer weggehaald als het schrijven mislukt).
     """
-    pad = Path(pad)
-    doel = controleer_uitvoerpad(pad, beschermd)
-    map_ = doel.parent
-    if not map_.is_dir():
-        raise UitvoerFout([Melding(str(pad), None, "--uit", f"map {map_} bestaat niet")])
+    return schrijf_bestanden({Path(pad): inhoud}, beschermd=beschermd)[0]
+
+
+def schrijf_bestanden(bestanden: Mapping[Path, Inhoud], *, beschermd: Sequence[Path] = ()) -> list[Path]:
+    """Schrijf meerdere bestanden alles-of-niets: eerst alle tijdelijke bestanden, dan alle op hun plaats.
+
+    Een fout bij het controleren of schrijven laat geen enkel bestand en geen nieuwe map achter.
+    """
+    doelen = {pad: controleer_uitvoerpad(pad, beschermd) for pad in bestanden}
+    gemaakt: list[Path] = []
+    tijdelijk: dict[Path, str] = {}
+    try:
+        for pad, inhoud in bestanden.items():
+            doel = doelen[pad]
+            _maak_mappen(pad, doel.parent, gemaakt)
+            tijdelijk[doel] = _schrijf_tijdelijk(pad, doel, inhoud)
+        for doel, tijdelijk_pad in tijdelijk.items():
+            try:
+                os.replace(tijdelijk_pad, doel)
+            except OSError as fout:
+                raise _fout(doel, fout) from None
+    except BaseException:  # ook een fout tijdens het maken van de inhoud: niets half laten staan
+        for tijdelijk_pad in tijdelijk.values():
+            Path(tijdelijk_pad).unlink(missing_ok=True)
+        for map_ in reversed(gemaakt):
+            try:
+                map_.rmdir()
+            except OSError:
+                break  # niet leeg of niet meer van ons: laten staan
+        raise
+    return list(doelen.values())
+
+
+def _schrijf_tijdelijk(pad: Path, doel: Path, inhoud: Inhoud) -> str:
     delen: Iterable[bytes] = (
         [inhoud.encode("utf-8")]
         if isinstance(inhoud, str)
@@ -27,27 +89,110 @@ def schrijf_atomair(pad: Path | str, inhoud: str | bytes | Iterable[str], *, bes
         if isinstance(inhoud, bytes)
         else (deel.encode("utf-8") for deel in inhoud)
     )
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
+    try:
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name[:200]}.", suffix=".tmp", dir=doel.parent)
+    except OSError as fout:
+        if fout.errno == errno.ENOENT and doel.parent.is_dir():  # /proc en dergelijke: de map is er wel
+            fout = OSError(errno.EINVAL, "")
+        raise _fout(pad, fout) from None
     try:
         with os.fdopen(fd, "wb") as uit:
             for deel in delen:
                 uit.write(deel)
         os.chmod(tijdelijk, _rechten(doel))  # mkstemp maakt 0600; een rapport moet gewoon leesbaar zijn
-        os.replace(tijdelijk, doel)
-    except BaseException as fout:  # ook een fout tijdens het maken van de inhoud: geen half bestand laten staan
+    except BaseException as fout:
         Path(tijdelijk).unlink(missing_ok=True)
-        if not isinstance(fout, OSError):
-            raise
-        raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan niet schrijven: {fout.strerror}")]) from None
+        if isinstance(fout, OSError):
+            raise _fout(pad, fout) from None
+        raise
+    return tijdelijk
+
+
+def _maak_mappen(pad: Path, map_: Path, gemaakt: list[Path]) -> None:
+    """Maak de ontbrekende mappen tot en met `map_` en onthoud welke nieuw zijn (om ze bij een fout op te ruimen)."""
+    ontbrekend = [m for m in (map_, *map_.parents) if not m.exists()]
+    for nieuw in reversed(ontbrekend):
+        try:
+            nieuw.mkdir()
+        except OSError as fout:
+            raise _fout(pad, fout, f"kan map {nieuw} niet maken") from None
+        gemaakt.append(nieuw)
+    if not map_.is_dir():
+        raise UitvoerFout([Melding(str(pad), None, "--uit", f"{map_} is geen map")])
+
+
+def _fout(pad: Path | str, fout: OSError, wat: str = "kan niet schrijven") -> UitvoerFout:
+    reden = _REDENEN.get(fout.errno or 0, fout.strerror or "onbekende fout van het besturingssysteem")
+    return UitvoerFout([Melding(str(pad), None, "--uit", f"{wat}: {reden}")])
+
+
+def controleer_uitvoerpad(pad: Path | str, beschermd: Sequence[Path] = ()) -> Path:
+    """Het volledige pad van `pad`, als daar een gewoon bestand geschreven mag worden; anders `UitvoerFout`.
+
+    Geweigerd: een pad in (of op) een invoerbestand of -map, een bestaande map, en alles wat geen gewoon bestand is
+    (apparaat zoals /dev/stdout, pipe, socket): dat zou door een gewoon bestand vervangen worden.
+    """
+    pad = Path(pad)
+    doel = _volledig(pad)
+    _niet_in_invoer(pad, doel, beschermd)
+    try:
+        # het pad zelf, niet alleen het opgeloste: /dev/stdout wijst via /proc naar 'pipe:[...]', dat niet bestaat
+        soort = os.stat(pad).st_mode
+    except FileNotFoundError:
+        return doel
+    except OSError as fout:
+        raise _fout(pad, fout) from None
+    if stat.S_ISDIR(soort):
+        raise UitvoerFout([Melding(str(pad), None, "--uit", "is een map; geef een bestandsnaam")])
+    if not stat.S_ISREG(soort):
+        raise UitvoerFout(
+            [
+                Melding(
+                    str(pad),
+                    None,
+                    "--uit",
+                    "is geen gewoon bestand (maar een apparaat, pipe of socket); casuskosten schrijft alleen gewone "
+                    "bestanden. Voor het scherm of een pipe: laat --uit weg bij 'bereken' en 'schema'",
+                )
+            ]
+        )
     return doel
 
 
-def controleer_uitvoerpad(pad: Path | str, beschermd: tuple[Path, ...] = ()) -> Path:
-    """Het volledige pad van `pad`; `UitvoerFout` als het in (of op) een invoerbestand of -map valt."""
+def controleer_uitvoermap(pad: Path | str, beschermd: Sequence[Path] = ()) -> Path:
+    """Het volledige pad van uitvoermap `pad` (die mag nog niet bestaan), zonder iets aan te maken."""
     pad = Path(pad)
-    doel = pad.resolve()
+    map_ = _volledig(pad)
+    _niet_in_invoer(pad, map_, beschermd)
+    if map_.exists() and not map_.is_dir():
+        raise UitvoerFout([Melding(str(pad), None, "--uit", "bestaat al als bestand; geef een map op")])
+    return map_
+
+
+def maak_uitvoermap(pad: Path | str, beschermd: Sequence[Path] = ()) -> Path:
+    """Maak de uitvoermap `pad` (als die er nog niet is), maar nooit in een invoermap; geeft het volledige pad."""
+    map_ = controleer_uitvoermap(pad, beschermd)
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError as fout:
+        raise _fout(pad, fout, "kan map niet maken") from None
+    return map_
+
+
+def _volledig(pad: Path) -> Path:
+    try:
+        return pad.resolve()
+    except (OSError, RuntimeError) as fout:  # RuntimeError: kring van symbolische links (Python 3.11/3.12)
+        reden = _REDENEN[errno.ELOOP] if isinstance(fout, RuntimeError) else _REDENEN.get(fout.errno or 0, "")
+        raise UitvoerFout([Melding(str(pad), None, "--uit", f"ongeldig uitvoerpad: {reden}")]) from None
+
+
+def _niet_in_invoer(pad: Path, doel: Path, beschermd: Sequence[Path]) -> None:
     for invoerpad in beschermd:
-        invoer = invoerpad.resolve()
+        try:
+            invoer = invoerpad.resolve()
+        except (OSError, RuntimeError):
+            continue  # een onleesbaar invoerpad is elders al een fout; hier valt er niets te beschermen
         if doel == invoer or (invoer.is_dir() and invoer in doel.parents):
             raise UitvoerFout(
                 [
@@ -59,19 +204,6 @@ def controleer_uitvoerpad(pad: Path | str, beschermd: tuple[Path, ...] = ()) -> 
                     )
                 ]
             )
-    return doel
-
-
-def maak_uitvoermap(pad: Path | str, beschermd: tuple[Path, ...] = ()) -> Path:
-    """Maak de uitvoermap `pad` (als die er nog niet is), maar nooit in een invoermap; geeft het volledige pad."""
-    map_ = controleer_uitvoerpad(pad, beschermd)
-    if map_.exists() and not map_.is_dir():
-        raise UitvoerFout([Melding(str(pad), None, "--uit", "bestaat al als bestand; geef een map op")])
-    try:
-        map_.mkdir(parents=True, exist_ok=True)
-    except OSError as fout:
-        raise UitvoerFout([Melding(str(pad), None, "--uit", f"kan map niet maken: {fout.strerror}")]) from None
-    return map_
 
 
 def _rechten(doel: Path) -> int:

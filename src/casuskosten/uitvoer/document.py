@@ -19,7 +19,7 @@ from reportlab.graphics.shapes import Drawing
 from .. import formaat as f
 from ..fouten import InstellingenFout, Melding, Waarschuwing
 from ..invoer.casussen import CasusBestand, Overgeslagen
-from ..invoer.instellingen import Huisstijl
+from ..invoer.instellingen import Huisstijl, lees_logo
 from ..invoer.modellen import DOELEN, TRAJECTEN
 from ..rekenen.kernboodschap import heel_procent
 from ..rekenen.resultaat import Aggregaat, Resultaat
@@ -177,16 +177,15 @@ class Vergelijking:
         return self.resultaat.totaal.kernboodschap
 
 
-def logo_pad(huisstijl: Huisstijl) -> Path | None:
-    """Het logobestand van de huisstijl (relatief aan het instellingenbestand); `InstellingenFout` als het ontbreekt."""
+def logo_inhoud(huisstijl: Huisstijl) -> tuple[str, bytes] | None:
+    """MIME-type en inhoud van het logo van de huisstijl, opnieuw op inhoud gecontroleerd (alleen PNG of JPEG);
+    `InstellingenFout` als het geen (leesbare) afbeelding meer is."""
     if not huisstijl.logo:
         return None
-    pad = Path(huisstijl.logo)
-    if not pad.is_file():
-        raise InstellingenFout(
-            [Melding(str(pad), None, "huisstijl.logo", "logobestand bestaat niet; geef een PNG- of JPG-bestand op")]
-        )
-    return pad
+    try:
+        return lees_logo(Path(huisstijl.logo))
+    except ValueError as fout:
+        raise InstellingenFout([Melding(None, None, "huisstijl.logo", str(fout))]) from None
 
 
 def versie() -> str:

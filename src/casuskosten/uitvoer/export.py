@@ -6,15 +6,16 @@ Leest alleen het `Resultaat`; bedragen blijven onafgerond, percentages op de sch
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..invoer.modellen import DOELEN
 from ..rekenen.resultaat import Aggregaat, Resultaat
-from .bestanden import maak_uitvoermap, schrijf_atomair
+from .bestanden import controleer_uitvoermap, controleer_uitvoerpad, schrijf_atomair, schrijf_bestanden
 
 FORMATEN: tuple[str, ...] = ("xlsx", "csv", "json")
 
@@ -110,32 +111,71 @@ def _gemeenterij(agg: Aggregaat) -> dict[str, Any]:
     return rij
 
 
+# Tekens waarmee een spreadsheet een cel als formule leest (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab, CR
+_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _schone_tekst(waarde: object) -> object:
+    """Tekst zonder de stuurtekens die een xlsx-bestand niet mag bevatten (die worden U+FFFD); de rest blijft."""
+    if isinstance(waarde, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", waarde)
+    return waarde
+
+
+def _onschadelijk_csv(waarde: object) -> object:
+    """Een tekstcel die een spreadsheet als formule zou lezen, krijgt een `'` ervoor; getallen blijven getallen."""
+    waarde = _schone_tekst(waarde)
+    if isinstance(waarde, str) and waarde.startswith(_FORMULETEKENS):
+        return "'" + waarde
+    return waarde
+
+
+def _teksten(tabel: pd.DataFrame, omzetten: Callable[[object], object]) -> pd.DataFrame:
+    """`omzetten` op elke cel van de tekstkolommen; getalkolommen blijven onaangeroerd (-12,5 blijft een getal)."""
+    tabel = tabel.copy()
+    for kolom in tabel.columns:
+        if pd.api.types.is_object_dtype(tabel[kolom]) or pd.api.types.is_string_dtype(tabel[kolom]):
+            tabel[kolom] = tabel[kolom].map(omzetten).astype(object)
+    return tabel
+
+
 def naar_xlsx(resultaat: Resultaat) -> bytes:
-    """Een Excel-werkmap met één werkblad per tabel."""
+    """Een Excel-werkmap met één werkblad per tabel; gebruikerstekst is altijd een tekstcel, nooit een formule."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as schrijver:
         for naam, tabel in tabellen(resultaat).items():
-            tabel.to_excel(schrijver, sheet_name=naam, index=False)
+            _teksten(tabel, _schone_tekst).to_excel(schrijver, sheet_name=naam, index=False)
             blad = schrijver.sheets[naam]
             blad.freeze_panes = "A2"  # kopregel blijft staan bij scrollen
+            for rij in blad.iter_rows():
+                for cel in rij:
+                    # openpyxl maakt van elke tekst die met '=' begint een formule; wij schrijven nooit formules
+                    if cel.data_type == "f":
+                        cel.data_type = "s"
     return buffer.getvalue()
 
 
 def naar_csv(tabel: pd.DataFrame) -> str:
-    """Eén tabel als CSV: komma-gescheiden, decimale punt, UTF-8."""
-    return tabel.to_csv(index=False, lineterminator="\n")
+    """Eén tabel als CSV: komma-gescheiden, decimale punt, UTF-8; tekst die als formule gelezen zou worden krijgt
+    een `'` ervoor."""
+    return _teksten(tabel, _onschadelijk_csv).to_csv(index=False, lineterminator="\n")
 
 
 def exporteer(resultaat: Resultaat, formaat: str, uit: Path | str, *, beschermd: Sequence[Path] = ()) -> list[Path]:
-    """Schrijf de export (atomair) en geef de geschreven bestanden; csv schrijft één bestand per tabel in map `uit`."""
+    """Schrijf de export (atomair) en geef de geschreven bestanden; csv schrijft één bestand per tabel in map `uit`.
+
+    Eerst worden de paden gecontroleerd en is alle inhoud gemaakt; pas dan wordt er geschreven (alles of niets).
+    """
     beschermd = tuple(beschermd)
     if formaat == "json":
         # casus voor casus, net als `bereken --json --uit`: geen volledige kopie in het geheugen
         return [schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)]
     if formaat == "xlsx":
+        controleer_uitvoerpad(uit, beschermd)
         return [schrijf_atomair(uit, naar_xlsx(resultaat), beschermd=beschermd)]
-    map_ = maak_uitvoermap(uit, beschermd)
-    return [
-        schrijf_atomair(map_ / f"{naam}.csv", naar_csv(tabel), beschermd=beschermd)
-        for naam, tabel in tabellen(resultaat).items()
-    ]
+    map_ = controleer_uitvoermap(uit, beschermd)
+    for naam in TABELLEN:
+        controleer_uitvoerpad(map_ / f"{naam}.csv", beschermd)
+    return schrijf_bestanden(
+        {map_ / f"{naam}.csv": naar_csv(tabel) for naam, tabel in tabellen(resultaat).items()}, beschermd=beschermd
+    )

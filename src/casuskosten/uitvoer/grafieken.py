@@ -256,12 +256,18 @@ def forest(
     schattingen: Sequence[float | None],
     intervallen: Sequence[tuple[float, float] | None],
     kleur: str,
+    as_van: tuple[Sequence[float | None], Sequence[tuple[float, float] | None]] | None = None,
 ) -> Drawing:
-    """Forest plot: per gemeente het besparingspercentage na correctie met zijn 95%-interval uit de PSA."""
+    """Forest plot: per gemeente het besparingspercentage na correctie met zijn 95%-interval uit de PSA.
+
+    `as_van` (schattingen, intervallen) van álle gemeenten, als deze tekening één deel is van een lange plot: dan
+    hebben alle delen dezelfde as.
+    """
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 120.0
     hoogte = boven + onder + rij * len(namen)
     d = Drawing(BREEDTE, hoogte)
-    waarden = [w for w in schattingen if w is not None] + [g for ci in intervallen if ci for g in ci]
+    alle_schattingen, alle_intervallen = as_van if as_van is not None else (schattingen, intervallen)
+    waarden = [w for w in alle_schattingen if w is not None] + [g for ci in alle_intervallen if ci for g in ci]
     if not waarden:
         waarden = [0.0, 100.0]
     as_ = _as(min(waarden), max(waarden))

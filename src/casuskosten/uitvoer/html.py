@@ -6,7 +6,6 @@ Leest alleen de rapportobjecten uit `rapport`; de grafieken zijn dezelfde tekeni
 from __future__ import annotations
 
 import base64
-import mimetypes
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from .document import (
     Vergelijking,
     doelnaam,
     euro_interval,
-    logo_pad,
+    logo_inhoud,
     periode,
     versie,
 )
@@ -67,12 +66,12 @@ def _svg(grafiek: Grafiek) -> Markup:
 
 
 def _logo(huisstijl: Huisstijl) -> str | None:
-    """Het logo als data-URI, zodat het HTML-bestand zelfstandig blijft."""
-    pad = logo_pad(huisstijl)
-    if pad is None:
+    """Het logo als data-URI, zodat het HTML-bestand zelfstandig blijft; alleen een echte PNG of JPEG."""
+    logo = logo_inhoud(huisstijl)
+    if logo is None:
         return None
-    soort = mimetypes.guess_type(pad.name)[0] or "image/png"
-    return f"data:{soort};base64,{base64.b64encode(pad.read_bytes()).decode('ascii')}"
+    soort, inhoud = logo
+    return f"data:{soort};base64,{base64.b64encode(inhoud).decode('ascii')}"
 
 
 def _render(naam: str, sjablonen: Path | str | None, huisstijl: Huisstijl, **context: Any) -> str:

@@ -40,6 +40,7 @@ from ..invoer.instellingen import Huisstijl
 from ..invoer.modellen import DOELEN, TRAJECTEN
 from ..rekenen.kernboodschap import heel_procent
 from ..rekenen.resultaat import Resultaat
+from . import grafieken
 from .document import (
     TRAJECTNAMEN,
     Casusboek,
@@ -49,13 +50,15 @@ from .document import (
     Vergelijking,
     doelnaam,
     euro_interval,
-    logo_pad,
+    logo_inhoud,
     periode,
     versie,
 )
 
 MARGE = 20 * mm
 TEKSTBREEDTE = A4[0] - 2 * MARGE
+#: ruwe bovengrens van de teksthoogte op een pagina (voor de keuze naast of onder elkaar)
+HOOGTE = A4[1] - 2 * MARGE
 LIJN = colors.HexColor("#d9dee3")
 GRIJS = colors.HexColor("#5f6b76")
 WAARSCHUWING = colors.HexColor("#fff8e1")
@@ -191,7 +194,7 @@ def _inhoud(regels: Sequence[tuple[str, str]], stijl: ParagraphStyle, doc: _Docu
             f'<a href="#{sleutel}">{tekst}</a><onDraw name="casuskosten_inhoud" label="{sleutel}"/>', stijl
         )
         rijen.append([alinea])
-    tabel = Table(rijen, colWidths=[TEKSTBREEDTE], hAlign="LEFT")
+    tabel = Table(rijen, colWidths=[TEKSTBREEDTE], hAlign="LEFT", splitInRow=1)
     tabel.setStyle(
         TableStyle(
             [
@@ -235,7 +238,7 @@ def _tabel(
         data.append([_cel(c, s.celrechts if i in rechts else s.cel, kolombreedtes[i]) for i, c in enumerate(rij)])
     if voet is not None:
         data.append([Paragraph(f"<b>{c}</b>", s.celrechts if i in rechts else s.cel) for i, c in enumerate(voet)])
-    tabel = Table(data, colWidths=kolombreedtes, repeatRows=1, hAlign="LEFT")
+    tabel = Table(data, colWidths=kolombreedtes, repeatRows=1, hAlign="LEFT", splitInRow=1)
     stijl = [
         *_tekststijl(s.celkop, (0, 0), (-1, 0)),
         *_tekststijl(s.cel, (0, 1), (-1, -1)),
@@ -287,7 +290,7 @@ def _waarschuwingen(s: _Stijlen, lijst: Sequence[Waarschuwing]) -> list[Flowable
     if not lijst:
         return []
     data = [[Paragraph(f"{_t(w.melding)} <font color='#5f6b76' size='6.5'>{_t(w.code)}</font>", s.cel)] for w in lijst]
-    tabel = Table(data, colWidths=[TEKSTBREEDTE], hAlign="LEFT")
+    tabel = Table(data, colWidths=[TEKSTBREEDTE], hAlign="LEFT", splitInRow=1)
     tabel.setStyle(
         TableStyle(
             [
@@ -303,7 +306,7 @@ def _waarschuwingen(s: _Stijlen, lijst: Sequence[Waarschuwing]) -> list[Flowable
 def _kenmerken(s: _Stijlen, paren: Sequence[tuple[str, str]]) -> Table:
     breedtes = [35 * mm, TEKSTBREEDTE - 35 * mm]
     data = [[_cel(k, s.klein, breedtes[0]), _cel(v, s.cel, breedtes[1])] for k, v in paren]
-    tabel = Table(data, colWidths=breedtes, hAlign="LEFT")
+    tabel = Table(data, colWidths=breedtes, hAlign="LEFT", splitInRow=1)
     tabel.setStyle(
         TableStyle(
             [
@@ -321,9 +324,9 @@ def _kenmerken(s: _Stijlen, paren: Sequence[tuple[str, str]]) -> Table:
 
 def _kop_rapport(s: _Stijlen, huisstijl: Huisstijl, titel: str, paren: Sequence[tuple[str, str]]) -> list[Flowable]:
     uit: list[Flowable] = []
-    pad = logo_pad(huisstijl)
-    if pad is not None:
-        logo = Image(str(pad))
+    inhoud = logo_inhoud(huisstijl)
+    if inhoud is not None:
+        logo = Image(io.BytesIO(inhoud[1]))
         schaal = min(1.0, (18 * mm) / logo.drawHeight)
         logo.drawWidth, logo.drawHeight = logo.drawWidth * schaal, logo.drawHeight * schaal
         logo.hAlign = "RIGHT"
@@ -363,27 +366,7 @@ def _casus(s: _Stijlen, c: CasusWeergave, niveau: int) -> list[Flowable]:
         if t.beschrijving:
             delen.append(Paragraph(_t(t.beschrijving), s.cel))
             delen.append(Spacer(1, 4))
-        rijen = [
-            (
-                f"{_t(r.omschrijving)}<br/><font size='6.5' color='#5f6b76'>{_t(r.financier)}"
-                + (f"; {_t(r.toelichting)}" if r.toelichting else "")
-                + "</font>",
-                _t(r.hoeveel),
-                f"{_t(r.prijs)} / {_t(r.eenheid)}",
-                _t(r.kosten),
-            )
-            for r in c.regels[traject]
-        ] or [("geen inzet", "", "", "")]
-        delen.append(
-            _tabel(
-                s,
-                ["Inzet (financier)", "Hoeveel", "Prijs", "Kosten"],
-                rijen,
-                [90, 50, 50, 45],
-                rechts=(2, 3),
-                voet=["Totaal", "", "", f.euro(cijfers[f"kosten_{traject}"])],
-            )
-        )
+        delen.append(_inzettabel(s, c, traject, breed=False))
         kolommen.append(delen)
     naast = Table([kolommen], colWidths=[TEKSTBREEDTE / 2] * 2, hAlign="LEFT")
     naast.setStyle(
@@ -396,7 +379,14 @@ def _casus(s: _Stijlen, c: CasusWeergave, niveau: int) -> list[Flowable]:
             ]
         )
     )
-    uit.append(naast)
+    # Naast elkaar kan niet over een pagina heen lopen (één tabelrij met twee kolommen vol tabellen); met veel
+    # inzet of lange toelichtingen komen de trajecten onder elkaar, elk als tabel die over pagina's doorloopt.
+    if naast.wrap(TEKSTBREEDTE, HOOGTE)[1] <= HOOGTE / 2:
+        uit.append(naast)
+    else:
+        for traject, delen in zip(TRAJECTEN, kolommen, strict=True):
+            uit += delen[:-1]
+            uit.append(_inzettabel(s, c, traject, breed=True))
     uit.append(Spacer(1, 6))
     uit.append(
         _tabel(
@@ -438,6 +428,29 @@ def _casus(s: _Stijlen, c: CasusWeergave, niveau: int) -> list[Flowable]:
     if c.waarschuwingen:
         uit += [Paragraph("Waarschuwingen", s.h3), *_waarschuwingen(s, c.waarschuwingen)]
     return uit
+
+
+def _inzettabel(s: _Stijlen, c: CasusWeergave, traject: str, *, breed: bool) -> Table:
+    """De inzet van één traject: smal (naast het andere traject) of over de hele breedte."""
+    rijen = [
+        (
+            f"{_t(r.omschrijving)}<br/><font size='6.5' color='#5f6b76'>{_t(r.financier)}"
+            + (f"; {_t(r.toelichting)}" if r.toelichting else "")
+            + "</font>",
+            _t(r.hoeveel),
+            f"{_t(r.prijs)} / {_t(r.eenheid)}",
+            _t(r.kosten),
+        )
+        for r in c.regels[traject]
+    ] or [("geen inzet", "", "", "")]
+    return _tabel(
+        s,
+        ["Inzet (financier)", "Hoeveel", "Prijs", "Kosten"],
+        rijen,
+        [250, 80, 80, 70] if breed else [90, 50, 50, 45],
+        rechts=(2, 3),
+        voet=["Totaal", "", "", f.euro(c.cijfers[f"kosten_{traject}"])],
+    )
 
 
 def _verantwoording(
@@ -769,6 +782,37 @@ def casusboek_pdf(boek: Casusboek) -> bytes:
     return _bouw(boek.titel, boek.huisstijl, verhaal)
 
 
+#: gemeenten per tekening van de forest plot: een tekening kan niet over een pagina heen, dus 342 gemeenten worden
+#: twaalf tekeningen met dezelfde as
+FOREST_PER_TEKENING = 30
+
+
+def _forest(s: _Stijlen, vergelijking: Vergelijking) -> list[Flowable]:
+    """De forest plot; bij veel gemeenten in delen van `FOREST_PER_TEKENING` met één gedeelde as."""
+    r = vergelijking.resultaat
+    groepen = (*r.gemeenten, r.totaal)
+    if len(groepen) <= FOREST_PER_TEKENING:
+        return [_grafiek(s, vergelijking.grafiek)]
+    grafiek = vergelijking.grafiek
+    namen = [g.gemeente or "Alle gemeenten" for g in groepen]
+    schattingen = [g.besparing_pct for g in groepen]
+    intervallen = [g.besparing_pct_ci95 for g in groepen]
+    uit: list[Flowable] = []
+    for begin in range(0, len(groepen), FOREST_PER_TEKENING):
+        stuk = slice(begin, begin + FOREST_PER_TEKENING)
+        uit.append(
+            grafieken.forest(
+                namen[stuk],
+                schattingen[stuk],
+                intervallen[stuk],
+                vergelijking.huisstijl.kleur,
+                as_van=(schattingen, intervallen),
+            )
+        )
+    uit.append(Paragraph(f"<i>{_t(grafiek.titel)}.</i> {_t(grafiek.beschrijving)}", s.klein))
+    return uit
+
+
 def vergelijking_pdf(vergelijking: Vergelijking) -> bytes:
     """Alle gemeenten naast elkaar als PDF."""
     r = vergelijking.resultaat
@@ -816,7 +860,7 @@ def vergelijking_pdf(vergelijking: Vergelijking) -> bytes:
                 s.klein,
             )
         )
-        uit.append(_grafiek(s, vergelijking.grafiek))
+        uit += _forest(s, vergelijking)
         uit.append(Paragraph("Doelen: aandeel casussen met ja (ja of deels)", s.h2))
         uit.append(
             _tabel(

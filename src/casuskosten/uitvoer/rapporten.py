@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..fouten import InvoerFout, Melding, bedoelde_u
+from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u
 from ..rekenen.resultaat import Resultaat
-from .bestanden import maak_uitvoermap, schrijf_atomair
+from .bestanden import controleer_uitvoermap, controleer_uitvoerpad, schrijf_atomair, schrijf_bestanden
 from .document import casusboek, gemeenterapport, vergelijking
 
 FORMATEN: tuple[str, ...] = ("html", "pdf")
@@ -105,16 +105,49 @@ def schrijf_gemeenterapporten(
     beschermd: Sequence[Path] = (),
     voortgang: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Met `gemeente`: één rapport naar bestand `uit`; zonder: één rapport per gemeente in map `uit`."""
+    """Met `gemeente`: één rapport naar bestand `uit`; zonder: één rapport per gemeente in map `uit`.
+
+    Eerst worden alle paden gecontroleerd en alle rapporten gemaakt, pas daarna geschreven: een fout bij de
+    twintigste gemeente laat geen negentien rapporten (en geen nieuwe map) achter.
+    """
     if gemeente is not None:
+        controleer_uitvoerpad(uit, beschermd)
         inhoud = gemeente_rapport(resultaat, gemeente, formaat, datum, sjablonen)
-        return [schrijf_atomair(uit, inhoud, beschermd=tuple(beschermd))]
-    map_ = maak_uitvoermap(uit, tuple(beschermd))
-    geschreven = []
-    for agg in resultaat.gemeenten:
-        naam = agg.gemeente or ""
+        return [schrijf_atomair(uit, inhoud, beschermd=beschermd)]
+    map_ = controleer_uitvoermap(uit, beschermd)
+    namen = bestandsnamen([agg.gemeente or "" for agg in resultaat.gemeenten], formaat, uit)
+    klaar: dict[Path, bytes] = {}
+    for naam, bestand in namen.items():
+        controleer_uitvoerpad(map_ / bestand, beschermd)
         if voortgang is not None:
             voortgang(naam)
-        inhoud = gemeente_rapport(resultaat, naam, formaat, datum, sjablonen)
-        geschreven.append(schrijf_atomair(map_ / bestandsnaam(naam, formaat), inhoud, beschermd=tuple(beschermd)))
-    return geschreven
+        klaar[map_ / bestand] = gemeente_rapport(resultaat, naam, formaat, datum, sjablonen)
+    return schrijf_bestanden(klaar, beschermd=beschermd)
+
+
+def bestandsnamen(gemeenten: Sequence[str], formaat: str, uit: Path) -> dict[str, str]:
+    """Per gemeente de bestandsnaam; twee gemeenten met dezelfde bestandsnaam (`Den Haag`, `Den-Haag`) zijn een fout.
+
+    Een volgnummer erachter zou stil kiezen welk rapport bij welke naam hoort; de gebruiker weet welke spelling
+    klopt.
+    """
+    namen: dict[str, str] = {}
+    gezien: dict[str, str] = {}
+    for gemeente in gemeenten:
+        bestand = bestandsnaam(gemeente, formaat)
+        eerder = gezien.setdefault(bestand.casefold(), gemeente)
+        if eerder != gemeente:
+            raise UitvoerFout(
+                [
+                    Melding(
+                        str(uit),
+                        None,
+                        "gemeente",
+                        f"gemeenten '{eerder}' en '{gemeente}' krijgen allebei het rapport {bestand}; "
+                        "schrijf de gemeente in de casussen op één manier als het dezelfde is, of maak de "
+                        "rapporten los met --gemeente en --uit",
+                    )
+                ]
+            )
+        namen[gemeente] = bestand
+    return namen
