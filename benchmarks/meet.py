@@ -85,6 +85,31 @@ def main() -> None:
                 f"{tijd1:.1f} s / {vloer1:.1f} s",
             )
         )
+        # de PSA: dezelfde berekening met 100 trekkingen in plaats van 10.000; het verschil is wat de PSA kost
+        weinig = Path(tmp) / "weinig-psa.toml"
+        weinig.write_text("psa_iteraties = 100\n", encoding="utf-8")
+        zonder, _, _ = draai(
+            [
+                PYTHON,
+                "-m",
+                "casuskosten",
+                "bereken",
+                str(map1),
+                "--json",
+                "--uit",
+                str(uit),
+                "--instellingen",
+                str(weinig),
+            ]
+        )
+        rijen.append(
+            (
+                f"1b. PSA 10.000 trekkingen bij {n1} / parsevloer",
+                f"+{(tijd1 - zonder) / vloer1:.2f}x",
+                "-",
+                f"{tijd1:.1f} s met, {zonder:.1f} s met 100 trekkingen",
+            )
+        )
         vloer2, _, _ = draai([PYTHON, "-c", VLOER, str(map2)])
         tijd2, piek2, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map2), "--json", "--uit", str(uit)])
         rijen.append(
@@ -143,6 +168,18 @@ def main() -> None:
                 f"berekening met 100 trekkingen {float(basis):.2f} s",
             )
         )
+        dekking = subprocess.run(
+            [PYTHON, str(PROJECT / "benchmarks" / "dekking.py")],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for regel in dekking.splitlines():
+            n, percentiel, bca = (deel.split("=")[1] for deel in regel.split()[1:])
+            rijen.append(
+                (f"7. dekking 95%-interval bij {n} casussen", f"BCa {bca}", "0,95", f"percentiel {percentiel}")
+            )
     breedte = [max(len(r[i]) for r in rijen) for i in range(4)]
     kop = ("meting", "uitkomst", "doel", "absoluut")
     print("  ".join(k.ljust(b) for k, b in zip(kop, breedte, strict=True)))
