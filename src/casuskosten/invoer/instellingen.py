@@ -34,43 +34,37 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
-class Correctie(_Model):
+class _PerNiveau(_Model):
+    """Eén getal per niveau (hoog, middel, laag): zekerheid van een casus of betrouwbaarheid van een tarief."""
+
+    def voor(self, niveau: str) -> float:
+        """Het getal bij dit niveau."""
+        waarde: float = getattr(self, niveau)
+        return waarde
+
+
+class Correctie(_PerNiveau):
     """Aandeel waarmee de kosten van het voor_2015-traject verlaagd worden, naar zekerheid (optimism bias)."""
 
     hoog: float = Field(default=0.0, ge=0, le=1, description="correctie bij zekerheid hoog")
     middel: float = Field(default=0.20, ge=0, le=1, description="correctie bij zekerheid middel")
     laag: float = Field(default=0.40, ge=0, le=1, description="correctie bij zekerheid laag")
 
-    def voor(self, zekerheid: str) -> float:
-        """De correctie voor een zekerheidsniveau."""
-        waarde: float = getattr(self, zekerheid)
-        return waarde
 
-
-class Tariefspreiding(_Model):
+class Tariefspreiding(_PerNiveau):
     """Hoe ver een tarief er naar boven of beneden naast kan zitten (95%), naar de betrouwbaarheid van de tariefrij."""
 
     hoog: float = Field(default=0.10, ge=0, le=2, description="spreiding bij betrouwbaarheid hoog (0,10 = ±10%)")
     middel: float = Field(default=0.25, ge=0, le=2, description="spreiding bij betrouwbaarheid middel")
     laag: float = Field(default=0.50, ge=0, le=2, description="spreiding bij betrouwbaarheid laag")
 
-    def voor(self, betrouwbaarheid: str) -> float:
-        """De spreiding voor een betrouwbaarheid."""
-        waarde: float = getattr(self, betrouwbaarheid)
-        return waarde
 
-
-class Kansconcentratie(_Model):
+class Kansconcentratie(_PerNiveau):
     """Hoe vast een kans ligt (de k van Beta(kans x k, (1 - kans) x k)), naar de zekerheid van de casus."""
 
     hoog: float = Field(default=40.0, gt=0, le=100_000, description="concentratie bij zekerheid hoog")
     middel: float = Field(default=15.0, gt=0, le=100_000, description="concentratie bij zekerheid middel")
     laag: float = Field(default=6.0, gt=0, le=100_000, description="concentratie bij zekerheid laag")
-
-    def voor(self, zekerheid: str) -> float:
-        """De concentratie voor een zekerheidsniveau."""
-        waarde: float = getattr(self, zekerheid)
-        return waarde
 
 
 class Onzekerheid(_Model):
