@@ -302,3 +302,14 @@ def test_kernboodschap_noemt_besparing_en_kans_als_heel_percentage(tarieven: Pat
 def test_kans_als_heel_percentage_half_naar_boven(aandeel: float, tekst: str) -> None:
     """Een kans wordt een heel percentage, half naar boven afgerond; de randen in woorden."""
     assert heel_procent(aandeel) == tekst
+
+
+def test_demo_begint_met_de_kernboodschap() -> None:
+    """`casuskosten bereken casussen` op de meegeleverde set toont eerst de kernboodschap van het totaal."""
+    from tests.test_cli import draai
+
+    uit = draai("bereken", "casussen", "--tarieven", "tarieven")
+    assert uit.returncode == 0, uit.stderr
+    eerste = next(regel for regel in uit.stdout.splitlines() if regel.strip())
+    assert eerste.startswith("Over alle 4 gemeenten samen")
+    assert "per casus per jaar" in uit.stdout.split("\n\n")[0]
