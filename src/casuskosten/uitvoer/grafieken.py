@@ -227,7 +227,7 @@ def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: st
         assert g.hoog is not None
         y = onder + rij * (len(balken) - 1 - i)
         # bij een tarief is de code het kenmerkende deel; x 0,75 / x 1,25 staat in het onderschrift
-        label = f"prijs {g.parameter.removeprefix('tarief:')}" if g.parameter.startswith("tarief:") else g.omschrijving
+        label = g.omschrijving  # voor mensen: de naam van het tarief of het scenario, nooit de code
         d.add(_tekst(x0 - 4, y + 6, _kort(label, 52), grootte=7, anker="end"))
         for waarde, vulling in ((g.laag, GRIJS), (g.hoog, hoofd)):
             links = min(x(basis), x(waarde))
