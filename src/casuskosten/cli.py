@@ -406,13 +406,20 @@ def _beschermd(paden: list[Path], tarieven: Path, instellingen: Path | None = No
 @app.command()
 def export(
     paden: Paden = None,
-    formaat: Annotated[str, typer.Option("--formaat", metavar="xlsx|csv|json", help="xlsx, csv of json.")] = "xlsx",
+    formaat: Annotated[
+        str,
+        typer.Option(
+            "--formaat",
+            metavar="xlsx|csv|csv-nl|json",
+            help="xlsx, csv, csv-nl (puntkomma, decimale komma, BOM: voor Nederlandse Excel) of json.",
+        ),
+    ] = "xlsx",
     uit: Annotated[
         Path | None,
         typer.Option(
             "--uit",
             metavar="PAD",
-            help="Het bestand (xlsx, json) of de map (csv: één bestand per tabel). Standaard: "
+            help="Het bestand (xlsx, json) of de map (csv, csv-nl: één bestand per tabel). Standaard: "
             "uitvoer/casuskosten.xlsx, uitvoer/casuskosten.json of (csv) de map uitvoer/.",
             show_default=False,
         ),
@@ -424,9 +431,10 @@ def export(
 ) -> None:
     """Exporteer alle cijfers voor analyse: Excel, CSV of JSON.
 
-    xlsx: de werkbladen casussen, regels, gemeenten, financiers en waarschuwingen.
+    xlsx: de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen en instellingen.
 
-    csv: één bestand per tabel in de map --uit. json: hetzelfde als 'bereken --json'.
+    csv: één bestand per tabel in de map --uit; csv-nl hetzelfde voor Nederlandse Excel. json: hetzelfde als
+    'bereken --json'.
 
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
@@ -440,14 +448,15 @@ def export(
     resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
     _meld_weggelaten(resultaat.overgeslagen)
     if uit is None:
-        uit = Path("uitvoer") if gekozen_formaat == "csv" else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
+        map_ = gekozen_formaat.startswith("csv")
+        uit = Path("uitvoer") if map_ else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
     geschreven = exporteer(
         resultaat,
         gekozen_formaat,
         uit,
         beschermd=_beschermd(_paden(paden), tarieven, instellingen),
     )
-    waar = uit if gekozen_formaat != "csv" else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
+    waar = uit if not gekozen_formaat.startswith("csv") else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
     fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
 
 
