@@ -178,6 +178,12 @@ def _tariefmap(tarieven: Path | None, paden: list[Path]) -> Path:
     return kies_tariefmap(tarieven, paden)
 
 
+DetailsOptie = Annotated[
+    bool,
+    typer.Option("--details", help="Toon elke waarschuwing; zonder: per soort het aantal en de eerste drie."),
+]
+
+
 @app.command()
 def controleer(
     paden: Paden = None,
@@ -189,6 +195,7 @@ def controleer(
             "--streng", help="Vermoedelijke persoonsgegevens (BSN, IBAN ...) zijn fouten, geen waarschuwingen."
         ),
     ] = False,
+    details: DetailsOptie = False,
 ) -> None:
     """Controleer casussen en tarieftabellen; meldt alle problemen tegelijk en stopt met code 1 als er een is.
 
@@ -201,7 +208,7 @@ def controleer(
 
     rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng)
     if rapport.waarschuwingen:
-        uit_console.print(waarschuwingen(rapport.waarschuwingen))
+        uit_console.print(waarschuwingen(rapport.waarschuwingen, details=details))
     if rapport.fouten:
         toon_fouten(fout_console, rapport.fouten)
         raise typer.Exit(1)
@@ -226,6 +233,7 @@ def bereken(
     ] = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
+    details: DetailsOptie = False,
 ) -> None:
     """Beprijs beide trajecten van elke casus en toon de besparing per gemeente.
 
@@ -255,11 +263,11 @@ def bereken(
 
     if uit is not None:
         opname = Console(record=True, width=160, file=io.StringIO())
-        toon_resultaat(opname, resultaat)
+        toon_resultaat(opname, resultaat, details=details)
         schrijf_atomair(uit, opname.export_text(), beschermd=beschermd)
         fout_console.print(f"Tabellen geschreven naar {uit}")
         return
-    toon_resultaat(uit_console, resultaat)
+    toon_resultaat(uit_console, resultaat, details=details)
 
 
 @app.command()
@@ -381,7 +389,7 @@ def tarieven_opzoeken(
     if not gevonden:
         uit_console.print(f"Geen tarieven gevonden{f' voor {zoek!r}' if zoek else ''}.")
         raise typer.Exit(1)
-    uit_console.print(tarieventabel(gevonden, gemeente, peil))
+    uit_console.print(tarieventabel(gevonden, gemeente, peil, uit_console.width))
 
 
 # --- export en rapporten -----------------------------------------------------------------------------------------
@@ -433,8 +441,9 @@ def export(
 
     xlsx: de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen en instellingen.
 
-    csv: één bestand per tabel in de map --uit; csv-nl hetzelfde voor Nederlandse Excel. json: hetzelfde als
-    'bereken --json'.
+    csv: één bestand per tabel in de map --uit; csv-nl hetzelfde voor Nederlandse Excel.
+
+    json: hetzelfde als 'bereken --json'.
 
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
