@@ -969,7 +969,7 @@ def _inzet(c: CasusWeergave, traject: str) -> tuple[Blok, ...]:
     blokken: list[Blok] = [Tussenkop(trajectnaam(traject))]
     if t.beschrijving:
         blokken.append(Alinea(t.beschrijving, "klein"))
-    rijen = [
+    rijen: list[tuple[object, ...]] = [
         (
             Cel(r.omschrijving, onder=r.financier + (f"; {r.toelichting}" if r.toelichting else "")),
             r.hoeveel,

@@ -41,10 +41,10 @@ def tabellen(resultaat: Resultaat) -> dict[str, pd.DataFrame]:
     groepen = (*resultaat.gemeenten, resultaat.totaal)
     regels = resultaat.regels.reset_index(drop=True)
     # namen naast de codes: een analist filtert op de code en leest de naam
-    regels.insert(int(regels.columns.get_loc("traject")) + 1, "traject_naam", regels["traject"].map(trajectnaam))
-    regels.insert(
-        int(regels.columns.get_loc("financier")) + 1, "financier_naam", regels["financier"].map(financiernaam)
-    )
+    kolommen = list(regels.columns)
+    regels.insert(kolommen.index("traject") + 1, "traject_naam", regels["traject"].map(trajectnaam))
+    kolommen = list(regels.columns)
+    regels.insert(kolommen.index("financier") + 1, "financier_naam", regels["financier"].map(financiernaam))
     return {
         "casussen": resultaat.casussen.reset_index(drop=True),
         "regels": regels,
