@@ -9,10 +9,11 @@ elk soort rapport apart kan vervangen. De grafieken zijn dezelfde tekeningen als
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..invoer.instellingen import Huisstijl
 from ..invoer.sjablonen import render, sjabloon_omgeving
@@ -47,9 +48,14 @@ def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
     return env
 
 
-def _heel(tekst: object) -> str:
-    """Een harde spatie tussen € en het bedrag, zodat de browser een bedrag nooit over twee regels verdeelt."""
-    return str(tekst).replace("€ ", "€\u00a0")
+_BEDRAG = re.compile(r"€ -?[0-9][0-9.,]*")
+
+
+def _heel(tekst: object) -> Markup:
+    """De tekst geëscapet, met elk bedrag in een `<span class="bedrag">` (nowrap): de browser verdeelt "€ 13.506,43"
+    nooit over twee regels, en de tekst blijft letterlijk "€ 13.506,43"."""
+    veilig = str(escape(str(tekst)))
+    return Markup(_BEDRAG.sub(lambda m: f'<span class="bedrag">{m.group(0)}</span>', veilig))
 
 
 def _svg(grafiek: Grafiek) -> Markup:
