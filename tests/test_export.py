@@ -23,21 +23,22 @@ def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
     return bereken([casusmap(CASUS_A, CASUS_B, CASUS_C)], tarieven, GEEN_DISCONTO)
 
 
-def test_xlsx_heeft_de_vijf_werkbladen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers en waarschuwingen."""
+def test_xlsx_heeft_de_vijf_werkbladen_en_instellingen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen en instellingen."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     werkmap = openpyxl.load_workbook(pad, read_only=True)
-    assert werkmap.sheetnames == ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen"]
+    assert werkmap.sheetnames == ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen", "instellingen"]
     werkmap.close()
 
 
 def test_xlsx_bevat_de_onafgeronde_cijfers(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Casus A kost 1540 vóór 2015 en 230 met het team; Beta telt op tot 1660 en 430, met een rij Totaal."""
+    """Casus A kost 1540 vóór 2015 en 230 met het team; Beta telt op tot 1660 en 430, met een rij Totaal.
+    Percentages staan in Excel als breuk (kop "(aandeel)"): 1310 / 1540."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     casussen = pd.read_excel(pad, sheet_name="casussen").set_index("id")
     assert casussen.loc["A", "kosten_voor_2015"] == pytest.approx(1540)
     assert casussen.loc["A", "kosten_sociaal_team"] == pytest.approx(230)
-    assert casussen.loc["A", "besparing_pct"] == pytest.approx(1310 / 1540 * 100)
+    assert casussen.loc["A", "besparing_pct (aandeel)"] == pytest.approx(1310 / 1540)
     gemeenten = pd.read_excel(pad, sheet_name="gemeenten").set_index("gemeente")
     assert list(gemeenten.index) == ["Alfa", "Beta", "Totaal"]
     assert gemeenten.loc["Beta", "kosten_voor_2015"] == pytest.approx(1660)
@@ -96,4 +97,4 @@ def test_onbekend_exportformaat_is_een_fout(tarieven: Path, casusmap, tmp_path: 
     map_ = casusmap(CASUS_A)
     uit = draai("export", str(map_), "--tarieven", str(tarieven), "--formaat", "pdf", "--uit", str(tmp_path / "x"))
     assert uit.returncode == 1
-    assert "kies uit xlsx, csv, json" in uit.stderr
+    assert "kies uit xlsx, csv, csv-nl, json" in uit.stderr

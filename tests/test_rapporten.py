@@ -219,7 +219,7 @@ def test_casusrapport_toont_beide_trajecten_en_doelen(tarieven: Path, casusmap) 
     assert "€ 1.040,00" in tekst
     assert "€ 500,00" in tekst  # zwaar, kans 50%
     assert "kans 50%" in tekst
-    assert "gemeente jeugd" in tekst  # financier per regel
+    assert "Gemeente – Jeugd" in tekst  # financier per regel, met de naam uit benamingen
     assert "geen verblijf nodig" in tekst  # toelichting bij een doel
     assert "Zwaardere zorg voorkomen ja" in tekst
 

@@ -178,6 +178,12 @@ def _tariefmap(tarieven: Path | None, paden: list[Path]) -> Path:
     return kies_tariefmap(tarieven, paden)
 
 
+DetailsOptie = Annotated[
+    bool,
+    typer.Option("--details", help="Toon elke waarschuwing; zonder: per soort het aantal en de eerste drie."),
+]
+
+
 @app.command()
 def controleer(
     paden: Paden = None,
@@ -189,6 +195,7 @@ def controleer(
             "--streng", help="Vermoedelijke persoonsgegevens (BSN, IBAN ...) zijn fouten, geen waarschuwingen."
         ),
     ] = False,
+    details: DetailsOptie = False,
 ) -> None:
     """Controleer casussen en tarieftabellen; meldt alle problemen tegelijk en stopt met code 1 als er een is.
 
@@ -201,7 +208,7 @@ def controleer(
 
     rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng)
     if rapport.waarschuwingen:
-        uit_console.print(waarschuwingen(rapport.waarschuwingen))
+        uit_console.print(waarschuwingen(rapport.waarschuwingen, details=details))
     if rapport.fouten:
         toon_fouten(fout_console, rapport.fouten)
         raise typer.Exit(1)
@@ -226,6 +233,7 @@ def bereken(
     ] = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
+    details: DetailsOptie = False,
 ) -> None:
     """Beprijs beide trajecten van elke casus en toon de besparing per gemeente.
 
@@ -255,11 +263,11 @@ def bereken(
 
     if uit is not None:
         opname = Console(record=True, width=160, file=io.StringIO())
-        toon_resultaat(opname, resultaat)
+        toon_resultaat(opname, resultaat, details=details)
         schrijf_atomair(uit, opname.export_text(), beschermd=beschermd)
         fout_console.print(f"Tabellen geschreven naar {uit}")
         return
-    toon_resultaat(uit_console, resultaat)
+    toon_resultaat(uit_console, resultaat, details=details)
 
 
 @app.command()
@@ -381,7 +389,7 @@ def tarieven_opzoeken(
     if not gevonden:
         uit_console.print(f"Geen tarieven gevonden{f' voor {zoek!r}' if zoek else ''}.")
         raise typer.Exit(1)
-    uit_console.print(tarieventabel(gevonden, gemeente, peil))
+    uit_console.print(tarieventabel(gevonden, gemeente, peil, uit_console.width))
 
 
 # --- export en rapporten -----------------------------------------------------------------------------------------
@@ -406,13 +414,20 @@ def _beschermd(paden: list[Path], tarieven: Path, instellingen: Path | None = No
 @app.command()
 def export(
     paden: Paden = None,
-    formaat: Annotated[str, typer.Option("--formaat", metavar="xlsx|csv|json", help="xlsx, csv of json.")] = "xlsx",
+    formaat: Annotated[
+        str,
+        typer.Option(
+            "--formaat",
+            metavar="xlsx|csv|csv-nl|json",
+            help="xlsx, csv, csv-nl (puntkomma, decimale komma, BOM: voor Nederlandse Excel) of json.",
+        ),
+    ] = "xlsx",
     uit: Annotated[
         Path | None,
         typer.Option(
             "--uit",
             metavar="PAD",
-            help="Het bestand (xlsx, json) of de map (csv: één bestand per tabel). Standaard: "
+            help="Het bestand (xlsx, json) of de map (csv, csv-nl: één bestand per tabel). Standaard: "
             "uitvoer/casuskosten.xlsx, uitvoer/casuskosten.json of (csv) de map uitvoer/.",
             show_default=False,
         ),
@@ -424,9 +439,11 @@ def export(
 ) -> None:
     """Exporteer alle cijfers voor analyse: Excel, CSV of JSON.
 
-    xlsx: de werkbladen casussen, regels, gemeenten, financiers en waarschuwingen.
+    xlsx: de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen en instellingen.
 
-    csv: één bestand per tabel in de map --uit. json: hetzelfde als 'bereken --json'.
+    csv: één bestand per tabel in de map --uit; csv-nl hetzelfde voor Nederlandse Excel.
+
+    json: hetzelfde als 'bereken --json'.
 
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
@@ -440,14 +457,15 @@ def export(
     resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
     _meld_weggelaten(resultaat.overgeslagen)
     if uit is None:
-        uit = Path("uitvoer") if gekozen_formaat == "csv" else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
+        map_ = gekozen_formaat.startswith("csv")
+        uit = Path("uitvoer") if map_ else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
     geschreven = exporteer(
         resultaat,
         gekozen_formaat,
         uit,
         beschermd=_beschermd(_paden(paden), tarieven, instellingen),
     )
-    waar = uit if gekozen_formaat != "csv" else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
+    waar = uit if not gekozen_formaat.startswith("csv") else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
     fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale
@@ -25,10 +26,18 @@ def euro(bedrag: float | None, decimalen: int = 0) -> str:
 
 
 def procent(waarde: float | None, decimalen: int = 1) -> str:
-    """Een percentage op de schaal 0..100: `30.24` -> `30,2%`; None -> `–`."""
+    """Een percentage op de schaal 0..100: `30.24` -> `30,2%`, `12.25` -> `12,3%` (half naar boven, niet naar even
+    zoals `round`); None -> `–`."""
     if waarde is None:
         return "–"
-    return _procent(round(waarde, decimalen), decimalen)
+    return _procent(half_naar_boven(waarde, decimalen), decimalen)
+
+
+def half_naar_boven(waarde: float, decimalen: int) -> float:
+    """Afronden zoals op school: 0,125 -> 0,13 en -4,75 -> -4,8 (weg van nul). Via de kortste decimale schrijfwijze
+    (`repr`), zodat 2,675 als 2,675 telt en niet als 2,67499999... in binair."""
+    stap = Decimal(1).scaleb(-decimalen)
+    return float(Decimal(repr(waarde)).quantize(stap, rounding=ROUND_HALF_UP))
 
 
 @lru_cache(maxsize=4096)  # duizenden waarschuwingen noemen dezelfde afgeronde percentages

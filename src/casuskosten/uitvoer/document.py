@@ -1,7 +1,12 @@
-"""Wat in een rapport staat, gelezen uit het `Resultaat`: de casussen met hun teksten, de zinnen en de grafieken.
+"""Het documentmodel: wat in een rapport staat, gelezen uit het `Resultaat`, als één bevroren `Document`.
 
-HTML (`rapport_html`) en PDF (`rapport_pdf`) tonen allebei deze objecten; zo staat elke zin en elke grafiek op één
-plek. Hier wordt niets berekend: alleen gekozen, gesorteerd en in woorden gezet.
+Een document bestaat uit secties met koppen, alinea's, opsommingen, tabellen (koppen, rijen met al opgemaakte cellen,
+uitlijning en breekbaarheid per kolom, voetregel, voetnoot), grafieken en kenmerken. HTML (`html.py` met de sjablonen)
+en PDF (`pdf.py`) tekenen alleen dit model; zo staat elke kop, elk label en elke zin op één plek en kunnen ze tussen
+HTML en PDF niet uit elkaar lopen. Namen voor de lezer komen uit `benamingen`. Hier wordt niets berekend: alleen
+gekozen, gesorteerd en in woorden gezet.
+
+Een sectie toevoegen is één bouwfunctie (`_sectie_...`) die een `Sectie` geeft, en één regel in `gemeente_document`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import pandas as pd
 from reportlab.graphics.shapes import Drawing
@@ -20,19 +25,21 @@ from .. import formaat as f
 from ..fouten import InstellingenFout, Melding, Waarschuwing
 from ..invoer.casussen import CasusBestand, Overgeslagen
 from ..invoer.instellingen import Huisstijl, lees_logo
-from ..invoer.modellen import DOELEN, TRAJECTEN
+from ..invoer.modellen import TRAJECTEN
 from ..rekenen.kernboodschap import heel_procent
 from ..rekenen.resultaat import Aggregaat, Resultaat
 from . import grafieken
+from .benamingen import (
+    DOELNAMEN,
+    doelnaam,
+    financiernaam,
+    leefgebiednaam,
+    trajectnaam,
+    waarschuwingstekst,
+    waarschuwingstitel,
+    zin,
+)
 
-TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
-DOELNAMEN = {
-    "voorkomen_zwaardere_zorg": "Zwaardere zorg voorkomen",
-    "integrale_aanpak": "Integrale aanpak",
-    "preventie_escalatie": "Escalatie voorkomen",
-    "betere_ondersteuning": "Betere ondersteuning",
-    "zelfredzaamheid": "Zelfredzaamheid vergroot",
-}
 PER_WOORD = {
     "dag": "per dag",
     "week": "per week",
@@ -49,8 +56,13 @@ class Grafiek:
 
     sleutel: str
     titel: str
+    #: het tekstalternatief (in HTML de <desc> van de SVG); niet gedrukt
     beschrijving: str
     tekening: Drawing
+    #: wat onder de grafiek staat: één korte zin voor de lezer
+    onderschrift: str = ""
+    #: dezelfde grafiek in delen die elk op een pagina passen (PDF); leeg: de tekening past
+    delen: tuple[Drawing, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,6 @@ class CasusWeergave:
     cijfers: dict[str, Any]
     regels: dict[str, tuple[Regel, ...]]
     waarschuwingen: tuple[Waarschuwing, ...]
-    grafiek: Grafiek
 
     @property
     def id(self) -> str:
@@ -200,11 +211,6 @@ def periode(agg: Aggregaat) -> str:
     """De periode die de casussen beslaan: `12 oktober 2015 – 14 maart 2016`."""
     van, tot = agg.periode
     return f.datum(van) if van == tot else f"{f.datum(van)} – {f.datum(tot)}"
-
-
-def doelnaam(doel: str) -> str:
-    """De leesbare naam van een doel."""
-    return DOELNAMEN.get(doel, doel.replace("_", " "))
 
 
 def samenvatting(agg: Aggregaat) -> tuple[str, ...]:
@@ -357,14 +363,13 @@ def _regel(rij: dict[str, Any], toelichting: str | None) -> Regel:
         eenheid=str(rij["eenheid"]),
         prijs=f.euro(rij["prijs"], 2),
         kosten=f.euro(rij["kosten"], 2),
-        financier=str(rij["financier"]).replace("_", " "),
+        financier=financiernaam(str(rij["financier"])),
         toelichting=toelichting,
     )
 
 
 def casusweergaven(resultaat: Resultaat, ids: list[str] | None = None) -> tuple[CasusWeergave, ...]:
     """De casussen (alle, of `ids` in die volgorde) met teksten, regels, waarschuwingen en grafiek."""
-    kleur = resultaat.instellingen.huisstijl.kleur
     rijen = cast("dict[str, dict[str, Any]]", resultaat.casussen.set_index("id").to_dict("index"))
     gekozen = ids if ids is not None else [str(i) for i in resultaat.casussen["id"]]
     # één keer splitsen in plaats van per casus alle regels te doorzoeken (een casusboek van 1.000 casussen)
@@ -380,14 +385,6 @@ def casusweergaven(resultaat: Resultaat, ids: list[str] | None = None) -> tuple[
                 cijfers=rij,
                 regels=_regels(per_casus.get(casus_id, leeg), cb),
                 waarschuwingen=resultaat.casus_waarschuwingen.get(casus_id, ()),
-                grafiek=Grafiek(
-                    f"grafiek-casus-{_sleutel(casus_id)}",
-                    f"Kosten van beide trajecten, casus {casus_id}",
-                    f"Vóór 2015 {f.euro(rij['kosten_voor_2015'])}, sociaal team {f.euro(rij['kosten_sociaal_team'])}.",
-                    grafieken.casus(
-                        float(rijen[casus_id]["kosten_voor_2015"]), float(rijen[casus_id]["kosten_sociaal_team"]), kleur
-                    ),
-                ),
             )
         )
     return tuple(uit)
@@ -429,16 +426,18 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
             "Liggende staven per casus, gesorteerd op besparing (grootste eerst): grijs de kosten vóór 2015, in kleur "
             "de kosten met het sociaal team. De bedragen staan in het overzicht van de casussen.",
             tekening,
+            "Grijs: vóór 2015; in kleur: met het sociaal team. Gesorteerd op besparing, de grootste bovenaan.",
         )
         for i, tekening in enumerate(trajecten)
     )
-    financiers = "; ".join(
-        f"{fin.financier.replace('_', ' ')} {fin.rol} ({f.euro(fin.besparing)})" for fin in agg.per_financier
-    )
+    financiers = "; ".join(_financierzin(fin.financier, fin.rol, fin.besparing) for fin in agg.per_financier)
     doelen = "; ".join(
         f"{doelnaam(d.doel)}: {d.ja} ja, {d.deels} deels, {d.nee} nee, {d.onbekend} onbekend" for d in agg.doelen
     )
-    gevoelig = "; ".join(f"{g.omschrijving}: {f.procent(g.laag)} tot {f.procent(g.hoog)}" for g in agg.gevoeligheid[:5])
+    gevoelig = "; ".join(
+        f"{gevoeligheidsnaam(g.parameter, g.omschrijving)}: {f.procent(g.laag)} tot {f.procent(g.hoog)}"
+        for g in agg.gevoeligheid[:5]
+    )
     casussen = casusweergaven(resultaat, ids)
     return GemeenteRapport(
         resultaat=resultaat,
@@ -464,7 +463,10 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
                     "financiers",
                     "Kosten per financier, vóór 2015 en met het sociaal team",
                     f"Wie investeert, wie bespaart: {financiers}.",
-                    grafieken.per_financier(agg.per_financier, kleur),
+                    grafieken.per_financier(
+                        agg.per_financier, kleur, [financiernaam(x.financier) for x in agg.per_financier]
+                    ),
+                    "Grijs: vóór 2015; in kleur: met het sociaal team.",
                 ),
             ),
             "doelen": (
@@ -472,17 +474,23 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
                     "doelen",
                     "Oordeel per doel",
                     f"Per doel het aantal casussen met ja, deels, nee en onbekend: {doelen}.",
-                    grafieken.doelen(agg.doelen),
+                    grafieken.doelen(agg.doelen, [doelnaam(d.doel) for d in agg.doelen]),
+                    "Per doel het aantal casussen met ja, deels, nee en onbekend.",
                 ),
             ),
             "tornado": (
                 Grafiek(
                     "tornado",
                     "Gevoeligheid van het gecorrigeerde besparingspercentage",
-                    f"Tornadodiagram rond {f.procent(agg.besparing_pct_gecorrigeerd)}. Grijs: de prijs x 0,75, of de "
-                    "huidige aanname; in kleur: de prijs x 1,25, of de gewijzigde aanname. De grootste vijf: "
-                    f"{gevoelig}.",
-                    grafieken.tornado(agg.gevoeligheid, agg.besparing_pct_gecorrigeerd, kleur),
+                    f"Tornadodiagram rond {f.procent(agg.besparing_pct_gecorrigeerd)}. Grijs: de lage instelling; in "
+                    f"kleur: de hoge instelling. De grootste vijf: {gevoelig}.",
+                    grafieken.tornado(
+                        agg.gevoeligheid,
+                        agg.besparing_pct_gecorrigeerd,
+                        kleur,
+                        [gevoeligheidsnaam(g.parameter, g.omschrijving) for g in agg.gevoeligheid],
+                    ),
+                    "Grijs: de lage instelling; in kleur: de hoge. De langste balken wegen het zwaarst.",
                 ),
             ),
         },
@@ -503,10 +511,30 @@ def casusboek(resultaat: Resultaat, datum: dt.date) -> Casusboek:
     )
 
 
+#: gemeenten per tekening van de forest plot in de PDF: een tekening kan niet over een pagina heen, dus 342 gemeenten
+#: worden twaalf tekeningen met dezelfde as
+FOREST_PER_TEKENING = 30
+
+
 def vergelijking(resultaat: Resultaat, datum: dt.date) -> Vergelijking:
     """Alle gemeenten naast elkaar, met de forest plot van de intervallen."""
     groepen = (*resultaat.gemeenten, resultaat.totaal)
     namen = [g.gemeente or "Alle gemeenten" for g in groepen]
+    schattingen = [g.besparing_pct_gecorrigeerd for g in groepen]
+    intervallen = [g.besparing_pct_gecorrigeerd_psa95 for g in groepen]
+    kleur = resultaat.instellingen.huisstijl.kleur
+    delen: tuple[Drawing, ...] = ()
+    if len(groepen) > FOREST_PER_TEKENING:
+        delen = tuple(
+            grafieken.forest(
+                namen[begin : begin + FOREST_PER_TEKENING],
+                schattingen[begin : begin + FOREST_PER_TEKENING],
+                intervallen[begin : begin + FOREST_PER_TEKENING],
+                kleur,
+                as_van=(schattingen, intervallen),
+            )
+            for begin in range(0, len(groepen), FOREST_PER_TEKENING)
+        )
     return Vergelijking(
         resultaat=resultaat,
         datum=datum,
@@ -517,29 +545,782 @@ def vergelijking(resultaat: Resultaat, datum: dt.date) -> Vergelijking:
             "Per gemeente het besparingspercentage na correctie (blokje) en het 95%-interval uit de probabilistische "
             "analyse (lijn): "
             + "; ".join(
-                f"{n} {f.procent(g.besparing_pct_gecorrigeerd)} {f.interval(g.besparing_pct_gecorrigeerd_psa95)}"
-                for n, g in zip(namen, groepen, strict=True)
+                f"{n} {f.procent(s)} {f.interval(i)}" for n, s, i in zip(namen, schattingen, intervallen, strict=True)
             )
             + ".",
-            grafieken.forest(
-                namen,
-                [g.besparing_pct_gecorrigeerd for g in groepen],
-                [g.besparing_pct_gecorrigeerd_psa95 for g in groepen],
-                resultaat.instellingen.huisstijl.kleur,
+            grafieken.forest(namen, schattingen, intervallen, kleur),
+            "Blokje: de besparing na correctie; lijn: het 95%-interval.",
+            delen,
+        ),
+    )
+
+
+# --- het documentmodel ---------------------------------------------------------------------------------------------
+
+Uitlijning = Literal["links", "rechts"]
+
+
+@dataclass(frozen=True)
+class Cel:
+    """Eén tabelcel, al opgemaakt: de tekst, eventueel een tweede regel in klein schrift, een link of vet."""
+
+    tekst: str
+    onder: str = ""
+    link: str | None = None
+    vet: bool = False
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """Een tabel: koppen, rijen met opgemaakte cellen, uitlijning en breekbaarheid per kolom, voetregel en voetnoot.
+
+    `breekbaar` is de breedte-aanwijzing per kolom: een breekbare kolom (omschrijving, bron, toelichting) loopt door
+    op spaties; een onbreekbare (bedrag, code, datum) wordt nooit afgebroken en krijgt de breedte van zijn langste
+    cel. De renderers meten de kolombreedtes aan de inhoud.
+    """
+
+    koppen: tuple[str, ...]
+    rijen: tuple[tuple[Cel, ...], ...]
+    uitlijning: tuple[Uitlijning, ...]
+    breekbaar: tuple[bool, ...]
+    voet: tuple[Cel, ...] | None = None
+    voetnoot: str = ""
+    bijschrift: str = ""
+    #: een opmaaksoort voor de renderer: "" (gewoon), "smal" (naast een andere tabel), "hash" (vaste breedte)
+    soort: str = ""
+
+
+@dataclass(frozen=True)
+class Alinea:
+    """Een alinea; `soort` groot (de kernboodschap), gewoon of klein."""
+
+    tekst: str
+    soort: Literal["groot", "gewoon", "klein"] = "gewoon"
+    vet: bool = False
+
+
+@dataclass(frozen=True)
+class Opsomming:
+    """Een lijst met punten, elk een hele zin."""
+
+    punten: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tussenkop:
+    """Een kop binnen een sectie."""
+
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Figuur:
+    """Een grafiek met titel en onderschrift."""
+
+    grafiek: Grafiek
+
+
+@dataclass(frozen=True)
+class Kenmerken:
+    """Naam-waardeparen (een definitielijst): team, datum, horizon ..."""
+
+    paren: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Meldingen:
+    """Opmerkingen in een kader, elk met een titel in gewone woorden en een zin (zonder code of bestandsnaam)."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Naast:
+    """Twee kolommen naast elkaar (de twee trajecten); past het niet op een pagina, dan onder elkaar."""
+
+    links: tuple[Blok, ...]
+    rechts: tuple[Blok, ...]
+
+
+@dataclass(frozen=True)
+class Inhoud:
+    """Een inhoudsopgave: per regel de tekst, het anker en een korte toevoeging."""
+
+    regels: tuple[tuple[str, str, str], ...]
+
+
+Blok = Alinea | Opsomming | Tussenkop | Tabel | Figuur | Kenmerken | Meldingen | Naast | Inhoud
+
+
+@dataclass(frozen=True)
+class Sectie:
+    """Een sectie met kop (niveau 1 een hoofdstuk, 2 een casus in de bijlagen) en blokken.
+
+    `nieuwe_pagina`: een hoofdstuk dat op een nieuwe pagina begint (bijlagen, verantwoording). `bijeen`: liever heel
+    op één pagina; begint alleen op een nieuwe pagina als het niet meer past en de vorige dan al voor een derde vol
+    is. Zonder `titel` geen kop (de enige casus van een casusrapport: de titel staat er al boven).
+    """
+
+    titel: str | None
+    sleutel: str
+    blokken: tuple[Blok, ...]
+    niveau: int = 1
+    nieuwe_pagina: bool = False
+    bijeen: bool = False
+    bladwijzer: bool = True
+
+
+@dataclass(frozen=True)
+class Document:
+    """Eén rapport zoals het getekend wordt: titel, kenmerken, secties en de huisstijl."""
+
+    titel: str
+    kenmerken: tuple[tuple[str, str], ...]
+    secties: tuple[Sectie, ...]
+    huisstijl: Huisstijl
+    voettekst: str
+    #: het sjabloon van dit soort rapport (`gemeente.html.j2` ...), zodat `--sjablonen` het per soort kan vervangen
+    sjabloon: str = "document.html.j2"
+
+
+def cel(tekst: object, **opties: Any) -> Cel:
+    """Een cel uit een waarde."""
+    return Cel(str(tekst), **opties)
+
+
+def _rij(*waarden: object) -> tuple[Cel, ...]:
+    return tuple(w if isinstance(w, Cel) else Cel(str(w)) for w in waarden)
+
+
+def _tabel(
+    koppen: tuple[str, ...],
+    rijen: Any,
+    *,
+    rechts: tuple[int, ...] = (),
+    vast: tuple[int, ...] = (),
+    voet: tuple[object, ...] | None = None,
+    voetnoot: str = "",
+    bijschrift: str = "",
+    soort: str = "",
+) -> Tabel:
+    """Een tabel; kolommen in `rechts` rechts uitgelijnd en (zoals `vast`) nooit afgebroken."""
+    n = len(koppen)
+    return Tabel(
+        koppen=koppen,
+        rijen=tuple(_rij(*r) for r in rijen),
+        uitlijning=tuple("rechts" if i in rechts else "links" for i in range(n)),
+        breekbaar=tuple(i not in rechts and i not in vast for i in range(n)),
+        voet=_rij(*voet) if voet is not None else None,
+        voetnoot=voetnoot,
+        bijschrift=bijschrift,
+        soort=soort,
+    )
+
+
+def _financierzin(financier: str, rol: str, besparing: float) -> str:
+    naam = financiernaam(financier)
+    if rol == "investeert":
+        return f"{naam} investeert {f.euro(-besparing)}"
+    if rol == "bespaart":
+        return f"{naam} bespaart {f.euro(besparing)}"
+    return f"{naam}: {rol}"
+
+
+def gevoeligheidsnaam(parameter: str, omschrijving: str) -> str:
+    """De naam van een balk in het tornadodiagram: bij een tarief de omschrijving, geen code."""
+    if parameter.startswith("tarief:"):
+        return "Prijs: " + omschrijving.split(": prijs", 1)[0]
+    return {
+        "kans": "Onzekere kansen",
+        "correctie": "Zekerheidscorrectie",
+        "discontovoet": "Discontovoet",
+        "vrijwillig": "Waardering vrijwillige inzet",
+    }.get(parameter, zin(omschrijving).rstrip("."))
+
+
+def _gevoeligheidsdetail(parameter: str, omschrijving: str) -> str:
+    detail = omschrijving.split(": ", 1)[1] if parameter.startswith("tarief:") else omschrijving
+    return zin(detail.replace(" x ", " × ")).rstrip(".")
+
+
+def _meldingen(lijst: tuple[Waarschuwing, ...]) -> Meldingen:
+    """Waarschuwingen voor de lezer: titel per soort en de zin, zonder code of bestandsnaam; dubbele één keer."""
+    gezien: dict[tuple[str, str], None] = {}
+    for w in lijst:
+        gezien.setdefault((waarschuwingstitel(w.code), waarschuwingstekst(w)), None)
+    return Meldingen(tuple(gezien))
+
+
+# --- de secties van het gemeenterapport ------------------------------------------------------------------------------
+
+
+def _sectie_samenvatting(rapport: GemeenteRapport) -> Sectie:
+    """Pagina 1 voor de raad: kernboodschap, kerncijfers met uitleg, wat ze beperkt en een leeswijzer."""
+    return Sectie(
+        "Samenvatting",
+        "samenvatting",
+        (
+            Alinea(rapport.cijfers.kernboodschap, "groot", vet=True),
+            _tabel(
+                ("Kerncijfer", "Waarde", "95%-interval", "Wat het betekent"),
+                ((k.naam, k.waarde, k.interval, k.uitleg) for k in rapport.kerncijfers),
+                rechts=(1, 2),
+            ),
+            Tussenkop("Wat deze cijfers beperkt"),
+            Opsomming(rapport.beperkingen),
+            Tussenkop("Leeswijzer"),
+            *(Alinea(z) for z in rapport.leeswijzer),
+        ),
+    )
+
+
+def _sectie_toelichting(rapport: GemeenteRapport) -> Sectie:
+    g = rapport.cijfers
+    kern: list[tuple[object, ...]] = [
+        ("Kosten vóór 2015", f.euro(g.kosten_voor_2015), ""),
+        ("Kosten sociaal team", f.euro(g.kosten_sociaal_team), ""),
+        ("Besparing", f.euro(g.besparing), ""),
+        (
+            Cel("Besparing uit de sommen", vet=True),
+            Cel(f.procent(g.besparing_pct), vet=True),
+            f.interval(g.besparing_pct_ci95),
+        ),
+        (
+            "Besparing gecorrigeerd voor zekerheid",
+            f.procent(g.besparing_pct_gecorrigeerd),
+            f.interval(g.besparing_pct_gecorrigeerd_ci95),
+        ),
+        (
+            "Idem, met onzekere tarieven en kansen",
+            f.procent(g.besparing_pct_gecorrigeerd),
+            f.interval(g.besparing_pct_gecorrigeerd_psa95),
+        ),
+        (
+            "Besparing per casus per jaar (zonder correctie)",
+            f.euro(g.besparing_per_casus_per_jaar),
+            euro_interval(g.besparing_per_casus_per_jaar_psa95),
+        ),
+        ("Gemiddelde besparing per casus", f.procent(g.besparing_pct_gemiddeld), ""),
+        ("Mediaan per casus", f.procent(g.besparing_pct_mediaan), ""),
+        ("Casussen met besparing", f"{g.aantal_met_besparing} van {g.aantal_casussen}", ""),
+    ]
+    if g.invloedrijkste_casus:
+        kern.append(
+            (
+                "Invloedrijkste casus",
+                g.invloedrijkste_casus.id,
+                f"zonder: {f.procent(g.invloedrijkste_casus.besparing_pct_zonder)}",
+            )
+        )
+    blokken: list[Blok] = [
+        *(Alinea(z) for z in rapport.samenvatting),
+        _tabel(("Cijfer", "Waarde", "95%-interval"), kern, rechts=(1, 2)),
+    ]
+    if g.waarschuwingen:
+        blokken += [Tussenkop("Waarschuwingen bij deze gemeente"), _meldingen(g.waarschuwingen)]
+    return Sectie("Toelichting op de cijfers", "toelichting", tuple(blokken))
+
+
+def _sectie_trajecten(rapport: GemeenteRapport) -> Sectie:
+    return Sectie(
+        "De casussen: beide trajecten",
+        "trajecten",
+        tuple(Figuur(g) for g in rapport.grafieken["trajecten"]),
+    )
+
+
+def _sectie_financiers(rapport: GemeenteRapport) -> Sectie:
+    g = rapport.cijfers
+    return Sectie(
+        "Wie investeert, wie bespaart",
+        "financiers",
+        (
+            _tabel(
+                ("Financier", "Vóór 2015", "Sociaal team", "Besparing", "Rol"),
+                (
+                    (
+                        financiernaam(fin.financier),
+                        f.euro(fin.kosten_voor_2015),
+                        f.euro(fin.kosten_sociaal_team),
+                        f.euro(fin.besparing),
+                        fin.rol,
+                    )
+                    for fin in g.per_financier
+                ),
+                rechts=(1, 2, 3),
+                voetnoot="Besparing negatief: deze financier betaalt met het sociaal team meer (investeert).",
+            ),
+            *(Figuur(x) for x in rapport.grafieken["financiers"]),
+        ),
+    )
+
+
+def _sectie_doelen(rapport: GemeenteRapport) -> Sectie:
+    g = rapport.cijfers
+    return Sectie(
+        "Doelen",
+        "doelen",
+        (
+            _tabel(
+                ("Doel", "Ja", "Deels", "Nee", "Onbekend", "Aandeel ja", "Ja of deels"),
+                (
+                    (
+                        doelnaam(d.doel),
+                        d.ja,
+                        d.deels,
+                        d.nee,
+                        d.onbekend,
+                        f.aandeel(d.aandeel_ja),
+                        f.aandeel(d.aandeel_ja_of_deels),
+                    )
+                    for d in g.doelen
+                ),
+                rechts=(1, 2, 3, 4, 5, 6),
+            ),
+            *(Figuur(x) for x in rapport.grafieken["doelen"]),
+        ),
+    )
+
+
+def _sectie_gevoeligheid(rapport: GemeenteRapport) -> Sectie:
+    g = rapport.cijfers
+    return Sectie(
+        "Gevoeligheid",
+        "gevoeligheid",
+        (
+            Alinea(
+                f"Hoe verandert de gecorrigeerde besparing ({f.procent(g.besparing_pct_gecorrigeerd)}) als één "
+                "aanname anders is? De langste balken wegen het zwaarst."
+            ),
+            *(Figuur(x) for x in rapport.grafieken["tornado"]),
+            _tabel(
+                ("Aanname", "Lage / hoge instelling", "Laag", "Hoog"),
+                (
+                    (
+                        gevoeligheidsnaam(v.parameter, v.omschrijving),
+                        _gevoeligheidsdetail(v.parameter, v.omschrijving),
+                        f.procent(v.laag),
+                        f.procent(v.hoog),
+                    )
+                    for v in g.gevoeligheid
+                ),
+                rechts=(2, 3),
             ),
         ),
     )
 
 
+def _sectie_overzicht(rapport: GemeenteRapport) -> Sectie:
+    g = rapport.cijfers
+    return Sectie(
+        "Overzicht van de casussen",
+        "overzicht",
+        (
+            _tabel(
+                ("Casus", "Datum", "Zekerheid", "Vóór 2015", "Sociaal team", "Besparing", "%", "Gecorr. %"),
+                (
+                    (
+                        Cel(c.id, link=c.anker),
+                        f.datum(c.cijfers["datum"]),
+                        c.cijfers["zekerheid"],
+                        f.euro(c.cijfers["kosten_voor_2015"]),
+                        f.euro(c.cijfers["kosten_sociaal_team"]),
+                        f.euro(c.cijfers["besparing"]),
+                        f.procent(c.cijfers["besparing_pct"]),
+                        f.procent(c.cijfers["besparing_pct_gecorrigeerd"]),
+                    )
+                    for c in rapport.casussen
+                ),
+                rechts=(3, 4, 5, 6, 7),
+                vast=(0, 1),
+                voet=(
+                    f"Alle {g.aantal_casussen}",
+                    "",
+                    "",
+                    f.euro(g.kosten_voor_2015),
+                    f.euro(g.kosten_sociaal_team),
+                    f.euro(g.besparing),
+                    f.procent(g.besparing_pct),
+                    f.procent(g.besparing_pct_gecorrigeerd),
+                ),
+            ),
+        ),
+    )
+
+
+def _casus_kenmerken(c: CasusWeergave) -> tuple[tuple[str, str], ...]:
+    k = c.bestand.casus
+    paren = []
+    if k.team:
+        paren.append(("Team", k.team + (f" (teammodel {k.teammodel})" if k.teammodel else "")))
+    if k.ingebracht_door:
+        paren.append(("Ingebracht door", k.ingebracht_door))
+    paren += [
+        ("Beschreven op", f.datum(k.datum)),
+        ("Horizon", f"{k.horizon_maanden} maanden"),
+        ("Leefgebieden", ", ".join(leefgebiednaam(lg) for lg in k.leefgebieden) or "–"),
+        ("Zekerheid vóór 2015", f"{k.zekerheid} (correctie {f.aandeel(c.cijfers['correctie'])})"),
+    ]
+    return tuple(paren)
+
+
+def _inzet(c: CasusWeergave, traject: str) -> tuple[Blok, ...]:
+    t = getattr(c.bestand.casus.trajecten, traject)
+    blokken: list[Blok] = [Tussenkop(trajectnaam(traject))]
+    if t.beschrijving:
+        blokken.append(Alinea(t.beschrijving, "klein"))
+    rijen: list[tuple[object, ...]] = [
+        (
+            Cel(r.omschrijving, onder=r.financier + (f"; {r.toelichting}" if r.toelichting else "")),
+            r.hoeveel,
+            f"{r.prijs} / {r.eenheid}",
+            r.kosten,
+        )
+        for r in c.regels[traject]
+    ] or [("geen inzet", "", "", "")]
+    blokken.append(
+        _tabel(
+            ("Inzet (financier)", "Hoeveel", "Prijs", "Kosten"),
+            rijen,
+            rechts=(3,),
+            voet=("Totaal", "", "", f.euro(c.cijfers[f"kosten_{traject}"])),
+            soort="smal",
+        )
+    )
+    return tuple(blokken)
+
+
+def casussectie(c: CasusWeergave, *, niveau: int = 2, met_kop: bool = True, nieuwe_pagina: bool = False) -> Sectie:
+    """Eén casus: kernboodschap, kenmerken, situatie, beide trajecten naast elkaar, uitkomst met de kans op een
+    besparing, doelen en opmerkingen; voor een typische casus één of twee pagina's."""
+    k = c.bestand.casus
+    cijfers = c.cijfers
+    blokken: list[Blok] = [
+        Alinea(str(cijfers["kernboodschap"]), "groot", vet=True),
+        Kenmerken(_casus_kenmerken(c)),
+        Tussenkop("Situatie"),
+        Alinea(k.situatie),
+        Naast(_inzet(c, "voor_2015"), _inzet(c, "sociaal_team")),
+        Tussenkop("Uitkomst"),
+        _tabel(
+            ("Cijfer", "Zoals beschreven", "Gecorrigeerd voor zekerheid"),
+            (
+                (
+                    "Kosten vóór 2015",
+                    f.euro(cijfers["kosten_voor_2015"]),
+                    f.euro(cijfers["kosten_voor_2015_gecorrigeerd"]),
+                ),
+                ("Kosten sociaal team", f.euro(cijfers["kosten_sociaal_team"]), f.euro(cijfers["kosten_sociaal_team"])),
+                ("Besparing", f.euro(cijfers["besparing"]), f.euro(cijfers["besparing_gecorrigeerd"])),
+                (
+                    "Besparing in %",
+                    f.procent(cijfers["besparing_pct"]),
+                    f.procent(cijfers["besparing_pct_gecorrigeerd"]),
+                ),
+                (
+                    "Kans dat het team goedkoper was",
+                    heel_procent(cijfers["kans_besparing"]),
+                    heel_procent(cijfers["kans_besparing_gecorrigeerd"]),
+                ),
+            ),
+            rechts=(1, 2),
+            voetnoot="Kans: het deel van de doorrekeningen met andere tarieven en kansen waarin het sociaal team "
+            "goedkoper was.",
+        ),
+    ]
+    if k.onderbouwing:
+        blokken += [Tussenkop("Onderbouwing van het traject vóór 2015"), Alinea(k.onderbouwing)]
+    blokken += [
+        Tussenkop("Doelen"),
+        _tabel(
+            ("Doel", "Oordeel", "Toelichting"),
+            ((doelnaam(d), getattr(k.doelen, d).oordeel, getattr(k.doelen, d).toelichting or "") for d in DOELNAMEN),
+            vast=(1,),
+        ),
+    ]
+    if c.waarschuwingen:
+        blokken += [Tussenkop("Opmerkingen bij de onderbouwing"), _meldingen(c.waarschuwingen)]
+    return Sectie(
+        f"Casus {k.id} — {k.gemeente}" if met_kop else None,
+        c.anker,
+        tuple(blokken),
+        niveau=niveau,
+        nieuwe_pagina=nieuwe_pagina,
+        bijeen=True,
+    )
+
+
+def _verantwoording(
+    r: Resultaat,
+    tarieven: tuple[dict[str, Any], ...],
+    invoer: tuple[tuple[str, str], ...],
+    overgeslagen: tuple[Overgeslagen, ...],
+    waarschuwingen: tuple[Waarschuwing, ...],
+) -> Sectie:
+    """Methode, instellingen, gebruikte tarieven (met code, bron en bestand), invoerbestanden met SHA-256, de
+    waarschuwingen met code en plaats en de versie: hier staan codes, paden en hashes, nergens anders."""
+    ins = r.instellingen
+    c = ins.correctie
+    blokken: list[Blok] = [
+        Tussenkop("Methode"),
+        Alinea(
+            "Per casus beschrijft een sociaal werker wat het sociaal team deed en hoe de casus vóór 2015 zou zijn "
+            f"gelopen. Beide trajecten zijn beprijsd met de tarieven hieronder, geïndexeerd naar prijspeil "
+            f"{r.prijspeil} en contant gemaakt tegen {f.procent(ins.discontovoet * 100, 2)} per jaar. De besparing "
+            "uit de sommen is (som vóór 2015 − som sociaal team) / som vóór 2015. Het 95%-interval is een "
+            f"percentiel-bootstrap over de casussen ({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed "
+            f"{ins.seed}). De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
+            f"hoog), {f.aandeel(c.middel)} (middel) of {f.aandeel(c.laag)} (laag)."
+        ),
+        _tabel(
+            ("Instelling", "Waarde"),
+            (
+                ("prijspeil", r.prijspeil),
+                ("discontovoet", f.procent(ins.discontovoet * 100, 2)),
+                ("bootstrap_iteraties", f.getal(ins.bootstrap_iteraties, 0)),
+                ("psa_iteraties", f.getal(ins.psa_iteraties, 0)),
+                ("seed", ins.seed),
+                (
+                    "correctie hoog / middel / laag",
+                    f"{f.aandeel(c.hoog)} / {f.aandeel(c.middel)} / {f.aandeel(c.laag)}",
+                ),
+            ),
+            bijschrift="Instellingen",
+        ),
+        Tussenkop("Gebruikte tarieven"),
+        _tabel(
+            ("Code", "Omschrijving", "Prijs", "Jaar", "Financier", "Betr.", "Bron"),
+            (
+                (
+                    t["tarief"],
+                    t["omschrijving"],
+                    f"{f.euro(t['tarief_prijs'], 2)} / {t['eenheid']}",
+                    t["tarief_jaar"],
+                    financiernaam(str(t["financier"])),
+                    t["betrouwbaarheid"],
+                    Cel(str(t["bron"]), onder=f"{t['tarief_bestand']}:{t['tarief_regel']}"),
+                )
+                for t in tarieven
+            ),
+            rechts=(3,),
+            vast=(0,),
+            voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {r.prijspeil}.",
+        ),
+        Tussenkop("Invoerbestanden"),
+        _tabel(("Bestand", "SHA-256"), invoer, vast=(1,), soort="hash"),
+    ]
+    if waarschuwingen:
+        blokken += [
+            Tussenkop("Waarschuwingen met code en plaats"),
+            _tabel(
+                ("Code", "Melding"),
+                ((w.code, w.melding) for w in waarschuwingen),
+                vast=(0,),
+            ),
+        ]
+    if overgeslagen:
+        aantal = len(overgeslagen)
+        blokken += [
+            Tussenkop("Weggelaten casussen (ongeldig)"),
+            Alinea(f"{aantal} {'ongeldige casus telt' if aantal == 1 else 'ongeldige casussen tellen'} niet mee."),
+            Opsomming(
+                tuple(
+                    casus.omschrijving + "".join(f"\n– {melding}" for melding in casus.meldingen)
+                    for casus in overgeslagen
+                )
+            ),
+        ]
+    blokken.append(Alinea(f"Gemaakt met casuskosten {versie()}.", "klein"))
+    return Sectie("Verantwoording", "verantwoording", tuple(blokken), nieuwe_pagina=True)
+
+
+def _voettekst(huisstijl: Huisstijl, prijspeil: int) -> str:
+    voor = f" voor {huisstijl.organisatie}" if huisstijl.organisatie else ""
+    return f"Gemaakt met casuskosten {versie()}{voor}. Bedragen in euro's, prijspeil {prijspeil}, contante waarde."
+
+
+def gemeente_document(rapport: GemeenteRapport) -> Document:
+    """Het gemeenterapport als document: pagina 1 voor de raad, dan de onderbouwing, de bijlagen en de
+    verantwoording."""
+    g = rapport.cijfers
+    r = rapport.resultaat
+    secties = [
+        _sectie_samenvatting(rapport),
+        _sectie_toelichting(rapport),
+        _sectie_trajecten(rapport),
+        _sectie_financiers(rapport),
+        _sectie_doelen(rapport),
+        _sectie_gevoeligheid(rapport),
+        _sectie_overzicht(rapport),
+        Sectie("Bijlagen: de casussen", "bijlagen", (), nieuwe_pagina=True),
+        *(casussectie(c) for c in rapport.casussen),
+        _verantwoording(
+            r,
+            rapport.tarieven,
+            rapport.invoerbestanden,
+            rapport.overgeslagen,
+            (*g.waarschuwingen, *(w for c in rapport.casussen for w in c.waarschuwingen)),
+        ),
+    ]
+    return Document(
+        titel=rapport.titel,
+        kenmerken=(
+            ("Gemeente", g.gemeente or ""),
+            ("Periode van de casussen", periode(g)),
+            ("Prijspeil", str(r.prijspeil)),
+            ("Aantal casussen", str(g.aantal_casussen)),
+            ("Gemaakt op", f.datum(rapport.datum)),
+        ),
+        secties=tuple(secties),
+        huisstijl=rapport.huisstijl,
+        voettekst=_voettekst(rapport.huisstijl, r.prijspeil),
+        sjabloon="gemeente.html.j2",
+    )
+
+
+def casusboek_document(boek: Casusboek) -> Document:
+    """Eén casus (de titel één keer, daaronder meteen de casus) of een casusboek met inhoudsopgave."""
+    een = len(boek.casussen) == 1
+    secties: list[Sectie] = []
+    if not een:
+        secties.append(
+            Sectie(
+                "Inhoud",
+                "inhoud",
+                (
+                    Inhoud(
+                        (
+                            *(
+                                (
+                                    f"Casus {c.id} — {c.bestand.casus.gemeente}",
+                                    c.anker,
+                                    f.procent(c.cijfers["besparing_pct"]),
+                                )
+                                for c in boek.casussen
+                            ),
+                            ("Verantwoording", "verantwoording", ""),
+                        )
+                    ),
+                ),
+                bladwijzer=False,
+            )
+        )
+    # na de inhoudsopgave begint de eerste casus op een nieuwe pagina; daarna alleen als de casus niet past
+    secties += [
+        casussectie(c, niveau=1, met_kop=not een, nieuwe_pagina=i == 0 and not een) for i, c in enumerate(boek.casussen)
+    ]
+    secties.append(
+        _verantwoording(
+            boek.resultaat,
+            boek.tarieven,
+            boek.invoerbestanden,
+            boek.overgeslagen,
+            tuple(w for c in boek.casussen for w in c.waarschuwingen),
+        )
+    )
+    return Document(
+        titel=boek.titel,
+        kenmerken=(("Prijspeil", str(boek.resultaat.prijspeil)), ("Gemaakt op", f.datum(boek.datum))),
+        secties=tuple(secties),
+        huisstijl=boek.huisstijl,
+        voettekst=_voettekst(boek.huisstijl, boek.resultaat.prijspeil),
+        sjabloon="casusboek.html.j2",
+    )
+
+
+def vergelijking_document(stuk: Vergelijking) -> Document:
+    """Alle gemeenten naast elkaar: kernboodschap, tabel, forest plot, doelen en wat de cijfers beperkt."""
+    r = stuk.resultaat
+    groepen = (*r.gemeenten, r.totaal)
+
+    def naam(agg: Aggregaat) -> Cel:
+        return Cel(agg.gemeente) if agg.gemeente else Cel("Alle gemeenten", vet=True)
+
+    blokken: list[Blok] = [
+        Alinea(stuk.kernboodschap, "groot", vet=True),
+        _tabel(
+            ("Gemeente", "Casussen", "Per casus per jaar", "95%-interval", "Kans goedkoper", "Gecorrigeerd %"),
+            (
+                (
+                    naam(g),
+                    g.aantal_casussen,
+                    f.euro(g.besparing_per_casus_per_jaar_gecorrigeerd),
+                    euro_interval(g.besparing_per_casus_per_jaar_gecorrigeerd_psa95),
+                    heel_procent(g.kans_besparing_gecorrigeerd),
+                    f.procent(g.besparing_pct_gecorrigeerd),
+                )
+                for g in groepen
+            ),
+            rechts=(1, 2, 3, 4, 5),
+            voetnoot="Per casus per jaar: de gemiddelde besparing na correctie (negatief: meerkosten). Interval en "
+            f"kans: uit {f.getal(r.instellingen.psa_iteraties, 0)} doorrekeningen met andere casussen, tarieven en "
+            "kansen.",
+        ),
+        Figuur(stuk.grafiek),
+    ]
+    secties = [
+        Sectie("Besparing per gemeente", "besparing", tuple(blokken)),
+        Sectie(
+            "Doelen: aandeel casussen met ja (ja of deels)",
+            "doelen",
+            (
+                _tabel(
+                    ("Gemeente", *(doelnaam(d) for d in DOELNAMEN)),
+                    (
+                        (
+                            naam(g),
+                            *(f"{f.aandeel(d.aandeel_ja)} ({f.aandeel(d.aandeel_ja_of_deels)})" for d in g.doelen),
+                        )
+                        for g in groepen
+                    ),
+                    rechts=tuple(range(1, len(DOELNAMEN) + 1)),
+                ),
+            ),
+        ),
+    ]
+    alle = tuple(w for g in groepen for w in g.waarschuwingen)
+    if alle:
+        secties.append(Sectie("Wat deze cijfers beperkt", "beperkingen", (_meldingen(alle),)))
+    return Document(
+        titel="Sociale teams vergeleken",
+        kenmerken=(
+            ("Gemeenten", str(len(r.gemeenten))),
+            ("Casussen", str(r.totaal.aantal_casussen)),
+            ("Periode van de casussen", periode(r.totaal)),
+            ("Prijspeil", str(r.prijspeil)),
+            ("Gemaakt op", f.datum(stuk.datum)),
+        ),
+        secties=tuple(secties),
+        huisstijl=stuk.huisstijl,
+        voettekst=_voettekst(stuk.huisstijl, r.prijspeil),
+        sjabloon="vergelijk.html.j2",
+    )
+
+
 __all__ = [
-    "DOELEN",
+    "Alinea",
+    "Blok",
     "CasusWeergave",
     "Casusboek",
+    "Cel",
+    "Document",
+    "Figuur",
     "GemeenteRapport",
     "Grafiek",
+    "Inhoud",
+    "Kenmerken",
+    "Meldingen",
+    "Naast",
+    "Opsomming",
+    "Sectie",
+    "Tabel",
+    "Tussenkop",
     "Vergelijking",
     "casusboek",
+    "casusboek_document",
+    "gemeente_document",
     "gemeenterapport",
     "samenvatting",
     "vergelijking",
+    "vergelijking_document",
 ]

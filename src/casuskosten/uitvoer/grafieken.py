@@ -156,10 +156,10 @@ def trajecten_per_casus(
     return uit
 
 
-def per_financier(financiers: Sequence[FinancierCijfers], kleur: str) -> Drawing:
-    """Wie investeert, wie bespaart: per financier de kosten van beide trajecten."""
+def per_financier(financiers: Sequence[FinancierCijfers], kleur: str, namen: Sequence[str]) -> Drawing:
+    """Wie investeert, wie bespaart: per financier (`namen`, zoals de lezer ze kent) de kosten van beide trajecten."""
     return _twee_trajecten(
-        [fin.financier.replace("_", " ") for fin in financiers],
+        list(namen),
         [fin.kosten_voor_2015 for fin in financiers],
         [fin.kosten_sociaal_team for fin in financiers],
         kleur,
@@ -167,8 +167,8 @@ def per_financier(financiers: Sequence[FinancierCijfers], kleur: str) -> Drawing
     )
 
 
-def doelen(cijfers: Sequence[DoelCijfers]) -> Drawing:
-    """Per doel een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
+def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
+    """Per doel (`namen`) een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 150.0
     hoogte = boven + onder + rij * len(cijfers)
     d = Drawing(BREEDTE, hoogte)
@@ -176,7 +176,7 @@ def doelen(cijfers: Sequence[DoelCijfers]) -> Drawing:
     _x_as(d, (x0, onder, breedte, rij * len(cijfers)), (0.0, 100.0, [0, 25, 50, 75, 100]), _pct_kort)
     for i, doel in enumerate(cijfers):
         y = onder + rij * (len(cijfers) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 7, doel.doel.replace("_", " "), anker="end"))
+        d.add(_tekst(x0 - 4, y + 7, namen[i], anker="end"))
         totaal = doel.ja + doel.deels + doel.nee + doel.onbekend
         x = x0
         for oordeel in ("ja", "deels", "nee", "onbekend"):
@@ -203,9 +203,11 @@ def doelen(cijfers: Sequence[DoelCijfers]) -> Drawing:
     return d
 
 
-def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: str) -> Drawing:
-    """Tornadodiagram: per parameter het gecorrigeerde besparingspercentage bij de lage en de hoge instelling."""
-    balken = [g for g in gevoeligheid if g.laag is not None and g.hoog is not None]
+def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: str, namen: Sequence[str]) -> Drawing:
+    """Tornadodiagram: per parameter (`namen`, zoals de lezer ze kent) het gecorrigeerde besparingspercentage bij de
+    lage en de hoge instelling."""
+    paren = [(g, n) for g, n in zip(gevoeligheid, namen, strict=True) if g.laag is not None and g.hoog is not None]
+    balken = [g for g, _ in paren]
     rij, boven, onder, x0 = 18.0, 22.0, 22.0, 200.0
     hoogte = boven + onder + rij * max(len(balken), 1)
     d = Drawing(BREEDTE, hoogte)
@@ -226,9 +228,7 @@ def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: st
         assert g.laag is not None  # gefilterd hierboven
         assert g.hoog is not None
         y = onder + rij * (len(balken) - 1 - i)
-        # bij een tarief is de code het kenmerkende deel; x 0,75 / x 1,25 staat in het onderschrift
-        label = g.omschrijving  # voor mensen: de naam van het tarief of het scenario, nooit de code
-        d.add(_tekst(x0 - 4, y + 6, _kort(label, 52), grootte=7, anker="end"))
+        d.add(_tekst(x0 - 4, y + 6, _kort(paren[i][1], 52), grootte=7, anker="end"))
         for waarde, vulling in ((g.laag, GRIJS), (g.hoog, hoofd)):
             links = min(x(basis), x(waarde))
             d.add(Rect(links, y + 3, abs(x(waarde) - x(basis)), 11, fillColor=vulling, strokeColor=None))

@@ -1,39 +1,39 @@
-"""De rapporten als één zelfstandig HTML-bestand, uit de jinja2-sjablonen in `uitvoer/templates/` (autoescape aan).
+"""De rapporten als één zelfstandig HTML-bestand: tekent het `Document` uit `document.py` met de jinja2-sjablonen in
+`uitvoer/templates/` (autoescape aan).
 
-Leest alleen de rapportobjecten uit `rapport`; de grafieken zijn dezelfde tekeningen als in de PDF, hier als inline SVG.
+`_basis.html.j2` is de pagina, `_sectie.html.j2` één sectie en `_blokken.html.j2` de blokken (tabel, alinea,
+grafiek ...); `gemeente.html.j2`, `casusboek.html.j2` en `vergelijk.html.j2` breiden de basis uit zodat `--sjablonen`
+elk soort rapport apart kan vervangen. De grafieken zijn dezelfde tekeningen als in de PDF, hier als inline SVG.
 """
 
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
-from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .. import formaat as f
 from ..invoer.instellingen import Huisstijl
 from ..invoer.sjablonen import render, sjabloon_omgeving
-from ..rekenen.kernboodschap import heel_procent
 from .document import (
-    DOELNAMEN,
-    TRAJECTNAMEN,
     Casusboek,
+    Document,
     GemeenteRapport,
     Grafiek,
     Vergelijking,
-    doelnaam,
-    euro_interval,
+    casusboek_document,
+    gemeente_document,
     logo_inhoud,
-    periode,
+    vergelijking_document,
     versie,
 )
 from .grafieken import als_svg
 
 
 def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
-    """De jinja2-omgeving met autoescape en de Nederlandse notatie als filters."""
+    """De jinja2-omgeving met autoescape; de filters tekenen alleen (svg) of houden een bedrag bij elkaar (heel)."""
     env = sjabloon_omgeving(
         "casuskosten.uitvoer",
         sjablonen,
@@ -43,21 +43,19 @@ def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        euro=f.euro,
-        procent=f.procent,
-        aandeel=f.aandeel,
-        getal=f.getal,
-        datum=f.datum,
-        interval=f.interval,
-        doelnaam=doelnaam,
-        periode=periode,
-        euro_interval=euro_interval,
-        heel_procent=heel_procent,
-        svg=_svg,
-    )
-    env.globals.update(trajectnamen=TRAJECTNAMEN, doelnamen=DOELNAMEN, versie=versie())
+    env.filters.update(svg=_svg, heel=_heel)
+    env.globals.update(versie=versie())
     return env
+
+
+_BEDRAG = re.compile(r"€ -?[0-9][0-9.,]*")
+
+
+def _heel(tekst: object) -> Markup:
+    """De tekst geëscapet, met elk bedrag in een `<span class="bedrag">` (nowrap): de browser verdeelt "€ 13.506,43"
+    nooit over twee regels, en de tekst blijft letterlijk "€ 13.506,43"."""
+    veilig = str(escape(str(tekst)))
+    return Markup(_BEDRAG.sub(lambda m: f'<span class="bedrag">{m.group(0)}</span>', veilig))
 
 
 def _svg(grafiek: Grafiek) -> Markup:
@@ -74,40 +72,28 @@ def _logo(huisstijl: Huisstijl) -> str | None:
     return f"data:{soort};base64,{base64.b64encode(inhoud).decode('ascii')}"
 
 
-def _render(naam: str, sjablonen: Path | str | None, huisstijl: Huisstijl, **context: Any) -> str:
-    return render(omgeving(sjablonen), naam, sjablonen, huisstijl=huisstijl, logo=_logo(huisstijl), **context)
+def teken(document: Document, sjablonen: Path | str | None = None) -> str:
+    """Het document als HTML, met het sjabloon van zijn soort."""
+    return render(
+        omgeving(sjablonen),
+        document.sjabloon,
+        sjablonen,
+        document=document,
+        huisstijl=document.huisstijl,
+        logo=_logo(document.huisstijl),
+    )
 
 
 def gemeente_html(rapport: GemeenteRapport, sjablonen: Path | str | None = None) -> str:
     """Het gemeenterapport als HTML."""
-    return _render(
-        "gemeente.html.j2",
-        sjablonen,
-        rapport.huisstijl,
-        rapport=rapport,
-        r=rapport.resultaat,
-        tarieven=rapport.tarieven,
-        invoerbestanden=rapport.invoerbestanden,
-        overgeslagen=rapport.overgeslagen,
-    )
+    return teken(gemeente_document(rapport), sjablonen)
 
 
 def casusboek_html(boek: Casusboek, sjablonen: Path | str | None = None) -> str:
     """Eén casus, of een casusboek met inhoudsopgave, als HTML."""
-    return _render(
-        "casusboek.html.j2",
-        sjablonen,
-        boek.huisstijl,
-        boek=boek,
-        r=boek.resultaat,
-        tarieven=boek.tarieven,
-        invoerbestanden=boek.invoerbestanden,
-        overgeslagen=boek.overgeslagen,
-    )
+    return teken(casusboek_document(boek), sjablonen)
 
 
 def vergelijking_html(vergelijking: Vergelijking, sjablonen: Path | str | None = None) -> str:
     """Alle gemeenten naast elkaar als HTML."""
-    return _render(
-        "vergelijk.html.j2", sjablonen, vergelijking.huisstijl, vergelijking=vergelijking, r=vergelijking.resultaat
-    )
+    return teken(vergelijking_document(vergelijking), sjablonen)

@@ -12,6 +12,7 @@ from rich.text import Text
 from .. import formaat as f
 from ..fouten import Melding, zichtbaar
 from ..invoer.casussen import aantal_casussen
+from .benamingen import PERSPECTIEFNAMEN, financiernaam, waarschuwingstitel
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
     from ..fouten import Waarschuwing
@@ -65,13 +66,6 @@ def perspectieftabel(agg: Aggregaat, titel: str) -> Table:
             f.procent(p.besparing_pct),
         )
     return tabel
-
-
-PERSPECTIEFNAMEN = {
-    "maatschappelijk": "Maatschappelijk",
-    "collectief": "Collectief",
-    "gemeente": "Gemeentebegroting",
-}
 
 
 def gemeententabel(resultaat: Resultaat) -> Group:
@@ -131,13 +125,13 @@ def financiertabel(agg: Aggregaat, titel: str) -> Table:
     """Wie investeert, wie bespaart."""
     tabel = Table(title=titel, title_justify="left")
     tabel.add_column("Financier")
-    for kop in ("Voor 2015", "Sociaal team", "Besparing"):
-        tabel.add_column(kop, justify="right")
+    for kop in ("Vóór 2015", "Sociaal team", "Besparing"):
+        tabel.add_column(kop, justify="right", no_wrap=True)
     tabel.add_column("Rol")
     for fin in agg.per_financier:
         kleur = {"bespaart": "green", "investeert": "red"}.get(fin.rol, "")
         tabel.add_row(
-            fin.financier,
+            financiernaam(fin.financier),
             f.euro(fin.kosten_voor_2015),
             f.euro(fin.kosten_sociaal_team),
             f.euro(fin.besparing),
@@ -146,14 +140,45 @@ def financiertabel(agg: Aggregaat, titel: str) -> Table:
     return tabel
 
 
-def waarschuwingen(lijst: Iterable[Waarschuwing]) -> RenderableType:
-    """Alle waarschuwingen, één per regel."""
-    regels = [Text.assemble(("LET OP ", "bold yellow"), (f"[{w.code}] ", "dim"), w.melding) for w in lijst]
+#: zoveel voorbeelden per soort waarschuwing zonder --details
+VOORBEELDEN = 3
+
+
+def waarschuwingen(lijst: Iterable[Waarschuwing], *, details: bool = False) -> RenderableType:
+    """De waarschuwingen per soort: titel, code en aantal, met de eerste paar (of met `details` alle) meldingen.
+
+    Dezelfde melding (per casus, per gemeente en voor het totaal) staat er één keer; 40 waarschuwingen duwen zo
+    de tabellen niet van het scherm.
+    """
+    per_soort: dict[str, dict[str, None]] = {}
+    for w in lijst:
+        per_soort.setdefault(w.code, {}).setdefault(w.melding, None)
+    totaal = sum(len(m) for m in per_soort.values())
+    kop = f"{totaal} {'waarschuwing' if totaal == 1 else 'waarschuwingen'}"
+    if len(per_soort) > 1:
+        kop += f" van {len(per_soort)} soorten"
+    if not details and any(len(m) > VOORBEELDEN for m in per_soort.values()):
+        kop += " (alle meldingen: --details)"
+    regels: list[RenderableType] = [Text(kop, style="bold yellow")]
+    for code, meldingen in per_soort.items():
+        regels.append(
+            Text.assemble(
+                ("LET OP ", "bold yellow"),
+                (waarschuwingstitel(code), "bold"),
+                (f" [{code}]", "dim"),
+                f": {len(meldingen)}×",
+            )
+        )
+        getoond = list(meldingen) if details else list(meldingen)[:VOORBEELDEN]
+        regels.extend(Text("  " + m, overflow="fold") for m in getoond)
+        if len(meldingen) > len(getoond):
+            regels.append(Text(f"  en nog {len(meldingen) - len(getoond)}", style="dim"))
     return Group(*regels)
 
 
-def toon_resultaat(console: Console, resultaat: Resultaat) -> None:
-    """De terminaluitvoer van `bereken`: eerst het antwoord, dan de cijfers die het onderbouwen."""
+def toon_resultaat(console: Console, resultaat: Resultaat, *, details: bool = False) -> None:
+    """De terminaluitvoer van `bereken`: eerst het antwoord, dan de cijfers die het onderbouwen; de waarschuwingen
+    per soort (met `details` elke melding)."""
     console.print(kernboodschappen(resultaat))
     console.print()
     console.print(gemeententabel(resultaat))
@@ -184,8 +209,7 @@ def toon_resultaat(console: Console, resultaat: Resultaat) -> None:
     alle = resultaat.alle_waarschuwingen()
     if alle:
         console.print()
-        console.print(Text(f"{len(alle)} waarschuwingen", style="bold yellow"))
-        console.print(waarschuwingen(alle))
+        console.print(waarschuwingen(alle, details=details))
     if resultaat.overgeslagen:
         console.print()
         toon_weggelaten(console, resultaat.overgeslagen, "bold red")
@@ -209,33 +233,52 @@ def toon_fouten(console: Console, meldingen: Iterable[Melding]) -> None:
         console.print(Text(f"{len(lijst)} fouten gevonden", style="bold red"))
 
 
-def tarieventabel(tarieven: Iterable[TariefOpPeil], gemeente: str | None, peil: int) -> Table:
-    """De tarieven die voor een gemeente gelden, met prijs op prijspeil en bron."""
+#: vanaf deze breedte toont `tarieven` elke kolom apart, met jaar, geldt voor, lijn en bron
+BREED = 140
+
+
+def tarieventabel(tarieven: Iterable[TariefOpPeil], gemeente: str | None, peil: int, breedte: int = BREED) -> Table:
+    """De tarieven die voor een gemeente gelden, met prijs op prijspeil en betrouwbaarheid; op een breed scherm
+    (`breedte` >= `BREED`) elke kolom apart, met jaar, geldt voor, lijn en bron.
+
+    Smaller (80 kolommen) staan code, omschrijving en financier onder elkaar in één kolom en vallen jaar, lijn,
+    geldt voor en bron weg: liever minder kolommen dan "Omsc…", een bedrag over twee regels en één woord per regel.
+    Codes en bedragen breken nooit; omschrijvingen alleen op spaties.
+    """
     titel = f"Tarieven {'voor ' + gemeente if gemeente else 'landelijk'} (prijspeil {peil})"
     tabel = Table(title=titel, title_justify="left")
-    for kop, rechts in (
-        ("Code", False),
-        ("Omschrijving", False),
-        ("Eenheid", False),
-        ("Prijs", True),
-        ("Jaar", True),
-        ("Geldt voor", False),
-        ("Financier", False),
-        ("Lijn", True),
-        ("Betrouwbaarheid", False),
-        ("Bron", False),
-    ):
-        tabel.add_column(kop, justify="right" if rechts else "left", no_wrap=kop == "Code")
+    if breedte < BREED:
+        tabel.add_column("Tarief (financier)", ratio=1)
+        tabel.add_column("Prijs", justify="right", no_wrap=True)
+        tabel.add_column("Betr.", no_wrap=True)
+        for t in tarieven:
+            r = t.regel
+            eigen = f"; {r.gemeente}" if t.eigen_gemeente and r.gemeente else ""
+            tarief = Text.assemble(
+                (r.code, "bold"), "\n", r.omschrijving, "\n", (financiernaam(r.financier) + eigen, "dim")
+            )
+            tabel.add_row(tarief, f"{f.euro(t.prijs, 2)} per {r.eenheid}", r.betrouwbaarheid)
+        return tabel
+    tabel.add_column("Code", no_wrap=True)
+    tabel.add_column("Omschrijving", ratio=2)
+    tabel.add_column("Prijs", justify="right", no_wrap=True)
+    tabel.add_column("Eenheid", no_wrap=True)
+    tabel.add_column("Jaar", justify="right", no_wrap=True)
+    tabel.add_column("Geldt voor")
+    tabel.add_column("Financier", ratio=1)
+    tabel.add_column("Lijn", justify="right", no_wrap=True)
+    tabel.add_column("Betrouwbaarheid", no_wrap=True)
+    tabel.add_column("Bron", ratio=2)
     for t in tarieven:
         r = t.regel
         tabel.add_row(
             r.code,
             r.omschrijving,
-            r.eenheid,
             f.euro(t.prijs, 2),
+            r.eenheid,
             str(r.jaar),
             r.gemeente if t.eigen_gemeente and r.gemeente else "landelijk",
-            r.financier,
+            financiernaam(r.financier),
             str(r.lijn),
             r.betrouwbaarheid,
             r.bron,

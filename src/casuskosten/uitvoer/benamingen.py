@@ -1,0 +1,120 @@
+"""De namen die een lezer ziet, op één plek: trajecten, doelen, financiers, perspectieven, leefgebieden en
+waarschuwingen.
+
+Rapporten (HTML en PDF), de terminal, de grafieken en de Excel-export lezen hun namen hier, zodat een label niet
+per uitvoer kan verschillen ("Voor 2015" hier, "Vóór 2015" daar). Zonder pandas of reportlab: de terminal gebruikt
+dit ook voor `controleer`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..fouten import Waarschuwing
+
+TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
+
+DOELNAMEN = {
+    "voorkomen_zwaardere_zorg": "Zwaardere zorg voorkomen",
+    "integrale_aanpak": "Integrale aanpak",
+    "preventie_escalatie": "Escalatie voorkomen",
+    "betere_ondersteuning": "Betere ondersteuning",
+    "zelfredzaamheid": "Zelfredzaamheid vergroot",
+}
+
+FINANCIERNAMEN = {
+    "gemeente_wmo": "Gemeente – Wmo",
+    "gemeente_jeugd": "Gemeente – Jeugd",
+    "gemeente_participatie": "Gemeente – Participatie",
+    "gemeente_schuldhulp": "Gemeente – Schuldhulp",
+    "gemeente_overig": "Gemeente – Overig",
+    "zorgverzekeraar": "Zorgverzekeraar",
+    "wlz": "Wlz",
+    "woningcorporatie": "Woningcorporatie",
+    "rijk": "Rijk",
+    "politie_justitie": "Politie en justitie",
+    "vrijwillig": "Vrijwillige inzet",
+    "overig": "Overig",
+}
+
+PERSPECTIEFNAMEN = {
+    "maatschappelijk": "Maatschappelijk",
+    "collectief": "Collectief",
+    "gemeente": "Gemeentebegroting",
+}
+
+#: per waarschuwingscode een titel in gewone woorden (de code zelf staat alleen in de verantwoording en de export)
+WAARSCHUWINGSTITELS = {
+    "weinig_casussen": "Weinig casussen",
+    "geen_interval": "Geen interval",
+    "dominante_casus": "Eén casus weegt zwaar",
+    "horizon_gemengd": "Verschillende perioden",
+    "veel_kosten_laag_betrouwbaar": "Kosten rusten op aannames",
+    "doel_zwaardere_zorg_ja_zonder_minder_lijn2": "Doel en kosten spreken elkaar tegen",
+    "doel_zwaardere_zorg_nee_wel_minder_lijn2": "Doel en kosten spreken elkaar tegen",
+    "doel_integraal_te_weinig_leefgebieden": "Integraal met één leefgebied",
+    "doel_ja_zonder_toelichting": "Doel zonder toelichting",
+    "gemeente_bijna_gelijk": "Gemeentenaam lijkt op een andere",
+    "tariefbestand_niet_gelezen": "Tariefbestand niet gelezen",
+    "casus_weggelaten": "Casus weggelaten",
+}
+
+
+def trajectnaam(traject: str) -> str:
+    """`voor_2015` -> `Vóór 2015`."""
+    return TRAJECTNAMEN.get(traject, _leesbaar(traject))
+
+
+def doelnaam(doel: str) -> str:
+    """`voorkomen_zwaardere_zorg` -> `Zwaardere zorg voorkomen`."""
+    return DOELNAMEN.get(doel, _leesbaar(doel))
+
+
+def financiernaam(financier: str) -> str:
+    """`gemeente_wmo` -> `Gemeente – Wmo`."""
+    return FINANCIERNAMEN.get(financier, _leesbaar(financier))
+
+
+def perspectiefnaam(perspectief: str) -> str:
+    """`gemeente` -> `Gemeentebegroting`."""
+    return PERSPECTIEFNAMEN.get(perspectief, _leesbaar(perspectief))
+
+
+def leefgebiednaam(leefgebied: str) -> str:
+    """`werk_en_dagbesteding` -> `werk en dagbesteding` (leefgebieden staan midden in een opsomming)."""
+    return leefgebied.replace("_", " ")
+
+
+def waarschuwingstitel(code: str) -> str:
+    """De titel van een soort waarschuwing; een onbekende code wordt leesbaar gemaakt."""
+    return WAARSCHUWINGSTITELS.get(code, _leesbaar(code))
+
+
+_PLAATS = re.compile(r"^\S+?(?::\d+)?: ")
+_DOELCODE = re.compile("|".join(sorted(DOELNAMEN, key=len, reverse=True)))
+
+
+def waarschuwingstekst(w: Waarschuwing) -> str:
+    """De melding als gewone zin: zonder bestandsnaam vooraan, met doelnamen in plaats van codes, met een
+    hoofdletter en een punt."""
+    tekst = w.melding
+    if w.bestand and tekst.startswith(w.bestand):
+        tekst = _PLAATS.sub("", tekst, count=1)
+    tekst = _DOELCODE.sub(lambda m: f"'{doelnaam(m.group(0))}'", tekst)
+    tekst = tekst.replace("lijn-2-kosten", "kosten van zware (tweedelijns) zorg")
+    tekst = tekst.replace("traject voor 2015", f"traject {TRAJECTNAMEN['voor_2015']}")
+    return zin(tekst)
+
+
+def zin(tekst: str) -> str:
+    """Met een hoofdletter en een punt aan het eind."""
+    tekst = tekst.strip()
+    if not tekst:
+        return tekst
+    tekst = tekst[0].upper() + tekst[1:]
+    return tekst if tekst.endswith((".", "!", "?")) else tekst + "."
+
+
+def _leesbaar(code: str) -> str:
+    tekst = code.replace("_", " ")
+    return tekst[:1].upper() + tekst[1:]

@@ -1,0 +1,111 @@
+"""Eén documentmodel, twee keer getekend (issue 14): HTML en PDF delen koppen en labels, pagina 1 is voor de raad,
+en geen woord of bedrag wordt in de PDF afgebroken."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from casuskosten import bereken
+from casuskosten.uitvoer.document import Tabel, gemeente_document, gemeenterapport
+from casuskosten.uitvoer.rapporten import gemeente_rapport
+from tests.conftest import PROJECT
+from tests.test_rapporten import Pagina
+
+DATUM = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def rotterdam():  # type: ignore[no-untyped-def]
+    """De meegeleverde casussen van Rotterdam met de meegeleverde tarieven (lange omschrijvingen en bronnen)."""
+    return bereken([PROJECT / "casussen" / "rotterdam"], PROJECT / "tarieven")
+
+
+@pytest.fixture(scope="module")
+def pdf_paginas(rotterdam) -> list[str]:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    lezer = PdfReader(io.BytesIO(gemeente_rapport(rotterdam, "Rotterdam", "pdf", DATUM)))
+    return [pagina.extract_text() or "" for pagina in lezer.pages]
+
+
+def _woorden(tekst: str) -> set[str]:
+    return set(tekst.split())
+
+
+def test_html_en_pdf_hebben_dezelfde_tabelkoppen_en_labels(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Elke tabelkop en elk rijlabel (eerste kolom) van het documentmodel staat als <th> in de HTML en als tekst in
+    de PDF: beide tekenen hetzelfde model."""
+    document = gemeente_document(gemeenterapport(rotterdam, "Rotterdam", DATUM))
+    tabellen = [b for s in document.secties for b in s.blokken if isinstance(b, Tabel)]
+    koppen = {k for t in tabellen for k in t.koppen}
+    labels = {rij[0].tekst for t in tabellen for rij in t.rijen if len(rij[0].tekst) < 40}
+    html = gemeente_rapport(rotterdam, "Rotterdam", "html", DATUM).decode("utf-8")
+    th = re.findall(r"<th[^>]*>(.*?)</th>", html, flags=re.S)
+    html_koppen = {" ".join(re.sub(r"<[^>]+>", "", t).split()) for t in th}
+    pdf = " ".join(" ".join(p.split()) for p in pdf_paginas)
+    for tekst in sorted(koppen | labels):
+        leesbaar = tekst.replace("&", "&amp;")
+        assert leesbaar in html_koppen or tekst in Pagina(html).tekst, tekst
+        assert " ".join(tekst.split()) in pdf, tekst
+    for verwacht in ("Vóór 2015", "Gemeente – Wmo", "Zwaardere zorg voorkomen", "Sociaal team"):
+        assert verwacht in html
+        assert verwacht in pdf
+
+
+def test_pagina_1_heeft_de_kernboodschap_en_geen_codes(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Pagina 1 van het gemeenterapport begint met de kernboodschap en bevat geen woord met een underscore
+    (geen tariefcode, waarschuwingscode of bestandsnaam)."""
+    eerste = " ".join(pdf_paginas[0].split())
+    assert " ".join(rotterdam.gemeente("Rotterdam").kernboodschap.split()) in eerste
+    assert "Wat deze cijfers beperkt" in eerste
+    assert "Leeswijzer" in eerste
+    assert [w for w in eerste.split() if "_" in w] == []
+    assert ".yaml" not in eerste
+
+
+def test_geen_woord_van_een_tariefomschrijving_of_bron_wordt_afgebroken(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Elk woord van elke gebruikte tariefomschrijving en -bron staat heel in de PDF-tekst (geen
+    "schuldhu / lpverleningstraject"), net als elke tariefcode."""
+    woorden = _woorden(" ".join(pdf_paginas))
+    tarieven = rotterdam.gebruikte_tarieven("Rotterdam")
+    for _, t in tarieven.iterrows():
+        for woord in f"{t['omschrijving']} {t['bron']}".split():
+            assert woord in woorden, (woord, t["tarief"])
+        assert t["tarief"] in woorden
+
+
+def test_geen_bedrag_wordt_afgebroken(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Geen regel van de PDF eindigt op een los euroteken of op een bedrag waarvan de rest op de volgende regel
+    staat: € en het bedrag staan altijd samen."""
+    for pagina in pdf_paginas:
+        for regel in pagina.splitlines():
+            assert not regel.rstrip().endswith("€"), regel
+    tekst = " ".join(pdf_paginas)
+    kosten = rotterdam.casussen.set_index("id").loc["RTD-01", "kosten_voor_2015"]
+    assert re.search(r"€\s7\.379", tekst), kosten  # het totaal van RTD-01 vóór 2015 (zie de bijlage)
+
+
+def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Path) -> None:
+    """RTD-01 (vier regels per traject) als casusrapport: hooguit twee pagina's, de titel één keer, met de kans op
+    een besparing en de doelen."""
+    from pypdf import PdfReader
+
+    from casuskosten.uitvoer.rapporten import casus_rapport
+
+    r = bereken([PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml"], PROJECT / "tarieven")
+    lezer = PdfReader(io.BytesIO(casus_rapport(r, "pdf", DATUM)))
+    paginas = [" ".join((p.extract_text() or "").split()) for p in lezer.pages]
+    # de verantwoording begint op een nieuwe pagina; alles daarvoor is de casus
+    casus = next(i for i, p in enumerate(paginas) if p.startswith("casuskosten") and "Verantwoording Methode" in p)
+    assert casus <= 2
+    tekst = " ".join(paginas[:casus])
+    # de titel staat één keer in de tekst (en in de kopregel van elke pagina), geen tweede kop "Casus RTD-01 — ..."
+    assert tekst.count("Casus RTD-01 (Rotterdam)") == casus + 1
+    assert "Casus RTD-01 —" not in tekst
+    assert "Kans dat het team goedkoper was" in tekst
+    assert "Zwaardere zorg voorkomen" in tekst
