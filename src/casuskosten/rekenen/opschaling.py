@@ -202,7 +202,7 @@ def gewichten(tabel: pd.DataFrame, deel: FloatArray | None) -> FloatArray:
     return np.array([deel[ZWAARTES.index(z)] / tel[z] for z in zwaartes], dtype=float)
 
 
-def schaal_op(
+def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen soort; aangeroepen op één plek
     gemeente: str,
     tabel: pd.DataFrame,
     regels: pd.DataFrame,
@@ -313,7 +313,9 @@ def waarschuwingen(gemeente: str, tabel: pd.DataFrame, instelling: OpschalingIns
             if r.aandeel_caseload is None:
                 continue
             if r.casussen == 0 and r.aandeel_caseload > 0:
-                redenen.append(f"geen casus met zwaarte {r.zwaarte} ({formaat.aandeel(r.aandeel_caseload)} van de caseload)")
+                redenen.append(
+                    f"geen casus met zwaarte {r.zwaarte} ({formaat.aandeel(r.aandeel_caseload)} van de caseload)"
+                )
             elif abs(r.aandeel_casussen - r.aandeel_caseload) * 100 > DREMPEL_REPRESENTATIEF + 1e-9:
                 redenen.append(
                     f"{r.zwaarte} {formaat.aandeel(r.aandeel_casussen)} van de casussen tegen "
@@ -354,13 +356,13 @@ def waarschuwingen(gemeente: str, tabel: pd.DataFrame, instelling: OpschalingIns
 
 __all__: Sequence[str] = (
     "DREMPEL_REPRESENTATIEF",
-    "controleer_formatie",
-    "onbekende_gemeenten",
     "FinancierPerJaar",
     "Opgeschaald",
     "Representativiteit",
     "aandelen",
+    "controleer_formatie",
     "gewichten",
+    "onbekende_gemeenten",
     "representativiteit",
     "schaal_op",
     "waarschuwingen",

@@ -269,9 +269,7 @@ class _Strata:
         self.jaar_gecorrigeerd = np.zeros(iteraties)
 
     @staticmethod
-    def maak(
-        casussen: pd.DataFrame, aandelen: FloatArray | None, rng: np.random.Generator, iteraties: int
-    ) -> _Strata:
+    def maak(casussen: pd.DataFrame, aandelen: FloatArray | None, rng: np.random.Generator, iteraties: int) -> _Strata:
         if aandelen is None:
             return _Strata(None, None, rng, iteraties)
         index = {z: i for i, z in enumerate(ZWAARTES)}

@@ -43,6 +43,7 @@ from ..rekenen.resultaat import Resultaat
 from . import grafieken
 from .document import (
     TRAJECTNAMEN,
+    Begroting,
     Casusboek,
     CasusWeergave,
     GemeenteRapport,
@@ -430,6 +431,45 @@ def _casus(s: _Stijlen, c: CasusWeergave, niveau: int) -> list[Flowable]:
     return uit
 
 
+def _begroting(s: _Stijlen, b: Begroting) -> list[Flowable]:
+    """De sectie 'Wat betekent dit voor de begroting?' (de opschaling naar de caseload)."""
+    uit: list[Flowable] = [CondPageBreak(200), _kop(b.titel, s.h1, "begroting")]
+    if b.niet_opgeschaald is not None:
+        return [*uit, Paragraph(_t(b.niet_opgeschaald), s.gewoon)]
+    uit += [Paragraph(_t(zin), s.gewoon) for zin in b.inleiding]
+    uit.append(
+        _tabel(
+            s, ["Cijfer", "Waarde", "95%-interval"], [tuple(map(_t, r)) for r in b.kern], [230, 110, 140], rechts=(1, 2)
+        )
+    )
+    uit.append(Paragraph("Per financier per jaar", s.h3))
+    uit.append(
+        _tabel(
+            s,
+            ["Financier", "Besparing per jaar", "Rol"],
+            [tuple(map(_t, r)) for r in b.financiers],
+            [200, 140, 140],
+            rechts=(1,),
+        )
+    )
+    if b.grafiek is not None:
+        uit.append(_grafiek(s, b.grafiek))
+    uit.append(Paragraph("Lijken de casussen op de caseload?", s.h3))
+    uit.append(
+        _tabel(
+            s,
+            ["Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"],
+            [tuple(map(_t, r)) for r in b.representativiteit],
+            [150, 90, 120, 120],
+            rechts=(1, 2, 3),
+        )
+    )
+    uit.append(Paragraph("Formatie", s.h3))
+    uit.append(_tabel(s, ["Formatie", "Waarde"], [tuple(map(_t, r)) for r in b.formatie], [300, 180], rechts=(1,)))
+    uit += [Paragraph(_t(zin), s.opsomming, bulletText="•") for zin in b.kanttekeningen]
+    return uit
+
+
 def _inzettabel(s: _Stijlen, c: CasusWeergave, traject: str, *, breed: bool) -> Table:
     """De inzet van één traject: smal (naast het andere traject) of over de hele breedte."""
     rijen = [
@@ -662,6 +702,8 @@ def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
             )
         )
         uit += [_grafiek(s, grafiek) for grafiek in rapport.grafieken["financiers"]]
+        if rapport.begroting is not None:
+            uit += _begroting(s, rapport.begroting)
 
         uit += [CondPageBreak(200), _kop("Doelen", s.h1, "doelen")]
         uit.append(
