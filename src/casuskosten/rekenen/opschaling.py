@@ -121,6 +121,8 @@ def controleer_formatie(instellingen: Instellingen, tarieven: Tarieftabel) -> No
     bestand, regel = instellingen.regel_van("formatie", "teamuren_tarieven")
     veld = "formatie.teamuren_tarieven"
     uurcodes = sorted({r.code for r in tarieven.regels if r.eenheid == EENHEID_UUR})
+    # zonder [formatie] in het bestand geldt de standaardwaarde; zeg dan waar die te wijzigen is
+    standaard = "" if regel is not None else " (standaardwaarde; zet teamuren_tarieven onder [formatie])"
     meldingen = []
     for code in instellingen.formatie.teamuren_tarieven:
         rijen = [r for r in tarieven.regels if r.code == code]
@@ -131,7 +133,7 @@ def controleer_formatie(instellingen: Instellingen, tarieven: Tarieftabel) -> No
                     regel,
                     veld,
                     f"tariefcode '{code}' staat niet in de tarieftabellen{bedoelde_u(code, uurcodes)}; kies codes met "
-                    f"eenheid {EENHEID_UUR}, zoals {opsomming(uurcodes, 8) or '(geen)'}",
+                    f"eenheid {EENHEID_UUR}, zoals {opsomming(uurcodes, 8) or '(geen)'}{standaard}",
                 )
             )
             continue
