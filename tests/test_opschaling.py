@@ -132,9 +132,11 @@ def test_afwijking_van_meer_dan_15_punten_geeft_niet_representatief(tarieven: Pa
     r = _bereken(tarieven.parent, tarieven, casusmap, VERDELING + FORMATIE, _drie())
     gevonden = [w.melding for w in r.gemeente("Beta").waarschuwingen if w.code == "niet_representatief"]
     assert gevonden == [
-        "Beta: de casussen lijken niet op de caseload (enkelvoudig 67% van de casussen tegen 90% van de caseload; "
-        "complex 33% van de casussen tegen 10% van de caseload); een verschil van meer dan 15 procentpunt of een "
-        "zwaarte zonder casus maakt de opschaling onzeker"
+        (
+            "Beta: de casussen lijken niet op de caseload (enkelvoudig 67% van de casussen tegen 90% van de caseload; "
+            "complex 33% van de casussen tegen 10% van de caseload); een verschil van meer dan 15 procentpunt of een "
+            "zwaarte zonder casus maakt de opschaling onzeker"
+        )
     ]
 
 
@@ -160,8 +162,10 @@ def test_zwaarte_zonder_casus_geeft_gewoon_gemiddelde_en_niet_representatief(tar
     assert agg.opschaling.weging == "geen"
     assert agg.opschaling.besparing_per_casus_per_jaar == pytest.approx(940 / 3)
     assert [w.melding for w in agg.waarschuwingen if w.code == "niet_representatief"] == [
-        "Beta: de casussen lijken niet op de caseload (geen casus met zwaarte meervoudig (10% van de caseload)); een "
-        "verschil van meer dan 15 procentpunt of een zwaarte zonder casus maakt de opschaling onzeker"
+        (
+            "Beta: de casussen lijken niet op de caseload (geen casus met zwaarte meervoudig (10% van de caseload)); "
+            "een verschil van meer dan 15 procentpunt of een zwaarte zonder casus maakt de opschaling onzeker"
+        )
     ]
 
 
@@ -169,8 +173,10 @@ def test_niet_elke_casus_aselect_geeft_casussen_gekozen(tarieven: Path, casusmap
     """Zonder selectie (onbekend) telt een casus als niet aselect: waarschuwing casussen_gekozen."""
     r = _bereken(tarieven.parent, tarieven, casusmap, VERDELING + FORMATIE, _drie())
     assert [w.melding for w in r.gemeente("Beta").waarschuwingen if w.code == "casussen_gekozen"] == [
-        "Beta: 3 van de 3 casussen zijn niet aselect getrokken (selectie: aselect ontbreekt); de opschaling neemt aan "
-        "dat ze typisch zijn voor alle huishoudens die de teams helpen"
+        (
+            "Beta: 3 van de 3 casussen zijn niet aselect getrokken (selectie: aselect ontbreekt); de opschaling neemt "
+            "aan dat ze typisch zijn voor alle huishoudens die de teams helpen"
+        )
     ]
 
 
@@ -369,7 +375,9 @@ def test_onbekende_gemeente_in_opschaling_is_een_waarschuwing(tarieven: Path, ca
     r = _bereken(tarieven.parent, tarieven, casusmap, "[opschaling.Bta]\ncasussen_per_jaar = 10\n" + FORMATIE, _drie())
     pad = tarieven.parent / "casuskosten.toml"
     assert [w.melding for w in r.totaal.waarschuwingen if w.code == "opschaling_onbekende_gemeente"] == [
-        f"{pad}:5: [opschaling] noemt gemeente 'Bta', maar daarvan zijn geen casussen; bedoelde u 'Beta'?; bekend: "
-        "Beta. Voor deze gemeente wordt niets opgeschaald"
+        (
+            f"{pad}:5: [opschaling] noemt gemeente 'Bta', maar daarvan zijn geen casussen; bedoelde u 'Beta'?; bekend: "
+            "Beta. Voor deze gemeente wordt niets opgeschaald"
+        )
     ]
     assert r.gemeente("Beta").opschaling is None
