@@ -24,10 +24,19 @@ def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
 
 
 def test_xlsx_heeft_de_vijf_werkbladen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers en waarschuwingen."""
+    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen, opschaling en
+    representativiteit (die laatste twee leeg zonder [opschaling])."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     werkmap = openpyxl.load_workbook(pad, read_only=True)
-    assert werkmap.sheetnames == ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen"]
+    assert werkmap.sheetnames == [
+        "casussen",
+        "regels",
+        "gemeenten",
+        "financiers",
+        "waarschuwingen",
+        "opschaling",
+        "representativiteit",
+    ]
     werkmap.close()
 
 
