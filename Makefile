@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
+# de demo schaalt twee gemeenten op naar hun caseload; alleen de demo leest dit bestand
+DEMO_INSTELLINGEN := voorbeeld/casuskosten.toml
 
 .PHONY: demo test lint bench clean
 
@@ -13,13 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/casuskosten bereken casussen --tarieven tarieven
+	$(BIN)/casuskosten bereken casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN)
 	mkdir -p uitvoer
-	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --formaat html --uit uitvoer/vergelijking.html
-	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --formaat pdf --uit uitvoer/vergelijking.pdf
-	$(BIN)/casuskosten rapport casussen --tarieven tarieven --formaat html --uit uitvoer
-	$(BIN)/casuskosten rapport casussen --tarieven tarieven --formaat pdf --uit uitvoer
-	$(BIN)/casuskosten export casussen --tarieven tarieven --formaat xlsx --uit uitvoer/casuskosten.xlsx
+	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat html --uit uitvoer/vergelijking.html
+	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat pdf --uit uitvoer/vergelijking.pdf
+	$(BIN)/casuskosten rapport casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat html --uit uitvoer
+	$(BIN)/casuskosten rapport casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat pdf --uit uitvoer
+	$(BIN)/casuskosten export casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat xlsx --uit uitvoer/casuskosten.xlsx
 	@echo "Rapporten (HTML en PDF) per gemeente, de vergelijking en de Excel-export staan in $(CURDIR)/uitvoer/"
 
 test: $(STAMP)

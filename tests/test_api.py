@@ -95,7 +95,7 @@ def test_gemeente_opzoeken_is_hoofdletterongevoelig(tarieven: Path, casusmap) ->
             {"disconto": 0.03},
             "Instellingen(...): disconto: onbekend veld 'disconto'; bedoelde u 'discontovoet'?; toegestaan: "
             "prijspeil, discontovoet, bootstrap_iteraties, psa_iteraties, intervalmethode, seed, correctie, "
-            "onzekerheid, huisstijl",
+            "onzekerheid, huisstijl, opschaling, formatie",
             id="tikfout",
         ),
     ],

@@ -166,7 +166,18 @@ def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(tmp_path
         pytest.param("json", ["uitvoer/casuskosten.json"], id="json"),
         pytest.param(
             "csv",
-            [f"uitvoer/{t}.csv" for t in ("casussen", "financiers", "gemeenten", "regels", "waarschuwingen")],
+            [
+                f"uitvoer/{t}.csv"
+                for t in (
+                    "casussen",
+                    "financiers",
+                    "gemeenten",
+                    "opschaling",
+                    "regels",
+                    "representativiteit",
+                    "waarschuwingen",
+                )
+            ],
             id="csv-in-de-map-uitvoer",
         ),
     ],

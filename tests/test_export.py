@@ -23,11 +23,21 @@ def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
     return bereken([casusmap(CASUS_A, CASUS_B, CASUS_C)], tarieven, GEEN_DISCONTO)
 
 
-def test_xlsx_heeft_de_vijf_werkbladen_en_instellingen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen en instellingen."""
+def test_xlsx_heeft_alle_werkbladen_en_instellingen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen, opschaling,
+    representativiteit (die twee leeg zonder [opschaling]) en instellingen."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     werkmap = openpyxl.load_workbook(pad, read_only=True)
-    assert werkmap.sheetnames == ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen", "instellingen"]
+    assert werkmap.sheetnames == [
+        "casussen",
+        "regels",
+        "gemeenten",
+        "financiers",
+        "waarschuwingen",
+        "opschaling",
+        "representativiteit",
+        "instellingen",
+    ]
     werkmap.close()
 
 

@@ -31,6 +31,7 @@ from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
 from .rekenen.beprijzing import beprijs
 from .rekenen.kernboodschap import casus_kernboodschap
+from .rekenen.opschaling import aandelen, controleer_formatie, onbekende_gemeenten, schaal_op
 from .rekenen.psa import psa
 from .rekenen.resultaat import Resultaat
 
@@ -104,7 +105,14 @@ def bereken_casussen(
         raise InstellingenFout([Melding(bestand, regel, veld, m.tekst) for m in fout.meldingen]) from None
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
     tabel_casussen = casustabel(casussen, regels, instellingen)
-    uitkomst = psa(regels, tabel_casussen, instellingen)
+    controleer_formatie(instellingen, tabel)
+    # per gemeente met [opschaling]: de aandelen per zwaarte (of None: gewoon gemiddelde), vóór de PSA die ze gebruikt
+    opschalen = {
+        str(g): (instelling, aandelen(deel, instelling))
+        for g, deel in tabel_casussen.groupby("gemeente", sort=True)
+        if (instelling := instellingen.opschaling_voor(str(g))) is not None
+    }
+    uitkomst = psa(regels, tabel_casussen, instellingen, {g: a for g, (_, a) in opschalen.items()})
     tabel_casussen = tabel_casussen.join(uitkomst.casussen, on="id")
     tabel_casussen["kernboodschap"] = [
         casus_kernboodschap(per_jaar, kans, horizon)
@@ -120,14 +128,23 @@ def bereken_casussen(
     leeg = regels.iloc[0:0]
     for gemeente, deel in tabel_casussen.groupby("gemeente", sort=True):
         naam = str(gemeente)
-        gemeenten.append(
-            aggregeer(naam, deel, regels_per_gemeente.get(gemeente, leeg), instellingen, uitkomst.groepen[naam])
-        )
+        eigen_regels = regels_per_gemeente.get(gemeente, leeg)
+        agg = aggregeer(naam, deel, eigen_regels, instellingen, uitkomst.groepen[naam])
+        if naam in opschalen:
+            instelling, deel_per_zwaarte = opschalen[naam]
+            opgeschaald = schaal_op(
+                naam, deel, eigen_regels, instelling, instellingen.formatie, deel_per_zwaarte, uitkomst.per_jaar[naam]
+            )
+            agg = dataclasses.replace(
+                agg, opschaling=opgeschaald, waarschuwingen=(*agg.waarschuwingen, *opgeschaald.waarschuwingen)
+            )
+        gemeenten.append(agg)
     totaal = aggregeer(
         None, tabel_casussen, regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
     )
-    # wat er bij het lezen van de tarieven niet is meegenomen hoort bij het geheel, niet bij één gemeente
-    totaal = dataclasses.replace(totaal, waarschuwingen=(*tabel.waarschuwingen, *totaal.waarschuwingen))
+    # wat er bij het lezen van de tarieven of instellingen niet is meegenomen hoort bij het geheel
+    onbekend = onbekende_gemeenten(instellingen, [str(g) for g in tabel_casussen["gemeente"].unique()])
+    totaal = dataclasses.replace(totaal, waarschuwingen=(*tabel.waarschuwingen, *onbekend, *totaal.waarschuwingen))
     return Resultaat(
         prijspeil=prijspeil,
         instellingen=instellingen.model_copy(update={"prijspeil": prijspeil}),

@@ -22,6 +22,8 @@ from pydantic import (
 )
 
 from ..fouten import InstellingenFout, Melding
+from .modellen import ZWAARTES
+from .namen import sleutel
 from .validatie import vertaal
 from .yamlbron import YamlDocument
 
@@ -138,6 +140,58 @@ def lees_logo(pad: Path) -> tuple[str, bytes]:
     return soort[0], inhoud
 
 
+class Verdeling(_Model):
+    """De caseload van een jaar per zwaarte (huishoudens); een zwaarte die ontbreekt telt als 0."""
+
+    enkelvoudig: int = Field(default=0, ge=0, le=10_000_000, description="huishoudens met één leefgebied per jaar")
+    meervoudig: int = Field(default=0, ge=0, le=10_000_000, description="huishoudens met meerdere leefgebieden")
+    complex: int = Field(default=0, ge=0, le=10_000_000, description="huishoudens met zware meervoudige problematiek")
+
+    def aantallen(self) -> dict[str, int]:
+        """Per zwaarte (in de vaste volgorde) het aantal huishoudens per jaar."""
+        return {z: int(getattr(self, z)) for z in ZWAARTES}
+
+
+class Opschaling(_Model):
+    """Hoeveel huishoudens de sociale teams van één gemeente per jaar helpen, en met hoeveel fte."""
+
+    casussen_per_jaar: int = Field(gt=0, le=10_000_000, description="huishoudens die de teams per jaar ondersteunen")
+    fte: float | None = Field(default=None, gt=0, le=1_000_000, description="de huidige formatie van de teams (fte)")
+    verdeling: Verdeling | None = Field(default=None, description="de caseload per zwaarte; samen casussen_per_jaar")
+
+    @field_validator("verdeling")
+    @classmethod
+    def _telt_op(cls, verdeling: Verdeling | None, info: ValidationInfo) -> Verdeling | None:
+        totaal = info.data.get("casussen_per_jaar")
+        if verdeling is not None and totaal is not None:
+            aantallen = verdeling.aantallen()
+            som = sum(aantallen.values())
+            if som != totaal:
+                delen = " + ".join(f"{z} {n}" for z, n in aantallen.items() if n)
+                raise ValueError(
+                    f"de verdeling telt op tot {som} ({delen or 'niets'}), maar casussen_per_jaar is {totaal}; "
+                    "laat enkelvoudig + meervoudig + complex optellen tot casussen_per_jaar"
+                )
+        return verdeling
+
+
+class Formatie(_Model):
+    """Hoe teamuren naar fte gaan: welke tariefcodes uren van het team zelf zijn, en productieve uren per fte."""
+
+    teamuren_tarieven: tuple[str, ...] = Field(
+        default=("wijkteam_uur",), description="tariefcodes (eenheid uur) die uren van het sociaal team zelf zijn"
+    )
+    productieve_uren_per_fte: float = Field(
+        default=1300.0, gt=0, le=8760, description="uren per fte per jaar die aan huishoudens besteed worden"
+    )
+
+    @field_validator("teamuren_tarieven", mode="before")
+    @classmethod
+    def _lijst(cls, waarde: Any) -> Any:
+        # TOML geeft een lijst; strikt zou alleen een tuple aannemen
+        return tuple(waarde) if isinstance(waarde, list) else waarde
+
+
 class Instellingen(_Model):
     """Alle instellingen van een berekening; komen mee in de JSON-uitvoer."""
 
@@ -162,6 +216,38 @@ class Instellingen(_Model):
     correctie: Correctie = Field(default_factory=Correctie)
     onzekerheid: Onzekerheid = Field(default_factory=Onzekerheid)
     huisstijl: Huisstijl = Field(default_factory=Huisstijl)
+    opschaling: dict[str, Opschaling] = Field(
+        default_factory=dict, description="per gemeente (naam zoals in de casussen) de caseload per jaar"
+    )
+    formatie: Formatie = Field(default_factory=Formatie)
+
+    @field_validator("opschaling")
+    @classmethod
+    def _een_keer_per_gemeente(cls, opschaling: dict[str, Opschaling]) -> dict[str, Opschaling]:
+        gezien: dict[str, str] = {}
+        for naam in opschaling:
+            eerder = gezien.setdefault(sleutel(naam), naam)
+            if eerder != naam:
+                raise ValueError(
+                    f"gemeente '{naam}' staat twee keer in [opschaling] (ook als '{eerder}'); schrijf elke gemeente "
+                    "één keer"
+                )
+        return opschaling
+
+    def opschaling_voor(self, gemeente: str) -> Opschaling | None:
+        """De [opschaling] van `gemeente` (hoofdletters en spelling als in `namen.sleutel`), of None."""
+        for naam, waarde in self.opschaling.items():
+            if sleutel(naam) == sleutel(gemeente):
+                return waarde
+        return None
+
+    def regel_van(self, *pad: str) -> tuple[str | None, int | None]:
+        """(bestand, regel) van een tabel of sleutel in casuskosten.toml, voor meldingen die pas later vallen."""
+        bestand, regels = self._bron
+        for lengte in range(len(pad), 0, -1):
+            if pad[:lengte] in regels:
+                return bestand, regels[pad[:lengte]]
+        return bestand, None
 
     @model_validator(mode="wrap")
     @classmethod
@@ -180,6 +266,8 @@ class Instellingen(_Model):
 
     #: waar elke instelling vandaan kwam: veld -> (bestand, regel, naam), voor meldingen die pas later vallen
     _herkomst: dict[str, tuple[str | None, int | None, str]] = PrivateAttr(default_factory=dict)
+    #: het instellingenbestand en zijn regelkaart (zie `regel_van`)
+    _bron: tuple[str | None, dict[tuple[str | int, ...], int]] = PrivateAttr(default=(None, {}))
 
     def naar_dict(self) -> dict[str, Any]:
         """De instellingen zoals ze in de JSON-uitvoer staan."""
@@ -225,6 +313,8 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
     except ValidationError as fout:
         document = YamlDocument(bestand, data, regels, "")
         raise InstellingenFout(vertaal(fout, document, Instellingen)) from None
+    if bron.is_file():
+        instellingen._bron = (bestand, regels)
     for veld in Instellingen.model_fields:
         if overschrijf.get(veld) is not None:
             instellingen._herkomst[veld] = (None, None, "--" + veld.replace("_", "-"))
@@ -259,17 +349,22 @@ def _toml_fout(tekst: str) -> str:
     return f"TOML-syntaxfout{waar}: controleer aanhalingstekens, '=' en de [tabelkoppen] op deze regel"
 
 
+# een deel van een tabelnaam: kaal (opschaling) of tussen aanhalingstekens ("Den Haag")
+_TOML_DEEL = r"[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'"
+_TOML_KOP = re.compile(rf"^\s*\[\s*((?:{_TOML_DEEL})(?:\s*\.\s*(?:{_TOML_DEEL}))*)\s*\]")
+
+
 def _toml_regels(tekst: str) -> dict[tuple[str | int, ...], int]:
-    """Een eenvoudige regelkaart voor TOML: `[tabel]` en `sleutel =` per regel."""
+    """Een eenvoudige regelkaart voor TOML: `[tabel]` (ook `[opschaling."Den Haag"]`) en `sleutel =` per regel."""
     regels: dict[tuple[str | int, ...], int] = {}
     tabel: tuple[str, ...] = ()
     for nummer, regel in enumerate(tekst.splitlines(), start=1):
-        kop = re.match(r"^\s*\[([A-Za-z0-9_.]+)\]", regel)
+        kop = _TOML_KOP.match(regel)
         if kop:
-            tabel = tuple(kop.group(1).split("."))
+            tabel = tuple(d.strip("\"'") for d in re.findall(_TOML_DEEL, kop.group(1)))
             regels.setdefault(tabel, nummer)
             continue
-        sleutel = re.match(r"^\s*([A-Za-z0-9_]+)\s*=", regel)
-        if sleutel:
-            regels.setdefault((*tabel, sleutel.group(1)), nummer)
+        sleutelregel = re.match(r"^\s*([A-Za-z0-9_]+)\s*=", regel)
+        if sleutelregel:
+            regels.setdefault((*tabel, sleutelregel.group(1)), nummer)
     return regels

@@ -31,6 +31,11 @@ Leefgebied = Literal[
     "zelfzorg",
 ]
 TrajectNaam = Literal["voor_2015", "sociaal_team"]
+#: Movisie: enkelvoudige en meervoudige problematiek; complex = zware meervoudige problematiek
+Zwaarte = Literal["enkelvoudig", "meervoudig", "complex"]
+#: hoe de casus in het onderzoek kwam: aselect getrokken of door het team gekozen
+Selectie = Literal["aselect", "gekozen"]
+ZWAARTES: tuple[str, ...] = get_args(Zwaarte)
 
 #: de vijf beleidsdoelen, in vaste volgorde
 DOELEN: tuple[str, ...] = (
@@ -165,6 +170,13 @@ class Casus(_Model):
     zekerheid: Zekerheid = Field(description="hoe zeker het voor_2015-traject is: hoog, middel of laag")
     onderbouwing: str | None = Field(default=None, description="waarom het voor_2015-traject aannemelijk is")
     leefgebieden: tuple[Leefgebied, ...] = Field(default=(), description="de leefgebieden waarop de casus speelt")
+    zwaarte: Zwaarte | None = Field(
+        default=None,
+        description="enkelvoudig (één leefgebied), meervoudig (meerdere) of complex (zware meervoudige problematiek)",
+    )
+    selectie: Selectie | None = Field(
+        default=None, description="hoe de casus in het onderzoek kwam: aselect (getrokken) of gekozen; leeg = onbekend"
+    )
     situatie: Tekst = Field(description="de situatie, verteld zoals de sociaal werker haar zag")
     trajecten: Trajecten = Field(description="de twee trajecten: voor_2015 en sociaal_team")
     doelen: Doelen = Field(description="het oordeel over elk van de vijf beleidsdoelen")

@@ -26,11 +26,14 @@ def _model_in(annotatie: Any) -> type[BaseModel] | None:
 def _velden_bij(model: type[BaseModel], pad: Pad) -> list[str]:
     """De toegestane sleutels in de mapping waar `pad` naar wijst."""
     huidig: type[BaseModel] | None = model
+    sleutel_volgt = False  # na een dict-veld (zoals [opschaling]) is het volgende deel een vrije sleutel
     for deel in pad:
-        if isinstance(deel, int) or huidig is None:
+        if isinstance(deel, int) or huidig is None or sleutel_volgt:
+            sleutel_volgt = False
             continue
         veld = huidig.model_fields.get(deel)
         huidig = _model_in(veld.annotation) if veld is not None else None
+        sleutel_volgt = veld is not None and typing.get_origin(veld.annotation) is dict
     return list(huidig.model_fields) if huidig is not None else []
 
 

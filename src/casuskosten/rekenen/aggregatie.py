@@ -75,6 +75,9 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellin
             "zekerheid": [cb.casus.zekerheid for cb in casussen],
             "horizon_maanden": [cb.casus.horizon_maanden for cb in casussen],
             "aantal_leefgebieden": [len(set(cb.casus.leefgebieden)) for cb in casussen],
+            # voor de opschaling: de strata en hoe de casus in het onderzoek kwam (None = niet ingevuld)
+            "zwaarte": pd.Series([cb.casus.zwaarte for cb in casussen], dtype=object),
+            "selectie": pd.Series([cb.casus.selectie for cb in casussen], dtype=object),
         }
     )
     for doel in DOELEN:

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..invoer.instellingen import Instellingen
+from ..invoer.modellen import ZWAARTES
 from .onzekerheid import MIN_CASUSSEN_INTERVAL
 
 FloatArray = npt.NDArray[np.float64]
@@ -51,13 +52,25 @@ class PsaGroep:
 
 
 @dataclass(frozen=True)
+class PerJaarTrekkingen:
+    """Per trekking de besparing per casus per jaar (zonder en met correctie) zoals de opschaling die weegt."""
+
+    besparing: FloatArray
+    besparing_gecorrigeerd: FloatArray
+
+
+@dataclass(frozen=True)
 class PsaUitkomst:
-    """Per gemeente (sleutel: naam) en voor het totaal (sleutel None), plus per casus een tabel."""
+    """Per gemeente (sleutel: naam) en voor het totaal (sleutel None), plus per casus een tabel.
+
+    `per_jaar`: alleen voor de gemeenten die om een opschaling vroegen, de trekkingen per casus per jaar.
+    """
 
     groepen: dict[str | None, PsaGroep]
     casussen: (
         pd.DataFrame
     )  # index: casus-id; kolommen kans_besparing(_gecorrigeerd), besparing_pct(_gecorrigeerd)_psa95_*
+    per_jaar: dict[str, PerJaarTrekkingen] = field(default_factory=dict)
 
 
 def sigma(spreiding: float) -> float:
@@ -73,6 +86,12 @@ def code_generator(seed: int, code: str) -> np.random.Generator:
 def gemeente_generator(seed: int, gemeente: str) -> np.random.Generator:
     """De generator van één gemeente (casussen en kansen)."""
     return np.random.default_rng([seed, 2, zlib.crc32(gemeente.encode("utf-8"))])
+
+
+def strata_generator(seed: int, gemeente: str) -> np.random.Generator:
+    """De generator voor het trekken binnen zwaartes (opschaling): een eigen reeks, zodat de andere cijfers van de
+    gemeente niet veranderen als er een verdeling bij komt."""
+    return np.random.default_rng([seed, 3, zlib.crc32(gemeente.encode("utf-8"))])
 
 
 def trek_kansen(kans: FloatArray, concentratie: FloatArray, rng: np.random.Generator, aantal: int) -> FloatArray:
@@ -96,12 +115,20 @@ def _pct(teller: npt.NDArray[np.floating[Any]], noemer: npt.NDArray[np.floating[
         return np.where(noemer != 0, teller / noemer * 100.0, np.nan)
 
 
-def psa(regels: pd.DataFrame, casussen: pd.DataFrame, instellingen: Instellingen) -> PsaUitkomst:
+def psa(
+    regels: pd.DataFrame,
+    casussen: pd.DataFrame,
+    instellingen: Instellingen,
+    opschaling: Mapping[str, FloatArray | None] | None = None,
+) -> PsaUitkomst:
     """De PSA over alle gemeenten en het totaal.
 
     `regels` zijn de beprijsde regels (kolommen casus, traject, tarief, kosten_kans_1, kans, betrouwbaarheid, soort);
-    `casussen` de casustabel (id, gemeente, zekerheid, correctie, horizon_maanden), in de volgorde van de casussen.
+    `casussen` de casustabel (id, gemeente, zekerheid, correctie, horizon_maanden, en bij een verdeling zwaarte), in
+    de volgorde van de casussen. `opschaling`: per gemeente die opgeschaald wordt de aandelen N_h / N per zwaarte (in
+    de volgorde van `ZWAARTES`) voor het poststratificeren, of None voor het gewone gemiddelde.
     """
+    opschaling = opschaling or {}
     iteraties = instellingen.psa_iteraties
     maatschappelijk = regels[regels["soort"] != "overdracht"]
     codes = sorted(set(maatschappelijk["tarief"].tolist()))
@@ -117,6 +144,7 @@ def psa(regels: pd.DataFrame, casussen: pd.DataFrame, instellingen: Instellingen
     totaal = _Sommen(iteraties)
     groepen: dict[str | None, PsaGroep] = {}
     per_casus: list[pd.DataFrame] = []
+    per_jaar: dict[str, PerJaarTrekkingen] = {}
     regels_per_casus = dict(tuple(maatschappelijk.groupby("casus", sort=False)))
     for gemeente, deel in casussen.groupby("gemeente", sort=True):
         ids = deel["id"].tolist()
@@ -124,13 +152,19 @@ def psa(regels: pd.DataFrame, casussen: pd.DataFrame, instellingen: Instellingen
         gemeente_regels = pd.concat([regels_per_casus.get(i, leeg) for i in ids]) if ids else leeg
         invoer = _GroepInvoer.maak(deel, gemeente_regels, code_nr, spreiding.voor, concentratie.voor)
         rng = gemeente_generator(instellingen.seed, str(gemeente))
-        sommen, casus_tabel = _trek_gemeente(invoer, z, rng, iteraties)
+        strata = None
+        if str(gemeente) in opschaling:
+            aandelen = opschaling[str(gemeente)]
+            strata = _Strata.maak(deel, aandelen, strata_generator(instellingen.seed, str(gemeente)), iteraties)
+        sommen, casus_tabel = _trek_gemeente(invoer, z, rng, iteraties, strata)
         groepen[str(gemeente)] = sommen.groep(len(ids))
+        if strata is not None:
+            per_jaar[str(gemeente)] = PerJaarTrekkingen(strata.jaar, strata.jaar_gecorrigeerd)
         totaal.tel_op(sommen)
         per_casus.append(casus_tabel)
     groepen[None] = totaal.groep(len(casussen))
     casus_uit = pd.concat(per_casus) if per_casus else pd.DataFrame()
-    return PsaUitkomst(groepen, casus_uit)
+    return PsaUitkomst(groepen, casus_uit, per_jaar)
 
 
 @dataclass(frozen=True)
@@ -217,8 +251,63 @@ class _Sommen:
         )
 
 
+class _Strata:
+    """Het gewogen gemiddelde per casus per jaar in elke trekking, voor de opschaling van één gemeente.
+
+    Zonder aandelen het gewone gemiddelde over de (opnieuw getrokken) casussen: jaar / n uit dezelfde trekkingen als
+    de gemeente. Met aandelen gepoststratificeerd: som over zwaartes h van N_h / N x het gemiddelde in h, waarbij de
+    casussen binnen elke zwaarte met teruglegging opnieuw getrokken worden (vanaf 5 casussen in die zwaarte, zoals
+    bij de gemeente); een zwaarte die alle casussen bevat gebruikt de trekking van de gemeente zelf, zodat één
+    zwaarte precies het gewone gemiddelde geeft.
+    """
+
+    def __init__(
+        self, nummer: IntArray | None, aandelen: FloatArray | None, rng: np.random.Generator, iteraties: int
+    ) -> None:
+        self.nummer = nummer  # per casus de index van zijn zwaarte (-1: zonder)
+        self.aandelen = aandelen
+        self.rng = rng
+        self.jaar = np.zeros(iteraties)
+        self.jaar_gecorrigeerd = np.zeros(iteraties)
+
+    @staticmethod
+    def maak(casussen: pd.DataFrame, aandelen: FloatArray | None, rng: np.random.Generator, iteraties: int) -> _Strata:
+        if aandelen is None:
+            return _Strata(None, None, rng, iteraties)
+        index = {z: i for i, z in enumerate(ZWAARTES)}
+        nummer = np.array([index.get(z, -1) for z in casussen["zwaarte"].tolist()], dtype=np.int64)
+        return _Strata(nummer, np.asarray(aandelen, dtype=float), rng, iteraties)
+
+    def tel(self, plek: slice, gewicht: FloatArray, jaar: FloatArray, jaar_gec: FloatArray) -> None:
+        """Vul de trekkingen `plek` in; `jaar` en `jaar_gec` zijn (trekkingen x casussen) per casus per jaar."""
+        b, c = jaar.shape
+        if self.nummer is None or self.aandelen is None:
+            n = max(c, 1)
+            self.jaar[plek] = (gewicht * jaar).sum(axis=1) / n
+            self.jaar_gecorrigeerd[plek] = (gewicht * jaar_gec).sum(axis=1) / n
+            return
+        self.jaar[plek] = 0.0
+        self.jaar_gecorrigeerd[plek] = 0.0
+        for h, aandeel in enumerate(self.aandelen.tolist()):
+            leden = np.flatnonzero(self.nummer == h)
+            if aandeel == 0 or leden.size == 0:
+                continue
+            if leden.size == c:
+                binnen = gewicht
+            elif leden.size >= MIN_CASUSSEN_INTERVAL:
+                binnen = self.rng.multinomial(leden.size, np.full(leden.size, 1.0 / leden.size), size=b).astype(float)
+            else:
+                binnen = np.ones((b, leden.size))
+            self.jaar[plek] += aandeel * (binnen * jaar[:, leden]).sum(axis=1) / leden.size
+            self.jaar_gecorrigeerd[plek] += aandeel * (binnen * jaar_gec[:, leden]).sum(axis=1) / leden.size
+
+
 def _trek_gemeente(
-    invoer: _GroepInvoer, z: npt.NDArray[np.float32], rng: np.random.Generator, iteraties: int
+    invoer: _GroepInvoer,
+    z: npt.NDArray[np.float32],
+    rng: np.random.Generator,
+    iteraties: int,
+    strata: _Strata | None = None,
 ) -> tuple[_Sommen, pd.DataFrame]:
     """Alle trekkingen voor één gemeente, in blokken; geeft de sommen per trekking en de cijfers per casus."""
     c = len(invoer.ids)
@@ -278,6 +367,8 @@ def _trek_gemeente(
         jaar_gewicht = gewicht * invoer.jaarfactor
         sommen.jaar[begin : begin + b] = np.einsum("ij,ij->i", jaar_gewicht, dc, dtype=np.float64)
         sommen.jaar_gecorrigeerd[begin : begin + b] = np.einsum("ij,ij->i", jaar_gewicht, gc - tc, dtype=np.float64)
+        if strata is not None:
+            strata.tel(slice(begin, begin + b), gewicht, dc * invoer.jaarfactor, (gc - tc) * invoer.jaarfactor)
     tabel = pd.DataFrame(
         {
             "kans_besparing": goedkoper / iteraties,
@@ -309,4 +400,4 @@ def interval_of_none(laag: float, hoog: float) -> tuple[float, float] | None:
     return (laag, hoog)
 
 
-__all__: Sequence[str] = ("PsaGroep", "PsaUitkomst", "psa", "sigma", "trek_kansen")
+__all__: Sequence[str] = ("PerJaarTrekkingen", "PsaGroep", "PsaUitkomst", "psa", "sigma", "trek_kansen")

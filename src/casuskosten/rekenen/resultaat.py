@@ -20,6 +20,7 @@ from ..invoer.namen import sleutel
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand, Overgeslagen
+    from .opschaling import Opgeschaald  # opschaling -> psa -> onzekerheid -> resultaat: alleen als type
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +133,11 @@ class Aggregaat:
     aandeel_kosten_laag_betrouwbaar: dict[str, float | None]
     periode: tuple[str, str]
     waarschuwingen: tuple[Waarschuwing, ...] = ()
+    #: wat de casussen betekenen voor de begroting; None zonder [opschaling] voor deze gemeente (en bij het totaal)
+    opschaling: Opgeschaald | None = None
 
     def naar_dict(self) -> dict[str, Any]:
-        """Als JSON-object."""
+        """Als JSON-object; `opschaling` alleen bij een gemeente met [opschaling]."""
         uit: dict[str, Any] = {}
         if self.gemeente is not None:
             uit["gemeente"] = self.gemeente
@@ -210,6 +213,8 @@ class Aggregaat:
             "aandeel_kosten_laag_betrouwbaar": self.aandeel_kosten_laag_betrouwbaar,
             "waarschuwingen": [w.naar_dict() for w in self.waarschuwingen],
         }
+        if self.opschaling is not None:
+            uit["opschaling"] = self.opschaling.naar_dict()
         return uit
 
 

@@ -128,6 +128,122 @@ def leeswijzer(iteraties: int) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Begroting:
+    """De sectie 'Wat betekent dit voor de begroting?': de opschaling naar de caseload van de gemeente.
+
+    Zonder [opschaling] alleen `niet_opgeschaald` (één regel); anders de tabellen en de grafiek.
+    """
+
+    titel: str
+    niet_opgeschaald: str | None = None
+    inleiding: tuple[str, ...] = ()
+    kern: tuple[tuple[str, str, str], ...] = ()  # (cijfer, waarde, 95%-interval)
+    financiers: tuple[tuple[str, str, str], ...] = ()  # (financier, besparing per jaar, rol)
+    grafiek: Grafiek | None = None
+    representativiteit: tuple[tuple[str, str, str, str], ...] = ()  # (zwaarte, casussen, aandeel, caseload)
+    formatie: tuple[tuple[str, str], ...] = ()
+    kanttekeningen: tuple[str, ...] = ()
+
+
+#: wat de opgeschaalde cijfers niet betekenen; staat bij elke opschaling
+_NIET_BEDOELD: tuple[str, ...] = (
+    (
+        "Wat deze cijfers niet zeggen: de casussen zijn gekozen, niet getrokken; opschalen neemt aan dat ze typisch "
+        "zijn voor alle huishoudens. Effecten op gedrag, wachtlijsten of de instroom zijn niet meegerekend, en een "
+        "besparing op papier bewijst niet dat het sociaal team haar veroorzaakte."
+    ),
+    (
+        "Per financier staan de bedragen zonder zekerheidscorrectie en met overdrachten (zoals bijstand), zoals in de "
+        "tabel 'Wie investeert, wie bespaart'."
+    ),
+)
+BEGROTING_TITEL = "Wat betekent dit voor de begroting?"
+NIET_OPGESCHAALD = "Niet opgeschaald: geen [opschaling] voor deze gemeente in casuskosten.toml."
+
+
+def begroting(agg: Aggregaat, kleur: str) -> Begroting:
+    """De begrotingssectie van één gemeente, uit `agg.opschaling`."""
+    o = agg.opschaling
+    if o is None:
+        return Begroting(BEGROTING_TITEL, niet_opgeschaald=NIET_OPGESCHAALD)
+    weging = (
+        "gewogen naar de verdeling van de caseload over enkelvoudig, meervoudig en complex (poststratificatie)"
+        if o.weging == "verdeling"
+        else "als gewoon gemiddelde over de casussen (niet gewogen naar zwaarte)"
+    )
+    gewogen = (
+        f"De teams ondersteunen per jaar {f.getal(o.casussen_per_jaar, 0)} huishoudens. Als de casussen typisch zijn "
+        "voor die huishoudens, bespaart de aanpak van het sociaal team per jaar "
+        f"{f.euro(o.besparing_per_jaar_gecorrigeerd)} na correctie "
+        f"{euro_interval(o.besparing_per_jaar_gecorrigeerd_psa95)}: het aantal huishoudens maal de besparing per "
+        f"casus per jaar, {weging}."
+    )
+    inleiding = (
+        gewogen,
+        f"De kans dat de aanpak op deze schaal goedkoper is: {heel_procent(o.kans_besparing_gecorrigeerd)}.",
+    )
+    kern = (
+        ("Huishoudens per jaar", f.getal(o.casussen_per_jaar, 0), ""),
+        ("Besparing per casus per jaar, na correctie", f.euro(o.besparing_per_casus_per_jaar_gecorrigeerd), ""),
+        (
+            "Besparing per jaar, na correctie",
+            f.euro(o.besparing_per_jaar_gecorrigeerd),
+            euro_interval(o.besparing_per_jaar_gecorrigeerd_psa95),
+        ),
+        (
+            "Besparing per jaar, zonder correctie",
+            f.euro(o.besparing_per_jaar),
+            euro_interval(o.besparing_per_jaar_psa95),
+        ),
+        ("Kans dat het sociaal team goedkoper is", heel_procent(o.kans_besparing_gecorrigeerd), ""),
+    )
+    financiers = tuple(
+        (financiernaam(fin.financier), f.euro(fin.besparing_per_jaar), fin.rol) for fin in o.per_financier_per_jaar
+    )
+    beschrijving = "; ".join(f"{naam} {bedrag} ({rol})" for naam, bedrag, rol in financiers)
+    grafiek = Grafiek(
+        "begroting-financiers",
+        "Besparing per financier per jaar, op de schaal van de caseload",
+        f"Per financier de besparing per jaar (rechts: bespaart, links: investeert): {beschrijving}.",
+        grafieken.per_financier_per_jaar(
+            [financiernaam(fin.financier) for fin in o.per_financier_per_jaar],
+            [fin.besparing_per_jaar for fin in o.per_financier_per_jaar],
+            kleur,
+        ),
+    )
+    representatief = tuple(
+        (
+            r.zwaarte,
+            str(r.casussen),
+            f.aandeel(r.aandeel_casussen),
+            f.aandeel(r.aandeel_caseload) if r.aandeel_caseload is not None else "–",
+        )
+        for r in o.representativiteit
+    )
+    formatie = [
+        ("Teamuren per casus per jaar", f.getal(o.teamuren_per_casus_per_jaar, 1)),
+        ("Productieve uren per fte per jaar", f.getal(o.productieve_uren_per_fte, 0)),
+        ("Benodigde formatie (fte)", f.getal(o.benodigde_fte, 1)),
+    ]
+    if o.fte is not None and o.fte_verschil is not None:
+        formatie += [
+            ("Huidige formatie (fte)", f.getal(o.fte, 1)),
+            ("Verschil (benodigd − huidig)", f.getal(o.fte_verschil, 1)),
+        ]
+    kanttekeningen = (*(w.melding for w in o.waarschuwingen), *_NIET_BEDOELD)
+    return Begroting(
+        BEGROTING_TITEL,
+        inleiding=inleiding,
+        kern=kern,
+        financiers=financiers,
+        grafiek=grafiek,
+        representativiteit=representatief,
+        formatie=tuple(formatie),
+        kanttekeningen=kanttekeningen,
+    )
+
+
+@dataclass(frozen=True)
 class GemeenteRapport:
     """Alles wat in het rapport van één gemeente staat."""
 
@@ -145,6 +261,8 @@ class GemeenteRapport:
     invoerbestanden: tuple[tuple[str, str], ...] = ()
     #: de weggelaten casussen van deze gemeente (en die waarvan de gemeente onleesbaar was)
     overgeslagen: tuple[Overgeslagen, ...] = ()
+    #: 'Wat betekent dit voor de begroting?' (de opschaling, of één regel dat er niet opgeschaald is)
+    begroting: Begroting | None = None
 
     @property
     def titel(self) -> str:
@@ -456,6 +574,7 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
             for o in resultaat.overgeslagen
             if o.gemeente is None or o.gemeente.strip().casefold() == naam.strip().casefold()
         ),
+        begroting=begroting(agg, kleur),
         grafieken={
             "trajecten": grafiek_trajecten,
             "financiers": (
@@ -855,6 +974,27 @@ def _sectie_financiers(rapport: GemeenteRapport) -> Sectie:
     )
 
 
+def _sectie_begroting(rapport: GemeenteRapport) -> Sectie:
+    """'Wat betekent dit voor de begroting?': de opschaling, of één regel dat er niet is opgeschaald."""
+    b = rapport.begroting or Begroting(BEGROTING_TITEL, niet_opgeschaald=NIET_OPGESCHAALD)
+    if b.niet_opgeschaald is not None:
+        return Sectie(b.titel, "begroting", (Alinea(b.niet_opgeschaald),))
+    blokken: list[Blok] = [Alinea(zin) for zin in b.inleiding]
+    blokken.append(_tabel(("Cijfer", "Waarde", "95%-interval"), b.kern, rechts=(1, 2)))
+    blokken.append(Tussenkop("Per financier per jaar"))
+    blokken.append(_tabel(("Financier", "Besparing per jaar", "Rol"), b.financiers, rechts=(1,)))
+    if b.grafiek is not None:
+        blokken.append(Figuur(b.grafiek))
+    blokken.append(Tussenkop("Lijken de casussen op de caseload?"))
+    blokken.append(
+        _tabel(("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"), b.representativiteit, rechts=(1, 2, 3))
+    )
+    blokken.append(Tussenkop("Formatie"))
+    blokken.append(_tabel(("Formatie", "Waarde"), b.formatie, rechts=(1,)))
+    blokken.append(Opsomming(b.kanttekeningen))
+    return Sectie(b.titel, "begroting", tuple(blokken))
+
+
 def _sectie_doelen(rapport: GemeenteRapport) -> Sectie:
     g = rapport.cijfers
     return Sectie(
@@ -1089,11 +1229,12 @@ def _verantwoording(
         ),
         Tussenkop("Gebruikte tarieven"),
         _tabel(
-            ("Code", "Omschrijving", "Prijs", "Jaar", "Financier", "Betr.", "Bron"),
+            ("Tarief (code)", "Prijs", "Jaar", "Financier", "Betr.", "Bron"),
             (
                 (
-                    t["tarief"],
-                    t["omschrijving"],
+                    # de code klein onder de naam: een eigen kolom voor lange codes liet te weinig ruimte over,
+                    # zodat reportlab woorden in de bron moest breken
+                    Cel(str(t["omschrijving"]), onder=str(t["tarief"])),
                     f"{f.euro(t['tarief_prijs'], 2)} / {t['eenheid']}",
                     t["tarief_jaar"],
                     financiernaam(str(t["financier"])),
@@ -1102,8 +1243,7 @@ def _verantwoording(
                 )
                 for t in tarieven
             ),
-            rechts=(3,),
-            vast=(0,),
+            rechts=(2,),
             voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {r.prijspeil}.",
         ),
         Tussenkop("Invoerbestanden"),
@@ -1149,6 +1289,7 @@ def gemeente_document(rapport: GemeenteRapport) -> Document:
         _sectie_toelichting(rapport),
         _sectie_trajecten(rapport),
         _sectie_financiers(rapport),
+        _sectie_begroting(rapport),
         _sectie_doelen(rapport),
         _sectie_gevoeligheid(rapport),
         _sectie_overzicht(rapport),
@@ -1299,6 +1440,7 @@ def vergelijking_document(stuk: Vergelijking) -> Document:
 
 __all__ = [
     "Alinea",
+    "Begroting",
     "Blok",
     "CasusWeergave",
     "Casusboek",
@@ -1316,6 +1458,7 @@ __all__ = [
     "Tabel",
     "Tussenkop",
     "Vergelijking",
+    "begroting",
     "casusboek",
     "casusboek_document",
     "gemeente_document",

@@ -31,14 +31,87 @@ from .document import versie
 FORMATEN: tuple[str, ...] = ("xlsx", "csv", "csv-nl", "json")
 
 #: de tabellen, in deze volgorde als werkbladen en als CSV-bestanden
-TABELLEN: tuple[str, ...] = ("casussen", "regels", "gemeenten", "financiers", "waarschuwingen")
+TABELLEN: tuple[str, ...] = (
+    "casussen",
+    "regels",
+    "gemeenten",
+    "financiers",
+    "waarschuwingen",
+    "opschaling",
+    "representativiteit",
+)
 
 _CI = tuple[float, float] | None
 
 
 def tabellen(resultaat: Resultaat) -> dict[str, pd.DataFrame]:
-    """De vijf exporttabellen: casussen, regels, gemeenten (plus een rij Totaal), financiers en waarschuwingen."""
+    """De exporttabellen: casussen, regels, gemeenten (plus een rij Totaal), financiers, waarschuwingen, en per
+    gemeente met [opschaling] de opschaling en de representativiteit."""
     groepen = (*resultaat.gemeenten, resultaat.totaal)
+    return {
+        **_basistabellen(resultaat, groepen),
+        **_opschalingstabellen(resultaat),
+    }
+
+
+_OPSCHALING_KOLOMMEN = [
+    "gemeente",
+    "casussen_per_jaar",
+    "weging",
+    "besparing_per_casus_per_jaar",
+    "besparing_per_casus_per_jaar_gecorrigeerd",
+    "besparing_per_jaar",
+    "besparing_per_jaar_psa95_laag",
+    "besparing_per_jaar_psa95_hoog",
+    "besparing_per_jaar_gecorrigeerd",
+    "besparing_per_jaar_gecorrigeerd_psa95_laag",
+    "besparing_per_jaar_gecorrigeerd_psa95_hoog",
+    "kans_besparing_gecorrigeerd",
+    "teamuren_per_casus_per_jaar",
+    "productieve_uren_per_fte",
+    "benodigde_fte",
+    "fte",
+    "fte_verschil",
+]
+
+
+def _opschalingstabellen(resultaat: Resultaat) -> dict[str, pd.DataFrame]:
+    """Eén rij per opgeschaalde gemeente (met per financier een kolom besparing_per_jaar_<financier>) en per
+    gemeente en zwaarte de representativiteit."""
+    rijen, representatief = [], []
+    for agg in resultaat.gemeenten:
+        o = agg.opschaling
+        if o is None:
+            continue
+        rij: dict[str, Any] = {
+            "gemeente": _naam(agg),
+            **{k: v for k, v in o.naar_dict().items() if k in _OPSCHALING_KOLOMMEN},
+        }
+        for naam in ("besparing_per_jaar", "besparing_per_jaar_gecorrigeerd"):
+            rij[f"{naam}_psa95_laag"], rij[f"{naam}_psa95_hoog"] = getattr(o, f"{naam}_psa95")
+        rij.update({f"besparing_per_jaar_{fin.financier}": fin.besparing_per_jaar for fin in o.per_financier_per_jaar})
+        rijen.append(rij)
+        representatief += [
+            {
+                "gemeente": _naam(agg),
+                "zwaarte": r.zwaarte,
+                "casussen": r.casussen,
+                "aandeel_casussen": r.aandeel_casussen,
+                "aandeel_caseload": r.aandeel_caseload,
+            }
+            for r in o.representativiteit
+        ]
+    opschaling = pd.DataFrame(rijen)
+    volgorde = _OPSCHALING_KOLOMMEN + [k for k in opschaling.columns if k not in _OPSCHALING_KOLOMMEN]
+    return {
+        "opschaling": opschaling.reindex(columns=volgorde),
+        "representativiteit": pd.DataFrame(
+            representatief, columns=["gemeente", "zwaarte", "casussen", "aandeel_casussen", "aandeel_caseload"]
+        ),
+    }
+
+
+def _basistabellen(resultaat: Resultaat, groepen: tuple[Aggregaat, ...]) -> dict[str, pd.DataFrame]:
     regels = resultaat.regels.reset_index(drop=True)
     # namen naast de codes: een analist filtert op de code en leest de naam
     kolommen = list(regels.columns)
@@ -261,6 +334,8 @@ def instellingen(resultaat: Resultaat) -> pd.DataFrame:
         if isinstance(waarde, dict):
             for sleutel, deel in waarde.items():
                 plat(f"{voorvoegsel}.{sleutel}" if voorvoegsel else str(sleutel), deel)
+        elif isinstance(waarde, list):  # bv. formatie.teamuren_tarieven: één cel, komma-gescheiden
+            rijen.append((voorvoegsel, ", ".join(str(w) for w in waarde)))
         elif voorvoegsel != "prijspeil":  # staat al bovenaan, als het gekozen prijspeil
             rijen.append((voorvoegsel, "" if waarde is None else waarde))
 

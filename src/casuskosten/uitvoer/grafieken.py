@@ -167,6 +167,30 @@ def per_financier(financiers: Sequence[FinancierCijfers], kleur: str, namen: Seq
     )
 
 
+def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleur: str) -> Drawing:
+    """Per financier één liggende staaf: de besparing per jaar op de schaal van de caseload. Rechts van de nullijn
+    (hoofdkleur) bespaart de financier, links (grijs) investeert hij."""
+    rij, boven, onder, x0 = 20.0, 22.0, 22.0, 130.0
+    hoogte = boven + onder + rij * max(len(namen), 1)
+    d = Drawing(BREEDTE, hoogte)
+    breedte = BREEDTE - x0 - 25
+    as_ = _as(min([0.0, *bedragen]), max([0.0, *bedragen]))
+    begin, eind, _ = as_
+    _x_as(d, (x0, onder, breedte, rij * len(namen)), as_, _bedrag_kort)
+
+    def x(waarde: float) -> float:
+        return x0 + (waarde - begin) / (eind - begin) * breedte
+
+    hoofd = colors.HexColor(kleur)
+    for i, (naam, bedrag) in enumerate(zip(namen, bedragen, strict=True)):
+        y = onder + rij * (len(namen) - 1 - i)
+        d.add(_tekst(x0 - 4, y + 7, _kort(naam.replace("_", " "), int(x0 / 4)), anker="end"))
+        vulling = hoofd if bedrag >= 0 else GRIJS
+        d.add(Rect(min(x(0), x(bedrag)), y + 4, abs(x(bedrag) - x(0)), 11, fillColor=vulling, strokeColor=None))
+    _legenda(d, x0, hoogte - 12, [("bespaart per jaar", hoofd), ("investeert per jaar", GRIJS)])
+    return d
+
+
 def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
     """Per doel (`namen`) een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 150.0

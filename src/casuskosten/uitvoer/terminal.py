@@ -113,6 +113,38 @@ def gemeententabel(resultaat: Resultaat) -> Group:
     return Group(kosten, Text(""), procenten, uitleg)
 
 
+def opschalingtabel(resultaat: Resultaat) -> Group | None:
+    """Wat betekent dit per jaar? De opgeschaalde besparing en formatie per gemeente met [opschaling]; None als geen
+    enkele gemeente er een heeft."""
+    opgeschaald = [(a.gemeente or "", a.opschaling) for a in resultaat.gemeenten if a.opschaling is not None]
+    if not opgeschaald:
+        return None
+    tabel = _tabel(
+        "Wat betekent dit per jaar? (na correctie, maatschappelijk, in euro's)",
+        ("Casussen/jaar", "Per jaar", "95%-interval (PSA)", "Kans", "Nodig fte", "Verschil"),
+    )
+    for naam, o in opgeschaald:
+        laag, hoog = o.besparing_per_jaar_gecorrigeerd_psa95
+        tabel.add_row(
+            naam,
+            f.getal(o.casussen_per_jaar, 0),
+            f.getal(o.besparing_per_jaar_gecorrigeerd, 0),
+            f"[{f.getal(laag, 0)} – {f.getal(hoog, 0)}]",
+            f.aandeel(o.kans_besparing_gecorrigeerd),
+            f.getal(o.benodigde_fte, 1),
+            f.getal(o.fte_verschil, 1) if o.fte_verschil is not None else "–",
+        )
+    niet = [a.gemeente for a in resultaat.gemeenten if a.opschaling is None and a.gemeente]
+    uitleg = (
+        "Per jaar: casussen per jaar x de besparing per casus per jaar (gewogen naar de verdeling per zwaarte als die "
+        "er is). Nodig fte: teamuren per casus x casussen per jaar / productieve uren per fte; Verschil: nodig − "
+        "huidige fte. Aangenomen is dat de casussen typisch zijn voor de caseload; zie de waarschuwingen."
+    )
+    if niet:
+        uitleg += f" Niet opgeschaald (geen [opschaling] in casuskosten.toml): {', '.join(niet)}."
+    return Group(tabel, Text(uitleg, style="dim"))
+
+
 def _tabel(titel: str, koppen: tuple[str, ...]) -> Table:
     tabel = Table(title=titel, title_justify="left")
     tabel.add_column("Gemeente", overflow="fold")
@@ -192,6 +224,10 @@ def toon_resultaat(console: Console, resultaat: Resultaat, *, details: bool = Fa
             style="dim",
         )
     )
+    per_jaar = opschalingtabel(resultaat)
+    if per_jaar is not None:
+        console.print()
+        console.print(per_jaar)
     console.print()
     console.print(
         Group(
