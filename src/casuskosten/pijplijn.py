@@ -31,6 +31,7 @@ from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
 from .rekenen.beprijzing import beprijs
 from .rekenen.kernboodschap import casus_kernboodschap
+from .rekenen.kolommen import Kolommen, per_gemeente
 from .rekenen.psa import psa
 from .rekenen.resultaat import Resultaat
 
@@ -116,15 +117,12 @@ def bereken_casussen(
         )
     ]
     gemeenten = []
-    regels_per_gemeente = dict(tuple(regels.groupby("gemeente", sort=False)))
-    leeg = regels.iloc[0:0]
-    for gemeente, deel in tabel_casussen.groupby("gemeente", sort=True):
-        naam = str(gemeente)
-        gemeenten.append(
-            aggregeer(naam, deel, regels_per_gemeente.get(gemeente, leeg), instellingen, uitkomst.groepen[naam])
-        )
+    # numpy-kolommen per gemeente gesneden in plaats van een pandas-groupby: bij ~340 gemeenten scheelt dat seconden
+    alle_casussen, alle_regels = Kolommen(tabel_casussen), Kolommen(regels)
+    for naam, deel_casussen, deel_regels in per_gemeente(alle_casussen, alle_regels):
+        gemeenten.append(aggregeer(naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam]))
     totaal = aggregeer(
-        None, tabel_casussen, regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
+        None, alle_casussen, alle_regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
     )
     # wat er bij het lezen van de tarieven niet is meegenomen hoort bij het geheel, niet bij één gemeente
     totaal = dataclasses.replace(totaal, waarschuwingen=(*tabel.waarschuwingen, *totaal.waarschuwingen))
