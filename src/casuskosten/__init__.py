@@ -13,13 +13,7 @@ De namen worden pas bij gebruik geïmporteerd, zodat `casuskosten --help` geen p
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
-
-try:
-    __version__ = version("casuskosten")
-except PackageNotFoundError:  # pragma: no cover - alleen zonder installatie
-    __version__ = "0.0.0"
 
 _WAAR = {
     "CasuskostenFout": "fouten",
@@ -59,6 +53,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
+    __version__: str
     from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout, Waarschuwing
     from .invoer.casussen import laad_casussen
     from .invoer.instellingen import Instellingen, laad_instellingen
@@ -67,7 +62,19 @@ if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
     from .rekenen.resultaat import Aggregaat, Resultaat
 
 
+def _versie() -> str:
+    # importlib.metadata kost ~50 ms bij het opstarten; alleen --version en wie erom vraagt hebben het nodig
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("casuskosten")
+    except PackageNotFoundError:  # pragma: no cover - alleen zonder installatie
+        return "0.0.0"
+
+
 def __getattr__(naam: str) -> Any:
+    if naam == "__version__":
+        return _versie()
     module = _WAAR.get(naam)
     if module is None:
         raise AttributeError(f"module 'casuskosten' heeft geen attribuut '{naam}'")

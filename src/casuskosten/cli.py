@@ -7,7 +7,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -720,18 +720,16 @@ def main(argv: list[str] | None = None) -> Any:
 
     Fouten in de invoer en in de aanroep geven een Nederlandse melding en exitcode 1, zonder traceback.
     """
-    from .uitvoer.terminal import toon_fouten
-
     try:
         uitkomst = app(args=argv, prog_name="casuskosten", standalone_mode=False)
     except CasuskostenFout as fout:
-        toon_fouten(fout_console, fout.meldingen)
+        _toon_fouten(fout.meldingen)
         sys.exit(1)
     except _klik_fouten.NoArgsIsHelpError as fout:
         uit_console.print(fout.ctx.get_help() if fout.ctx else "")
         sys.exit(0)
     except _klik_fouten.UsageError as fout:
-        toon_fouten(fout_console, [Melding(None, None, None, _gebruiksfout(fout))])
+        _toon_fouten([Melding(None, None, None, _gebruiksfout(fout))])
         sys.exit(1)
     except typer.Abort:
         fout_console.print("Afgebroken; er is niets half geschreven.")
@@ -743,6 +741,14 @@ def main(argv: list[str] | None = None) -> Any:
         # terug, zonder melding; geen van onze opdrachten eindigt zelf met 130
         _afgebroken()
     sys.exit(uitkomst if isinstance(uitkomst, int) else 0)
+
+
+def _toon_fouten(meldingen: Sequence[Melding]) -> None:
+    """Meldingen via de terminaluitvoer; pas hier geïmporteerd, want die laadt babel, pydantic en het privacymasker,
+    en `--help` heeft die niet nodig (met het masker erbij kost dat ~0,7 s)."""
+    from .uitvoer.terminal import toon_fouten
+
+    toon_fouten(fout_console, meldingen)
 
 
 _CTRL_C = 130  # de gebruikelijke exitcode na SIGINT (128 + 2)

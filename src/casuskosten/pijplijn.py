@@ -31,6 +31,7 @@ from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
 from .rekenen.beprijzing import beprijs
 from .rekenen.kernboodschap import casus_kernboodschap
+from .rekenen.kolommen import Kolommen, per_gemeente
 from .rekenen.opschaling import aandelen, controleer_formatie, onbekende_gemeenten, schaal_op
 from .rekenen.psa import psa
 from .rekenen.resultaat import Resultaat
@@ -124,14 +125,14 @@ def bereken_casussen(
         )
     ]
     gemeenten = []
-    regels_per_gemeente = dict(tuple(regels.groupby("gemeente", sort=False)))
-    leeg = regels.iloc[0:0]
-    for gemeente, deel in tabel_casussen.groupby("gemeente", sort=True):
-        naam = str(gemeente)
-        eigen_regels = regels_per_gemeente.get(gemeente, leeg)
-        agg = aggregeer(naam, deel, eigen_regels, instellingen, uitkomst.groepen[naam])
+    # numpy-kolommen per gemeente gesneden in plaats van een pandas-groupby: bij ~340 gemeenten scheelt dat seconden
+    alle_casussen, alle_regels = Kolommen(tabel_casussen), Kolommen(regels)
+    for naam, deel_casussen, deel_regels in per_gemeente(alle_casussen, alle_regels):
+        agg = aggregeer(naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam])
         if naam in opschalen:
             instelling, deel_per_zwaarte = opschalen[naam]
+            deel = tabel_casussen[tabel_casussen["gemeente"] == naam]
+            eigen_regels = regels[regels["gemeente"] == naam]
             opgeschaald = schaal_op(
                 naam, deel, eigen_regels, instelling, instellingen.formatie, deel_per_zwaarte, uitkomst.per_jaar[naam]
             )
@@ -140,7 +141,7 @@ def bereken_casussen(
             )
         gemeenten.append(agg)
     totaal = aggregeer(
-        None, tabel_casussen, regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
+        None, alle_casussen, alle_regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
     )
     # wat er bij het lezen van de tarieven of instellingen niet is meegenomen hoort bij het geheel
     onbekend = onbekende_gemeenten(instellingen, [str(g) for g in tabel_casussen["gemeente"].unique()])

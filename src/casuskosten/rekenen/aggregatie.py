@@ -17,6 +17,7 @@ from ..invoer.tarieven import FINANCIERS
 from . import onzekerheid
 from .beprijzing import disconto_factor
 from .kernboodschap import kernboodschap
+from .kolommen import Kolommen
 from .psa import PsaGroep
 from .resultaat import PERSPECTIEVEN, Aggregaat, DoelCijfers, FinancierCijfers, Perspectief
 from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
@@ -147,20 +148,24 @@ def _none(waarde: Any) -> float | None:
 
 def aggregeer(
     gemeente: str | None,
-    tabel: pd.DataFrame,
-    regels: pd.DataFrame,
+    tabel: Kolommen,
+    regels: Kolommen,
     instellingen: Instellingen,
     psa_groep: PsaGroep,
     *,
     aantal_gemeenten: int = 1,
 ) -> Aggregaat:
-    """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None)."""
-    voor = tabel["kosten_voor_2015"].to_numpy(float)
-    team = tabel["kosten_sociaal_team"].to_numpy(float)
-    voor_gec = tabel["kosten_voor_2015_gecorrigeerd"].to_numpy(float)
+    """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None).
+
+    `tabel` en `regels` zijn de rijen van de groep uit de casustabel en de regeltabel, als numpy-kolommen.
+    """
+    voor = np.asarray(tabel["kosten_voor_2015"], dtype=float)
+    team = np.asarray(tabel["kosten_sociaal_team"], dtype=float)
+    voor_gec = np.asarray(tabel["kosten_voor_2015_gecorrigeerd"], dtype=float)
     som_voor, som_team, som_gec = float(voor.sum()), float(team.sum()), float(voor_gec.sum())
     besparing = som_voor - som_team
-    pcts = tabel["besparing_pct"].dropna()
+    pcts = np.asarray(tabel["besparing_pct"], dtype=float)
+    pcts = pcts[~np.isnan(pcts)]
     n = len(tabel)
 
     ci, ci_gec = onzekerheid.bootstrap_intervallen(
@@ -179,11 +184,11 @@ def aggregeer(
         if n > 1 and aandelen.max() > 0.5:
             dominant = ids[int(aandelen.argmax())]
 
-    maatschappelijk = regels[regels["soort"] != "overdracht"]
+    maatschappelijk = regels.deel(regels["soort"] != "overdracht")
     laag: dict[str, float | None] = {}
-    trajecten = maatschappelijk["traject"].to_numpy()
+    trajecten = maatschappelijk["traject"]
     laag_kosten = np.where(
-        (maatschappelijk["betrouwbaarheid"] == "laag").to_numpy(), maatschappelijk["kosten"].to_numpy(float), 0.0
+        maatschappelijk["betrouwbaarheid"] == "laag", np.asarray(maatschappelijk["kosten"], dtype=float), 0.0
     )
     for traject, som in (("voor_2015", som_voor), ("sociaal_team", som_team)):
         deze = float(laag_kosten[trajecten == traject].sum())
@@ -193,9 +198,11 @@ def aggregeer(
     waarschuwingen = groep_waarschuwingen(
         gemeente, n, ci is None, dominant if gemeente is not None else None, laag, horizonnen=horizonnen
     )
-    per_jaar = float(tabel["besparing_per_jaar"].mean()) if n else 0.0
-    per_jaar_gec = float(tabel["besparing_per_jaar_gecorrigeerd"].mean()) if n else 0.0
+    per_jaar = float(np.mean(tabel["besparing_per_jaar"])) if n else 0.0
+    per_jaar_gec = float(np.mean(tabel["besparing_per_jaar_gecorrigeerd"])) if n else 0.0
     spreiding = {b: instellingen.onzekerheid.tariefspreiding.voor(b) for b in ("hoog", "middel", "laag")}
+    met_besparing = np.asarray(tabel["besparing"], dtype=float) > 0
+    datums = tabel["datum"]
     return Aggregaat(
         gemeente=gemeente,
         aantal_casussen=n,
@@ -203,10 +210,10 @@ def aggregeer(
         kosten_sociaal_team=som_team,
         besparing=besparing,
         besparing_pct=onzekerheid.pct(som_voor, som_team),
-        besparing_pct_gemiddeld=float(pcts.mean()) if len(pcts) else None,
-        besparing_pct_mediaan=float(pcts.median()) if len(pcts) else None,
-        aantal_met_besparing=int((tabel["besparing"] > 0).sum()),
-        aandeel_met_besparing=float((tabel["besparing"] > 0).mean()) if n else 0.0,
+        besparing_pct_gemiddeld=float(np.mean(pcts)) if len(pcts) else None,
+        besparing_pct_mediaan=float(np.median(pcts)) if len(pcts) else None,
+        aantal_met_besparing=int(met_besparing.sum()),
+        aandeel_met_besparing=float(met_besparing.mean()) if n else 0.0,
         kosten_voor_2015_gecorrigeerd=som_gec,
         besparing_gecorrigeerd=som_gec - som_team,
         besparing_pct_gecorrigeerd=onzekerheid.pct(som_gec, som_team),
@@ -228,12 +235,16 @@ def aggregeer(
         doelen=_doelen(tabel),
         gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding),
         aandeel_kosten_laag_betrouwbaar=laag,
-        periode=(tabel["datum"].min().date().isoformat(), tabel["datum"].max().date().isoformat()),
+        periode=(_dag(datums.min()), _dag(datums.max())),
         waarschuwingen=waarschuwingen,
     )
 
 
-def _per_perspectief(tabel: pd.DataFrame) -> dict[str, Perspectief]:
+def _dag(datum: np.datetime64) -> str:
+    return str(np.datetime_as_string(datum, unit="D"))
+
+
+def _per_perspectief(tabel: Kolommen) -> dict[str, Perspectief]:
     uit = {}
     for naam in PERSPECTIEVEN:
         v = float(tabel[f"{naam}_kosten_voor_2015"].sum())
@@ -242,11 +253,10 @@ def _per_perspectief(tabel: pd.DataFrame) -> dict[str, Perspectief]:
     return uit
 
 
-def _per_financier(regels: pd.DataFrame) -> tuple[FinancierCijfers, ...]:
-    # numpy-maskers in plaats van een pandas-groupby: bij honderden gemeenten scheelt dat seconden
-    financiers = regels["financier"].to_numpy()
-    voor = (regels["traject"] == "voor_2015").to_numpy()
-    kosten = regels["kosten"].to_numpy(float)
+def _per_financier(regels: Kolommen) -> tuple[FinancierCijfers, ...]:
+    financiers = regels["financier"]
+    voor = regels["traject"] == "voor_2015"
+    kosten = np.asarray(regels["kosten"], dtype=float)
     uit = []
     for financier in FINANCIERS:  # vaste volgorde, alleen financiers die voorkomen
         deze = financiers == financier
@@ -258,7 +268,7 @@ def _per_financier(regels: pd.DataFrame) -> tuple[FinancierCijfers, ...]:
     return tuple(uit)
 
 
-def _doelen(tabel: pd.DataFrame) -> tuple[DoelCijfers, ...]:
+def _doelen(tabel: Kolommen) -> tuple[DoelCijfers, ...]:
     uit = []
     n = len(tabel)
     for doel in DOELEN:

@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .kolommen import Kolommen
 from .resultaat import Gevoeligheid, Invloed
 
 FloatArray = npt.NDArray[np.float64]
@@ -142,16 +143,17 @@ def invloedrijkste(ids: list[str], voor: FloatArray, team: FloatArray) -> Invloe
 class _Paren:
     """De regels van een groep per (casus, tariefcode)-paar: daarop werkt de correctie op vermeden kosten."""
 
-    def __init__(self, regels: pd.DataFrame) -> None:
+    def __init__(self, regels: Kolommen) -> None:
         casus_nr, _ = pd.factorize(regels["casus"])
-        code_nr, self.codes = pd.factorize(regels["tarief"])
+        self.code_nr, self.codes = pd.factorize(regels["tarief"])
+        code_nr = self.code_nr
         sleutel = casus_nr.astype(np.int64) * max(len(self.codes), 1) + code_nr
         self.paar = np.unique(sleutel, return_inverse=True)[1].astype(np.int64)
         self.aantal = int(self.paar.max()) + 1 if len(self.paar) else 0
-        self.voor = (regels["traject"] == "voor_2015").to_numpy()
+        self.voor = regels["traject"] == "voor_2015"
         # de correctie van de casus, per paar (alle regels van een paar horen bij één casus)
         self.correctie = np.zeros(self.aantal)
-        self.correctie[self.paar] = regels["correctie"].to_numpy(float)
+        self.correctie[self.paar] = np.asarray(regels["correctie"], dtype=float)
         self.code_van_paar = np.zeros(self.aantal, dtype=np.int64)
         self.code_van_paar[self.paar] = code_nr
 
@@ -170,7 +172,7 @@ class _Paren:
         return pct(float(gecorrigeerd.sum()), float(team.sum()))
 
 
-def gevoeligheid(regels: pd.DataFrame, spreiding: dict[str, float], max_codes: int = 10) -> tuple[Gevoeligheid, ...]:
+def gevoeligheid(regels: Kolommen, spreiding: dict[str, float], max_codes: int = 10) -> tuple[Gevoeligheid, ...]:
     """Het gecorrigeerde besparingspercentage bij andere aannames, gesorteerd op spreiding (tornado).
 
     Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
@@ -179,21 +181,23 @@ def gevoeligheid(regels: pd.DataFrame, spreiding: dict[str, float], max_codes: i
     als in de PSA); elke tariefcode krijgt een omslagpunt: de prijsfactor waarbij de gecorrigeerde besparing 0 wordt.
     """
     paren = _Paren(regels)
-    k = regels["kosten"].to_numpy(float)
+    k = np.asarray(regels["kosten"], dtype=float)
     basis = paren.pct(k)
     uit: list[Gevoeligheid] = []
     gecorrigeerd, team = paren.per_paar(k)
     bijdrage_paar = gecorrigeerd - team  # de gecorrigeerde besparing per paar
     bijdrage = np.bincount(paren.code_van_paar, weights=bijdrage_paar, minlength=len(paren.codes))
     totaal = float(bijdrage_paar.sum())
-    codes = regels["tarief"].to_numpy()
-    s = regels["betrouwbaarheid"].map(spreiding).to_numpy(float)
+    betrouwbaarheid = regels["betrouwbaarheid"]
+    s = np.full(len(regels), np.nan)
+    for niveau, waarde in spreiding.items():
+        s[betrouwbaarheid == niveau] = waarde
     omschrijvingen = dict(zip(regels["tarief"].tolist(), regels["omschrijving"].tolist(), strict=True))
     betrouwbaarheden = dict(zip(regels["tarief"].tolist(), regels["betrouwbaarheid"].tolist(), strict=True))
     volgorde = sorted(range(len(paren.codes)), key=lambda i: (-abs(float(bijdrage[i])), str(paren.codes[i])))
     for i in volgorde[:max_codes]:
         code = str(paren.codes[i])
-        deze = codes == code
+        deze = paren.code_nr == i
         spreid = float(s[deze].max())
         # de gecorrigeerde besparing is lineair in de prijsfactor x van één code (x > 0): totaal + (x - 1) B
         b = float(bijdrage[i])
@@ -210,9 +214,9 @@ def gevoeligheid(regels: pd.DataFrame, spreiding: dict[str, float], max_codes: i
         )
     # alleen onzekere kansen (0 < kans < 1) bewegen: een inzet met kans 1 is zeker, een halvering van álle kansen
     # zou beide trajecten evenveel verlagen en het percentage niet veranderen
-    kans = regels["kans"].to_numpy(float)
+    kans = np.asarray(regels["kans"], dtype=float)
     onzeker = (kans > 0) & (kans < 1)
-    kans1 = regels["kosten_kans_1"].to_numpy(float)
+    kans1 = np.asarray(regels["kosten_kans_1"], dtype=float)
     uit.append(
         Gevoeligheid(
             "kans",
@@ -228,11 +232,11 @@ def gevoeligheid(regels: pd.DataFrame, spreiding: dict[str, float], max_codes: i
         Gevoeligheid(
             "discontovoet",
             "discontovoet 0% / 4%",
-            paren.pct(regels["kosten_disconto_0"].to_numpy(float)),
-            paren.pct(regels["kosten_disconto_4"].to_numpy(float)),
+            paren.pct(np.asarray(regels["kosten_disconto_0"], dtype=float)),
+            paren.pct(np.asarray(regels["kosten_disconto_4"], dtype=float)),
         )
     )
-    vrijwillig = (regels["financier"] == "vrijwillig").to_numpy()
+    vrijwillig = regels["financier"] == "vrijwillig"
     uit.append(
         Gevoeligheid(
             "vrijwillig",
