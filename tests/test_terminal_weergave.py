@@ -70,3 +70,25 @@ def test_tarieven_passen_op_80_kolommen_zonder_afgebroken_bedrag_of_code(tarieve
 def test_procent_rondt_half_naar_boven(waarde: float, decimalen: int, tekst: str) -> None:
     """Percentages ronden half naar boven (12,25 -> 12,3), niet naar even zoals Python's round (12,2)."""
     assert formaat.procent(waarde, decimalen) == tekst
+
+
+def test_opschalingstabel_past_op_80_kolommen() -> None:
+    """'Wat betekent dit per jaar?' op de meegeleverde set met voorbeeld/casuskosten.toml past op 80 kolommen."""
+    import io
+
+    from rich.console import Console
+
+    from casuskosten import bereken, laad_instellingen
+    from casuskosten.uitvoer.terminal import opschalingtabel
+    from tests.conftest import PROJECT
+
+    r = bereken(
+        PROJECT / "casussen", PROJECT / "tarieven", laad_instellingen(PROJECT / "voorbeeld" / "casuskosten.toml")
+    )
+    tabel = opschalingtabel(r)
+    assert tabel is not None
+    console = Console(width=80, file=io.StringIO())
+    console.print(tabel)
+    uit = console.file.getvalue()  # type: ignore[attr-defined]
+    assert max(len(regel) for regel in uit.splitlines()) <= 80
+    assert "Rotterdam " in uit  # de naam is niet over twee regels gevouwen

@@ -119,26 +119,30 @@ def opschalingtabel(resultaat: Resultaat) -> Group | None:
     opgeschaald = [(a.gemeente or "", a.opschaling) for a in resultaat.gemeenten if a.opschaling is not None]
     if not opgeschaald:
         return None
+    # bedragen in duizenden euro's en de fte's in één kolom, zodat de tabel op 80 kolommen past
     tabel = _tabel(
-        "Wat betekent dit per jaar? (na correctie, maatschappelijk, in euro's)",
-        ("Casussen/jaar", "Per jaar", "95%-interval (PSA)", "Kans", "Nodig fte", "Verschil"),
+        "Wat betekent dit per jaar? (na correctie, in duizenden euro's)",
+        ("Aantal", "Besparing", "95%-interval", "Kans", "Fte (+/−)"),
     )
     for naam, o in opgeschaald:
         laag, hoog = o.besparing_per_jaar_gecorrigeerd_psa95
+        fte = f.getal(o.benodigde_fte, 1)
+        if o.fte_verschil is not None:
+            fte += f" ({f.getal(o.fte_verschil, 1)})"
         tabel.add_row(
             naam,
             f.getal(o.casussen_per_jaar, 0),
-            f.getal(o.besparing_per_jaar_gecorrigeerd, 0),
-            f"[{f.getal(laag, 0)} – {f.getal(hoog, 0)}]",
+            f.getal(o.besparing_per_jaar_gecorrigeerd / 1000, 0),
+            f"[{f.getal(laag / 1000, 0)} – {f.getal(hoog / 1000, 0)}]",
             f.aandeel(o.kans_besparing_gecorrigeerd),
-            f.getal(o.benodigde_fte, 1),
-            f.getal(o.fte_verschil, 1) if o.fte_verschil is not None else "–",
+            fte,
         )
     niet = [a.gemeente for a in resultaat.gemeenten if a.opschaling is None and a.gemeente]
     uitleg = (
-        "Per jaar: casussen per jaar x de besparing per casus per jaar (gewogen naar de verdeling per zwaarte als die "
-        "er is). Nodig fte: teamuren per casus x casussen per jaar / productieve uren per fte; Verschil: nodig − "
-        "huidige fte. Aangenomen is dat de casussen typisch zijn voor de caseload; zie de waarschuwingen."
+        "Aantal: huishoudens per jaar. Besparing: per jaar, het aantal x de besparing per casus per jaar (gewogen "
+        "naar de verdeling per zwaarte als die er is), met 95%-interval uit de PSA. Fte: teamuren per casus x aantal "
+        "/ productieve uren per fte; tussen haakjes: nodig min huidige fte. Aangenomen is dat de casussen typisch "
+        "zijn voor de caseload; zie de waarschuwingen."
     )
     if niet:
         uitleg += f" Niet opgeschaald (geen [opschaling] in casuskosten.toml): {', '.join(niet)}."
