@@ -13,7 +13,7 @@ from ..invoer.modellen import DOELEN
 DREMPEL_LAAG_BETROUWBAAR = 0.25
 MIN_CASUSSEN_GEMEENTE = 10
 
-_TRAJECT_NAMEN = {"voor_2015": "voor 2015", "sociaal_team": "sociaal team"}
+_TRAJECT_NAMEN = {"voor_2015": "vóór 2015", "sociaal_team": "sociaal team"}
 
 
 def casus_waarschuwingen(cb: CasusBestand, cijfers: dict[str, Any]) -> tuple[Waarschuwing, ...]:
