@@ -37,6 +37,7 @@ IntArray = npt.NDArray[np.int64]
 
 _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
+_STUK = 32  # casussen per matrixproduct voor de onzekere kansen
 
 
 @dataclass(frozen=True)
@@ -279,14 +280,17 @@ class _GroepInvoer:
     onzeker_kans: FloatArray
     onzeker_concentratie: FloatArray
     onzeker_factor: IntArray  # rij in `factoren`
-    onzeker_gewicht: npt.NDArray[np.float32]  # (onzeker x 3 casussen)
+    # per stuk van hoogstens _STUK casussen: (eerste casus, voorbij laatste, eerste en voorbij laatste onzekere
+    # regel, gewichten (regels x 3 casussen)); in stukken zodat het matrixproduct lineair groeit met de casussen
+    onzeker_stukken: list[tuple[int, int, int, int, npt.NDArray[np.float32]]]
     gemengd_factor: IntArray  # regels in paren met beide tekens: rij in `factoren`
     gemengd_kans: npt.NDArray[np.float32]  # vaste kans (bij onzekere regels overschreven per trekking)
     gemengd_onzeker: IntArray  # per onzekere regel in gemengde paren: (kolom in gemengd, kolom in onzeker)
     gemengd_onzeker_bron: IntArray
     gemengd_teken_k1: npt.NDArray[np.float32]
-    gemengd_paar: npt.NDArray[np.float32]  # (regels x paren) 0/1
-    gemengd_casus: npt.NDArray[np.float32]  # (paren x casussen) 0/1
+    gemengd_paar_begin: IntArray  # eerste gemengde regel van elk gemengd paar
+    gemengd_casus_begin: IntArray  # eerste gemengde paar van elke casus met gemengde paren
+    gemengd_casus: IntArray  # die casussen
     correctie: FloatArray
     jaarfactor: FloatArray
 
@@ -324,17 +328,21 @@ class _GroepInvoer:
         for soort in range(3):
             np.add.at(tabel, (f[vast], soort * c + ci[vast]), gewichten[soort, vast] * kans[vast])
         onzeker = np.flatnonzero(is_onzeker)
-        onzeker_gewicht = np.zeros((len(onzeker), 3 * c))
-        for soort in range(3):
-            onzeker_gewicht[np.arange(len(onzeker)), soort * c + ci[onzeker]] = gewichten[soort, onzeker]
+        stukken = []
+        for lo in range(0, c, _STUK):
+            hi = min(lo + _STUK, c)
+            s0, s1 = (int(i) for i in np.searchsorted(ci[onzeker], [lo, hi]))
+            if s1 == s0:
+                continue
+            rijen = onzeker[s0:s1]
+            gewicht = np.zeros((s1 - s0, 3 * (hi - lo)), dtype=np.float32)
+            for soort in range(3):
+                gewicht[np.arange(s1 - s0), soort * (hi - lo) + ci[rijen] - lo] = gewichten[soort, rijen]
+            stukken.append((lo, hi, s0, s1, gewicht))
         gem = np.flatnonzero(gemengd)
-        gem_paren, gem_paar = np.unique(paar[gem], return_inverse=True)
-        gem_paar = gem_paar.reshape(-1)
-        paar_matrix = np.zeros((len(gem), len(gem_paren)), dtype=np.float32)
-        paar_matrix[np.arange(len(gem)), gem_paar] = 1.0
-        eerste = np.searchsorted(paar, gem_paren)
-        casus_matrix = np.zeros((len(gem_paren), c), dtype=np.float32)
-        casus_matrix[np.arange(len(gem_paren)), ci[eerste]] = 1.0
+        paar_begin = np.flatnonzero(np.r_[True, paar[gem][1:] != paar[gem][:-1]]) if gem.size else gem
+        casus_van_paar = ci[gem[paar_begin]]
+        casus_begin = np.flatnonzero(np.r_[True, casus_van_paar[1:] != casus_van_paar[:-1]]) if gem.size else gem
         plek_onzeker = np.full(len(ci), -1, dtype=np.int64)
         plek_onzeker[onzeker] = np.arange(len(onzeker))
         gem_onz = np.flatnonzero(is_onzeker[gem])
@@ -347,14 +355,15 @@ class _GroepInvoer:
             onzeker_kans=kans[onzeker],
             onzeker_concentratie=concentratie[onzeker],
             onzeker_factor=f[onzeker].astype(np.int64),
-            onzeker_gewicht=onzeker_gewicht.astype(np.float32),
+            onzeker_stukken=stukken,
             gemengd_factor=f[gem].astype(np.int64),
             gemengd_kans=kans[gem].astype(np.float32),
             gemengd_onzeker=gem_onz,
             gemengd_onzeker_bron=plek_onzeker[gem[gem_onz]],
             gemengd_teken_k1=teken_k1[gem].astype(np.float32),
-            gemengd_paar=paar_matrix,
-            gemengd_casus=casus_matrix,
+            gemengd_paar_begin=paar_begin.astype(np.int64),
+            gemengd_casus_begin=casus_begin.astype(np.int64),
+            gemengd_casus=casus_van_paar[casus_begin].astype(np.int64),
             correctie=correctie,
             jaarfactor=jaarfactor,
         )
@@ -371,7 +380,12 @@ class _GroepInvoer:
         uitkomst = (f.T @ self.vast) if len(self.factoren) else np.zeros((b, 3 * c), dtype=np.float32)
         if self.onzeker.size:
             kans = trek_kansen(self.onzeker_kans, self.onzeker_concentratie, rng, b).astype(np.float32)
-            uitkomst += (kans * f[self.onzeker_factor].T) @ self.onzeker_gewicht
+            termen = kans * f[self.onzeker_factor].T
+            for lo, hi, s0, s1, gewicht in self.onzeker_stukken:
+                stuk = termen[:, s0:s1] @ gewicht
+                n = hi - lo
+                for soort in range(3):
+                    uitkomst[:, soort * c + lo : soort * c + hi] += stuk[:, soort * n : (soort + 1) * n]
         else:
             kans = np.zeros((b, 0), dtype=np.float32)
         if self.gemengd_factor.size:
@@ -379,9 +393,9 @@ class _GroepInvoer:
             termen[:, self.gemengd_onzeker] = kans[:, self.gemengd_onzeker_bron]
             termen *= f[self.gemengd_factor].T
             termen *= self.gemengd_teken_k1
-            paren = termen @ self.gemengd_paar
+            paren = np.add.reduceat(termen, self.gemengd_paar_begin, axis=1)
             np.maximum(paren, 0.0, out=paren)
-            uitkomst[:, 2 * c :] += paren @ self.gemengd_casus
+            uitkomst[:, 2 * c + self.gemengd_casus] += np.add.reduceat(paren, self.gemengd_casus_begin, axis=1)
         return uitkomst[:, :c], uitkomst[:, c : 2 * c], uitkomst[:, 2 * c :]
 
 
