@@ -7,6 +7,7 @@ tijden staan er ter informatie bij. Grootte via de omgeving: BENCH_N1 (standaard
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -119,9 +120,23 @@ def main() -> None:
             (
                 f"2. tijd({n2}) / tijd({n1})",
                 f"{tijd2 / tijd1:.2f}",
-                f"<= {5.5 * (n2 / n1) / 5:.1f}",
+                "<= 5,0",
                 f"{tijd2:.1f} s / {tijd1:.1f} s",
             )
+        )
+        # wat-als: de meegeleverde set opnieuw na het wijzigen van één tarief (issue 15, doel 4)
+        wat_als = Path(tmp) / "tarieven-wat-als"
+        shutil.copytree(PROJECT / "tarieven", wat_als)
+        landelijk = wat_als / "landelijk.csv"
+        tekst = landelijk.read_text(encoding="utf-8")
+        landelijk.write_text(tekst.replace(",32.76,2022,", ",35.00,2022,", 1), encoding="utf-8")
+        if landelijk.read_text(encoding="utf-8") == tekst:
+            raise SystemExit("wat-als: het tarief hbh_uur 32.76 (2022) staat niet meer in tarieven/landelijk.csv")
+        tijd_wat_als, _, _ = draai(
+            [PYTHON, "-m", "casuskosten", "bereken", "casussen", "--tarieven", str(wat_als), "--uit", str(uit)]
+        )
+        rijen.append(
+            ("4. wat-als: bereken meegeleverde set na één tarief", f"{tijd_wat_als:.2f} s", "<= 1,0 s", "wandklok")
         )
         hulp, _, fout = draai([PYTHON, "-c", HULP])
         leeg, _, _ = draai([PYTHON, "-c", "pass"])

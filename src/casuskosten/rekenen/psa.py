@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,7 @@ IntArray = npt.NDArray[np.int64]
 
 _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
+_STUK = 32  # casussen per matrixproduct voor de onzekere kansen
 
 
 @dataclass(frozen=True)
@@ -130,96 +131,272 @@ def psa(
     """
     opschaling = opschaling or {}
     iteraties = instellingen.psa_iteraties
-    maatschappelijk = regels[regels["soort"] != "overdracht"]
-    codes = sorted(set(maatschappelijk["tarief"].tolist()))
-    code_nr = {c: i for i, c in enumerate(codes)}
-    # één standaardnormale reeks per tariefcode (iteraties x codes)
-    # codes x iteraties: de trekkingen van één code liggen aaneengesloten in het geheugen
-    z = np.empty((len(codes), iteraties), dtype=np.float32)
-    for i, code in enumerate(codes):
-        z[i] = code_generator(instellingen.seed, code).standard_normal(iteraties)
-    spreiding = instellingen.onzekerheid.tariefspreiding
-    concentratie = instellingen.onzekerheid.kansconcentratie
-
+    invoer = _Invoer.maak(regels, casussen, instellingen)
     totaal = _Sommen(iteraties)
     groepen: dict[str | None, PsaGroep] = {}
-    per_casus: list[pd.DataFrame] = []
     per_jaar: dict[str, PerJaarTrekkingen] = {}
-    regels_per_casus = dict(tuple(maatschappelijk.groupby("casus", sort=False)))
-    for gemeente, deel in casussen.groupby("gemeente", sort=True):
-        ids = deel["id"].tolist()
-        leeg = maatschappelijk.iloc[0:0]
-        gemeente_regels = pd.concat([regels_per_casus.get(i, leeg) for i in ids]) if ids else leeg
-        invoer = _GroepInvoer.maak(deel, gemeente_regels, code_nr, spreiding.voor, concentratie.voor)
-        rng = gemeente_generator(instellingen.seed, str(gemeente))
+    n = len(invoer.ids)
+    uit = {naam: np.full(n, np.nan) for naam in _CASUSKOLOMMEN}
+    for nr, gemeente in enumerate(invoer.gemeenten):
+        casus_deel = slice(int(invoer.casus_grens[nr]), int(invoer.casus_grens[nr + 1]))
+        regel_deel = slice(int(invoer.regel_grens[nr]), int(invoer.regel_grens[nr + 1]))
+        rng = gemeente_generator(instellingen.seed, gemeente)
         strata = None
-        if str(gemeente) in opschaling:
-            aandelen = opschaling[str(gemeente)]
-            strata = _Strata.maak(deel, aandelen, strata_generator(instellingen.seed, str(gemeente)), iteraties)
-        sommen, casus_tabel = _trek_gemeente(invoer, z, rng, iteraties, strata)
-        groepen[str(gemeente)] = sommen.groep(len(ids))
+        if gemeente in opschaling:
+            strata = _Strata.maak(
+                invoer.zwaarte[casus_deel] if invoer.zwaarte is not None else None,
+                opschaling[gemeente],
+                strata_generator(instellingen.seed, gemeente),
+                iteraties,
+            )
+        sommen, cijfers = _trek_gemeente(invoer.gemeente(casus_deel, regel_deel), invoer.factor, rng, iteraties, strata)
+        groepen[gemeente] = sommen.groep(casus_deel.stop - casus_deel.start)
         if strata is not None:
-            per_jaar[str(gemeente)] = PerJaarTrekkingen(strata.jaar, strata.jaar_gecorrigeerd)
+            per_jaar[gemeente] = PerJaarTrekkingen(strata.jaar, strata.jaar_gecorrigeerd)
         totaal.tel_op(sommen)
-        per_casus.append(casus_tabel)
+        for naam, waarden in cijfers.items():
+            uit[naam][casus_deel] = waarden
     groepen[None] = totaal.groep(len(casussen))
-    casus_uit = pd.concat(per_casus) if per_casus else pd.DataFrame()
+    casus_uit = pd.DataFrame(uit, index=pd.Index(invoer.ids, name="id")) if n else pd.DataFrame()
     return PsaUitkomst(groepen, casus_uit, per_jaar)
+
+
+_CASUSKOLOMMEN = (
+    "kans_besparing",
+    "kans_besparing_gecorrigeerd",
+    "besparing_pct_psa95_laag",
+    "besparing_pct_psa95_hoog",
+    "besparing_pct_gecorrigeerd_psa95_laag",
+    "besparing_pct_gecorrigeerd_psa95_hoog",
+)
+
+
+@dataclass(frozen=True)
+class _Invoer:
+    """Alle casussen en maatschappelijke regels één keer als numpy-kolommen, gesorteerd op (gemeente, casus, code):
+    elke gemeente is daarna een aaneengesloten stuk, zonder pandas per gemeente.
+
+    De casussen staan per gemeente (op naam) in hun oorspronkelijke volgorde; de regels per casus op tariefcode en
+    daarbinnen in hun oorspronkelijke volgorde, zoals de kanstrekkingen van een gemeente altijd geordend waren.
+    """
+
+    gemeenten: list[str]
+    casus_grens: IntArray  # gemeente g: casussen casus_grens[g]:casus_grens[g+1]
+    regel_grens: IntArray
+    ids: list[str]
+    zwaarte: npt.NDArray[np.object_] | None
+    correctie: FloatArray  # per casus
+    jaarfactor: FloatArray  # per casus: 12 / horizon
+    casus: IntArray  # per regel: de casus (positie in de gesorteerde casussen)
+    code: IntArray  # per regel: de tariefcode
+    factor_nr: IntArray  # per regel: de rij in `factor` (tariefcode x spreiding)
+    k1: FloatArray  # kosten bij kans 1 (contant, geïndexeerd)
+    kans: FloatArray
+    voor: npt.NDArray[np.bool_]
+    concentratie: FloatArray
+    factor: npt.NDArray[np.float32]  # prijsfactor per (tariefcode, sigma) x trekking, gedeeld door alle gemeenten
+
+    @staticmethod
+    def maak(regels: pd.DataFrame, casussen: pd.DataFrame, instellingen: Instellingen) -> _Invoer:
+        iteraties = instellingen.psa_iteraties
+        spreiding = instellingen.onzekerheid.tariefspreiding
+        concentratie = instellingen.onzekerheid.kansconcentratie
+        # casussen: per gemeente op naam, daarbinnen in tabelvolgorde (zoals groupby("gemeente", sort=True))
+        gem_code, gemeenten = pd.factorize(casussen["gemeente"].to_numpy(), sort=True)
+        casus_volgorde = np.argsort(gem_code, kind="stable")
+        ids = casussen["id"].to_numpy()[casus_volgorde]
+        casus_grens = np.searchsorted(gem_code[casus_volgorde], np.arange(len(gemeenten) + 1)).astype(np.int64)
+        zekerheid = casussen["zekerheid"].to_numpy()[casus_volgorde]
+
+        maatschappelijk = regels[regels["soort"] != "overdracht"]
+        codes = sorted(set(maatschappelijk["tarief"].tolist()))
+        code_van, _ = pd.factorize(maatschappelijk["tarief"].to_numpy(), sort=True)
+        casus_van = pd.Index(ids).get_indexer(maatschappelijk["casus"].to_numpy())
+        betrouwbaarheid = maatschappelijk["betrouwbaarheid"].to_numpy()
+        spreid_per = {b: spreiding.voor(b) for b in set(betrouwbaarheid.tolist())}
+        sigma_ = np.log1p(np.array([spreid_per[b] for b in betrouwbaarheid.tolist()], dtype=float)) / _Z_95
+        # regels van casussen buiten de tabel tellen niet mee; daarna op (casus, code), stabiel
+        mee = np.flatnonzero(casus_van >= 0)
+        volgorde = mee[np.lexsort((code_van[mee], casus_van[mee]))]
+        casus_r = casus_van[volgorde].astype(np.int64)
+        code_r = code_van[volgorde].astype(np.int64)
+        sigma_r = sigma_[volgorde]
+        kans = maatschappelijk["kans"].to_numpy(float)[volgorde]
+        conc_per = {z: concentratie.voor(z) for z in set(zekerheid.tolist())}
+        conc_casus = np.array([conc_per[z] for z in zekerheid.tolist()], dtype=float)
+
+        # één standaardnormale reeks per tariefcode; de prijsfactor exp(z x sigma) één keer per (code, sigma)
+        z = np.empty((len(codes), iteraties), dtype=np.float32)
+        for i, code in enumerate(codes):
+            z[i] = code_generator(instellingen.seed, code).standard_normal(iteraties)
+        if len(code_r):
+            paren, factor_nr = np.unique(np.stack([code_r.astype(float), sigma_r]), axis=1, return_inverse=True)
+            factor = np.exp(z[paren[0].astype(np.int64)] * paren[1].astype(np.float32)[:, None])
+        else:
+            factor_nr = np.empty(0, dtype=np.int64)
+            factor = np.empty((0, iteraties), dtype=np.float32)
+
+        regel_grens = np.searchsorted(casus_r, casus_grens).astype(np.int64)
+        zwaarte = casussen["zwaarte"].to_numpy()[casus_volgorde] if "zwaarte" in casussen.columns else None
+        return _Invoer(
+            gemeenten=[str(g) for g in gemeenten.tolist()],
+            casus_grens=casus_grens,
+            regel_grens=regel_grens,
+            ids=ids.tolist(),
+            zwaarte=zwaarte,
+            correctie=casussen["correctie"].to_numpy(float)[casus_volgorde],
+            jaarfactor=12.0 / casussen["horizon_maanden"].to_numpy(float)[casus_volgorde],
+            casus=casus_r,
+            code=code_r,
+            factor_nr=factor_nr.reshape(-1).astype(np.int64),
+            k1=maatschappelijk["kosten_kans_1"].to_numpy(float)[volgorde],
+            kans=kans,
+            voor=(maatschappelijk["traject"].to_numpy() == "voor_2015")[volgorde],
+            concentratie=conc_casus[casus_r],
+            factor=factor,
+        )
+
+    def gemeente(self, casussen: slice, regels: slice) -> _GroepInvoer:
+        return _GroepInvoer.maak(self, casussen, regels)
 
 
 @dataclass(frozen=True)
 class _GroepInvoer:
-    """De regels van één gemeente als arrays, gesorteerd per casus en tariefcode."""
+    """De regels van één gemeente, uitgesplitst naar wat lineair is in de prijsfactoren en wat niet.
 
-    ids: list[str]
-    k1: FloatArray  # kosten bij kans 1 (contant, geïndexeerd)
-    kans: FloatArray
-    onzeker: npt.NDArray[np.bool_]  # 0 < kans < 1
-    concentratie: FloatArray
-    sigma: FloatArray
-    code: IntArray
-    voor: npt.NDArray[np.bool_]
-    paar_begin: IntArray  # eerste regel van elk (casus, code)-paar
-    casus_van_paar: IntArray
-    correctie: FloatArray  # per casus
-    jaarfactor: FloatArray  # per casus: 12 / horizon
+    Per trekking is een casus: vóór = som over regels vóór 2015 van k1 x kans x F, verschil = som over regels van
+    teken x k1 x kans x F, en het vermeden deel = som over (casus, code)-paren van max(verschil van het paar, 0).
+    Bij een vaste kans (0 of 1) is elke term een constante maal F van zijn (code, sigma); die constanten worden vooraf
+    per casus opgeteld, zodat er per trekking alleen een klein matrixproduct overblijft. Een paar waarvan alle termen
+    hetzelfde teken hebben is ook in het maximum lineair (max is dan het verschil zelf, of 0); alleen de paren met
+    termen van beide tekens worden per trekking uitgerekend.
+    """
+
+    aantal: int  # casussen
+    regels: int
+    factoren: IntArray  # de rijen van de prijsfactor die deze gemeente gebruikt
+    vast: npt.NDArray[np.float32]  # (factoren x 3 casussen): vóór | verschil | vermeden, bij vaste kansen
+    onzeker: IntArray  # regels met 0 < kans < 1, in regelvolgorde (de volgorde van de kanstrekkingen)
+    onzeker_kans: FloatArray
+    onzeker_concentratie: FloatArray
+    onzeker_factor: IntArray  # rij in `factoren`
+    # per stuk van hoogstens _STUK casussen: (eerste casus, voorbij laatste, eerste en voorbij laatste onzekere
+    # regel, gewichten (regels x 3 casussen)); in stukken zodat het matrixproduct lineair groeit met de casussen
+    onzeker_stukken: list[tuple[int, int, int, int, npt.NDArray[np.float32]]]
+    gemengd_factor: IntArray  # regels in paren met beide tekens: rij in `factoren`
+    gemengd_kans: npt.NDArray[np.float32]  # vaste kans (bij onzekere regels overschreven per trekking)
+    gemengd_onzeker: IntArray  # per onzekere regel in gemengde paren: (kolom in gemengd, kolom in onzeker)
+    gemengd_onzeker_bron: IntArray
+    gemengd_teken_k1: npt.NDArray[np.float32]
+    gemengd_paar_begin: IntArray  # eerste gemengde regel van elk gemengd paar
+    gemengd_casus_begin: IntArray  # eerste gemengde paar van elke casus met gemengde paren
+    gemengd_casus: IntArray  # die casussen
+    correctie: FloatArray
+    jaarfactor: FloatArray
 
     @staticmethod
-    def maak(
-        casussen: pd.DataFrame,
-        regels: pd.DataFrame,
-        code_nr: dict[str, int],
-        spreiding_voor: Callable[[str], float],
-        concentratie_voor: Callable[[str], float],
-    ) -> _GroepInvoer:
-        ids = casussen["id"].tolist()
-        casus_nr = {c: i for i, c in enumerate(ids)}
-        ci = np.array([casus_nr[c] for c in regels["casus"].tolist()], dtype=np.int64)
-        co = np.array([code_nr[c] for c in regels["tarief"].tolist()], dtype=np.int64)
-        volgorde = np.lexsort((co, ci))
-        ci, co = ci[volgorde], co[volgorde]
-        kans = regels["kans"].to_numpy(float)[volgorde]
-        zekerheid = casussen["zekerheid"].to_numpy()[ci] if len(ci) else np.array([], dtype=object)
-        spreid = np.array([spreiding_voor(b) for b in regels["betrouwbaarheid"].tolist()], dtype=float)
-        conc = np.array([concentratie_voor(z) for z in zekerheid.tolist()], dtype=float)
-        nieuw_paar = np.ones(len(ci), dtype=bool)
+    def maak(alles: _Invoer, casussen: slice, regels: slice) -> _GroepInvoer:
+        ci = alles.casus[regels] - casussen.start
+        co = alles.code[regels]
+        k1 = alles.k1[regels]
+        kans = alles.kans[regels]
+        voor = alles.voor[regels]
+        correctie = alles.correctie[casussen]
+        jaarfactor = alles.jaarfactor[casussen]
+        concentratie = alles.concentratie[regels]
+        c = len(correctie)
+        factoren, f = np.unique(alles.factor_nr[regels], return_inverse=True)
+        f = f.reshape(-1)
+        nf = len(factoren)
+        teken_k1 = np.where(voor, k1, -k1)
+        # paren (casus, code): de regels staan al op (casus, code)
+        nieuw = np.ones(len(ci), dtype=bool)
         if len(ci) > 1:
-            nieuw_paar[1:] = (ci[1:] != ci[:-1]) | (co[1:] != co[:-1])
-        paar_begin = np.flatnonzero(nieuw_paar).astype(np.int64)
+            nieuw[1:] = (ci[1:] != ci[:-1]) | (co[1:] != co[:-1])
+        paar = np.cumsum(nieuw) - 1
+        aantal_paren = int(paar[-1]) + 1 if len(ci) else 0
+        pos = np.bincount(paar, weights=teken_k1 > 0, minlength=aantal_paren) > 0
+        neg = np.bincount(paar, weights=teken_k1 < 0, minlength=aantal_paren) > 0
+        gemengd_p = pos & neg
+        gemengd = gemengd_p[paar]
+        # het vermeden deel lineair: het verschil in paren met alleen positieve termen, anders 0 (of gemengd)
+        vermeden = np.where(pos[paar] & ~gemengd, teken_k1, 0.0)
+        gewichten = np.stack([np.where(voor, k1, 0.0), teken_k1, vermeden])  # 3 x regels
+        is_onzeker = (kans > 0) & (kans < 1)
+        vast = np.flatnonzero(~is_onzeker)
+        tabel = np.zeros((nf, 3 * c))
+        for soort in range(3):
+            np.add.at(tabel, (f[vast], soort * c + ci[vast]), gewichten[soort, vast] * kans[vast])
+        onzeker = np.flatnonzero(is_onzeker)
+        stukken = []
+        for lo in range(0, c, _STUK):
+            hi = min(lo + _STUK, c)
+            s0, s1 = (int(i) for i in np.searchsorted(ci[onzeker], [lo, hi]))
+            if s1 == s0:
+                continue
+            rijen = onzeker[s0:s1]
+            gewicht = np.zeros((s1 - s0, 3 * (hi - lo)), dtype=np.float32)
+            for soort in range(3):
+                gewicht[np.arange(s1 - s0), soort * (hi - lo) + ci[rijen] - lo] = gewichten[soort, rijen]
+            stukken.append((lo, hi, s0, s1, gewicht))
+        gem = np.flatnonzero(gemengd)
+        paar_begin = np.flatnonzero(np.r_[True, paar[gem][1:] != paar[gem][:-1]]) if gem.size else gem
+        casus_van_paar = ci[gem[paar_begin]]
+        casus_begin = np.flatnonzero(np.r_[True, casus_van_paar[1:] != casus_van_paar[:-1]]) if gem.size else gem
+        plek_onzeker = np.full(len(ci), -1, dtype=np.int64)
+        plek_onzeker[onzeker] = np.arange(len(onzeker))
+        gem_onz = np.flatnonzero(is_onzeker[gem])
         return _GroepInvoer(
-            ids=ids,
-            k1=regels["kosten_kans_1"].to_numpy(float)[volgorde],
-            kans=kans,
-            onzeker=(kans > 0) & (kans < 1),
-            concentratie=conc,
-            sigma=np.log1p(spreid[volgorde]) / _Z_95,
-            code=co,
-            voor=(regels["traject"].to_numpy() == "voor_2015")[volgorde],
-            paar_begin=paar_begin,
-            casus_van_paar=ci[paar_begin],
-            correctie=casussen["correctie"].to_numpy(float),
-            jaarfactor=12.0 / casussen["horizon_maanden"].to_numpy(float),
+            aantal=c,
+            regels=len(ci),
+            factoren=factoren.astype(np.int64),
+            vast=tabel.astype(np.float32),
+            onzeker=onzeker,
+            onzeker_kans=kans[onzeker],
+            onzeker_concentratie=concentratie[onzeker],
+            onzeker_factor=f[onzeker].astype(np.int64),
+            onzeker_stukken=stukken,
+            gemengd_factor=f[gem].astype(np.int64),
+            gemengd_kans=kans[gem].astype(np.float32),
+            gemengd_onzeker=gem_onz,
+            gemengd_onzeker_bron=plek_onzeker[gem[gem_onz]],
+            gemengd_teken_k1=teken_k1[gem].astype(np.float32),
+            gemengd_paar_begin=paar_begin.astype(np.int64),
+            gemengd_casus_begin=casus_begin.astype(np.int64),
+            gemengd_casus=casus_van_paar[casus_begin].astype(np.int64),
+            correctie=correctie,
+            jaarfactor=jaarfactor,
         )
+
+    def trek(
+        self, factor: npt.NDArray[np.float32], rng: np.random.Generator, begin: int, b: int
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """Per trekking (b x casussen) vóór, verschil en vermeden; trekt de kansen uit `rng` zoals altijd."""
+        c = self.aantal
+        if not self.regels:
+            leeg = np.zeros((b, c), dtype=np.float32)
+            return leeg, leeg.copy(), leeg.copy()
+        f = factor[self.factoren, begin : begin + b]  # factoren x b
+        uitkomst = (f.T @ self.vast) if len(self.factoren) else np.zeros((b, 3 * c), dtype=np.float32)
+        if self.onzeker.size:
+            kans = trek_kansen(self.onzeker_kans, self.onzeker_concentratie, rng, b).astype(np.float32)
+            termen = kans * f[self.onzeker_factor].T
+            for lo, hi, s0, s1, gewicht in self.onzeker_stukken:
+                stuk = termen[:, s0:s1] @ gewicht
+                n = hi - lo
+                for soort in range(3):
+                    uitkomst[:, soort * c + lo : soort * c + hi] += stuk[:, soort * n : (soort + 1) * n]
+        else:
+            kans = np.zeros((b, 0), dtype=np.float32)
+        if self.gemengd_factor.size:
+            termen = np.repeat(self.gemengd_kans[None, :], b, axis=0)
+            termen[:, self.gemengd_onzeker] = kans[:, self.gemengd_onzeker_bron]
+            termen *= f[self.gemengd_factor].T
+            termen *= self.gemengd_teken_k1
+            paren = np.add.reduceat(termen, self.gemengd_paar_begin, axis=1)
+            np.maximum(paren, 0.0, out=paren)
+            uitkomst[:, 2 * c + self.gemengd_casus] += np.add.reduceat(paren, self.gemengd_casus_begin, axis=1)
+        return uitkomst[:, :c], uitkomst[:, c : 2 * c], uitkomst[:, 2 * c :]
 
 
 class _Sommen:
@@ -271,11 +448,16 @@ class _Strata:
         self.jaar_gecorrigeerd = np.zeros(iteraties)
 
     @staticmethod
-    def maak(casussen: pd.DataFrame, aandelen: FloatArray | None, rng: np.random.Generator, iteraties: int) -> _Strata:
-        if aandelen is None:
+    def maak(
+        zwaarte: npt.NDArray[np.object_] | None,
+        aandelen: FloatArray | None,
+        rng: np.random.Generator,
+        iteraties: int,
+    ) -> _Strata:
+        if aandelen is None or zwaarte is None:
             return _Strata(None, None, rng, iteraties)
         index = {z: i for i, z in enumerate(ZWAARTES)}
-        nummer = np.array([index.get(z, -1) for z in casussen["zwaarte"].tolist()], dtype=np.int64)
+        nummer = np.array([index.get(z, -1) for z in zwaarte.tolist()], dtype=np.int64)
         return _Strata(nummer, np.asarray(aandelen, dtype=float), rng, iteraties)
 
     def tel(self, plek: slice, gewicht: FloatArray, jaar: FloatArray, jaar_gec: FloatArray) -> None:
@@ -304,51 +486,23 @@ class _Strata:
 
 def _trek_gemeente(
     invoer: _GroepInvoer,
-    z: npt.NDArray[np.float32],
+    factor: npt.NDArray[np.float32],
     rng: np.random.Generator,
     iteraties: int,
     strata: _Strata | None = None,
-) -> tuple[_Sommen, pd.DataFrame]:
+) -> tuple[_Sommen, dict[str, FloatArray]]:
     """Alle trekkingen voor één gemeente, in blokken; geeft de sommen per trekking en de cijfers per casus."""
-    c = len(invoer.ids)
-    regels = len(invoer.k1)
+    c = invoer.aantal
     sommen = _Sommen(iteraties)
     pct = np.full((iteraties, c), np.nan, dtype=np.float32)
     pct_gec = np.full((iteraties, c), np.nan, dtype=np.float32)
     goedkoper = np.zeros(c)
     goedkoper_gec = np.zeros(c)
-    onzeker = np.flatnonzero(invoer.onzeker)
-    casussen_met_paren = np.unique(invoer.casus_van_paar)
-    casus_begin = np.flatnonzero(np.r_[True, invoer.casus_van_paar[1:] != invoer.casus_van_paar[:-1]])
-    blok = max(1, min(iteraties, _MAX_CEL // max(regels, c, 1)))
-    # in float32: de helft van het geheugenverkeer; de sommen per trekking gaan daarna weer in float64
-    # regels als rijen, trekkingen als kolommen: reduceat over rijen loopt door aaneengesloten geheugen; in float32
-    # (de helft van het geheugenverkeer), de sommen per trekking daarna weer in float64
-    k1 = invoer.k1.astype(np.float32)[:, None]
-    teken = np.where(invoer.voor, 1.0, -1.0).astype(np.float32)[:, None]
-    voor_masker = invoer.voor.astype(np.float32)[:, None]
-    sigma_ = invoer.sigma.astype(np.float32)[:, None]
-    kans_vast = invoer.kans.astype(np.float32)[:, None]
+    # de blokgrootte bepaalt de volgorde waarin kansen en casussen uit `rng` komen: niet veranderen
+    blok = max(1, min(iteraties, _MAX_CEL // max(invoer.regels, c, 1)))
     for begin in range(0, iteraties, blok):
         b = min(blok, iteraties - begin)
-        vc = np.zeros((c, b), dtype=np.float32)
-        dc = np.zeros((c, b), dtype=np.float32)
-        mc = np.zeros((c, b), dtype=np.float32)
-        if regels:
-            kosten = np.exp(z[invoer.code, begin : begin + b] * sigma_)
-            kosten *= k1
-            kans = np.repeat(kans_vast, b, axis=1)
-            if onzeker.size:
-                kans[onzeker] = trek_kansen(invoer.kans[onzeker], invoer.concentratie[onzeker], rng, b).T
-            kosten *= kans
-            # per (casus, code)-paar het verschil V - T; per casus de som vóór 2015 en het verschil
-            dp = np.add.reduceat(kosten * teken, invoer.paar_begin, axis=0)
-            vp = np.add.reduceat(kosten * voor_masker, invoer.paar_begin, axis=0)
-            vc[casussen_met_paren] = np.add.reduceat(vp, casus_begin, axis=0)
-            dc[casussen_met_paren] = np.add.reduceat(dp, casus_begin, axis=0)
-            np.maximum(dp, 0.0, out=dp)
-            mc[casussen_met_paren] = np.add.reduceat(dp, casus_begin, axis=0)
-        vc, dc, mc = vc.T, dc.T, mc.T
+        vc, dc, mc = invoer.trek(factor, rng, begin, b)
         tc = vc - dc
         gc = vc - invoer.correctie.astype(np.float32) * mc
         goedkoper += (vc > tc).sum(axis=0)
@@ -369,13 +523,10 @@ def _trek_gemeente(
         sommen.jaar_gecorrigeerd[begin : begin + b] = np.einsum("ij,ij->i", jaar_gewicht, gc - tc, dtype=np.float64)
         if strata is not None:
             strata.tel(slice(begin, begin + b), gewicht, dc * invoer.jaarfactor, (gc - tc) * invoer.jaarfactor)
-    tabel = pd.DataFrame(
-        {
-            "kans_besparing": goedkoper / iteraties,
-            "kans_besparing_gecorrigeerd": goedkoper_gec / iteraties,
-        },
-        index=pd.Index(invoer.ids, name="id"),
-    )
+    cijfers: dict[str, FloatArray] = {
+        "kans_besparing": goedkoper / iteraties,
+        "kans_besparing_gecorrigeerd": goedkoper_gec / iteraties,
+    }
     for naam, waarden in (("besparing_pct", pct), ("besparing_pct_gecorrigeerd", pct_gec)):
         laag = np.full(c, np.nan)
         hoog = np.full(c, np.nan)
@@ -388,9 +539,9 @@ def _trek_gemeente(
         if deels.any():
             grenzen = np.nanpercentile(waarden[:, deels], [2.5, 97.5], axis=0)
             laag[deels], hoog[deels] = grenzen[0], grenzen[1]
-        tabel[f"{naam}_psa95_laag"] = laag
-        tabel[f"{naam}_psa95_hoog"] = hoog
-    return sommen, tabel
+        cijfers[f"{naam}_psa95_laag"] = laag
+        cijfers[f"{naam}_psa95_hoog"] = hoog
+    return sommen, cijfers
 
 
 def interval_of_none(laag: float, hoog: float) -> tuple[float, float] | None:
