@@ -238,9 +238,9 @@ def test_omslagpunt_met_correctie_op_een_casus_met_twee_regels(tarieven: Path, c
     omslag = {g.parameter: g.omslagpunt for g in totaal.gevoeligheid}
     assert omslag["tarief:hulp"] == pytest.approx(0.625)
     assert omslag["tarief:maatje"] == pytest.approx(1.6)
-    assert "omslagpunt" in totaal.naar_dict()["gevoeligheid"][0] or any(
-        "omslagpunt" in g for g in totaal.naar_dict()["gevoeligheid"]
-    )
+    json_omslag = {g["parameter"]: g.get("omslagpunt") for g in totaal.naar_dict()["gevoeligheid"]}
+    assert json_omslag["tarief:hulp"] == pytest.approx(0.625)
+    assert "omslagpunt" not in {k for g in totaal.naar_dict()["gevoeligheid"] if g["parameter"] == "kans" for k in g}
 
 
 def test_omslagpunt_buiten_nul_tot_tien_is_null(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
@@ -313,3 +313,25 @@ def test_demo_begint_met_de_kernboodschap() -> None:
     eerste = next(regel for regel in uit.stdout.splitlines() if regel.strip())
     assert eerste.startswith("Over alle 4 gemeenten samen")
     assert "per casus per jaar" in uit.stdout.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("selectie", "genoemd"),
+    [
+        pytest.param(None, True, id="onbekend"),
+        pytest.param("gekozen", True, id="gekozen"),
+        pytest.param("aselect", False, id="aselect"),
+    ],
+)
+def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
+    tarieven: Path, casusmap, selectie: str | None, genoemd: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """Pagina 1 zegt dat de casussen niet aselect zijn, tenzij elke casus `selectie: aselect` heeft."""
+    import datetime as dt
+
+    from casuskosten.uitvoer.document import gemeenterapport
+
+    extra = {} if selectie is None else {"selectie": selectie}
+    c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
+    rapport = gemeenterapport(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
+    assert any("niet aselect getrokken" in zin for zin in rapport.beperkingen) is genoemd

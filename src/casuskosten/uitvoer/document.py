@@ -407,7 +407,8 @@ def kerncijfers(agg: Aggregaat, iteraties: int) -> tuple[Kerncijfer, ...]:
                 "Verschil voor de gemeentebegroting",
                 f.euro(gemeente.besparing),
                 "",
-                "Alleen wat de gemeente zelf betaalt (Wmo, jeugd, participatie, schuldhulp), uitkeringen meegeteld.",
+                "Alleen wat de gemeente zelf betaalt (Wmo, jeugd, participatie, schuldhulp), uitkeringen meegeteld; "
+                "zonder correctie.",
             )
         )
     cijfers.append(
@@ -437,8 +438,11 @@ _BEPERKINGEN: dict[str, str] = {
 }
 
 
-def beperkingen(agg: Aggregaat, casus_waarschuwingen: int = 0) -> tuple[str, ...]:
-    """'Wat deze cijfers beperkt' in gewone zinnen, zonder codes of bestandsnamen; elke soort één keer."""
+def beperkingen(agg: Aggregaat, casus_waarschuwingen: int = 0, *, alle_aselect: bool = False) -> tuple[str, ...]:
+    """'Wat deze cijfers beperkt' in gewone zinnen, zonder codes of bestandsnamen; elke soort één keer.
+
+    `alle_aselect`: elke casus zegt `selectie: aselect`; dan vervalt de zin dat de teams de casussen kozen.
+    """
     zinnen = []
     gezien: set[str] = set()
     for w in agg.waarschuwingen:
@@ -446,10 +450,11 @@ def beperkingen(agg: Aggregaat, casus_waarschuwingen: int = 0) -> tuple[str, ...
         if zin is not None and w.code not in gezien:
             gezien.add(w.code)
             zinnen.append(zin)
-    zinnen.append(
-        "De casussen zijn door de teams zelf gekozen; of ze typisch zijn voor alle huishoudens die het team helpt, "
-        "is niet gemeten."
-    )
+    if not alle_aselect:
+        zinnen.append(
+            "De casussen zijn niet aselect getrokken (of dat staat er niet bij); of ze typisch zijn voor alle "
+            "huishoudens die het team helpt, is niet gemeten."
+        )
     if casus_waarschuwingen:
         zinnen.append(
             f"Bij de casussen zelf staan {casus_waarschuwingen} opmerkingen over de onderbouwing; zie de bijlage."
@@ -566,7 +571,11 @@ def gemeenterapport(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Geme
         samenvatting=samenvatting(agg),
         kerncijfers=kerncijfers(agg, resultaat.instellingen.psa_iteraties),
         leeswijzer=leeswijzer(resultaat.instellingen.psa_iteraties),
-        beperkingen=beperkingen(agg, sum(len(c.waarschuwingen) for c in casussen)),
+        beperkingen=beperkingen(
+            agg,
+            sum(len(c.waarschuwingen) for c in casussen),
+            alle_aselect=all(c.bestand.casus.selectie == "aselect" for c in casussen),
+        ),
         tarieven=_tarieven(resultaat, naam),
         invoerbestanden=_invoerbestanden(resultaat, casussen),
         overgeslagen=tuple(
