@@ -234,6 +234,17 @@ def bereken(
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
     details: DetailsOptie = False,
+    werkers: Annotated[
+        int | None,
+        typer.Option(
+            "--werkers",
+            metavar="AANTAL",
+            min=1,
+            help="Hoeveel kernen tegelijk rekenen (lezen vanaf 400 bestanden, en de onzekerheidsanalyse). Standaard: "
+            "alle beschikbare kernen. De uitkomst is met elk aantal dezelfde.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Beprijs beide trajecten van elke casus en toon de besparing per gemeente.
 
@@ -247,7 +258,12 @@ def bereken(
     tarieven = _tariefmap(tarieven, _paden(paden))
     with _voortgangsbalk("Casussen lezen") as voortgang:
         resultaat = bereken_kern(
-            _paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang
+            _paden(paden),
+            tarieven,
+            gekozen,
+            sla_ongeldige_over=sla_ongeldige_over,
+            voortgang=voortgang,
+            werkers=werkers,
         )
     beschermd = _beschermd(_paden(paden), tarieven, instellingen)
     if json_:
@@ -696,8 +712,11 @@ def _gebruiksfout(fout: _klik_fouten.UsageError) -> str:
         return f"{hint or 'een verplichte waarde'} ontbreekt; zie --help"
     if isinstance(fout, _klik_fouten.BadParameter):
         bericht = fout.message
+        voorbeeld = "2016" if hint == "--prijspeil" else "2"
+        if (grens := re.search(r"greater than or equal to (-?[0-9.]+)", bericht)) is not None:
+            bericht = f"moet {grens.group(1)} of meer zijn"
         for engels, nederlands in (
-            ("valid integer", "verwacht een geheel getal, bijvoorbeeld 2016"),
+            ("valid integer", f"verwacht een geheel getal, bijvoorbeeld {voorbeeld}"),
             ("valid number", "verwacht een getal"),
             ("valid float", "verwacht een getal"),
             ("valid boolean", "verwacht ja of nee"),

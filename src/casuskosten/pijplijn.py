@@ -89,14 +89,36 @@ def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Pat
     raise InvoerFout([Melding(None, None, "tarieven", tekst)])
 
 
+def beschikbare_kernen() -> int:
+    """Het aantal kernen dat dit proces mag gebruiken (standaard voor `werkers`)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def controleer_werkers(werkers: int | None) -> int:
+    """`werkers`, of het aantal beschikbare kernen bij None; een fout bij minder dan 1."""
+    if werkers is None:
+        return beschikbare_kernen()
+    if isinstance(werkers, bool) or not isinstance(werkers, int) or werkers < 1:
+        raise InvoerFout([Melding(None, None, "werkers", f"'{werkers}' is geen geldig aantal werkers; geef 1 of meer")])
+    return werkers
+
+
 def bereken_casussen(
     casussen: Sequence[CasusBestand],
     tabel: Tarieftabel,
     instellingen: Instellingen | None = None,
     *,
     overgeslagen: Sequence[Overgeslagen] = (),
+    werkers: int | None = None,
 ) -> Resultaat:
-    """Beprijs en tel op voor al geladen casussen."""
+    """Beprijs en tel op voor al geladen casussen.
+
+    `werkers`: hoeveel gemeenten de PSA tegelijk doorrekent (standaard: het aantal beschikbare kernen). De uitkomst is
+    met elk aantal werkers dezelfde, tot op de laatste bit.
+    """
+    werkers = controleer_werkers(werkers)
     instellingen = instellingen or Instellingen()
     casussen = eenduidige_gemeenten(casussen, tabel)
     try:
@@ -113,7 +135,7 @@ def bereken_casussen(
         for g, deel in tabel_casussen.groupby("gemeente", sort=True)
         if (instelling := instellingen.opschaling_voor(str(g))) is not None
     }
-    uitkomst = psa(regels, tabel_casussen, instellingen, {g: a for g, (_, a) in opschalen.items()})
+    uitkomst = psa(regels, tabel_casussen, instellingen, {g: a for g, (_, a) in opschalen.items()}, werkers=werkers)
     tabel_casussen = tabel_casussen.join(uitkomst.casussen, on="id")
     tabel_casussen["kernboodschap"] = [
         casus_kernboodschap(per_jaar, kans, horizon)
@@ -191,20 +213,25 @@ def bereken(
     *,
     sla_ongeldige_over: bool = False,
     voortgang: Voortgang | None = None,
+    werkers: int | None = None,
 ) -> Resultaat:
     """Lees tarieven en casussen en bereken alles; gooit `CasuskostenFout` bij ongeldige invoer.
 
     `paden` is één pad of een lijst van paden (tekst of `Path`). Zonder `tarieven` geldt `tarieven/` in de werkmap
     of naast de casussen (zie `kies_tariefmap`). `voortgang(gedaan, totaal)` wordt tijdens het lezen aangeroepen
-    (voor een voortgangsbalk).
+    (voor een voortgangsbalk). `werkers`: hoeveel processen (bij het lezen) en draden (bij de PSA) tegelijk werken,
+    standaard het aantal beschikbare kernen; de uitkomst is met elk aantal dezelfde, tot op de laatste bit.
 
     >>> import casuskosten
     >>> resultaat = casuskosten.bereken("casussen", "tarieven")     # doctest: +SKIP
     >>> resultaat.casussen[["id", "besparing_pct"]]                  # doctest: +SKIP
     """
     tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
-    geladen = laad_casussen(als_paden(paden), tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang)
-    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen)
+    werkers = controleer_werkers(werkers)
+    geladen = laad_casussen(
+        als_paden(paden), tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang, werkers=werkers
+    )
+    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen, werkers=werkers)
 
 
 @dataclass(frozen=True)

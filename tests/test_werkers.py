@@ -1,0 +1,159 @@
+"""Werkers (issue 15): lezen in processen, de PSA in draden; de uitkomst is met elk aantal werkers dezelfde."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import casuskosten.invoer.casussen as casussen_module
+import casuskosten.rekenen.psa as psa_module
+from casuskosten import Instellingen, bereken
+from casuskosten.fouten import InvoerFout
+from casuskosten.invoer.casussen import PARALLEL_VANAF, Gelezen, laad_casussen
+from casuskosten.invoer.tarieven import laad_tarieven
+from tests.conftest import PROJECT
+from tests.test_cli import draai
+
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+from genereer import genereer
+
+AANTAL = PARALLEL_VANAF + 30  # genoeg bestanden om de werkprocessen te laten lezen
+
+
+@pytest.fixture(scope="module")
+def landelijk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Een gegenereerde set van AANTAL casussen over 12 gemeenten, en een instellingenbestand dat één gemeente
+    opschaalt (ook die trekkingen moeten met elk aantal werkers gelijk zijn)."""
+    map_ = tmp_path_factory.mktemp("landelijk")
+    genereer(AANTAL, map_ / "casussen", gemeenten=12)
+    (map_ / "instellingen.toml").write_text(
+        "psa_iteraties = 300\nbootstrap_iteraties = 300\n\n[opschaling.Gemeente003]\ncasussen_per_jaar = 400\n",
+        encoding="utf-8",
+    )
+    return map_
+
+
+def test_json_is_byte_voor_byte_gelijk_met_een_en_twee_werkers(landelijk: Path, tmp_path: Path) -> None:
+    """`bereken --json` met --werkers 1 en --werkers 2 schrijft dezelfde bytes (lezen, PSA, totaal, opschaling)."""
+    uitvoer = []
+    for werkers in ("1", "2"):
+        uit = tmp_path / f"werkers-{werkers}.json"
+        proces = draai(
+            "bereken",
+            str(landelijk / "casussen"),
+            "--tarieven",
+            str(PROJECT / "tarieven"),
+            "--instellingen",
+            str(landelijk / "instellingen.toml"),
+            "--json",
+            "--uit",
+            str(uit),
+            "--werkers",
+            werkers,
+        )
+        assert proces.returncode == 0, proces.stderr
+        uitvoer.append(uit.read_bytes())
+    assert len(uitvoer[0]) > 100_000
+    assert b'"opschaling"' in uitvoer[0]
+    assert uitvoer[0] == uitvoer[1]
+
+
+_SPOREN: list[Path] = []
+_ORIGINEEL = casussen_module._lees_stuk
+
+
+def _lees_met_spoor(stuk: Sequence[Path]) -> list[Gelezen]:
+    """`_lees_stuk` die een spoor achterlaat met het proces dat las (op moduleniveau: de pool zoekt hem op naam)."""
+    (_SPOREN[0] / f"{os.getpid()}-{stuk[0].name}").touch()
+    return _ORIGINEEL(stuk)
+
+
+def test_twee_werkers_lezen_echt_in_twee_processen(
+    landelijk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Met werkers=2 lezen twee andere processen dan het hoofdproces de bestanden; de volgorde blijft die van de
+    bestanden."""
+    monkeypatch.setattr(casussen_module, "_lees_stuk", _lees_met_spoor)
+    monkeypatch.setattr(sys.modules[__name__], "_SPOREN", [tmp_path])
+    tabel = laad_tarieven(PROJECT / "tarieven")
+    geladen = laad_casussen([landelijk / "casussen"], tabel, werkers=2)
+    processen = {int(p.name.split("-", 1)[0]) for p in tmp_path.iterdir()}
+    assert len(processen) == 2
+    assert os.getpid() not in processen
+    assert len(geladen.casussen) == AANTAL
+    ids = [cb.casus.id for cb in geladen.casussen]
+    serieel = [cb.casus.id for cb in laad_casussen([landelijk / "casussen"], tabel, werkers=1).casussen]
+    assert ids == serieel
+
+
+def test_psa_rekent_met_twee_werkers_in_twee_draden(landelijk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """De PSA verdeelt de gemeenten over twee draden naast het hoofdproces, en het totaal blijft hetzelfde."""
+    origineel = psa_module._trek_gemeente
+    draden: set[str] = set()
+
+    def met_spoor(*args: Any, **kwargs: Any) -> Any:
+        draden.add(threading.current_thread().name)
+        return origineel(*args, **kwargs)
+
+    monkeypatch.setattr(psa_module, "_trek_gemeente", met_spoor)
+    instellingen = Instellingen(psa_iteraties=200, bootstrap_iteraties=200)
+    twee = bereken(landelijk / "casussen", PROJECT / "tarieven", instellingen, werkers=2)
+    assert len(draden) == 2
+    assert all(naam.startswith("casuskosten-psa") for naam in draden)
+    draden.clear()
+    een = bereken(landelijk / "casussen", PROJECT / "tarieven", instellingen, werkers=1)
+    assert draden == {threading.main_thread().name}
+    assert "".join(een.json_delen()) == "".join(twee.json_delen())
+
+
+def _maak_fout(pad: Path, oud: str, nieuw: str) -> None:
+    tekst = pad.read_text(encoding="utf-8")
+    assert oud in tekst
+    pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+
+
+def test_meldingen_uit_werkers_komen_in_de_volgorde_van_de_bestanden(tmp_path: Path) -> None:
+    """Fouten vroeg, midden en laat in de set (in verschillende stukken van de werkers) komen met bestand, regel en
+    veld terug, in dezelfde volgorde als met één werker."""
+    paden = genereer(AANTAL, tmp_path, gemeenten=12)
+    _maak_fout(paden[3], "horizon_maanden: ", "horizon_maanden: -")
+    _maak_fout(paden[AANTAL // 2], "tarief: wijkteam_uur", "tarief: wijkteam_uurr")
+    _maak_fout(paden[-2], "zekerheid: ", "zekerheid: heel_")
+    tabel = laad_tarieven(PROJECT / "tarieven")
+    meldingen = []
+    for werkers in (1, 2):
+        with pytest.raises(InvoerFout) as fout:
+            laad_casussen([tmp_path], tabel, werkers=werkers)
+        meldingen.append([str(m) for m in fout.value.meldingen])
+    assert meldingen[0] == meldingen[1]
+    # de bestanden worden op pad gelezen (gemeente003/..., gemeente009/..., gemeente012/...)
+    fout_bestanden = sorted([paden[3], paden[AANTAL // 2], paden[-2]])
+    assert [m.split(":", 1)[0] for m in meldingen[0]] == [casussen_module.weergave(p) for p in fout_bestanden]
+    per_bestand = dict(zip(fout_bestanden, meldingen[0], strict=True))
+    assert "horizon_maanden" in per_bestand[paden[3]]
+    assert "onbekende tariefcode 'wijkteam_uurr'" in per_bestand[paden[AANTAL // 2]]
+    assert "zekerheid" in per_bestand[paden[-2]]
+
+
+@pytest.mark.parametrize("werkers", [0, -1, True, 1.5])
+def test_ongeldig_aantal_werkers_is_een_nederlandse_fout(werkers: Any) -> None:
+    """Vanuit Python: een aantal werkers kleiner dan 1 (of geen geheel getal) geeft een `InvoerFout`."""
+    with pytest.raises(InvoerFout, match="geen geldig aantal werkers; geef 1 of meer"):
+        bereken(PROJECT / "casussen", PROJECT / "tarieven", werkers=werkers)
+
+
+def test_ongeldig_aantal_werkers_op_de_opdrachtregel() -> None:
+    """`--werkers 0` en `--werkers twee`: een melding in het Nederlands, code 1, geen traceback."""
+    nul = draai("bereken", "casussen", "--werkers", "0")
+    assert nul.returncode == 1
+    assert "ongeldige waarde voor --werkers: moet 1 of meer zijn" in nul.stderr
+    twee = draai("bereken", "casussen", "--werkers", "twee")
+    assert twee.returncode == 1
+    assert "verwacht een geheel getal, bijvoorbeeld 2" in twee.stderr
+    assert "Traceback" not in nul.stderr + twee.stderr
