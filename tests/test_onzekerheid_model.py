@@ -335,3 +335,81 @@ def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
     c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
     rapport = gemeenterapport(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
     assert any("niet aselect getrokken" in zin for zin in rapport.beperkingen) is genoemd
+
+
+# --- Bootstrap van het totaal, gestratificeerd naar gemeente ------------------------------------------------------
+
+
+def _gelijke_casussen(gemeente: str, aantal: int, team_uren: int) -> list[dict[str, object]]:
+    """`aantal` gelijke casussen: vóór zwaar 10 dagen (1000), team maatje `team_uren` uur (5 per uur)."""
+    return [
+        casus(
+            id=f"{gemeente[:3].upper()}-{i:02d}",
+            gemeente=gemeente,
+            voor=[{"tarief": "zwaar", "aantal": 10}],
+            team=[{"tarief": "maatje", "aantal": team_uren}],
+        )
+        for i in range(1, aantal + 1)
+    ]
+
+
+@pytest.mark.parametrize("methode", ["bca", "percentiel"])
+def test_totaal_trekt_binnen_elke_gemeente_opnieuw(tarieven: Path, casusmap, methode: str) -> None:  # type: ignore[no-untyped-def]
+    """Twee gemeenten van elk 5 gelijke casussen: Beta 1000 tegen 600 (40%), Gamma 1000 tegen 900 (10%).
+
+    Binnen elke gemeente is elke hertrekking gelijk, dus is elke trekking van het totaal (10.000 - 7.500) / 10.000
+    = 25%: het interval is [25, 25]. Trekken over alle casussen samen zou een mengsel van 40%- en 10%-casussen geven
+    en een breed interval; de casussen zijn per gemeente verzameld, dus dat zou spreiding verzinnen.
+    """
+    map_ = casusmap(*_gelijke_casussen("Beta", 5, 120), *_gelijke_casussen("Gamma", 5, 180))
+    r = bereken([map_], tarieven, PEIL_2015.model_copy(update={"intervalmethode": methode}))
+    assert r.gemeente("Beta").besparing_pct_ci95 == (40.0, 40.0)
+    assert r.gemeente("Gamma").besparing_pct_ci95 == (10.0, 10.0)
+    assert r.totaal.besparing_pct == 25.0
+    assert r.totaal.besparing_pct_ci95 == (25.0, 25.0)
+
+
+def test_kleine_gemeenten_samen_tellen_vast_mee_onder_vijf_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Beta 5 gelijke casussen (1000 tegen 600), Gamma en Delta elk 2 (1000 tegen 900 en 1000 tegen 300).
+
+    Gamma en Delta samen zijn 4 casussen: te weinig om opnieuw te trekken, ze tellen vast mee. Totaal:
+    (9.000 - (3.000 + 1.800 + 600)) / 9.000 = 40%, en het interval is [40, 40].
+    """
+    map_ = casusmap(
+        *_gelijke_casussen("Beta", 5, 120), *_gelijke_casussen("Gamma", 2, 180), *_gelijke_casussen("Delta", 2, 60)
+    )
+    r = bereken([map_], tarieven, PEIL_2015)
+    assert r.gemeente("Gamma").besparing_pct_ci95 is None
+    assert r.totaal.besparing_pct == pytest.approx(40.0)
+    laag, hoog = r.totaal.besparing_pct_ci95 or (math.nan, math.nan)
+    assert laag == pytest.approx(40.0)
+    assert hoog == pytest.approx(40.0)
+
+
+def test_kleine_gemeenten_samen_worden_als_een_laag_opnieuw_getrokken(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Drie gemeenten van 2 casussen (10%, 40% en 70% besparing): samen 6 casussen, één laag die opnieuw wordt
+    getrokken. Het interval ligt dan om 40% heen en is niet leeg, maar kan niet buiten [10, 70] vallen."""
+    map_ = casusmap(
+        *_gelijke_casussen("Gamma", 2, 180), *_gelijke_casussen("Delta", 2, 120), *_gelijke_casussen("Epsilon", 2, 60)
+    )
+    r = bereken([map_], tarieven, PEIL_2015.model_copy(update={"intervalmethode": "percentiel"}))
+    assert r.totaal.besparing_pct == pytest.approx(40.0)
+    laag, hoog = r.totaal.besparing_pct_ci95 or (math.nan, math.nan)
+    assert 10.0 <= laag < 40.0 < hoog <= 70.0
+
+
+def test_met_een_gemeente_is_het_interval_van_het_totaal_dat_van_de_gemeente(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Eén gemeente met 6 verschillende casussen: het totaal trekt dezelfde casussen uit dezelfde laag, dus hetzelfde
+    interval (voorheen trok het totaal met een eigen generator en week het net af)."""
+    casussen = [
+        casus(
+            id=f"B-{i}",
+            voor=[{"tarief": "zwaar", "aantal": 10}],
+            team=[{"tarief": "maatje", "aantal": 20 * i}],
+        )
+        for i in range(1, 7)
+    ]
+    r = bereken([casusmap(*casussen)], tarieven, PEIL_2015)
+    assert r.totaal.besparing_pct_ci95 is not None
+    assert r.totaal.besparing_pct_ci95 == r.gemeente("Beta").besparing_pct_ci95
+    assert r.totaal.besparing_pct_gecorrigeerd_ci95 == r.gemeente("Beta").besparing_pct_gecorrigeerd_ci95

@@ -28,10 +28,18 @@ from .invoer.casussen import (
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
 from .invoer.tarieven import Tarieftabel, laad_tarieven
-from .rekenen.aggregatie import aggregeer, casustabel, verrijk_regels, waarschuwingen_per_casus
+from .rekenen.aggregatie import (
+    BootstrapTotaal,
+    aggregeer,
+    bootstrap_sommen,
+    casustabel,
+    verrijk_regels,
+    waarschuwingen_per_casus,
+)
 from .rekenen.beprijzing import beprijs
 from .rekenen.kernboodschap import casus_kernboodschap
 from .rekenen.kolommen import Kolommen, per_gemeente
+from .rekenen.onzekerheid import MIN_CASUSSEN_INTERVAL
 from .rekenen.opschaling import aandelen, controleer_formatie, onbekende_gemeenten, schaal_op
 from .rekenen.psa import psa
 from .rekenen.resultaat import Resultaat
@@ -149,8 +157,13 @@ def bereken_casussen(
     gemeenten = []
     # numpy-kolommen per gemeente gesneden in plaats van een pandas-groupby: bij ~340 gemeenten scheelt dat seconden
     alle_casussen, alle_regels = Kolommen(tabel_casussen), Kolommen(regels)
+    bootstrap_totaal = BootstrapTotaal(instellingen.bootstrap_iteraties)
     for naam, deel_casussen, deel_regels in per_gemeente(alle_casussen, alle_regels):
-        agg = aggregeer(naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam])
+        sommen = (
+            bootstrap_sommen(deel_casussen, instellingen, naam) if len(deel_casussen) >= MIN_CASUSSEN_INTERVAL else None
+        )
+        bootstrap_totaal.tel_op(deel_casussen, sommen)
+        agg = aggregeer(naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam], bootstrap=sommen)
         if naam in opschalen:
             instelling, deel_per_zwaarte = opschalen[naam]
             deel = tabel_casussen[tabel_casussen["gemeente"] == naam]
@@ -163,7 +176,13 @@ def bereken_casussen(
             )
         gemeenten.append(agg)
     totaal = aggregeer(
-        None, alle_casussen, alle_regels, instellingen, uitkomst.groepen[None], aantal_gemeenten=len(gemeenten)
+        None,
+        alle_casussen,
+        alle_regels,
+        instellingen,
+        uitkomst.groepen[None],
+        aantal_gemeenten=len(gemeenten),
+        bootstrap=bootstrap_totaal.uitkomst(instellingen),
     )
     # wat er bij het lezen van de tarieven of instellingen niet is meegenomen hoort bij het geheel
     onbekend = onbekende_gemeenten(instellingen, [str(g) for g in tabel_casussen["gemeente"].unique()])

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..fouten import Waarschuwing
@@ -21,6 +22,8 @@ from .kolommen import Kolommen
 from .psa import PsaGroep
 from .resultaat import PERSPECTIEVEN, Aggregaat, DoelCijfers, FinancierCijfers, Perspectief
 from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
+
+FloatArray = npt.NDArray[np.float64]
 
 
 def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
@@ -154,10 +157,13 @@ def aggregeer(
     psa_groep: PsaGroep,
     *,
     aantal_gemeenten: int = 1,
+    bootstrap: FloatArray | None = None,
 ) -> Aggregaat:
     """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None).
 
     `tabel` en `regels` zijn de rijen van de groep uit de casustabel en de regeltabel, als numpy-kolommen.
+    `bootstrap`: de bootstrapsommen van de groep als ze er al zijn (zie `bootstrap_sommen`; voor het totaal de
+    gestratificeerde sommen uit `BootstrapTotaal`), anders worden ze hier getrokken.
     """
     voor = np.asarray(tabel["kosten_voor_2015"], dtype=float)
     team = np.asarray(tabel["kosten_sociaal_team"], dtype=float)
@@ -168,13 +174,12 @@ def aggregeer(
     pcts = pcts[~np.isnan(pcts)]
     n = len(tabel)
 
-    ci, ci_gec = onzekerheid.bootstrap_intervallen(
-        voor,
-        [team, team],
-        [voor, voor_gec],
-        instellingen.bootstrap_iteraties,
-        onzekerheid.generator(instellingen.seed, gemeente),
-        methode=instellingen.intervalmethode,
+    if bootstrap is None and n >= onzekerheid.MIN_CASUSSEN_INTERVAL:
+        bootstrap = bootstrap_sommen(tabel, instellingen, gemeente)
+    ci, ci_gec = (
+        onzekerheid.intervallen(bootstrap, [team, team], [voor, voor_gec], methode=instellingen.intervalmethode)
+        if bootstrap is not None and n >= onzekerheid.MIN_CASUSSEN_INTERVAL
+        else (None, None)
     )
     ids = tabel["id"].tolist()
     invloed = onzekerheid.invloedrijkste(ids, voor, team) if gemeente is not None else None
@@ -238,6 +243,65 @@ def aggregeer(
         periode=(_dag(datums.min()), _dag(datums.max())),
         waarschuwingen=waarschuwingen,
     )
+
+
+def _bootstrap_kolommen(tabel: Kolommen) -> list[FloatArray]:
+    """De kolommen van de bootstrap in de volgorde van `onzekerheid.intervallen`: noemers (voor, voor gecorrigeerd)
+    en teams (tweemaal hetzelfde object, zodat het één keer wordt opgeteld)."""
+    team = np.asarray(tabel["kosten_sociaal_team"], dtype=float)
+    return [
+        np.asarray(tabel["kosten_voor_2015"], dtype=float),
+        np.asarray(tabel["kosten_voor_2015_gecorrigeerd"], dtype=float),
+        team,
+        team,
+    ]
+
+
+def bootstrap_sommen(tabel: Kolommen, instellingen: Instellingen, gemeente: str | None) -> FloatArray:
+    """Per bootstraptrekking de sommen van voor, voor gecorrigeerd, team, team over de opnieuw getrokken casussen,
+    uit de eigen generator van de groep."""
+    return onzekerheid.bootstrap_sommen(
+        _bootstrap_kolommen(tabel),
+        instellingen.bootstrap_iteraties,
+        onzekerheid.generator(instellingen.seed, gemeente),
+    )
+
+
+class BootstrapTotaal:
+    """De bootstrap van het totaal, gestratificeerd naar gemeente: per trekking de som van de trekkingen van elke
+    gemeente.
+
+    De casussen zijn per gemeente verzameld, dus wordt er ook per gemeente opnieuw getrokken (zoals in de PSA). Een
+    gemeente met 5 of meer casussen draagt haar eigen trekkingen bij (dezelfde als voor haar eigen interval, dus zonder
+    extra rekenwerk); de casussen van alle kleinere gemeenten samen vormen één laag die als geheel opnieuw wordt
+    getrokken (vanaf 5 casussen; daaronder tellen ze vast mee). Met één gemeente is het interval van het totaal dus
+    precies dat van de gemeente.
+    """
+
+    def __init__(self, iteraties: int) -> None:
+        self.sommen = np.zeros((iteraties, 4))
+        self.klein: list[Kolommen] = []
+
+    def tel_op(self, tabel: Kolommen, sommen: FloatArray | None) -> None:
+        """Tel een gemeente op: haar bootstrapsommen, of (bij minder dan 5 casussen) onthoud haar casussen."""
+        if sommen is None:
+            self.klein.append(tabel)
+        else:
+            self.sommen += sommen
+
+    def uitkomst(self, instellingen: Instellingen) -> FloatArray:
+        """De sommen van het totaal, met de laag van de kleine gemeenten erbij."""
+        if not self.klein:
+            return self.sommen
+        kolommen = [np.concatenate(k) for k in zip(*(_bootstrap_kolommen(t) for t in self.klein), strict=True)]
+        kolommen[3] = kolommen[2]  # team tweemaal hetzelfde object: één keer optellen
+        if len(kolommen[0]) >= onzekerheid.MIN_CASUSSEN_INTERVAL:
+            laag = onzekerheid.bootstrap_sommen(
+                kolommen, len(self.sommen), onzekerheid.generator(instellingen.seed, None)
+            )
+            return self.sommen + laag
+        vast: FloatArray = self.sommen + np.array([float(k.sum()) for k in kolommen])
+        return vast
 
 
 def _dag(datum: np.datetime64) -> str:

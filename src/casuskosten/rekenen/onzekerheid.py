@@ -81,25 +81,41 @@ def bootstrap_intervallen(
     Alle kolommen worden uit dezelfde trekkingen gesommeerd: de trekkingen (het duurste deel) worden één keer
     gemaakt, wat bij duizenden casussen de helft van de tijd scheelt. `methode` is "bca" (standaard) of "percentiel".
     """
-    n = len(voor)
-    k = len(teams)
-    if n < MIN_CASUSSEN_INTERVAL:
-        return [None] * k
-    kolommen = [*noemers, *teams]
-    # dezelfde kolom (bv. het sociaal team voor gewoon en gecorrigeerd) maar één keer optellen
+    if len(voor) < MIN_CASUSSEN_INTERVAL:
+        return [None] * len(teams)
+    sommen = bootstrap_sommen([*noemers, *teams], iteraties, rng)
+    return intervallen(sommen, teams, noemers, methode=methode)
+
+
+def bootstrap_sommen(kolommen: list[FloatArray], iteraties: int, rng: np.random.Generator) -> FloatArray:
+    """Per trekking (rij) de som van elke kolom over de met teruglegging getrokken casussen (iteraties x kolommen).
+
+    Dezelfde trekking voor elke kolom; een kolom die vaker voorkomt (hetzelfde object) wordt één keer opgeteld.
+    """
+    n = len(kolommen[0]) if kolommen else 0
     uniek: dict[int, int] = {}
     for kolom in kolommen:
         uniek.setdefault(id(kolom), len(uniek))
     waar = [uniek[id(kolom)] for kolom in kolommen]
     unieke_kolommen = list({id(kolom): kolom for kolom in kolommen}.values())
     sommen_uniek = np.empty((iteraties, len(unieke_kolommen)))
-    blok = max(1, _MAX_CEL // n)
+    blok = max(1, _MAX_CEL // max(n, 1))
     for begin in range(0, iteraties, blok):
         aantal = min(blok, iteraties - begin)
         trekking = rng.integers(0, n, size=(aantal, n))
         for nr, waarden in enumerate(unieke_kolommen):  # dezelfde trekkingen voor elke kolom
             sommen_uniek[begin : begin + aantal, nr] = waarden[trekking].sum(axis=1)
-    sommen = sommen_uniek[:, waar]
+    return sommen_uniek[:, waar]
+
+
+def intervallen(
+    sommen: FloatArray, teams: list[FloatArray], noemers: list[FloatArray], *, methode: str = "bca"
+) -> list[tuple[float, float] | None]:
+    """De intervallen uit de bootstrapsommen (kolommen: eerst de noemers, dan de teams, zoals `bootstrap_sommen`).
+
+    Bij "bca" komt de versnelling uit de jackknife over de casussen in `noemers` en `teams`.
+    """
+    k = len(teams)
     uit: list[tuple[float, float] | None] = []
     for i in range(k):
         noemer, team = sommen[:, i], sommen[:, k + i]

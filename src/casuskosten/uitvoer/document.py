@@ -1217,8 +1217,10 @@ def _verantwoording(
             f"gelopen. Beide trajecten zijn beprijsd met de tarieven hieronder, geïndexeerd naar prijspeil "
             f"{r.prijspeil} en contant gemaakt tegen {f.procent(ins.discontovoet * 100, 2)} per jaar. De besparing "
             "uit de sommen is (som vóór 2015 − som sociaal team) / som vóór 2015. Het 95%-interval is een "
-            f"percentiel-bootstrap over de casussen ({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed "
-            f"{ins.seed}). De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
+            f"{'BCa-' if ins.intervalmethode == 'bca' else 'percentiel-'}bootstrap over de casussen "
+            f"({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed {ins.seed}); voor het totaal worden de casussen "
+            "binnen elke gemeente opnieuw getrokken, en die van gemeenten met minder dan 5 casussen samen. "
+            "De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
             f"hoog), {f.aandeel(c.middel)} (middel) of {f.aandeel(c.laag)} (laag)."
         ),
         _tabel(
