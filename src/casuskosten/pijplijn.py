@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarsc
 from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import (
     BootstrapTotaal,
+    FloatArray,
     aggregeer,
     bootstrap_sommen,
     casustabel,
@@ -42,7 +45,7 @@ from .rekenen.kolommen import Kolommen, per_gemeente
 from .rekenen.onzekerheid import MIN_CASUSSEN_INTERVAL
 from .rekenen.opschaling import aandelen, controleer_formatie, onbekende_gemeenten, schaal_op
 from .rekenen.psa import psa
-from .rekenen.resultaat import Resultaat
+from .rekenen.resultaat import Aggregaat, Resultaat
 
 STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"
@@ -158,23 +161,48 @@ def bereken_casussen(
     # numpy-kolommen per gemeente gesneden in plaats van een pandas-groupby: bij ~340 gemeenten scheelt dat seconden
     alle_casussen, alle_regels = Kolommen(tabel_casussen), Kolommen(regels)
     bootstrap_totaal = BootstrapTotaal(instellingen.bootstrap_iteraties)
-    for naam, deel_casussen, deel_regels in per_gemeente(alle_casussen, alle_regels):
+
+    def een_gemeente(deel: tuple[str, Kolommen, Kolommen]) -> tuple[FloatArray | None, Aggregaat]:
+        naam, deel_casussen, deel_regels = deel
         sommen = (
             bootstrap_sommen(deel_casussen, instellingen, naam) if len(deel_casussen) >= MIN_CASUSSEN_INTERVAL else None
         )
-        bootstrap_totaal.tel_op(deel_casussen, sommen)
-        agg = aggregeer(naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam], bootstrap=sommen)
-        if naam in opschalen:
-            instelling, deel_per_zwaarte = opschalen[naam]
-            deel = tabel_casussen[tabel_casussen["gemeente"] == naam]
-            eigen_regels = regels[regels["gemeente"] == naam]
-            opgeschaald = schaal_op(
-                naam, deel, eigen_regels, instelling, instellingen.formatie, deel_per_zwaarte, uitkomst.per_jaar[naam]
-            )
-            agg = dataclasses.replace(
-                agg, opschaling=opgeschaald, waarschuwingen=(*agg.waarschuwingen, *opgeschaald.waarschuwingen)
-            )
-        gemeenten.append(agg)
+        return sommen, aggregeer(
+            naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam], bootstrap=sommen
+        )
+
+    # per gemeente in draden (bootstrap en tornado rekenen in numpy, zonder de GIL); daarna in de volgorde van de
+    # gemeenten verder, zodat het totaal met elk aantal werkers hetzelfde is
+    # in vensters van een paar gemeenten tegelijk: de draden lopen niet ver vooruit, dus liggen er nooit de
+    # bootstrapsommen en kolommen van honderden gemeenten tegelijk in het geheugen
+    delen = per_gemeente(alle_casussen, alle_regels)
+    with ThreadPoolExecutor(max_workers=werkers, thread_name_prefix="casuskosten-gemeente") as pool:
+        klaar = (
+            paar
+            for venster in iter(lambda: list(itertools.islice(delen, 8 * werkers)), [])
+            for paar in zip(venster, pool.map(een_gemeente, venster), strict=True)
+        )
+        for (naam, deel_casussen, deel_regels), (sommen, eigen) in klaar:
+            deel_regels.vergeet()
+            bootstrap_totaal.tel_op(deel_casussen, sommen)
+            agg = eigen
+            if naam in opschalen:
+                instelling, deel_per_zwaarte = opschalen[naam]
+                deel = tabel_casussen[tabel_casussen["gemeente"] == naam]
+                eigen_regels = regels[regels["gemeente"] == naam]
+                opgeschaald = schaal_op(
+                    naam,
+                    deel,
+                    eigen_regels,
+                    instelling,
+                    instellingen.formatie,
+                    deel_per_zwaarte,
+                    uitkomst.per_jaar[naam],
+                )
+                agg = dataclasses.replace(
+                    agg, opschaling=opgeschaald, waarschuwingen=(*agg.waarschuwingen, *opgeschaald.waarschuwingen)
+                )
+            gemeenten.append(agg)
     totaal = aggregeer(
         None,
         alle_casussen,

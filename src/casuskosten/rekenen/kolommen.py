@@ -44,6 +44,10 @@ class Kolommen:
             self._cache[naam] = kolom
         return kolom
 
+    def vergeet(self) -> None:
+        """Laat de gesneden kolommen van dit deel los (ze worden bij een volgend gebruik opnieuw gesneden)."""
+        self._cache.clear()
+
     def __len__(self) -> int:
         return len(self._bron) if self._index is None else len(self._index)
 
