@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from typing import Any
@@ -55,6 +56,13 @@ def _veld(model: type[BaseModel], pad: Pad) -> FieldInfo | None:
 
 def is_tekstveld(model: type[BaseModel], pad: Pad) -> bool:
     """Is het veld op `pad` tekst (`str`, eventueel optioneel)? Dan is een getal daar tekst zoals geschreven."""
+    # lijstposities doen er niet toe (alleen óf het laatste deel er een is): één antwoord per vorm van het pad,
+    # zodat elk getal in elke casus niet opnieuw door de modelvelden hoeft
+    return _is_tekstveld(model, tuple(0 if isinstance(deel, int) else deel for deel in pad))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_tekstveld(model: type[BaseModel], pad: Pad) -> bool:
     veld = _veld(model, pad)
     if veld is None or (pad and isinstance(pad[-1], int)):
         return False
