@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,7 +105,7 @@ def main() -> None:
         tijd1, _, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map1), "--json", "--uit", str(uit)])
         rijen.append(
             (
-                f"1. bereken --json {n1} / parsevloer",
+                f"doel 1. bereken --json {n1} / parsevloer",
                 f"{tijd1 / vloer1:.2f}x",
                 "<= 1,0x",
                 f"{tijd1:.1f} s / {vloer1:.1f} s",
@@ -129,7 +130,7 @@ def main() -> None:
         )
         rijen.append(
             (
-                f"1b. PSA 10.000 trekkingen bij {n1} / parsevloer",
+                "  waarvan de PSA (10.000 trekkingen) / parsevloer",
                 f"+{(tijd1 - zonder) / vloer1:.2f}x",
                 "-",
                 f"{tijd1:.1f} s met, {zonder:.1f} s met 100 trekkingen",
@@ -139,16 +140,17 @@ def main() -> None:
         vloer2, _, _ = draai([PYTHON, "-c", VLOER, str(map2)])
         tijd2, piek2, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map2), "--json", "--uit", str(uit)])
         rijen.append(
-            (f"2. bereken --json {n2} / parsevloer", f"{tijd2 / vloer2:.2f}x", "-", f"{tijd2:.1f} s / {vloer2:.1f} s")
+            (f"  bereken --json {n2} / parsevloer", f"{tijd2 / vloer2:.2f}x", "-", f"{tijd2:.1f} s / {vloer2:.1f} s")
         )
         rijen.append(
             (
-                f"2. tijd({n2}) / tijd({n1})",
+                f"doel 2. tijd({n2}) / tijd({n1})",
                 f"{tijd2 / tijd1:.2f}",
                 "<= 5,0",
                 f"{tijd2:.1f} s / {tijd1:.1f} s",
             )
         )
+        rijen.append((f"doel 3. piekgeheugen bij {n2}", f"{piek2} MiB", "<= 1024 MiB", "RSS van het bereken-proces"))
         # wat-als: de meegeleverde set opnieuw na het wijzigen van één tarief (issue 15, doel 4)
         wat_als = Path(tmp) / "tarieven-wat-als"
         shutil.copytree(PROJECT / "tarieven", wat_als)
@@ -159,7 +161,7 @@ def main() -> None:
         _, _, fout = draai([PYTHON, "-c", WAT_ALS, str(wat_als)])
         sessie = float(next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("WAT_ALS=")))
         rijen.append(
-            ("4. wat-als: bereken meegeleverde set na één tarief", f"{sessie:.2f} s", "<= 1,0 s", "in een sessie")
+            ("doel 4. wat-als: meegeleverde set na één tarief", f"{sessie:.2f} s", "<= 1,0 s", "in een sessie")
         )
         landelijk.write_text(tekst.replace(",32.76,2022,", ",36.00,2022,", 1), encoding="utf-8")
         tijd_wat_als, _, _ = draai(
@@ -167,17 +169,20 @@ def main() -> None:
         )
         rijen.append(
             (
-                "4b. idem als los proces (casuskosten bereken)",
+                "  idem als los proces (casuskosten bereken)",
                 f"{tijd_wat_als:.2f} s",
                 "-",
                 "wandklok, inclusief importeren",
             )
         )
-        hulp, _, fout = draai([PYTHON, "-c", HULP])
+        metingen = [draai([PYTHON, "-c", HULP]) for _ in range(5)]
+        hulp, fout = statistics.median(m[0] for m in metingen), metingen[0][2]
         leeg, _, _ = draai([PYTHON, "-c", "pass"])
         zwaar = next((r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("ZWAAR=")), "?")
-        rijen.append(("3. casuskosten --help", f"{hulp:.2f} s", "<= 0,3 s", f"kale python {leeg:.2f} s"))
-        rijen.append(("3. zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
+        rijen.append(
+            ("extra: casuskosten --help (mediaan van 5)", f"{hulp:.2f} s", "<= 0,3 s", f"kale python {leeg:.2f} s")
+        )
+        rijen.append(("extra: zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
         boek_map = Path(tmp) / "boek"
         genereer(1000, boek_map, gemeenten=20, seed=7)
         boek = Path(tmp) / "casusboek.pdf"
@@ -201,18 +206,17 @@ def main() -> None:
         paginas = len(PdfReader(boek).pages)
         rijen.append(
             (
-                "4. casusboek 1000 casussen (pdf)",
+                "extra: casusboek 1000 casussen (pdf)",
                 f"{paginas / tijd_boek:.0f} p/s",
                 ">= 50 p/s",
                 f"{paginas} pagina's in {tijd_boek:.1f} s (incl. lezen en rekenen)",
             )
         )
-        rijen.append((f"5. piekgeheugen bij {n2}", f"{piek2} MiB", "<= 2048 MiB", "RSS van het bereken-proces"))
         _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
         extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
         rijen.append(
             (
-                "6. bootstrap 10.000 op meegeleverde casussen",
+                "extra: bootstrap 10.000 op meegeleverde casussen",
                 f"+{float(extra):.2f} s",
                 "ruim < 1 s",
                 f"berekening met 100 trekkingen {float(basis):.2f} s",
@@ -228,7 +232,7 @@ def main() -> None:
         for regel in dekking.splitlines():
             n, percentiel, bca = (deel.split("=")[1] for deel in regel.split()[1:])
             rijen.append(
-                (f"7. dekking 95%-interval bij {n} casussen", f"BCa {bca}", "0,95", f"percentiel {percentiel}")
+                (f"extra: dekking 95%-interval bij {n} casussen", f"BCa {bca}", "0,95", f"percentiel {percentiel}")
             )
     breedte = [max(len(r[i]) for r in rijen) for i in range(4)]
     kop = ("meting", "uitkomst", "doel", "absoluut")
