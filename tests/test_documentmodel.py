@@ -109,3 +109,31 @@ def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Pa
     assert "Casus RTD-01 —" not in tekst
     assert "Kans dat het team goedkoper was" in tekst
     assert "Zwaardere zorg voorkomen" in tekst
+
+
+def _teksten(waarde: object) -> list[str]:
+    """Alle tekst in een documentmodel, recursief door dataclasses, tuples en lijsten."""
+    import dataclasses
+
+    if isinstance(waarde, str):
+        return [waarde]
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        return [t for veld in dataclasses.fields(waarde) for t in _teksten(getattr(waarde, veld.name))]
+    if isinstance(waarde, tuple | list):
+        return [t for deel in waarde for t in _teksten(deel)]
+    return []
+
+
+def test_geen_tekst_in_een_rapport_bevat_een_onopgevuld_sjabloonveld(rotterdam) -> None:  # type: ignore[no-untyped-def]
+    """Geen `{f.aandeel(c.hoog)}` of ander Python-veld in gemeenterapport, casusboek of vergelijking: een zin die over
+    twee regels is gesplitst, verloor eens zijn f-voorvoegsel en stond zo in de verantwoording."""
+    from casuskosten.uitvoer.document import casusboek, casusboek_document, vergelijking, vergelijking_document
+
+    documenten = [
+        gemeente_document(gemeenterapport(rotterdam, "Rotterdam", DATUM)),
+        casusboek_document(casusboek(rotterdam, DATUM)),
+        vergelijking_document(vergelijking(rotterdam, DATUM)),
+    ]
+    teksten = [t for d in documenten for t in _teksten(d)]
+    assert any("De zekerheidscorrectie verlaagt de kosten vóór 2015 met 0%" in t for t in teksten)
+    assert [t for t in teksten if re.search(r"\{[A-Za-z_][^}]*\}", t)] == []

@@ -1220,7 +1220,7 @@ def _verantwoording(
             f"{'BCa-' if ins.intervalmethode == 'bca' else 'percentiel-'}bootstrap over de casussen "
             f"({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed {ins.seed}); voor het totaal worden de casussen "
             "binnen elke gemeente opnieuw getrokken, en die van gemeenten met minder dan 5 casussen samen. "
-            "De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
+            f"De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
             f"hoog), {f.aandeel(c.middel)} (middel) of {f.aandeel(c.laag)} (laag)."
         ),
         _tabel(
