@@ -413,3 +413,37 @@ def test_met_een_gemeente_is_het_interval_van_het_totaal_dat_van_de_gemeente(tar
     assert r.totaal.besparing_pct_ci95 is not None
     assert r.totaal.besparing_pct_ci95 == r.gemeente("Beta").besparing_pct_ci95
     assert r.totaal.besparing_pct_gecorrigeerd_ci95 == r.gemeente("Beta").besparing_pct_gecorrigeerd_ci95
+
+
+def test_bca_versnelling_van_een_gestratificeerde_bootstrap_telt_alleen_afwijkingen_binnen_de_laag() -> None:
+    """Jackknife 1, 2, 3 in laag 0 en 10 .. 14 in laag 1: binnen de lagen zijn de afwijkingen 1, 0, -1 en 2 .. -2,
+    samen symmetrisch, dus a = 0: het interval is dat zonder versnelling (zelfde trekkingen). Over alles samen
+    (gemiddelde 8,25; afwijkingen 7,25 6,25 5,25 -1,75 .. -5,75) is Σ(θ̄ - θ)³ = 393,75, dus a > 0 en een ander interval.
+    Een waarde in laag -1 (een casus die vast meetelt) telt niet mee."""
+    trekkingen = np.random.default_rng(3).normal(20.0, 5.0, 4000)
+    jackknife = np.array([1.0, 2.0, 3.0, 10.0, 11.0, 12.0, 13.0, 14.0, 500.0])
+    lagen = np.array([0, 0, 0, 1, 1, 1, 1, 1, -1])
+    zonder_versnelling = bca_interval(19.0, trekkingen, np.zeros(3))
+    assert bca_interval(19.0, trekkingen, jackknife, lagen=lagen) == zonder_versnelling
+    assert bca_interval(19.0, trekkingen, jackknife[:8]) != zonder_versnelling
+
+
+def test_totaal_met_vijf_gemeenten_heeft_een_interval_rond_zijn_percentage(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Vijf gemeenten van 5 verschillende casussen: het gestratificeerde BCa-interval van het totaal omvat het
+    percentage uit de sommen en is smaller dan het bereik van de casussen (10% tot 70%)."""
+    alle = []
+    for g, gemeente in enumerate(("Beta", "Gamma", "Delta", "Epsilon", "Zeta")):
+        for i in range(5):
+            uren = 60 + 30 * ((g + i) % 5)  # 10%, 25%, 40%, 55% of 70% besparing (vóór 1000, team 5 per uur)
+            alle.append(
+                casus(
+                    id=f"{gemeente[:3].upper()}-{i}",
+                    gemeente=gemeente,
+                    voor=[{"tarief": "zwaar", "aantal": 10}],
+                    team=[{"tarief": "maatje", "aantal": uren}],
+                )
+            )
+    r = bereken([casusmap(*alle)], tarieven, PEIL_2015)
+    assert r.totaal.besparing_pct == pytest.approx(40.0)
+    laag, hoog = r.totaal.besparing_pct_ci95 or (math.nan, math.nan)
+    assert 10.0 < laag < 40.0 < hoog < 70.0

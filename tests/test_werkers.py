@@ -157,3 +157,51 @@ def test_ongeldig_aantal_werkers_op_de_opdrachtregel() -> None:
     assert twee.returncode == 1
     assert "verwacht een geheel getal, bijvoorbeeld 2" in twee.stderr
     assert "Traceback" not in nul.stderr + twee.stderr
+
+
+def test_voortgangsbalk_op_een_terminal_laat_werkprocessen_toe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Op een terminal tekent `bereken` een voortgangsbalk. Die mag geen eigen verversdraad starten: met een tweede
+    draad leest casuskosten (terecht) niet in werkprocessen, en dan zou een gebruiker aan een terminal nooit de
+    werkers krijgen."""
+    import io
+
+    from rich.console import Console
+
+    from casuskosten import cli
+    from casuskosten.invoer.casussen import kan_splitsen
+
+    scherm = io.StringIO()
+    monkeypatch.setattr(cli, "fout_console", Console(file=scherm, force_terminal=True, width=100))
+    with cli._voortgangsbalk("Casussen lezen") as bij:
+        assert bij is not None
+        assert kan_splitsen()
+        bij(2000, 4000)
+    assert "Casussen lezen" in scherm.getvalue()
+
+
+def test_vanuit_een_werkproces_van_een_ander_leest_casuskosten_in_een_proces() -> None:
+    """Een werkproces (daemon) van bijvoorbeeld een eigen multiprocessing.Pool mag geen kinderen krijgen: dan leest
+    casuskosten zelf in één proces in plaats van te falen."""
+    import multiprocessing
+
+    from casuskosten.invoer.casussen import kan_splitsen
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(kan_splitsen) is False
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "hoogstens"),
+    [("50000 100000\n", 1), ("150000 100000\n", 2), ("max 100000\n", None), ("onzin\n", None)],
+)
+def test_standaard_werkers_volgen_het_cpu_quotum_van_de_container(tmp_path: Path, inhoud: str, hoogstens: Any) -> None:
+    """Een container met een quotum van een halve of anderhalve kern krijgt 1 of 2 werkers, niet een per kern van de
+    machine; zonder quotum (of onleesbaar) alle kernen waarop het proces mag draaien."""
+    from casuskosten.pijplijn import beschikbare_kernen
+
+    cpu_max = tmp_path / "cpu.max"
+    cpu_max.write_text(inhoud, encoding="ascii")
+    kernen = len(os.sched_getaffinity(0))
+    verwacht = kernen if hoogstens is None else min(kernen, hoogstens)
+    assert beschikbare_kernen(cpu_max) == verwacht
+    assert beschikbare_kernen(tmp_path / "bestaat-niet") == kernen

@@ -158,11 +158,13 @@ def _voortgangsbalk(omschrijving: str) -> Iterator[Callable[[int, int], None] | 
         return
     from rich.progress import Progress
 
-    with Progress(console=fout_console, transient=True) as balk:
+    # zonder eigen verversdraad (auto_refresh): het lezen in werkprocessen (fork) gebeurt alleen vanuit een proces
+    # zonder andere draden; de balk ververst bij elke stap van de voortgang
+    with Progress(console=fout_console, transient=True, auto_refresh=False) as balk:
         taak = balk.add_task(omschrijving, total=None, visible=False)
 
         def bij(gedaan: int, totaal: int) -> None:
-            balk.update(taak, completed=gedaan, total=totaal, visible=totaal >= 2000)
+            balk.update(taak, completed=gedaan, total=totaal, visible=totaal >= 2000, refresh=True)
 
         yield bij
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
+import math
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -100,11 +101,17 @@ def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Pat
     raise InvoerFout([Melding(None, None, "tarieven", tekst)])
 
 
-def beschikbare_kernen() -> int:
-    """Het aantal kernen dat dit proces mag gebruiken (standaard voor `werkers`)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
+def beschikbare_kernen(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
+    """Het aantal kernen dat dit proces mag gebruiken (standaard voor `werkers`): de kernen waarop het mag draaien,
+    en in een container met een CPU-quotum (cgroup v2, `cpu.max`) niet meer dan dat quotum."""
+    kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        quotum, periode = cpu_max.read_text(encoding="ascii").split()[:2]
+        if quotum != "max":
+            kernen = min(kernen, math.ceil(int(quotum) / int(periode)))
+    except (OSError, ValueError):
+        pass  # geen cgroup v2 of geen quotum: de kernen zelf
+    return max(1, kernen)
 
 
 def controleer_werkers(werkers: int | None) -> int:
@@ -184,7 +191,7 @@ def bereken_casussen(
         )
         for (naam, deel_casussen, deel_regels), (sommen, eigen) in klaar:
             deel_regels.vergeet()
-            bootstrap_totaal.tel_op(deel_casussen, sommen)
+            bootstrap_totaal.tel_op(naam, deel_casussen, sommen)
             agg = eigen
             if naam in opschalen:
                 instelling, deel_per_zwaarte = opschalen[naam]
@@ -211,6 +218,7 @@ def bereken_casussen(
         uitkomst.groepen[None],
         aantal_gemeenten=len(gemeenten),
         bootstrap=bootstrap_totaal.uitkomst(instellingen),
+        lagen=bootstrap_totaal.lagen(alle_casussen["gemeente"]),
     )
     # wat er bij het lezen van de tarieven of instellingen niet is meegenomen hoort bij het geheel
     onbekend = onbekende_gemeenten(instellingen, [str(g) for g in tabel_casussen["gemeente"].unique()])

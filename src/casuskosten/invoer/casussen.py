@@ -7,16 +7,19 @@ import errno
 import multiprocessing
 import os
 import stat
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
+from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
@@ -397,19 +400,24 @@ def lees_alle(
     ongeveer een vijfde van wat het lezen kost (gemeten, zie benchmarks/README.md).
     """
     stukken = [bestanden[i : i + _STUK] for i in range(0, len(bestanden), _STUK)]
-    # alleen vanuit een proces zonder andere Python-draden (niet in bijvoorbeeld een Jupyter-kernel): een fork kopieert
-    # geen draden, en een slot dat een andere draad op dat moment vasthoudt, blijft in het kind voor altijd dicht
-    if werkers > 1 and len(bestanden) >= PARALLEL_VANAF and _KAN_SPLITSEN and threading.active_count() == 1:
+    if werkers > 1 and len(bestanden) >= PARALLEL_VANAF and kan_splitsen():
         _WERK[:] = [(tabel, max_grootte)]
         try:
-            with warnings.catch_warnings():
-                # Python 3.12+ waarschuwt bij fork in een proces met draden (numpy's rekenbibliotheek); de werkers
-                # lezen alleen bestanden en raken die draden niet
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pool = multiprocessing.get_context("fork").Pool(min(werkers, len(stukken)))
-            with pool:
-                delen = pool.imap(_lees_stuk, stukken)
+            with ProcessPoolExecutor(
+                min(werkers, len(stukken)), mp_context=multiprocessing.get_context("fork")
+            ) as pool:
+                with warnings.catch_warnings():
+                    # de werkers ontstaan bij de eerste opdracht. Python 3.12+ waarschuwt bij fork in een proces met
+                    # draden (die van numpy's rekenbibliotheek); de werkers lezen alleen bestanden en raken ze niet
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    delen = pool.map(_lees_stuk, stukken)
                 return _verzamel(delen, len(bestanden), voortgang)
+        except BrokenProcessPool:
+            # een werker is weggevallen (bijvoorbeeld door te weinig geheugen): zeggen wat er kan, niet blijven wachten
+            raise CasuskostenFout(
+                "een werkproces voor het lezen van de casussen stopte onverwacht (te weinig geheugen?); "
+                "probeer het opnieuw met --werkers 1"
+            ) from None
         finally:
             _WERK.clear()
     return _verzamel(
@@ -417,10 +425,22 @@ def lees_alle(
     )
 
 
+def kan_splitsen() -> bool:
+    """Mogen er werkprocessen lezen? Alleen op Linux (fork: de werkers erven de tarieftabel; op macOS is fork na het
+    laden van de systeembibliotheken onveilig, daarom start Python daar standaard anders), niet vanuit een werkproces
+    van iemand anders (daar mogen geen kinderen komen), en alleen vanuit een proces zonder andere Python-draden (niet
+    in bijvoorbeeld een Jupyter-kernel): een fork kopieert geen draden, en een slot dat een andere draad op dat moment
+    vasthoudt, blijft in het kind voor altijd dicht. Met één proces is de uitkomst dezelfde."""
+    return (
+        sys.platform.startswith("linux")
+        and not multiprocessing.current_process().daemon
+        and threading.active_count() == 1
+    )
+
+
 #: vanaf zoveel bestanden lezen werkprocessen; daaronder kost het opstarten meer dan het oplevert
 PARALLEL_VANAF = 400
 _STUK = 50  # bestanden per opdracht aan een werker (en per stap van de voortgang)
-_KAN_SPLITSEN = "fork" in multiprocessing.get_all_start_methods()
 _WERK: list[tuple[Tarieftabel | None, int]] = []
 
 

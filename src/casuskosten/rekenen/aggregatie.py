@@ -158,12 +158,14 @@ def aggregeer(
     *,
     aantal_gemeenten: int = 1,
     bootstrap: FloatArray | None = None,
+    lagen: npt.NDArray[np.int64] | None = None,
 ) -> Aggregaat:
     """De cijfers van een groep casussen (één gemeente, of alles bij `gemeente` None).
 
     `tabel` en `regels` zijn de rijen van de groep uit de casustabel en de regeltabel, als numpy-kolommen.
     `bootstrap`: de bootstrapsommen van de groep als ze er al zijn (zie `bootstrap_sommen`; voor het totaal de
-    gestratificeerde sommen uit `BootstrapTotaal`), anders worden ze hier getrokken.
+    gestratificeerde sommen uit `BootstrapTotaal`), anders worden ze hier getrokken; `lagen` dan per casus de laag
+    van die bootstrap (voor de versnelling van BCa, zie `onzekerheid.bca_interval`).
     """
     voor = np.asarray(tabel["kosten_voor_2015"], dtype=float)
     team = np.asarray(tabel["kosten_sociaal_team"], dtype=float)
@@ -177,7 +179,9 @@ def aggregeer(
     if bootstrap is None and n >= onzekerheid.MIN_CASUSSEN_INTERVAL:
         bootstrap = bootstrap_sommen(tabel, instellingen, gemeente)
     ci, ci_gec = (
-        onzekerheid.intervallen(bootstrap, [team, team], [voor, voor_gec], methode=instellingen.intervalmethode)
+        onzekerheid.intervallen(
+            bootstrap, [team, team], [voor, voor_gec], methode=instellingen.intervalmethode, lagen=lagen
+        )
         if bootstrap is not None and n >= onzekerheid.MIN_CASUSSEN_INTERVAL
         else (None, None)
     )
@@ -281,13 +285,23 @@ class BootstrapTotaal:
     def __init__(self, iteraties: int) -> None:
         self.sommen = np.zeros((iteraties, 4))
         self.klein: list[Kolommen] = []
+        self.laag_van: dict[str, int] = {}  # gemeente -> haar laag; de kleine samen krijgen er één na de laatste
 
-    def tel_op(self, tabel: Kolommen, sommen: FloatArray | None) -> None:
+    def tel_op(self, gemeente: str, tabel: Kolommen, sommen: FloatArray | None) -> None:
         """Tel een gemeente op: haar bootstrapsommen, of (bij minder dan 5 casussen) onthoud haar casussen."""
         if sommen is None:
             self.klein.append(tabel)
+            self.laag_van[gemeente] = -1
         else:
             self.sommen += sommen
+            self.laag_van[gemeente] = len(self.laag_van)
+
+    def lagen(self, gemeenten: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+        """Per casus (met zijn gemeente in `gemeenten`) de laag van de bootstrap; -1 voor een casus die vast meetelt
+        (de kleine gemeenten samen hebben minder dan 5 casussen)."""
+        klein = len(self.laag_van) if sum(len(t) for t in self.klein) >= onzekerheid.MIN_CASUSSEN_INTERVAL else -1
+        nummers = {g: (klein if laag < 0 else laag) for g, laag in self.laag_van.items()}
+        return np.array([nummers[str(g)] for g in gemeenten.tolist()], dtype=np.int64)
 
     def uitkomst(self, instellingen: Instellingen) -> FloatArray:
         """De sommen van het totaal, met de laag van de kleine gemeenten erbij."""

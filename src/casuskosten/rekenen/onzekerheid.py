@@ -16,6 +16,7 @@ from .kolommen import Kolommen
 from .resultaat import Gevoeligheid, Invloed
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 MIN_CASUSSEN_INTERVAL = 5
 _MAX_CEL = 4_000_000  # trekkingen x casussen per blok: begrenst het geheugen bij grote aantallen
@@ -44,20 +45,36 @@ def bootstrap_ci95(
 
 
 def bca_interval(
-    schatting: float, trekkingen: FloatArray, jackknife: FloatArray, alfa: float = 0.05
+    schatting: float,
+    trekkingen: FloatArray,
+    jackknife: FloatArray,
+    alfa: float = 0.05,
+    *,
+    lagen: IntArray | None = None,
 ) -> tuple[float, float]:
     """Het BCa-interval (Efron & Tibshirani 1993, hoofdstuk 14) uit bootstrap- en jackknife-waarden.
 
     z0 = Φ⁻¹(aandeel trekkingen onder de schatting) corrigeert de scheefheid van de verdeling, de versnelling
     a = Σ(θ̄ - θᵢ)³ / (6 (Σ(θ̄ - θᵢ)²)^1,5) uit de jackknife corrigeert een spreiding die met de waarde meebeweegt.
     De grenzen zijn de percentielen Φ(z0 + (z0 + z) / (1 - a (z0 + z))) voor z = Φ⁻¹(α/2) en Φ⁻¹(1 - α/2).
+
+    Bij een gestratificeerde bootstrap geeft `lagen` per jackknife-waarde zijn laag: dan is θ̄ het gemiddelde binnen
+    de eigen laag (de bootstrap trekt ook binnen de laag, dus verschillen tússen lagen horen niet in de versnelling),
+    en een waarde met laag -1 (een casus die vast meetelt) telt niet mee.
     """
     normaal = NormalDist()
     b = len(trekkingen)
     # een aandeel van 0 of 1 geeft een oneindige z0: begrens op een halve trekking van de rand
     aandeel = min(max(float(np.mean(trekkingen < schatting)), 0.5 / b), 1 - 0.5 / b)
     z0 = normaal.inv_cdf(aandeel)
-    afwijking = float(np.mean(jackknife)) - jackknife
+    if lagen is None:
+        afwijking = float(np.mean(jackknife)) - jackknife
+    else:
+        mee = lagen >= 0
+        _, positie = np.unique(lagen[mee], return_inverse=True)
+        positie = positie.reshape(-1)
+        gemiddelde = np.bincount(positie, weights=jackknife[mee]) / np.bincount(positie)
+        afwijking = gemiddelde[positie] - jackknife[mee]
     kwadraten = float(np.sum(afwijking**2))
     a = float(np.sum(afwijking**3)) / (6.0 * kwadraten**1.5) if kwadraten > 0 else 0.0
     grenzen = []
@@ -109,11 +126,17 @@ def bootstrap_sommen(kolommen: list[FloatArray], iteraties: int, rng: np.random.
 
 
 def intervallen(
-    sommen: FloatArray, teams: list[FloatArray], noemers: list[FloatArray], *, methode: str = "bca"
+    sommen: FloatArray,
+    teams: list[FloatArray],
+    noemers: list[FloatArray],
+    *,
+    methode: str = "bca",
+    lagen: IntArray | None = None,
 ) -> list[tuple[float, float] | None]:
     """De intervallen uit de bootstrapsommen (kolommen: eerst de noemers, dan de teams, zoals `bootstrap_sommen`).
 
-    Bij "bca" komt de versnelling uit de jackknife over de casussen in `noemers` en `teams`.
+    Bij "bca" komt de versnelling uit de jackknife over de casussen in `noemers` en `teams`; `lagen` (per casus) als
+    de bootstrap gestratificeerd was (zie `bca_interval`).
     """
     k = len(teams)
     uit: list[tuple[float, float] | None] = []
@@ -134,8 +157,12 @@ def intervallen(
         t_zonder = float(teams[i].sum()) - teams[i]
         with np.errstate(divide="ignore", invalid="ignore"):
             jackknife = np.where(n_zonder != 0, (n_zonder - t_zonder) / n_zonder * 100.0, np.nan)
-        jackknife = jackknife[np.isfinite(jackknife)]
-        uit.append(bca_interval(schatting, waarden, jackknife))
+        eindig = np.isfinite(jackknife)
+        uit.append(
+            bca_interval(
+                schatting, waarden, jackknife[eindig], lagen=None if lagen is None else np.asarray(lagen)[eindig]
+            )
+        )
     return uit
 
 

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from ..invoer.instellingen import Instellingen
 from ..invoer.modellen import ZWAARTES
@@ -161,8 +161,17 @@ def psa(
     # elke gemeente trekt uit zijn eigen generators: parallel of niet, dezelfde getallen; het totaal wordt hier in
     # de volgorde van de gemeenten opgeteld, zodat ook de sommen bit voor bit gelijk zijn. Eén rekendraad per werker
     # voor de matrixproducten: meer draden van de rekenbibliotheek maakten het hier trager, niet sneller (gemeten).
-    with threadpool_limits(limits=1, user_api="blas"):
-        for nr, (groep, sommen, cijfers, strata) in enumerate(_verdeel(een, len(invoer.gemeenten), werkers, invoer)):
+    regelaar = ThreadpoolController()
+
+    def een_beperkt(nr: int) -> tuple[PsaGroep, _Sommen, dict[str, FloatArray], _Strata | None]:
+        # ook in elke draad: bij MKL en OpenMP-builds geldt de grens per draad (bij OpenBLAS met pthreads voor het
+        # hele proces, en dan is dit een herhaling van de grens hieronder)
+        with regelaar.limit(limits=1, user_api="blas"):
+            return een(nr)
+
+    with regelaar.limit(limits=1, user_api="blas"):
+        taken = _verdeel(een_beperkt if werkers > 1 else een, len(invoer.gemeenten), werkers, invoer)
+        for nr, (groep, sommen, cijfers, strata) in enumerate(taken):
             gemeente = invoer.gemeenten[nr]
             groepen[gemeente] = groep
             if strata is not None:
