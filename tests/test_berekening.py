@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from casuskosten import Instellingen, bereken
-from tests.conftest import casus
+from tests.conftest import PROJECT, casus
 
 GEEN_DISCONTO = Instellingen(prijspeil=2015, discontovoet=0)
 
@@ -156,3 +156,18 @@ def test_regels_in_json(resultaat) -> None:  # type: ignore[no-untyped-def]
         }
     )
     assert a["doelen"]["voorkomen_zwaardere_zorg"] == "ja"
+
+
+def test_bereken_casussen_weigert_een_zelf_samengestelde_lijst_met_dubbele_ids() -> None:
+    """Vanuit Python een lijst met twee keer dezelfde casus: een `InvoerFout` met bestand, regel en veld id (zoals
+    `laad_casussen` zegt), geen interne fout uit de PSA."""
+    from casuskosten import bereken_casussen, laad_casussen, laad_tarieven
+    from casuskosten.fouten import InvoerFout
+
+    tabel = laad_tarieven(PROJECT / "tarieven")
+    casussen = list(laad_casussen([PROJECT / "casussen" / "rotterdam"], tabel).casussen)
+    with pytest.raises(InvoerFout) as fout:
+        bereken_casussen([*casussen, casussen[0]], tabel)
+    tekst = str(fout.value)
+    assert f"id: id '{casussen[0].casus.id}' komt ook voor in" in tekst
+    assert "elke casus heeft een eigen id" in tekst

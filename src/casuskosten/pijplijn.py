@@ -138,6 +138,11 @@ def bereken_casussen(
     """
     werkers = controleer_werkers(werkers)
     instellingen = instellingen or Instellingen()
+    # `laad_casussen` weigert dubbele ids al; wie zelf een lijst samenstelt, krijgt dezelfde melding (elke casus telt
+    # in de PSA en de rapporten onder zijn id: twee met hetzelfde id zijn niet uit elkaar te houden)
+    _, dubbel = zonder_dubbele_ids(list(casussen))
+    if dubbel:
+        raise InvoerFout([m for g in dubbel for m in g.meldingen])
     casussen = eenduidige_gemeenten(casussen, tabel)
     try:
         prijspeil = tabel.prijsindex.peil(instellingen.prijspeil)

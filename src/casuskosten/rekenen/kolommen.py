@@ -7,6 +7,7 @@ kolom één keer naar numpy omgezet en per gemeente met een indexrij gesneden.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,16 +23,28 @@ class Kolommen:
     rijen. Een kolom wordt pas bij gebruik omgezet en gesneden, en dan bewaard; de volledige kolommen worden één
     keer omgezet en door alle delen gedeeld."""
 
-    def __init__(self, bron: pd.DataFrame, *, _volle: dict[str, Any] | None = None, _index: Index | None = None):
+    def __init__(
+        self,
+        bron: pd.DataFrame,
+        *,
+        _volle: dict[str, Any] | None = None,
+        _index: Index | None = None,
+        _slot: threading.Lock | None = None,
+    ):
         self._bron = bron
         self._volle: dict[str, Any] = {} if _volle is None else _volle
         self._index = _index
         self._cache: dict[str, Any] = {}
+        # de delen van een tabel worden in draden gelezen (een gemeente per draad): de volledige kolom maar één keer
+        self._slot = threading.Lock() if _slot is None else _slot
 
     def _volledig(self, naam: str) -> Any:
         kolom = self._volle.get(naam)
         if kolom is None:
-            kolom = self._volle[naam] = self._bron[naam].to_numpy()
+            with self._slot:
+                kolom = self._volle.get(naam)
+                if kolom is None:
+                    kolom = self._volle[naam] = self._bron[naam].to_numpy()
         return kolom
 
     def __getitem__(self, naam: str) -> Any:
@@ -55,7 +68,7 @@ class Kolommen:
         """De rijen `rijen` (posities, of een masker over deze rijen) van deze tabel."""
         posities: Index = np.flatnonzero(rijen) if rijen.dtype == np.bool_ else rijen.astype(np.intp, copy=False)
         index = posities if self._index is None else self._index[posities]
-        return Kolommen(self._bron, _volle=self._volle, _index=index)
+        return Kolommen(self._bron, _volle=self._volle, _index=index, _slot=self._slot)
 
 
 def per_groep(tabel: Kolommen, sleutel: str) -> dict[Any, Index]:

@@ -121,8 +121,8 @@ def leeswijzer(iteraties: int) -> tuple[str, ...]:
     )
     interval = (
         f"Een interval geeft aan hoe ver het cijfer ernaast kan zitten. We hebben het {f.getal(iteraties, 0)} keer "
-        "opnieuw uitgerekend met andere casussen uit dezelfde groep, andere tarieven en andere kansen; 95 van de 100 "
-        "uitkomsten liggen binnen het interval."
+        "opnieuw uitgerekend met andere casussen uit dezelfde gemeente (vanaf 5 casussen), andere tarieven en andere "
+        "kansen; 95 van de 100 uitkomsten liggen binnen het interval."
     )
     return (casus, correctie, interval)
 
