@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 import casuskosten
 from casuskosten.fouten import CasuskostenFout, InstellingenFout, InvoerFout
-from casuskosten.invoer.instellingen import laad_instellingen
+from casuskosten.invoer.instellingen import Correctie, Huisstijl, laad_instellingen
 from tests.conftest import PROJECT, casus
 
 PEIL_2015 = casuskosten.Instellingen(prijspeil=2015, discontovoet=0.0)
@@ -105,6 +106,28 @@ def test_ongeldige_instellingen_uit_python_geven_een_nederlandse_fout(velden: di
     with pytest.raises(InstellingenFout) as fout:
         casuskosten.Instellingen(**velden)  # type: ignore[arg-type]
     assert str(fout.value) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("maak", "verwacht"),
+    [
+        pytest.param(
+            lambda: Correctie(hoog=2), "Correctie(...): hoog: '2' is te groot; moet <= 1 zijn", id="correctie"
+        ),
+        pytest.param(lambda: Huisstijl(kleur=5), "Huisstijl(...): kleur: verwacht tekst, gekregen '5'", id="huisstijl"),
+        pytest.param(
+            lambda: casuskosten.Instellingen(correctie=Correctie(hoog=0.1), onzekerheid={"kansconcentratie": {"x": 1}}),
+            "Instellingen(...): onzekerheid.kansconcentratie.x: onbekend veld 'x'",
+            id="genest-in-instellingen",
+        ),
+    ],
+)
+def test_ook_de_onderdelen_van_de_instellingen_geven_een_nederlandse_fout(maak: Any, verwacht: str) -> None:
+    """`Correctie(hoog=2)` en `Huisstijl(kleur=5)` (ook bouwstenen van `Instellingen`) geven een `InstellingenFout`;
+    binnen `Instellingen(...)` noemt de melding het hele pad."""
+    with pytest.raises(InstellingenFout) as fout:
+        maak()
+    assert str(fout.value).startswith(verwacht)
 
 
 def test_instellingenbestand_houdt_bestand_en_regel_in_de_melding(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import io
 import re
 import tomllib
 import warnings
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,9 +32,30 @@ STANDAARD_BESTAND = "casuskosten.toml"
 _UIT_BESTAND = "uit_bestand"  # validatiecontext: de fout wordt vertaald met bestand en regelnummers
 
 
+#: loopt er al een validatie van een instellingenmodel? Dan vertaalt alleen de buitenste de fout (met het hele pad)
+_IN_VALIDATIE: ContextVar[bool] = ContextVar("casuskosten_instellingen_validatie", default=False)
+
+
 class _Model(BaseModel):
     # strict: `hoog = true` of `seed = true` is geen getal (zonder strict werd true stil 1,0: elke kosten 0)
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _nederlandse_fout(cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo) -> Any:
+        """Direct gemaakt vanuit Python (`Instellingen(discontovoet=3)`, `Correctie(hoog=2)`): een ongeldige waarde is
+        een `InstellingenFout` met een Nederlandse melding in plaats van een Engelse pydantic-fout. Alleen de buitenste
+        validatie vertaalt, zodat de melding het hele pad noemt (`correctie.hoog`)."""
+        if _IN_VALIDATIE.get() or (info.context and info.context.get(_UIT_BESTAND)):
+            return handler(data)  # binnen een ander model, of laad_instellingen vertaalt zelf met bestand en regels
+        teken = _IN_VALIDATIE.set(True)
+        try:
+            return handler(data)
+        except ValidationError as fout:
+            document = YamlDocument(f"{cls.__name__}(...)", data, {}, "")
+            raise InstellingenFout(vertaal(fout, document, cls)) from None
+        finally:
+            _IN_VALIDATIE.reset(teken)
 
 
 class _PerNiveau(_Model):
@@ -248,21 +270,6 @@ class Instellingen(_Model):
             if pad[:lengte] in regels:
                 return bestand, regels[pad[:lengte]]
         return bestand, None
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _nederlandse_fout(
-        cls, data: Any, handler: ModelWrapValidatorHandler[Instellingen], info: ValidationInfo
-    ) -> Instellingen:
-        """Direct gemaakt (`Instellingen(discontovoet=3)`, vanuit Python): een ongeldige waarde is een
-        `InstellingenFout` met een Nederlandse melding in plaats van een Engelse pydantic-fout."""
-        try:
-            return handler(data)
-        except ValidationError as fout:
-            if info.context and info.context.get(_UIT_BESTAND):
-                raise  # laad_instellingen vertaalt zelf, met het bestand en de regelnummers
-            document = YamlDocument("Instellingen(...)", data, {}, "")
-            raise InstellingenFout(vertaal(fout, document, cls)) from None
 
     #: waar elke instelling vandaan kwam: veld -> (bestand, regel, naam), voor meldingen die pas later vallen
     _herkomst: dict[str, tuple[str | None, int | None, str]] = PrivateAttr(default_factory=dict)
