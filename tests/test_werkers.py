@@ -205,3 +205,35 @@ def test_standaard_werkers_volgen_het_cpu_quotum_van_de_container(tmp_path: Path
     verwacht = kernen if hoogstens is None else min(kernen, hoogstens)
     assert beschikbare_kernen(cpu_max) == verwacht
     assert beschikbare_kernen(tmp_path / "bestaat-niet") == kernen
+
+
+@pytest.mark.parametrize("opdracht", ["bereken", "controleer", "rapport", "casus", "vergelijk", "export"])
+def test_elke_opdracht_die_casussen_leest_kent_werkers(opdracht: str) -> None:
+    """Niet alleen `bereken`: elke opdracht die casussen leest en rekent, neemt --werkers (en weigert 0 in het
+    Nederlands)."""
+    hulp = draai(opdracht, "--help")
+    assert hulp.returncode == 0
+    assert "--werkers" in hulp.stdout
+    nul = draai(opdracht, "casussen", "--werkers", "0")
+    assert nul.returncode == 1
+    assert "ongeldige waarde voor --werkers: moet 1 of meer zijn" in nul.stderr
+
+
+def test_controleer_meldt_met_een_en_twee_werkers_hetzelfde(landelijk: Path) -> None:
+    """`controleer` leest met twee werkers in processen en geeft dezelfde uitvoer als met één."""
+    uitvoer = []
+    for werkers in ("1", "2"):
+        proces = draai(
+            "controleer",
+            str(landelijk / "casussen"),
+            "--tarieven",
+            str(PROJECT / "tarieven"),
+            "--instellingen",
+            str(landelijk / "instellingen.toml"),
+            "--werkers",
+            werkers,
+        )
+        assert proces.returncode == 0, proces.stderr
+        uitvoer.append(proces.stdout)
+    assert f"In orde: {AANTAL} casussen" in uitvoer[0]
+    assert uitvoer[0] == uitvoer[1]

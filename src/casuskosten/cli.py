@@ -186,6 +186,19 @@ DetailsOptie = Annotated[
 ]
 
 
+WerkersOptie = Annotated[
+    int | None,
+    typer.Option(
+        "--werkers",
+        metavar="AANTAL",
+        min=1,
+        help="Hoeveel kernen tegelijk rekenen (lezen vanaf 400 bestanden, en de onzekerheidsanalyse). Standaard: "
+        "alle beschikbare kernen. De uitkomst is met elk aantal dezelfde.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def controleer(
     paden: Paden = None,
@@ -198,6 +211,7 @@ def controleer(
         ),
     ] = False,
     details: DetailsOptie = False,
+    werkers: WerkersOptie = None,
 ) -> None:
     """Controleer casussen en tarieftabellen; meldt alle problemen tegelijk en stopt met code 1 als er een is.
 
@@ -208,7 +222,7 @@ def controleer(
     from .pijplijn import controleer_alles
     from .uitvoer.terminal import toon_fouten, waarschuwingen
 
-    rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng)
+    rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng, werkers=werkers)
     if rapport.waarschuwingen:
         uit_console.print(waarschuwingen(rapport.waarschuwingen, details=details))
     if rapport.fouten:
@@ -236,17 +250,7 @@ def bereken(
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
     details: DetailsOptie = False,
-    werkers: Annotated[
-        int | None,
-        typer.Option(
-            "--werkers",
-            metavar="AANTAL",
-            min=1,
-            help="Hoeveel kernen tegelijk rekenen (lezen vanaf 400 bestanden, en de onzekerheidsanalyse). Standaard: "
-            "alle beschikbare kernen. De uitkomst is met elk aantal dezelfde.",
-            show_default=False,
-        ),
-    ] = None,
+    werkers: WerkersOptie = None,
 ) -> None:
     """Beprijs beide trajecten van elke casus en toon de besparing per gemeente.
 
@@ -454,6 +458,7 @@ def export(
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
+    werkers: WerkersOptie = None,
 ) -> None:
     """Exporteer alle cijfers voor analyse: Excel, CSV of JSON.
 
@@ -472,7 +477,7 @@ def export(
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
     tarieven = _tariefmap(tarieven, _paden(paden))
-    resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over)
+    resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over, werkers=werkers)
     _meld_weggelaten(resultaat.overgeslagen)
     if uit is None:
         map_ = gekozen_formaat.startswith("csv")
@@ -532,12 +537,13 @@ def _bereken_voor_rapport(
     instellingen: Path | None,
     sla_over: bool,
     anoniem: bool = False,
+    werkers: int | None = None,
 ) -> Any:
     from .invoer.instellingen import laad_instellingen
     from .pijplijn import bereken as bereken_kern
 
     gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
-    resultaat = bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over)
+    resultaat = bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over, werkers=werkers)
     _meld_weggelaten(resultaat.overgeslagen)
     return resultaat.anoniem() if anoniem else resultaat
 
@@ -572,6 +578,7 @@ def rapport(
     sla_ongeldige_over: SlaOverOptie = False,
     sjablonen: SjablonenOptie = None,
     anoniem: AnoniemOptie = False,
+    werkers: WerkersOptie = None,
 ) -> None:
     """Maak het rapport van een gemeente, of van elke gemeente.
 
@@ -584,7 +591,9 @@ def rapport(
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
     tarieven = _tariefmap(tarieven, _paden(paden))
-    resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
+    resultaat = _bereken_voor_rapport(
+        _paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem, werkers
+    )
     if uit is None:
         uit = Path("uitvoer") / bestandsnaam(gemeente, gekozen_formaat) if gemeente else Path("uitvoer")
     beschermd = _beschermd(_paden(paden), tarieven, instellingen)
@@ -628,6 +637,7 @@ def casus(
     sjablonen: SjablonenOptie = None,
     anoniem: AnoniemOptie = False,
     sla_ongeldige_over: SlaOverOptie = False,
+    werkers: WerkersOptie = None,
 ) -> None:
     """Maak het rapport van één casus, of van meerdere als casusboek met inhoudsopgave.
 
@@ -639,7 +649,9 @@ def casus(
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
     tarieven = _tariefmap(tarieven, list(bestanden))
-    resultaat = _bereken_voor_rapport(list(bestanden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem)
+    resultaat = _bereken_voor_rapport(
+        list(bestanden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem, werkers
+    )
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
         naam = ids[0].lower() if len(ids) == 1 else "casusboek"
@@ -673,6 +685,7 @@ def vergelijk(
     instellingen: InstellingenOptie = None,
     sla_ongeldige_over: SlaOverOptie = False,
     sjablonen: SjablonenOptie = None,
+    werkers: WerkersOptie = None,
 ) -> None:
     """Zet alle gemeenten naast elkaar.
 
@@ -686,7 +699,9 @@ def vergelijk(
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
     tarieven = _tariefmap(tarieven, _paden(paden))
-    resultaat = _bereken_voor_rapport(_paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over)
+    resultaat = _bereken_voor_rapport(
+        _paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, werkers=werkers
+    )
     if uit is None:
         uit = Path("uitvoer") / f"vergelijking.{gekozen_formaat}"
     inhoud = vergelijk_rapport(resultaat, gekozen_formaat, op, sjablonen)

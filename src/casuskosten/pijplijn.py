@@ -305,13 +305,21 @@ class Controle:
 
 
 def controleer_alles(
-    paden: Sequence[Path], tarieven: Path | None, instellingen: Path | None = None, *, streng: bool = False
+    paden: Sequence[Path],
+    tarieven: Path | None,
+    instellingen: Path | None = None,
+    *,
+    streng: bool = False,
+    werkers: int | None = None,
 ) -> Controle:
     """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen.
+
+    `werkers` zoals bij `bereken`: de meldingen en waarschuwingen zijn met elk aantal dezelfde, in dezelfde volgorde.
 
     Vermoedelijke persoonsgegevens worden in elke leesbare casus gezocht (ook als hij om een andere reden
     ongeldig is); met `streng` zijn ze fouten in plaats van waarschuwingen.
     """
+    werkers = controleer_werkers(werkers)
     fouten: list[Melding] = []
     try:
         gekozen = laad_instellingen(instellingen)
@@ -329,7 +337,7 @@ def controleer_alles(
         fouten.append(geen_casussen_melding(paden))  # zoals bij bereken: nul casussen is niet "in orde"
     geldig = []
     privacy: list[Waarschuwing] = []
-    for gelezen in lees_alle(bestanden, tabel):
+    for gelezen in lees_alle(bestanden, tabel, werkers=werkers):
         cb, eigen = gelezen.casus, gelezen.meldingen
         fouten.extend(eigen)
         if cb is None:
@@ -346,7 +354,7 @@ def controleer_alles(
     waarschuwingen = (*(tabel.waarschuwingen if tabel else ()), *privacy)
     if geldig and tabel is not None and gekozen is not None:
         try:
-            resultaat = bereken_casussen(geldig, tabel, gekozen)
+            resultaat = bereken_casussen(geldig, tabel, gekozen, werkers=werkers)
             # de privacyvondsten staan er al in (van elke leesbare casus, niet alleen de geldige)
             waarschuwingen += tuple(
                 w
