@@ -160,7 +160,7 @@ def test_datumkolom_is_een_datum(tarieven: Path, casusmap) -> None:  # type: ign
     assert datums["RTD-01"] == pd.Timestamp(2015, 3, 1)
     json_datums = {c["id"]: c["datum"] for c in resultaat.naar_dict()["casussen"]}
     assert json_datums == {"RTD-01": "2015-03-01", "WSV-01": "2016-11-30"}
-    assert resultaat.totaal.periode == ("2015-03-01", "2016-11-30")
+    assert (resultaat.totaal.periode.van, resultaat.totaal.periode.tot_en_met) == ("2015-03-01", "2016-11-30")
 
 
 # --- tarieven/ naast de casussen --------------------------------------------------------------------------------

@@ -24,8 +24,8 @@ def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
 
 
 def test_xlsx_heeft_alle_werkbladen_en_instellingen(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """De Excel-werkmap heeft de werkbladen casussen, regels, gemeenten, financiers, waarschuwingen, opschaling,
-    representativiteit (die twee leeg zonder [opschaling]) en instellingen."""
+    """De Excel-werkmap heeft een werkblad per tabel (opschaling, financiers_per_jaar en representativiteit leeg
+    zonder [opschaling]), dan instellingen en uitleg."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     werkmap = openpyxl.load_workbook(pad, read_only=True)
     assert werkmap.sheetnames == [
@@ -33,10 +33,14 @@ def test_xlsx_heeft_alle_werkbladen_en_instellingen(resultaat, tmp_path: Path) -
         "regels",
         "gemeenten",
         "financiers",
+        "doelen",
+        "gevoeligheid",
         "waarschuwingen",
         "opschaling",
+        "financiers_per_jaar",
         "representativiteit",
         "instellingen",
+        "uitleg",
     ]
     werkmap.close()
 

@@ -6,7 +6,9 @@ vóór 2015 1540 en met het sociaal team 230; besparing 1310 / 1540 = 0,8506... 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import openpyxl
@@ -126,10 +128,9 @@ def test_csv_nl_heeft_bom_puntkomma_en_decimale_komma(resultaat, tmp_path: Path)
     exporteer(resultaat, "csv-nl", tmp_path / "nl")
     ruw = (tmp_path / "nl" / "casussen.csv").read_bytes()
     assert ruw.startswith(b"\xef\xbb\xbf")
-    regels = ruw.decode("utf-8-sig").splitlines()
-    koppen = regels[0].split(";")
+    koppen, *rijen = csv.reader(io.StringIO(ruw.decode("utf-8-sig")), delimiter=";")
     assert koppen[:2] == ["id", "gemeente"]
-    a = next(r.split(";") for r in regels[1:] if r.startswith("A;"))
+    a = next(r for r in rijen if r[0] == "A")
     assert a[koppen.index("kosten_voor_2015")] == "1540,0"
     assert a[koppen.index("besparing_pct")].startswith("85,06")
 
@@ -139,7 +140,6 @@ def test_csv_blijft_komma_en_punt_zonder_bom(resultaat, tmp_path: Path) -> None:
     exporteer(resultaat, "csv", tmp_path / "en")
     ruw = (tmp_path / "en" / "casussen.csv").read_bytes()
     assert not ruw.startswith(b"\xef\xbb\xbf")
-    regels = ruw.decode("utf-8").splitlines()
-    koppen = regels[0].split(",")
-    a = next(r.split(",") for r in regels[1:] if r.startswith("A,"))
+    koppen, *rijen = csv.reader(io.StringIO(ruw.decode("utf-8")))
+    a = next(r for r in rijen if r[0] == "A")
     assert a[koppen.index("kosten_voor_2015")] == "1540.0"

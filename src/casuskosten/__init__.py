@@ -26,7 +26,7 @@ _WAAR = {
     "laad_casussen": "invoer.casussen",
     "bereken": "pijplijn",
     "bereken_casussen": "pijplijn",
-    "Aggregaat": "rekenen.resultaat",
+    "Aggregaat": "rekenen.waarden",
     "Resultaat": "rekenen.resultaat",
     "Waarschuwing": "fouten",
     "Tarieftabel": "invoer.tarieven",
@@ -59,7 +59,8 @@ if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
     from .invoer.instellingen import Instellingen, laad_instellingen
     from .invoer.tarieven import Tarieftabel, laad_tarieven
     from .pijplijn import bereken, bereken_casussen
-    from .rekenen.resultaat import Aggregaat, Resultaat
+    from .rekenen.resultaat import Resultaat
+    from .rekenen.waarden import Aggregaat
 
 
 def _versie() -> str:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .velden import CODE, TEKST, naar_json, veld
+
 # stuurtekens (ook ESC en U+0085), breedteloze en richtingstekens, regel- en alineascheiders
 _ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -102,12 +104,12 @@ def opsomming(waarden: Iterable[str], maximaal: int = 12) -> str:
 class Waarschuwing:
     """Een waarschuwing met een vaste `code` en een Nederlandse `melding`."""
 
-    code: str
-    melding: str
-    bestand: str | None = None
-    casus: str | None = None
-    gemeente: str | None = None
-    doel: str | None = None
+    code: str = veld("vaste code van de soort waarschuwing", CODE)
+    melding: str = veld("de waarschuwing in gewone woorden", TEKST)
+    bestand: str | None = veld("het bestand waar het om gaat", TEKST, standaard=None, weglaten_als_none=True)
+    casus: str | None = veld("het id van de casus", TEKST, standaard=None, weglaten_als_none=True)
+    gemeente: str | None = veld("de gemeente", TEKST, standaard=None, weglaten_als_none=True)
+    doel: str | None = veld("het doel", TEKST, standaard=None, weglaten_als_none=True)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "melding", zichtbaar(_gemaskeerd(self.melding)))
@@ -116,15 +118,4 @@ class Waarschuwing:
 
     def naar_dict(self) -> dict[str, Any]:
         """Als JSON-object, zonder lege velden."""
-        return {
-            k: v
-            for k, v in (
-                ("code", self.code),
-                ("melding", self.melding),
-                ("bestand", self.bestand),
-                ("casus", self.casus),
-                ("gemeente", self.gemeente),
-                ("doel", self.doel),
-            )
-            if v is not None
-        }
+        return naar_json(self)

@@ -43,10 +43,10 @@ from .rekenen.aggregatie import (
 from .rekenen.beprijzing import beprijs
 from .rekenen.kernboodschap import casus_kernboodschap
 from .rekenen.kolommen import Kolommen, per_gemeente
-from .rekenen.onzekerheid import MIN_CASUSSEN_INTERVAL
 from .rekenen.opschaling import aandelen, controleer_formatie, onbekende_gemeenten, schaal_op
 from .rekenen.psa import psa
-from .rekenen.resultaat import Aggregaat, Resultaat
+from .rekenen.resultaat import Resultaat
+from .rekenen.waarden import MIN_CASUSSEN_INTERVAL, Aggregaat
 
 STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"

@@ -19,8 +19,16 @@ from . import onzekerheid
 from .beprijzing import disconto_factor
 from .kernboodschap import kernboodschap
 from .kolommen import Kolommen
-from .psa import PsaGroep
-from .resultaat import PERSPECTIEVEN, Aggregaat, DoelCijfers, FinancierCijfers, Perspectief
+from .waarden import (
+    MIN_CASUSSEN_INTERVAL,
+    PERSPECTIEVEN,
+    Aggregaat,
+    DoelCijfers,
+    FinancierCijfers,
+    Periode,
+    Perspectief,
+    PsaGroep,
+)
 from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
 
 FloatArray = npt.NDArray[np.float64]
@@ -176,13 +184,13 @@ def aggregeer(
     pcts = pcts[~np.isnan(pcts)]
     n = len(tabel)
 
-    if bootstrap is None and n >= onzekerheid.MIN_CASUSSEN_INTERVAL:
+    if bootstrap is None and n >= MIN_CASUSSEN_INTERVAL:
         bootstrap = bootstrap_sommen(tabel, instellingen, gemeente)
     ci, ci_gec = (
         onzekerheid.intervallen(
             bootstrap, [team, team], [voor, voor_gec], methode=instellingen.intervalmethode, lagen=lagen
         )
-        if bootstrap is not None and n >= onzekerheid.MIN_CASUSSEN_INTERVAL
+        if bootstrap is not None and n >= MIN_CASUSSEN_INTERVAL
         else (None, None)
     )
     ids = tabel["id"].tolist()
@@ -237,14 +245,14 @@ def aggregeer(
         besparing_per_casus_per_jaar_psa95=psa_groep.besparing_per_casus_per_jaar_psa95,
         besparing_per_casus_per_jaar_gecorrigeerd_psa95=psa_groep.besparing_per_casus_per_jaar_gecorrigeerd_psa95,
         per_perspectief=_per_perspectief(tabel),
-        horizonnen=horizonnen,
+        horizonnen_maanden=horizonnen,
         kernboodschap=kernboodschap(gemeente, n, aantal_gemeenten, per_jaar_gec, psa_groep.kans_besparing_gecorrigeerd),
         invloedrijkste_casus=invloed,
         per_financier=_per_financier(regels),
         doelen=_doelen(tabel),
         gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding),
         aandeel_kosten_laag_betrouwbaar=laag,
-        periode=(_dag(datums.min()), _dag(datums.max())),
+        periode=Periode(_dag(datums.min()), _dag(datums.max())),
         waarschuwingen=waarschuwingen,
     )
 
@@ -299,7 +307,7 @@ class BootstrapTotaal:
     def lagen(self, gemeenten: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
         """Per casus (met zijn gemeente in `gemeenten`) de laag van de bootstrap; -1 voor een casus die vast meetelt
         (de kleine gemeenten samen hebben minder dan 5 casussen)."""
-        klein = len(self.laag_van) if sum(len(t) for t in self.klein) >= onzekerheid.MIN_CASUSSEN_INTERVAL else -1
+        klein = len(self.laag_van) if sum(len(t) for t in self.klein) >= MIN_CASUSSEN_INTERVAL else -1
         nummers = {g: (klein if laag < 0 else laag) for g, laag in self.laag_van.items()}
         return np.array([nummers[str(g)] for g in gemeenten.tolist()], dtype=np.int64)
 
@@ -309,7 +317,7 @@ class BootstrapTotaal:
             return self.sommen
         kolommen = [np.concatenate(k) for k in zip(*(_bootstrap_kolommen(t) for t in self.klein), strict=True)]
         kolommen[3] = kolommen[2]  # team tweemaal hetzelfde object: één keer optellen
-        if len(kolommen[0]) >= onzekerheid.MIN_CASUSSEN_INTERVAL:
+        if len(kolommen[0]) >= MIN_CASUSSEN_INTERVAL:
             laag = onzekerheid.bootstrap_sommen(
                 kolommen, len(self.sommen), onzekerheid.generator(instellingen.seed, None)
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from .. import formaat as f
-from .onzekerheid import MIN_CASUSSEN_INTERVAL
+from .waarden import MIN_CASUSSEN_INTERVAL
 
 
 def heel_procent(aandeel: float) -> str:

@@ -13,12 +13,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from .kolommen import Kolommen
-from .resultaat import Gevoeligheid, Invloed
+from .waarden import MIN_CASUSSEN_INTERVAL, Gevoeligheid, Invloed
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-MIN_CASUSSEN_INTERVAL = 5
 _MAX_CEL = 4_000_000  # trekkingen x casussen per blok: begrenst het geheugen bij grote aantallen
 
 

@@ -12,8 +12,6 @@ Hier wordt alleen gewogen en opgeteld; de trekkingen komen uit `psa`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,87 +24,12 @@ from ..invoer.instellingen import Opschaling as OpschalingInstelling
 from ..invoer.modellen import ZWAARTES
 from ..invoer.namen import sleutel
 from ..invoer.tarieven import FINANCIERS, Tarieftabel
-from .psa import PerJaarTrekkingen
+from .waarden import FinancierPerJaar, Opgeschaald, PerJaarTrekkingen, Representativiteit
 
 FloatArray = npt.NDArray[np.float64]
 
 #: hoeveel procentpunt het aandeel casussen van een zwaarte van haar aandeel in de caseload mag afwijken
 DREMPEL_REPRESENTATIEF = 15.0
-
-
-@dataclass(frozen=True, slots=True)
-class Representativiteit:
-    """Eén zwaarte: hoeveel casussen, hun aandeel, en het aandeel in de caseload (None zonder verdeling)."""
-
-    zwaarte: str
-    casussen: int
-    aandeel_casussen: float
-    aandeel_caseload: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class FinancierPerJaar:
-    """De besparing van één financier per jaar op de schaal van de caseload (negatief: die financier investeert)."""
-
-    financier: str
-    besparing_per_jaar: float
-    rol: str  # bespaart | investeert | gelijk
-
-
-@dataclass(frozen=True)
-class Opgeschaald:
-    """Wat de casussen betekenen voor de begroting van één gemeente per jaar."""
-
-    casussen_per_jaar: int
-    weging: str  # "verdeling" (gepoststratificeerd) of "geen" (gewoon gemiddelde)
-    besparing_per_casus_per_jaar: float
-    besparing_per_casus_per_jaar_gecorrigeerd: float
-    besparing_per_jaar: float
-    besparing_per_jaar_gecorrigeerd: float
-    besparing_per_jaar_psa95: tuple[float, float]
-    besparing_per_jaar_gecorrigeerd_psa95: tuple[float, float]
-    kans_besparing_gecorrigeerd: float
-    per_financier_per_jaar: tuple[FinancierPerJaar, ...]
-    representativiteit: tuple[Representativiteit, ...]
-    teamuren_per_casus_per_jaar: float
-    productieve_uren_per_fte: float
-    benodigde_fte: float
-    fte: float | None
-    fte_verschil: float | None
-    waarschuwingen: tuple[Waarschuwing, ...] = ()
-
-    def naar_dict(self) -> dict[str, Any]:
-        """Als JSON-object (bedragen onafgerond, aandelen 0..1)."""
-        return {
-            "casussen_per_jaar": self.casussen_per_jaar,
-            "weging": self.weging,
-            "besparing_per_casus_per_jaar": self.besparing_per_casus_per_jaar,
-            "besparing_per_casus_per_jaar_gecorrigeerd": self.besparing_per_casus_per_jaar_gecorrigeerd,
-            "besparing_per_jaar": self.besparing_per_jaar,
-            "besparing_per_jaar_gecorrigeerd": self.besparing_per_jaar_gecorrigeerd,
-            "besparing_per_jaar_psa95": list(self.besparing_per_jaar_psa95),
-            "besparing_per_jaar_gecorrigeerd_psa95": list(self.besparing_per_jaar_gecorrigeerd_psa95),
-            "kans_besparing_gecorrigeerd": self.kans_besparing_gecorrigeerd,
-            "per_financier_per_jaar": {
-                f.financier: {"besparing_per_jaar": f.besparing_per_jaar, "rol": f.rol}
-                for f in self.per_financier_per_jaar
-            },
-            "representativiteit": [
-                {
-                    "zwaarte": r.zwaarte,
-                    "casussen": r.casussen,
-                    "aandeel_casussen": r.aandeel_casussen,
-                    "aandeel_caseload": r.aandeel_caseload,
-                }
-                for r in self.representativiteit
-            ],
-            "teamuren_per_casus_per_jaar": self.teamuren_per_casus_per_jaar,
-            "productieve_uren_per_fte": self.productieve_uren_per_fte,
-            "benodigde_fte": self.benodigde_fte,
-            "fte": self.fte,
-            "fte_verschil": self.fte_verschil,
-            "waarschuwingen": [w.naar_dict() for w in self.waarschuwingen],
-        }
 
 
 #: de eenheid van een teamuren-code: uren van het team zelf

@@ -32,7 +32,7 @@ from threadpoolctl import ThreadpoolController
 
 from ..invoer.instellingen import Instellingen
 from ..invoer.modellen import ZWAARTES
-from .onzekerheid import MIN_CASUSSEN_INTERVAL
+from .waarden import MIN_CASUSSEN_INTERVAL, PerJaarTrekkingen, PsaGroep
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -40,26 +40,6 @@ IntArray = npt.NDArray[np.int64]
 _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
 _STUK = 32  # casussen per matrixproduct voor de onzekere kansen
-
-
-@dataclass(frozen=True)
-class PsaGroep:
-    """De PSA-uitkomst van een groep casussen (een gemeente of het totaal)."""
-
-    kans_besparing: float
-    kans_besparing_gecorrigeerd: float
-    besparing_pct_psa95: tuple[float, float] | None
-    besparing_pct_gecorrigeerd_psa95: tuple[float, float] | None
-    besparing_per_casus_per_jaar_psa95: tuple[float, float]
-    besparing_per_casus_per_jaar_gecorrigeerd_psa95: tuple[float, float]
-
-
-@dataclass(frozen=True)
-class PerJaarTrekkingen:
-    """Per trekking de besparing per casus per jaar (zonder en met correctie) zoals de opschaling die weegt."""
-
-    besparing: FloatArray
-    besparing_gecorrigeerd: FloatArray
 
 
 @dataclass(frozen=True)

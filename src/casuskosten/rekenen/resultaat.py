@@ -1,221 +1,48 @@
 """Het ene resultaatobject dat elke uitvoer (terminal, JSON, rapporten, export) leest.
 
-De cijfers komen uit `aggregatie` en `onzekerheid`; dit zijn de bevroren containers, de opzoekfuncties
-(`gemeente`, `casusbestand`) en de omzetting naar de JSON-vorm.
+De cijfers komen uit `aggregatie`, `onzekerheid` en `psa`; hun typen en de verklaring van elk veld staan in `waarden`.
+Hier: de opzoekfuncties (`gemeente`, `casus`, `casusbestand`), de getypeerde casuscijfers, en de JSON, de tabellen
+en het JSON Schema van de uitvoer, die alle drie uit de verklaringen volgen (`velden`).
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
+from ..benamingen import doelnaam, financiernaam, trajectnaam, waarschuwingstitel
 from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
 from ..invoer.instellingen import Instellingen
 from ..invoer.namen import sleutel
+from ..velden import (
+    DATUM,
+    TEKST,
+    Kolom,
+    eigen_tabellen,
+    json_getal,
+    json_schema,
+    kolommen,
+    naar_json,
+    plat,
+    rijen_van,
+)
+from .waarden import (
+    PERSPECTIEVEN,
+    Aggregaat,
+    CasusCijfers,
+    Invoerbestand,
+    Opgeschaald,
+    Perspectief,
+    RegelCijfers,
+    Weggelaten,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand, Overgeslagen
-    from .opschaling import Opgeschaald  # opschaling -> psa -> onzekerheid -> resultaat: alleen als type
-
-
-@dataclass(frozen=True, slots=True)
-class FinancierCijfers:
-    """Wie investeert, wie bespaart: de drie sommen voor één financier."""
-
-    financier: str
-    kosten_voor_2015: float
-    kosten_sociaal_team: float
-    besparing: float
-    rol: str  # investeert | bespaart | gelijk
-
-
-@dataclass(frozen=True, slots=True)
-class DoelCijfers:
-    """Hoe vaak een doel ja, deels, nee of onbekend is beoordeeld."""
-
-    doel: str
-    ja: int
-    deels: int
-    nee: int
-    onbekend: int
-    aandeel_ja: float | None
-    aandeel_ja_of_deels: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class Gevoeligheid:
-    """Eén balk van het tornadodiagram: de uitkomst bij de lage en bij de hoge instelling van een parameter."""
-
-    parameter: str
-    omschrijving: str
-    laag: float | None
-    hoog: float | None
-    omslagpunt: float | None = None  # alleen bij tarieven: de prijsfactor waarbij de gecorrigeerde besparing 0 wordt
-
-    @property
-    def spreiding(self) -> float:
-        """Het verschil tussen hoog en laag (0 als een van beide ontbreekt)."""
-        if self.laag is None or self.hoog is None:
-            return 0.0
-        return abs(self.hoog - self.laag)
-
-
-@dataclass(frozen=True, slots=True)
-class Perspectief:
-    """De sommen vanuit één perspectief: maatschappelijk, collectief of gemeente."""
-
-    kosten_voor_2015: float
-    kosten_sociaal_team: float
-    besparing: float
-    besparing_pct: float | None
-
-    def naar_dict(self) -> dict[str, Any]:
-        """Als JSON-object."""
-        return {
-            "kosten_voor_2015": self.kosten_voor_2015,
-            "kosten_sociaal_team": self.kosten_sociaal_team,
-            "besparing": self.besparing,
-            "besparing_pct": self.besparing_pct,
-        }
-
-
-#: de perspectieven, in de volgorde waarin ze getoond worden
-PERSPECTIEVEN: tuple[str, ...] = ("maatschappelijk", "collectief", "gemeente")
-
-
-@dataclass(frozen=True, slots=True)
-class Invloed:
-    """De casus waarvan weglaten het besparingspercentage het meest verandert."""
-
-    id: str
-    besparing_pct_zonder: float | None
-
-
-@dataclass(frozen=True)
-class Aggregaat:
-    """De cijfers van een groep casussen: één gemeente, of alle casussen samen (`gemeente` is dan None)."""
-
-    gemeente: str | None
-    aantal_casussen: int
-    kosten_voor_2015: float
-    kosten_sociaal_team: float
-    besparing: float
-    besparing_pct: float | None
-    besparing_pct_gemiddeld: float | None
-    besparing_pct_mediaan: float | None
-    aantal_met_besparing: int
-    aandeel_met_besparing: float
-    kosten_voor_2015_gecorrigeerd: float
-    besparing_gecorrigeerd: float
-    besparing_pct_gecorrigeerd: float | None
-    besparing_pct_ci95: tuple[float, float] | None
-    besparing_pct_gecorrigeerd_ci95: tuple[float, float] | None
-    besparing_per_casus_per_jaar: float
-    besparing_per_casus_per_jaar_gecorrigeerd: float
-    kans_besparing: float
-    kans_besparing_gecorrigeerd: float
-    besparing_pct_psa95: tuple[float, float] | None
-    besparing_pct_gecorrigeerd_psa95: tuple[float, float] | None
-    besparing_per_casus_per_jaar_psa95: tuple[float, float]
-    besparing_per_casus_per_jaar_gecorrigeerd_psa95: tuple[float, float]
-    per_perspectief: dict[str, Perspectief]
-    horizonnen: tuple[int, ...]
-    kernboodschap: str
-    invloedrijkste_casus: Invloed | None
-    per_financier: tuple[FinancierCijfers, ...]
-    doelen: tuple[DoelCijfers, ...]
-    gevoeligheid: tuple[Gevoeligheid, ...]
-    aandeel_kosten_laag_betrouwbaar: dict[str, float | None]
-    periode: tuple[str, str]
-    waarschuwingen: tuple[Waarschuwing, ...] = ()
-    #: wat de casussen betekenen voor de begroting; None zonder [opschaling] voor deze gemeente (en bij het totaal)
-    opschaling: Opgeschaald | None = None
-
-    def naar_dict(self) -> dict[str, Any]:
-        """Als JSON-object; `opschaling` alleen bij een gemeente met [opschaling]."""
-        uit: dict[str, Any] = {}
-        if self.gemeente is not None:
-            uit["gemeente"] = self.gemeente
-        uit |= {
-            "kernboodschap": self.kernboodschap,
-            "aantal_casussen": self.aantal_casussen,
-            "periode": {"van": self.periode[0], "tot_en_met": self.periode[1]},
-            "kosten_voor_2015": self.kosten_voor_2015,
-            "kosten_sociaal_team": self.kosten_sociaal_team,
-            "besparing": self.besparing,
-            "besparing_pct": self.besparing_pct,
-            "besparing_pct_ci95": list(self.besparing_pct_ci95) if self.besparing_pct_ci95 else None,
-            "besparing_pct_gemiddeld": self.besparing_pct_gemiddeld,
-            "besparing_pct_mediaan": self.besparing_pct_mediaan,
-            "aantal_met_besparing": self.aantal_met_besparing,
-            "aandeel_met_besparing": self.aandeel_met_besparing,
-            "kosten_voor_2015_gecorrigeerd": self.kosten_voor_2015_gecorrigeerd,
-            "besparing_gecorrigeerd": self.besparing_gecorrigeerd,
-            "besparing_pct_gecorrigeerd": self.besparing_pct_gecorrigeerd,
-            "besparing_pct_gecorrigeerd_ci95": (
-                list(self.besparing_pct_gecorrigeerd_ci95) if self.besparing_pct_gecorrigeerd_ci95 else None
-            ),
-            "besparing_per_casus_per_jaar": self.besparing_per_casus_per_jaar,
-            "besparing_per_casus_per_jaar_gecorrigeerd": self.besparing_per_casus_per_jaar_gecorrigeerd,
-            "kans_besparing": self.kans_besparing,
-            "kans_besparing_gecorrigeerd": self.kans_besparing_gecorrigeerd,
-            "besparing_pct_psa95": _lijst(self.besparing_pct_psa95),
-            "besparing_pct_gecorrigeerd_psa95": _lijst(self.besparing_pct_gecorrigeerd_psa95),
-            "besparing_per_casus_per_jaar_psa95": _lijst(self.besparing_per_casus_per_jaar_psa95),
-            "besparing_per_casus_per_jaar_gecorrigeerd_psa95": _lijst(
-                self.besparing_per_casus_per_jaar_gecorrigeerd_psa95
-            ),
-            "per_perspectief": {naam: p.naar_dict() for naam, p in self.per_perspectief.items()},
-            "horizonnen_maanden": list(self.horizonnen),
-            "invloedrijkste_casus": (
-                {
-                    "id": self.invloedrijkste_casus.id,
-                    "besparing_pct_zonder": self.invloedrijkste_casus.besparing_pct_zonder,
-                }
-                if self.invloedrijkste_casus
-                else None
-            ),
-            "per_financier": {
-                f.financier: {
-                    "kosten_voor_2015": f.kosten_voor_2015,
-                    "kosten_sociaal_team": f.kosten_sociaal_team,
-                    "besparing": f.besparing,
-                    "rol": f.rol,
-                }
-                for f in self.per_financier
-            },
-            "doelen": {
-                d.doel: {
-                    "ja": d.ja,
-                    "deels": d.deels,
-                    "nee": d.nee,
-                    "onbekend": d.onbekend,
-                    "aandeel_ja": d.aandeel_ja,
-                    "aandeel_ja_of_deels": d.aandeel_ja_of_deels,
-                }
-                for d in self.doelen
-            },
-            "gevoeligheid": [
-                {
-                    "parameter": g.parameter,
-                    "omschrijving": g.omschrijving,
-                    "laag": g.laag,
-                    "hoog": g.hoog,
-                    **({"omslagpunt": g.omslagpunt} if g.parameter.startswith("tarief:") else {}),
-                }
-                for g in self.gevoeligheid
-            ],
-            "aandeel_kosten_laag_betrouwbaar": self.aandeel_kosten_laag_betrouwbaar,
-            "waarschuwingen": [w.naar_dict() for w in self.waarschuwingen],
-        }
-        if self.opschaling is not None:
-            uit["opschaling"] = self.opschaling.naar_dict()
-        return uit
 
 
 @dataclass(frozen=True)
@@ -281,11 +108,88 @@ class Resultaat:
         )
 
     def casusbestand(self, casus_id: str) -> CasusBestand:
-        """De geladen casus met dit id (voor de teksten in rapporten); `KeyError` als die er niet is."""
+        """De geladen casus met dit id (voor de teksten in rapporten); een `InvoerFout` als die er niet is."""
         for cb in self.casusbestanden:
             if cb.casus.id == casus_id:
                 return cb
-        raise KeyError(casus_id)
+        raise self._onbekende_casus(casus_id)
+
+    def _onbekende_casus(self, casus_id: str) -> InvoerFout:
+        bekend = [str(i) for i in self.casussen["id"].tolist()] if len(self.casussen) else []
+        return InvoerFout(
+            [
+                Melding(
+                    None,
+                    None,
+                    "casus",
+                    f"geen casus met id '{casus_id}'{bedoelde_u(casus_id, bekend)}; bekend: "
+                    f"{', '.join(bekend[:12]) or '(geen)'}{' ...' if len(bekend) > 12 else ''}",
+                )
+            ]
+        )
+
+    def casus(self, casus_id: str) -> CasusCijfers:
+        """De cijfers van één casus (getypeerd, met zijn regels en waarschuwingen); een `InvoerFout` als hij er niet
+        is."""
+        for cijfers in self.casuscijfers([casus_id]):
+            return cijfers
+        raise self._onbekende_casus(casus_id)
+
+    def casuscijfers(self, ids: list[str] | None = None) -> Iterator[CasusCijfers]:
+        """Per casus de getypeerde cijfers, in de volgorde van de casussen (met `ids`: alleen die)."""
+        # de enige plek waar de werkkolommen van de casustabel hun naam in de uitvoer krijgen
+        kolommen_regels = {k: self.regels[k].to_numpy() for k in _REGEL_VELDEN}
+        blokken = _blokken(self.regels["casus"].tolist())
+        casussen = self.casussen if ids is None else self.casussen[self.casussen["id"].isin(ids)]
+        leefgebieden = {cb.casus.id: tuple(dict.fromkeys(cb.casus.leefgebieden)) for cb in self.casusbestanden}
+        for rij in cast("list[dict[str, Any]]", casussen.to_dict("records")):
+            van, tot = blokken.get(rij["id"], (0, 0))
+            blok = {k: kolommen_regels[k][van:tot].tolist() for k in _REGEL_VELDEN}
+            yield CasusCijfers(
+                id=rij["id"],
+                gemeente=rij["gemeente"],
+                bestand=rij["bestand"],
+                datum=rij["datum"].date().isoformat(),
+                zekerheid=rij["zekerheid"],
+                horizon_maanden=int(rij["horizon_maanden"]),
+                zwaarte=json_getal(rij["zwaarte"]),
+                selectie=json_getal(rij["selectie"]),
+                leefgebieden=leefgebieden.get(rij["id"], ()),
+                kosten_voor_2015=rij["kosten_voor_2015"],
+                kosten_sociaal_team=rij["kosten_sociaal_team"],
+                besparing=rij["besparing"],
+                besparing_pct=json_getal(rij["besparing_pct"]),
+                correctie=rij["correctie"],
+                kosten_voor_2015_gecorrigeerd=rij["kosten_voor_2015_gecorrigeerd"],
+                besparing_gecorrigeerd=rij["besparing_gecorrigeerd"],
+                besparing_pct_gecorrigeerd=json_getal(rij["besparing_pct_gecorrigeerd"]),
+                vermeden_kosten=rij["vermeden"],
+                besparing_per_jaar=rij["besparing_per_jaar"],
+                besparing_per_jaar_gecorrigeerd=rij["besparing_per_jaar_gecorrigeerd"],
+                kernboodschap=rij["kernboodschap"],
+                kans_besparing=json_getal(rij["kans_besparing"]),
+                kans_besparing_gecorrigeerd=json_getal(rij["kans_besparing_gecorrigeerd"]),
+                besparing_pct_psa95=_interval(rij, "besparing_pct_psa95"),
+                besparing_pct_gecorrigeerd_psa95=_interval(rij, "besparing_pct_gecorrigeerd_psa95"),
+                per_perspectief={
+                    naam: Perspectief(
+                        kosten_voor_2015=rij[f"{naam}_kosten_voor_2015"],
+                        kosten_sociaal_team=rij[f"{naam}_kosten_sociaal_team"],
+                        besparing=rij[f"{naam}_besparing"],
+                        besparing_pct=json_getal(rij[f"{naam}_besparing_pct"]),
+                    )
+                    for naam in PERSPECTIEVEN
+                },
+                aandeel_kosten_laag_betrouwbaar={
+                    "voor_2015": json_getal(rij["laag_betrouwbaar_voor_2015"]),
+                    "sociaal_team": json_getal(rij["laag_betrouwbaar_sociaal_team"]),
+                },
+                doelen={d.removeprefix("doel_"): rij[d] for d in rij if d.startswith("doel_")},
+                regels=tuple(
+                    RegelCijfers(**{k: json_getal(blok[k][j]) for k in _REGEL_VELDEN}) for j in range(tot - van)
+                ),
+                waarschuwingen=self.casus_waarschuwingen.get(rij["id"], ()),
+            )
 
     def gebruikte_tarieven(self, gemeente: str | None = None) -> pd.DataFrame:
         """Elke tariefrij die bij het beprijzen is gekozen (voor de verantwoording), één keer, gesorteerd op code.
@@ -316,6 +220,80 @@ class Resultaat:
             uit.extend(agg.waarschuwingen)
         return uit
 
+    def _kop(self) -> dict[str, Any]:
+        return {"prijspeil": self.prijspeil, "instellingen": self.instellingen.naar_dict()}
+
+    def _staart(self) -> dict[str, Any]:
+        return {
+            "gemeenten": [naar_json(g) for g in self.gemeenten],
+            "totaal": naar_json(self.totaal),
+            "overgeslagen": [naar_json(w) for w in self._weggelaten()],
+            "invoerbestanden": [naar_json(Invoerbestand(b, h)) for b, h in self.invoerbestanden],
+        }
+
+    def _weggelaten(self) -> list[Weggelaten]:
+        return [Weggelaten(o.bestand, o.id, o.gemeente, tuple(str(m) for m in o.meldingen)) for o in self.overgeslagen]
+
+    def casus_dicts(self) -> Iterator[dict[str, Any]]:
+        """Per casus het JSON-object met zijn beprijsde regels, in de volgorde van de casussen."""
+        for cijfers in self.casuscijfers():
+            yield naar_json(cijfers)
+
+    # --- tabellen ---------------------------------------------------------------------------------------------
+
+    def tabel(self, naam: str) -> pd.DataFrame:
+        """Eén tabel van de export als DataFrame, met precies de kolommen van de export (zie `TABELLEN` en
+        `uitleg`): bedragen onafgerond, percentages 0..100, aandelen en kansen 0..1, datums als datum."""
+        if naam not in TABELLEN:
+            raise InvoerFout(
+                [
+                    Melding(
+                        None,
+                        None,
+                        "tabel",
+                        f"onbekende tabel '{naam}'{bedoelde_u(naam, TABELLEN)}; kies uit {', '.join(TABELLEN)}",
+                    )
+                ]
+            )
+        return self.tabellen()[naam]
+
+    def tabellen(self) -> dict[str, pd.DataFrame]:
+        """Alle tabellen van de export, in de volgorde van `TABELLEN`."""
+        casussen = list(self.casuscijfers())
+        groepen = (*self.gemeenten, self.totaal)
+        rijen: dict[str, list[dict[str, Any]]] = {naam: [] for naam in TABELLEN}
+        for c in casussen:
+            rijen["casussen"].append(plat(c))
+            rijen["regels"].extend({"casus": c.id, "gemeente": c.gemeente, **plat(r)} for r in c.regels)
+        for g in groepen:
+            rijen["gemeenten"].append(plat(g))
+            ouder = {"gemeente": _groepsnaam(g)}
+            for tabel, _, _ in eigen_tabellen(Aggregaat):
+                if tabel == "opschaling":
+                    if g.opschaling is not None:
+                        rijen[tabel].append({**ouder, **plat(g.opschaling)})
+                else:
+                    rijen[tabel].extend({**ouder, **plat(w)} for w in rijen_van(g, tabel))
+        rijen["waarschuwingen"] = [plat(w) for w in self.alle_waarschuwingen()] + [
+            {"code": "casus_weggelaten", "melding": m, "bestand": w.bestand, "casus": w.id, "gemeente": w.gemeente}
+            for w in self._weggelaten()
+            for m in w.meldingen
+        ]
+        uit = {}
+        for naam in TABELLEN:
+            kolommen_ = tabelkolommen(naam)
+            df = pd.DataFrame(rijen[naam], columns=[k.naam for k in kolommen_ if k.naam not in _NAMEN])
+            for k in kolommen_:
+                if k.naam in _NAMEN:
+                    bron, omzetten = _NAMEN[k.naam]
+                    df.insert(list(df.columns).index(bron) + 1, k.naam, df[bron].map(omzetten))
+                elif k.eenheid is DATUM:
+                    df[k.naam] = pd.to_datetime(df[k.naam])
+            uit[naam] = df
+        return uit
+
+    # --- JSON ------------------------------------------------------------------------------------------------
+
     def naar_dict(self) -> dict[str, Any]:
         """De JSON-vorm van `bereken --json`; bedragen onafgerond, percentages 0..100."""
         return {**self._kop(), "casussen": list(self.casus_dicts()), **self._staart()}
@@ -328,123 +306,138 @@ class Resultaat:
             yield (", " if i else "") + json.dumps(casus, ensure_ascii=False)
         yield "], " + json.dumps(self._staart(), ensure_ascii=False)[1:] + "\n"
 
-    def _kop(self) -> dict[str, Any]:
-        return {"prijspeil": self.prijspeil, "instellingen": self.instellingen.naar_dict()}
 
-    def _staart(self) -> dict[str, Any]:
-        return {
-            "gemeenten": [g.naar_dict() for g in self.gemeenten],
-            "totaal": self.totaal.naar_dict(),
-            "overgeslagen": [
-                {
-                    "bestand": o.bestand,
-                    "id": o.id,
-                    "gemeente": o.gemeente,
-                    "meldingen": [str(m) for m in o.meldingen],
-                }
-                for o in self.overgeslagen
-            ],
-            "invoerbestanden": [{"bestand": b, "sha256": h} for b, h in self.invoerbestanden],
-        }
-
-    def casus_dicts(self) -> Iterator[dict[str, Any]]:
-        """Per casus het JSON-object met zijn beprijsde regels, in de volgorde van de casussen."""
-        # als numpy-arrays houden en per casus een stukje omzetten: alles in één keer naar Python-objecten kost bij
-        # 100.000 casussen honderden MB
-        kolommen = {k: self.regels[k].to_numpy() for k in _REGEL_VELDEN}
-        # de regels van een casus staan aaneengesloten (beprijzing loopt casus voor casus): bepaal de blokken
-        ids = self.regels["casus"].tolist()
-        blokken: dict[str, tuple[int, int]] = {}
-        begin = 0
-        for i in range(1, len(ids) + 1):
-            if i == len(ids) or ids[i] != ids[begin]:
-                blokken[str(ids[begin])] = (begin, i)
-                begin = i
-        doel_kolommen = [k for k in self.casussen.columns if k.startswith("doel_")]
-        for rij in cast("list[dict[str, Any]]", self.casussen.to_dict("records")):
-            van, tot = blokken.get(rij["id"], (0, 0))
-            yield {
-                "id": rij["id"],
-                "gemeente": rij["gemeente"],
-                "bestand": rij["bestand"],
-                "datum": rij["datum"].date().isoformat(),
-                "zekerheid": rij["zekerheid"],
-                "horizon_maanden": rij["horizon_maanden"],
-                "kosten_voor_2015": rij["kosten_voor_2015"],
-                "kosten_sociaal_team": rij["kosten_sociaal_team"],
-                "besparing": rij["besparing"],
-                "besparing_pct": _json(rij["besparing_pct"]),
-                "kosten_voor_2015_gecorrigeerd": rij["kosten_voor_2015_gecorrigeerd"],
-                "besparing_gecorrigeerd": rij["besparing_gecorrigeerd"],
-                "besparing_pct_gecorrigeerd": _json(rij["besparing_pct_gecorrigeerd"]),
-                "vermeden_kosten": rij["vermeden"],
-                "besparing_per_jaar": rij["besparing_per_jaar"],
-                "besparing_per_jaar_gecorrigeerd": rij["besparing_per_jaar_gecorrigeerd"],
-                "kernboodschap": rij["kernboodschap"],
-                "kans_besparing": _json(rij["kans_besparing"]),
-                "kans_besparing_gecorrigeerd": _json(rij["kans_besparing_gecorrigeerd"]),
-                "besparing_pct_psa95": _interval(rij, "besparing_pct_psa95"),
-                "besparing_pct_gecorrigeerd_psa95": _interval(rij, "besparing_pct_gecorrigeerd_psa95"),
-                "per_perspectief": {
-                    naam: {
-                        "kosten_voor_2015": rij[f"{naam}_kosten_voor_2015"],
-                        "kosten_sociaal_team": rij[f"{naam}_kosten_sociaal_team"],
-                        "besparing": rij[f"{naam}_besparing"],
-                        "besparing_pct": _json(rij[f"{naam}_besparing_pct"]),
-                    }
-                    for naam in PERSPECTIEVEN
-                },
-                "aandeel_kosten_laag_betrouwbaar": {
-                    "voor_2015": _json(rij["laag_betrouwbaar_voor_2015"]),
-                    "sociaal_team": _json(rij["laag_betrouwbaar_sociaal_team"]),
-                },
-                "doelen": {k.removeprefix("doel_"): rij[k] for k in doel_kolommen},
-                "regels": _regels_als_dicts({k: kolommen[k][van:tot].tolist() for k in _REGEL_VELDEN}, tot - van),
-                "waarschuwingen": [w.naar_dict() for w in self.casus_waarschuwingen.get(rij["id"], ())],
-            }
-
-
-_REGEL_VELDEN = (
-    "traject",
-    "tarief",
-    "omschrijving",
-    "eenheid",
-    "aantal",
-    "per",
-    "aantal_keer",
-    "aantal_totaal",
-    "kans",
-    "tarief_jaar",
-    "prijs",
-    "kosten_nominaal",
-    "kosten",
-    "soort",
-    "financier",
-    "lijn",
-    "betrouwbaarheid",
-    "bron",
+#: de tabellen van de export, in deze volgorde als werkbladen en als CSV-bestanden
+TABELLEN: tuple[str, ...] = (
+    "casussen",
+    "regels",
+    "gemeenten",
+    "financiers",
+    "doelen",
+    "gevoeligheid",
+    "waarschuwingen",
+    "opschaling",
+    "financiers_per_jaar",
+    "representativiteit",
 )
 
+#: kolommen met de naam voor de lezer naast een code: kolom -> (codekolom, omzetting)
+_NAMEN: dict[str, tuple[str, Callable[[str], str]]] = {
+    "traject_naam": ("traject", trajectnaam),
+    "financier_naam": ("financier", financiernaam),
+    "doel_naam": ("doel", doelnaam),
+    "titel": ("code", waarschuwingstitel),
+}
+_NAAM_UITLEG = {
+    "traject_naam": "het traject zoals de rapporten het noemen",
+    "financier_naam": "de financier zoals de rapporten hem noemen",
+    "doel_naam": "het doel zoals de rapporten het noemen",
+    "titel": "de soort waarschuwing in gewone woorden",
+}
 
-def _interval(rij: dict[str, Any], naam: str) -> list[float] | None:
-    laag, hoog = _json(rij[f"{naam}_laag"]), _json(rij[f"{naam}_hoog"])
-    return None if laag is None or hoog is None else [laag, hoog]
+
+def tabelkolommen(naam: str) -> list[Kolom]:
+    """De kolommen van een exporttabel met hun betekenis en eenheid, in de volgorde van de tabel."""
+    groep = Kolom("gemeente", "de gemeente ('Totaal' voor alle casussen samen)", TEKST)
+    if naam == "casussen":
+        basis = kolommen(CasusCijfers)
+    elif naam == "regels":
+        basis = [
+            Kolom("casus", "het id van de casus", TEKST),
+            Kolom("gemeente", "de gemeente", TEKST),
+            *kolommen(RegelCijfers),
+        ]
+    elif naam == "gemeenten":
+        basis = [groep, *kolommen(Aggregaat)[1:]]
+    elif naam == "waarschuwingen":
+        basis = kolommen(Waarschuwing)
+    else:
+        klasse = {t: k for t, k, _ in eigen_tabellen(Aggregaat)}[naam]
+        basis = [groep, *kolommen(klasse)]
+    uit: list[Kolom] = []
+    for k in basis:
+        uit.append(k)
+        for naamkolom, (bron, _) in _NAMEN.items():
+            if k.naam == bron and (naam != "waarschuwingen" or bron == "code"):
+                uit.append(Kolom(naamkolom, _NAAM_UITLEG[naamkolom], TEKST))
+    return uit
 
 
-def _lijst(interval: tuple[float, float] | None) -> list[float] | None:
-    return list(interval) if interval is not None else None
+def uitleg() -> pd.DataFrame:
+    """Elke kolom van elke tabel met zijn betekenis, eenheid en schaal (het werkblad uitleg van de export)."""
+    return pd.DataFrame(
+        [
+            {
+                "tabel": naam,
+                "kolom": k.naam,
+                "betekenis": k.betekenis,
+                "eenheid": k.eenheid.naam,
+                "schaal": k.eenheid.omschrijving,
+            }
+            for naam in TABELLEN
+            for k in tabelkolommen(naam)
+        ],
+        columns=["tabel", "kolom", "betekenis", "eenheid", "schaal"],
+    )
 
 
-def _regels_als_dicts(blok: dict[str, list[Any]], aantal: int) -> list[dict[str, Any]]:
-    return [{k: _json(blok[k][j]) for k in _REGEL_VELDEN} for j in range(aantal)]
+def uitvoerschema() -> dict[str, Any]:
+    """Het JSON Schema van de uitvoer van `bereken --json` (en `export --formaat json`), uit de verklaringen."""
+    definities: dict[str, Any] = {}
+    casus = json_schema(CasusCijfers, definities)
+    groep = json_schema(Aggregaat, definities)
+    weggelaten = json_schema(Weggelaten, definities)
+    bestand = json_schema(Invoerbestand, definities)
+    json_schema(Opgeschaald, definities)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://casuskosten.nl/schema/uitvoer.json",
+        "title": "casuskosten: uitvoer van bereken --json",
+        "description": (
+            "Alle cijfers van een berekening. Bedragen in euro op het prijspeil, onafgerond; percentages op de schaal "
+            "0..100; aandelen en kansen op de schaal 0..1. Elk veld noemt zijn eenheid tussen [ ]."
+        ),
+        "type": "object",
+        "properties": {
+            "prijspeil": {"description": "het prijspeil (jaar) van alle bedragen", "type": "integer"},
+            "instellingen": {
+                "description": "de gebruikte instellingen, zoals in casuskosten.toml (met het gekozen prijspeil)",
+                "type": "object",
+            },
+            "casussen": {"description": "per casus de cijfers", "type": "array", "items": casus},
+            "gemeenten": {"description": "per gemeente de cijfers", "type": "array", "items": groep},
+            "totaal": {**groep, "description": "alle casussen samen"},
+            "overgeslagen": {
+                "description": "casussen die met --sla-ongeldige-over zijn weggelaten",
+                "type": "array",
+                "items": weggelaten,
+            },
+            "invoerbestanden": {"description": "elk gelezen casusbestand", "type": "array", "items": bestand},
+        },
+        "required": ["prijspeil", "instellingen", "casussen", "gemeenten", "totaal", "overgeslagen", "invoerbestanden"],
+        "additionalProperties": False,
+        "$defs": definities,
+    }
 
 
-def _json(waarde: Any) -> Any:
-    """numpy- en pandas-waarden naar gewone Python-waarden; NaN wordt null."""
-    if waarde is None:
-        return None
-    if hasattr(waarde, "item"):
-        waarde = waarde.item()
-    if isinstance(waarde, float) and math.isnan(waarde):
-        return None
-    return waarde
+def _groepsnaam(agg: Aggregaat) -> str:
+    return agg.gemeente if agg.gemeente is not None else "Totaal"
+
+
+_REGEL_VELDEN: tuple[str, ...] = tuple(f for f in RegelCijfers.__dataclass_fields__)
+
+
+def _blokken(ids: list[Any]) -> dict[str, tuple[int, int]]:
+    """De regels van een casus staan aaneengesloten (beprijzing loopt casus voor casus): per casus (van, tot)."""
+    blokken: dict[str, tuple[int, int]] = {}
+    begin = 0
+    for i in range(1, len(ids) + 1):
+        if i == len(ids) or ids[i] != ids[begin]:
+            blokken[str(ids[begin])] = (begin, i)
+            begin = i
+    return blokken
+
+
+def _interval(rij: dict[str, Any], naam: str) -> tuple[float, float] | None:
+    laag, hoog = json_getal(rij[f"{naam}_laag"]), json_getal(rij[f"{naam}_hoog"])
+    return None if laag is None or hoog is None else (laag, hoog)

@@ -22,14 +22,7 @@ import pandas as pd
 from reportlab.graphics.shapes import Drawing
 
 from .. import formaat as f
-from ..fouten import InstellingenFout, Melding, Waarschuwing
-from ..invoer.casussen import CasusBestand, Overgeslagen
-from ..invoer.instellingen import Huisstijl, lees_logo
-from ..invoer.modellen import TRAJECTEN
-from ..rekenen.kernboodschap import heel_procent
-from ..rekenen.resultaat import Aggregaat, Resultaat
-from . import grafieken
-from .benamingen import (
+from ..benamingen import (
     DOELNAMEN,
     doelnaam,
     financiernaam,
@@ -39,6 +32,14 @@ from .benamingen import (
     waarschuwingstitel,
     zin,
 )
+from ..fouten import InstellingenFout, Melding, Waarschuwing
+from ..invoer.casussen import CasusBestand, Overgeslagen
+from ..invoer.instellingen import Huisstijl, lees_logo
+from ..invoer.modellen import TRAJECTEN
+from ..rekenen.kernboodschap import heel_procent
+from ..rekenen.resultaat import Resultaat
+from ..rekenen.waarden import Aggregaat
+from . import grafieken
 
 PER_WOORD = {
     "dag": "per dag",
@@ -327,7 +328,7 @@ def versie() -> str:
 
 def periode(agg: Aggregaat) -> str:
     """De periode die de casussen beslaan: `12 oktober 2015 – 14 maart 2016`."""
-    van, tot = agg.periode
+    van, tot = agg.periode.van, agg.periode.tot_en_met
     return f.datum(van) if van == tot else f"{f.datum(van)} – {f.datum(tot)}"
 
 

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from .. import formaat as f
-from ..rekenen.resultaat import DoelCijfers, FinancierCijfers, Gevoeligheid
+from ..rekenen.waarden import DoelCijfers, FinancierCijfers, Gevoeligheid
 
 BREEDTE = 470.0  # past binnen de tekstbreedte van een A4 met marges van 2 cm
 LETTER = "Helvetica"

@@ -10,15 +10,16 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import formaat as f
+from ..benamingen import PERSPECTIEFNAMEN, financiernaam, waarschuwingstitel
 from ..fouten import Melding, zichtbaar
 from ..invoer.casussen import aantal_casussen
-from .benamingen import PERSPECTIEFNAMEN, financiernaam, waarschuwingstitel
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
     from ..fouten import Waarschuwing
     from ..invoer.casussen import Overgeslagen
     from ..invoer.tarieven import TariefOpPeil
-    from ..rekenen.resultaat import Aggregaat, Resultaat
+    from ..rekenen.resultaat import Resultaat
+    from ..rekenen.waarden import Aggregaat
 
 
 def kernboodschappen(resultaat: Resultaat) -> Group:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..fouten import Waarschuwing
+from .fouten import Waarschuwing
 
 TRAJECTNAMEN = {"voor_2015": "Vóór 2015", "sociaal_team": "Sociaal team"}
 
