@@ -93,7 +93,8 @@ def test_twee_werkers_lezen_echt_in_twee_processen(
 
 
 def test_psa_rekent_met_twee_werkers_in_twee_draden(landelijk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """De PSA verdeelt de gemeenten over twee draden naast het hoofdproces, en het totaal blijft hetzelfde."""
+    """De doorgang per gemeente (met haar PSA) verdeelt de gemeenten over twee draden naast het hoofdproces, en het
+    totaal blijft hetzelfde."""
     origineel = psa_module._trek_gemeente
     draden: set[str] = set()
 
@@ -105,7 +106,7 @@ def test_psa_rekent_met_twee_werkers_in_twee_draden(landelijk: Path, monkeypatch
     instellingen = Instellingen(psa_iteraties=200, bootstrap_iteraties=200)
     twee = bereken(landelijk / "casussen", PROJECT / "tarieven", instellingen, werkers=2)
     assert len(draden) == 2
-    assert all(naam.startswith("casuskosten-psa") for naam in draden)
+    assert all(naam.startswith("casuskosten-gemeente") for naam in draden)
     draden.clear()
     een = bereken(landelijk / "casussen", PROJECT / "tarieven", instellingen, werkers=1)
     assert draden == {threading.main_thread().name}

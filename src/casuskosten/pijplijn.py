@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import math
 import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,21 +30,15 @@ from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
 from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import (
-    BootstrapTotaal,
-    FloatArray,
-    aggregeer,
-    bootstrap_sommen,
     casustabel,
     verrijk_regels,
     waarschuwingen_per_casus,
 )
 from .rekenen.beprijzing import beprijs
+from .rekenen.gemeenten import bereken_gemeenten
 from .rekenen.kernboodschap import casus_kernboodschap
-from .rekenen.kolommen import Kolommen, per_gemeente
-from .rekenen.opschaling import aandelen, controleer_formatie, onbekende_gemeenten, schaal_op
-from .rekenen.psa import psa
+from .rekenen.opschaling import controleer_formatie, onbekende_gemeenten
 from .rekenen.resultaat import Resultaat
-from .rekenen.waarden import MIN_CASUSSEN_INTERVAL, Aggregaat
 
 STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"
@@ -149,17 +141,11 @@ def bereken_casussen(
     except InstellingenFout as fout:  # de fout zit in de optie of instelling, niet in het indexbestand
         bestand, regel, veld = instellingen.herkomst("prijspeil")
         raise InstellingenFout([Melding(bestand, regel, veld, m.tekst) for m in fout.meldingen]) from None
-    regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen)
-    tabel_casussen = casustabel(casussen, regels, instellingen)
+    regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen.correctie)
+    tabel_casussen = casustabel(casussen, regels, instellingen.correctie)
     controleer_formatie(instellingen, tabel)
-    # per gemeente met [opschaling]: de aandelen per zwaarte (of None: gewoon gemiddelde), vóór de PSA die ze gebruikt
-    opschalen = {
-        str(g): (instelling, aandelen(deel, instelling))
-        for g, deel in tabel_casussen.groupby("gemeente", sort=True)
-        if (instelling := instellingen.opschaling_voor(str(g))) is not None
-    }
-    uitkomst = psa(regels, tabel_casussen, instellingen, {g: a for g, (_, a) in opschalen.items()}, werkers=werkers)
-    tabel_casussen = tabel_casussen.join(uitkomst.casussen, on="id")
+    uitkomst = bereken_gemeenten(tabel_casussen, regels, instellingen, werkers=werkers)
+    tabel_casussen = tabel_casussen.join(uitkomst.psa_casussen, on="id")
     tabel_casussen["kernboodschap"] = [
         casus_kernboodschap(per_jaar, kans, horizon)
         for per_jaar, kans, horizon in zip(
@@ -169,62 +155,7 @@ def bereken_casussen(
             strict=True,
         )
     ]
-    gemeenten = []
-    # numpy-kolommen per gemeente gesneden in plaats van een pandas-groupby: bij ~340 gemeenten scheelt dat seconden
-    alle_casussen, alle_regels = Kolommen(tabel_casussen), Kolommen(regels)
-    bootstrap_totaal = BootstrapTotaal(instellingen.bootstrap_iteraties)
-
-    def een_gemeente(deel: tuple[str, Kolommen, Kolommen]) -> tuple[FloatArray | None, Aggregaat]:
-        naam, deel_casussen, deel_regels = deel
-        sommen = (
-            bootstrap_sommen(deel_casussen, instellingen, naam) if len(deel_casussen) >= MIN_CASUSSEN_INTERVAL else None
-        )
-        return sommen, aggregeer(
-            naam, deel_casussen, deel_regels, instellingen, uitkomst.groepen[naam], bootstrap=sommen
-        )
-
-    # per gemeente in draden (bootstrap en tornado rekenen in numpy, zonder de GIL); daarna in de volgorde van de
-    # gemeenten verder, zodat het totaal met elk aantal werkers hetzelfde is
-    # in vensters van een paar gemeenten tegelijk: de draden lopen niet ver vooruit, dus liggen er nooit de
-    # bootstrapsommen en kolommen van honderden gemeenten tegelijk in het geheugen
-    delen = per_gemeente(alle_casussen, alle_regels)
-    with ThreadPoolExecutor(max_workers=werkers, thread_name_prefix="casuskosten-gemeente") as pool:
-        klaar = (
-            paar
-            for venster in iter(lambda: list(itertools.islice(delen, 8 * werkers)), [])
-            for paar in zip(venster, pool.map(een_gemeente, venster), strict=True)
-        )
-        for (naam, deel_casussen, deel_regels), (sommen, eigen) in klaar:
-            deel_regels.vergeet()
-            bootstrap_totaal.tel_op(naam, deel_casussen, sommen)
-            agg = eigen
-            if naam in opschalen:
-                instelling, deel_per_zwaarte = opschalen[naam]
-                deel = tabel_casussen[tabel_casussen["gemeente"] == naam]
-                eigen_regels = regels[regels["gemeente"] == naam]
-                opgeschaald = schaal_op(
-                    naam,
-                    deel,
-                    eigen_regels,
-                    instelling,
-                    instellingen.formatie,
-                    deel_per_zwaarte,
-                    uitkomst.per_jaar[naam],
-                )
-                agg = dataclasses.replace(
-                    agg, opschaling=opgeschaald, waarschuwingen=(*agg.waarschuwingen, *opgeschaald.waarschuwingen)
-                )
-            gemeenten.append(agg)
-    totaal = aggregeer(
-        None,
-        alle_casussen,
-        alle_regels,
-        instellingen,
-        uitkomst.groepen[None],
-        aantal_gemeenten=len(gemeenten),
-        bootstrap=bootstrap_totaal.uitkomst(instellingen),
-        lagen=bootstrap_totaal.lagen(alle_casussen["gemeente"]),
-    )
+    totaal = uitkomst.totaal
     # wat er bij het lezen van de tarieven of instellingen niet is meegenomen hoort bij het geheel
     onbekend = onbekende_gemeenten(instellingen, [str(g) for g in tabel_casussen["gemeente"].unique()])
     totaal = dataclasses.replace(totaal, waarschuwingen=(*tabel.waarschuwingen, *onbekend, *totaal.waarschuwingen))
@@ -233,7 +164,7 @@ def bereken_casussen(
         instellingen=instellingen.model_copy(update={"prijspeil": prijspeil}),
         casussen=tabel_casussen,
         regels=regels,
-        gemeenten=tuple(gemeenten),
+        gemeenten=uitkomst.gemeenten,
         totaal=totaal,
         casus_waarschuwingen=_per_casus(
             casussen,

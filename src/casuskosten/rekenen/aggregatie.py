@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..fouten import Waarschuwing
 from ..invoer.casussen import CasusBestand
-from ..invoer.instellingen import Instellingen
+from ..invoer.instellingen import Correctie, Instellingen
 from ..invoer.modellen import DOELEN, OORDELEN
 from ..invoer.tarieven import FINANCIERS
 from . import onzekerheid
@@ -34,13 +34,13 @@ from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
 FloatArray = npt.NDArray[np.float64]
 
 
-def verrijk_regels(regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
+def verrijk_regels(regels: pd.DataFrame, correctie: Correctie) -> pd.DataFrame:
     """Kolommen die correctie en gevoeligheid nodig hebben, één keer voor alle regels berekend.
 
     Vult de tabel zelf aan (geen kopie: bij 100.000 casussen is dat een paar honderd MB) en geeft hem terug.
     """
     regels["correctie"] = (
-        regels["zekerheid"].map({z: instellingen.correctie.voor(z) for z in ("hoog", "middel", "laag")}).astype(float)
+        regels["zekerheid"].map({z: correctie.voor(z) for z in ("hoog", "middel", "laag")}).astype(float)
     )
     start = regels["vanaf_maand"].to_numpy(float)
     duur = regels["duur_maanden"].to_numpy(float)
@@ -70,7 +70,7 @@ def perspectief_maskers(regels: pd.DataFrame) -> dict[str, pd.Series]:
     }
 
 
-def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellingen: Instellingen) -> pd.DataFrame:
+def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, correctie: Correctie) -> pd.DataFrame:
     """Eén rij per casus met de kosten van beide trajecten, besparing, correctie, per jaar, perspectieven en oordelen.
 
     De hoofdcijfers (kosten_voor_2015, besparing ...) zijn maatschappelijk. De correctie verlaagt alleen de
@@ -126,7 +126,7 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, instellin
     tabel = basis.join(alle, on="id").fillna(dict.fromkeys(alle.columns, 0.0))
     tabel["besparing"] = tabel["kosten_voor_2015"] - tabel["kosten_sociaal_team"]
     tabel["besparing_pct"] = _pct_kolom(tabel["besparing"], tabel["kosten_voor_2015"])
-    tabel["correctie"] = tabel["zekerheid"].map(instellingen.correctie.voor).astype(float)
+    tabel["correctie"] = tabel["zekerheid"].map(correctie.voor).astype(float)
     tabel["kosten_voor_2015_gecorrigeerd"] = tabel["kosten_voor_2015"] - tabel["correctie"] * tabel["vermeden"]
     tabel["besparing_gecorrigeerd"] = tabel["kosten_voor_2015_gecorrigeerd"] - tabel["kosten_sociaal_team"]
     tabel["besparing_pct_gecorrigeerd"] = _pct_kolom(
@@ -185,7 +185,7 @@ def aggregeer(
     n = len(tabel)
 
     if bootstrap is None and n >= MIN_CASUSSEN_INTERVAL:
-        bootstrap = bootstrap_sommen(tabel, instellingen, gemeente)
+        bootstrap = bootstrap_sommen(tabel, instellingen.bootstrap_iteraties, instellingen.seed, gemeente)
     ci, ci_gec = (
         onzekerheid.intervallen(
             bootstrap, [team, team], [voor, voor_gec], methode=instellingen.intervalmethode, lagen=lagen
@@ -269,13 +269,13 @@ def _bootstrap_kolommen(tabel: Kolommen) -> list[FloatArray]:
     ]
 
 
-def bootstrap_sommen(tabel: Kolommen, instellingen: Instellingen, gemeente: str | None) -> FloatArray:
+def bootstrap_sommen(tabel: Kolommen, iteraties: int, seed: int, gemeente: str | None) -> FloatArray:
     """Per bootstraptrekking de sommen van voor, voor gecorrigeerd, team, team over de opnieuw getrokken casussen,
     uit de eigen generator van de groep."""
     return onzekerheid.bootstrap_sommen(
         _bootstrap_kolommen(tabel),
-        instellingen.bootstrap_iteraties,
-        onzekerheid.generator(instellingen.seed, gemeente),
+        iteraties,
+        onzekerheid.generator(seed, gemeente),
     )
 
 
@@ -311,16 +311,14 @@ class BootstrapTotaal:
         nummers = {g: (klein if laag < 0 else laag) for g, laag in self.laag_van.items()}
         return np.array([nummers[str(g)] for g in gemeenten.tolist()], dtype=np.int64)
 
-    def uitkomst(self, instellingen: Instellingen) -> FloatArray:
+    def uitkomst(self, seed: int) -> FloatArray:
         """De sommen van het totaal, met de laag van de kleine gemeenten erbij."""
         if not self.klein:
             return self.sommen
         kolommen = [np.concatenate(k) for k in zip(*(_bootstrap_kolommen(t) for t in self.klein), strict=True)]
         kolommen[3] = kolommen[2]  # team tweemaal hetzelfde object: één keer optellen
         if len(kolommen[0]) >= MIN_CASUSSEN_INTERVAL:
-            laag = onzekerheid.bootstrap_sommen(
-                kolommen, len(self.sommen), onzekerheid.generator(instellingen.seed, None)
-            )
+            laag = onzekerheid.bootstrap_sommen(kolommen, len(self.sommen), onzekerheid.generator(seed, None))
             return self.sommen + laag
         vast: FloatArray = self.sommen + np.array([float(k.sum()) for k in kolommen])
         return vast

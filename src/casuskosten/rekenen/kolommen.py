@@ -61,6 +61,15 @@ class Kolommen:
         """Laat de gesneden kolommen van dit deel los (ze worden bij een volgend gebruik opnieuw gesneden)."""
         self._cache.clear()
 
+    @property
+    def rijen(self) -> Index:
+        """De posities van deze rijen in de hele tabel."""
+        return np.arange(len(self._bron), dtype=np.intp) if self._index is None else self._index
+
+    def tabel(self) -> pd.DataFrame:
+        """Deze rijen als pandas-tabel (met de index van de hele tabel), voor wie pandas nodig heeft."""
+        return self._bron if self._index is None else self._bron.iloc[self._index]
+
     def __len__(self) -> int:
         return len(self._bron) if self._index is None else len(self._index)
 

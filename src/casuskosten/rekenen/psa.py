@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from threadpoolctl import ThreadpoolController
 
 from ..invoer.instellingen import Instellingen
 from ..invoer.modellen import ZWAARTES
@@ -40,20 +38,6 @@ IntArray = npt.NDArray[np.int64]
 _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
 _STUK = 32  # casussen per matrixproduct voor de onzekere kansen
-
-
-@dataclass(frozen=True)
-class PsaUitkomst:
-    """Per gemeente (sleutel: naam) en voor het totaal (sleutel None), plus per casus een tabel.
-
-    `per_jaar`: alleen voor de gemeenten die om een opschaling vroegen, de trekkingen per casus per jaar.
-    """
-
-    groepen: dict[str | None, PsaGroep]
-    casussen: (
-        pd.DataFrame
-    )  # index: casus-id; kolommen kans_besparing(_gecorrigeerd), besparing_pct(_gecorrigeerd)_psa95_*
-    per_jaar: dict[str, PerJaarTrekkingen] = field(default_factory=dict)
 
 
 def sigma(spreiding: float) -> float:
@@ -98,98 +82,45 @@ def _pct(teller: npt.NDArray[np.floating[Any]], noemer: npt.NDArray[np.floating[
         return np.where(noemer != 0, teller / noemer * 100.0, np.nan)
 
 
-def psa(
-    regels: pd.DataFrame,
-    casussen: pd.DataFrame,
-    instellingen: Instellingen,
-    opschaling: Mapping[str, FloatArray | None] | None = None,
-    *,
-    werkers: int = 1,
-) -> PsaUitkomst:
-    """De PSA over alle gemeenten en het totaal.
+@dataclass(frozen=True)
+class GemeentePsa:
+    """De PSA van één gemeente: haar groepscijfers, haar sommen per trekking (voor het totaal), per casus de kans
+    en het interval (in de volgorde van haar casussen), en bij een opschaling de trekkingen per casus per jaar."""
 
-    `regels` zijn de beprijsde regels (kolommen casus, traject, tarief, kosten_kans_1, kans, betrouwbaarheid, soort);
-    `casussen` de casustabel (id, gemeente, zekerheid, correctie, horizon_maanden, en bij een verdeling zwaarte), in
-    de volgorde van de casussen. `opschaling`: per gemeente die opgeschaald wordt de aandelen N_h / N per zwaarte (in
-    de volgorde van `ZWAARTES`) voor het poststratificeren, of None voor het gewone gemiddelde.
+    groep: PsaGroep
+    sommen: PsaSommen
+    casussen: dict[str, FloatArray]
+    per_jaar: PerJaarTrekkingen | None
+
+
+def psa_gemeente(
+    invoer: PsaInvoer, nr: int, seed: int, *, opschalen: bool = False, aandelen: FloatArray | None = None
+) -> GemeentePsa:
+    """De PSA van gemeente `nr` van `invoer`, uit haar eigen generators (dus onafhankelijk van de andere gemeenten).
+
+    `opschalen`: ook de trekkingen per casus per jaar voor de opschaling, met `aandelen` N_h / N per zwaarte (in de
+    volgorde van `ZWAARTES`) gepoststratificeerd, of bij None het gewone gemiddelde.
     """
-    opschaling = opschaling or {}
-    iteraties = instellingen.psa_iteraties
-    invoer = _Invoer.maak(regels, casussen, instellingen)
-    totaal = _Sommen(iteraties)
-    groepen: dict[str | None, PsaGroep] = {}
-    per_jaar: dict[str, PerJaarTrekkingen] = {}
-    n = len(invoer.ids)
-    uit = {naam: np.full(n, np.nan) for naam in _CASUSKOLOMMEN}
-
-    def een(nr: int) -> tuple[PsaGroep, _Sommen, dict[str, FloatArray], _Strata | None]:
-        gemeente = invoer.gemeenten[nr]
-        casus_deel = slice(int(invoer.casus_grens[nr]), int(invoer.casus_grens[nr + 1]))
-        regel_deel = slice(int(invoer.regel_grens[nr]), int(invoer.regel_grens[nr + 1]))
-        strata = None
-        if gemeente in opschaling:
-            strata = _Strata.maak(
-                invoer.zwaarte[casus_deel] if invoer.zwaarte is not None else None,
-                opschaling[gemeente],
-                strata_generator(instellingen.seed, gemeente),
-                iteraties,
-            )
-        rng = gemeente_generator(instellingen.seed, gemeente)
-        sommen, cijfers = _trek_gemeente(invoer.gemeente(casus_deel, regel_deel), invoer.factor, rng, iteraties, strata)
-        return sommen.groep(casus_deel.stop - casus_deel.start), sommen, cijfers, strata
-
-    # elke gemeente trekt uit zijn eigen generators: parallel of niet, dezelfde getallen; het totaal wordt hier in
-    # de volgorde van de gemeenten opgeteld, zodat ook de sommen bit voor bit gelijk zijn. Eén rekendraad per werker
-    # voor de matrixproducten: meer draden van de rekenbibliotheek maakten het hier trager, niet sneller (gemeten).
-    regelaar = ThreadpoolController()
-
-    def een_beperkt(nr: int) -> tuple[PsaGroep, _Sommen, dict[str, FloatArray], _Strata | None]:
-        # ook in elke draad: bij MKL en OpenMP-builds geldt de grens per draad (bij OpenBLAS met pthreads voor het
-        # hele proces, en dan is dit een herhaling van de grens hieronder)
-        with regelaar.limit(limits=1, user_api="blas"):
-            return een(nr)
-
-    with regelaar.limit(limits=1, user_api="blas"):
-        taken = _verdeel(een_beperkt if werkers > 1 else een, len(invoer.gemeenten), werkers, invoer)
-        for nr, (groep, sommen, cijfers, strata) in enumerate(taken):
-            gemeente = invoer.gemeenten[nr]
-            groepen[gemeente] = groep
-            if strata is not None:
-                per_jaar[gemeente] = PerJaarTrekkingen(strata.jaar, strata.jaar_gecorrigeerd)
-            totaal.tel_op(sommen)
-            casus_deel = slice(int(invoer.casus_grens[nr]), int(invoer.casus_grens[nr + 1]))
-            for naam, waarden in cijfers.items():
-                uit[naam][casus_deel] = waarden
-    groepen[None] = totaal.groep(len(casussen))
-    casus_uit = pd.DataFrame(uit, index=pd.Index(invoer.ids, name="id")) if n else pd.DataFrame()
-    return PsaUitkomst(groepen, casus_uit, per_jaar)
+    gemeente = invoer.gemeenten[nr]
+    iteraties = invoer.factor.shape[1]
+    casus_deel = slice(int(invoer.casus_grens[nr]), int(invoer.casus_grens[nr + 1]))
+    regel_deel = slice(int(invoer.regel_grens[nr]), int(invoer.regel_grens[nr + 1]))
+    strata = None
+    if opschalen:
+        strata = _Strata.maak(
+            invoer.zwaarte[casus_deel] if invoer.zwaarte is not None else None,
+            aandelen,
+            strata_generator(seed, gemeente),
+            iteraties,
+        )
+    rng = gemeente_generator(seed, gemeente)
+    sommen, cijfers = _trek_gemeente(invoer.gemeente(casus_deel, regel_deel), invoer.factor, rng, iteraties, strata)
+    per_jaar = PerJaarTrekkingen(strata.jaar, strata.jaar_gecorrigeerd) if strata is not None else None
+    return GemeentePsa(sommen.groep(casus_deel.stop - casus_deel.start), sommen, cijfers, per_jaar)
 
 
-T = TypeVar("T")
-
-
-def _verdeel(taak: Callable[[int], T], aantal: int, werkers: int, invoer: _Invoer) -> Iterator[T]:
-    """`taak(0) .. taak(aantal - 1)` in volgorde; met meer dan één werker in draden.
-
-    Draden, geen processen: het zware werk (trekken, matrixproducten, percentielen) doet numpy zonder de GIL, en zo
-    gaat er niets over een procesgrens (gemeten: even snel als een procespool met fork, zonder het terugsturen). In
-    vensters van 8 x werkers gemeenten, binnen een venster de grootste eerst: de draden lopen niet ver vooruit, dus
-    liggen er nooit de trekkingen van honderden gemeenten tegelijk in het geheugen.
-    """
-    if werkers <= 1 or aantal <= 1:
-        yield from map(taak, range(aantal))
-        return
-    grootte = np.diff(invoer.regel_grens) + np.diff(invoer.casus_grens)
-    venster = 8 * werkers
-    with ThreadPoolExecutor(max_workers=werkers, thread_name_prefix="casuskosten-psa") as pool:
-        for begin in range(0, aantal, venster):
-            nummers = range(begin, min(begin + venster, aantal))
-            toekomst = {nr: pool.submit(taak, nr) for nr in sorted(nummers, key=lambda nr: -int(grootte[nr]))}
-            for nr in nummers:
-                yield toekomst.pop(nr).result()
-
-
-_CASUSKOLOMMEN = (
+#: de kolommen die de PSA per casus aan de casustabel toevoegt
+CASUSKOLOMMEN = (
     "kans_besparing",
     "kans_besparing_gecorrigeerd",
     "besparing_pct_psa95_laag",
@@ -200,12 +131,14 @@ _CASUSKOLOMMEN = (
 
 
 @dataclass(frozen=True)
-class _Invoer:
-    """Alle casussen en maatschappelijke regels één keer als numpy-kolommen, gesorteerd op (gemeente, casus, code):
-    elke gemeente is daarna een aaneengesloten stuk, zonder pandas per gemeente.
+class PsaInvoer:
+    """Alle casussen en maatschappelijke regels één keer als numpy-kolommen, in de volgorde van de verdeling over
+    gemeenten (`casus_rijen`) en per casus op tariefcode: elke gemeente is een aaneengesloten stuk.
 
-    De casussen staan per gemeente (op naam) in hun oorspronkelijke volgorde; de regels per casus op tariefcode en
-    daarbinnen in hun oorspronkelijke volgorde, zoals de kanstrekkingen van een gemeente altijd geordend waren.
+    De casussen staan per gemeente in de volgorde van de verdeling (op naam, daarbinnen in hun oorspronkelijke
+    volgorde); de regels per casus op tariefcode en daarbinnen in hun oorspronkelijke volgorde, zoals de
+    kanstrekkingen van een gemeente altijd geordend waren. De prijsfactoren per tariefcode worden door alle
+    gemeenten gedeeld.
     """
 
     gemeenten: list[str]
@@ -225,15 +158,20 @@ class _Invoer:
     factor: npt.NDArray[np.float32]  # prijsfactor per (tariefcode, sigma) x trekking, gedeeld door alle gemeenten
 
     @staticmethod
-    def maak(regels: pd.DataFrame, casussen: pd.DataFrame, instellingen: Instellingen) -> _Invoer:
+    def maak(
+        regels: pd.DataFrame,
+        casussen: pd.DataFrame,
+        gemeenten: Sequence[str],
+        casus_rijen: Sequence[npt.NDArray[np.intp]],
+        instellingen: Instellingen,
+    ) -> PsaInvoer:
+        """`gemeenten` met per gemeente haar rijen in `casussen` (`casus_rijen`): de ene verdeling over gemeenten."""
         iteraties = instellingen.psa_iteraties
         spreiding = instellingen.onzekerheid.tariefspreiding
         concentratie = instellingen.onzekerheid.kansconcentratie
-        # casussen: per gemeente op naam, daarbinnen in tabelvolgorde (zoals groupby("gemeente", sort=True))
-        gem_code, gemeenten = pd.factorize(casussen["gemeente"].to_numpy(), sort=True)
-        casus_volgorde = np.argsort(gem_code, kind="stable")
+        casus_volgorde = np.concatenate([np.empty(0, dtype=np.intp), *casus_rijen])
         ids = casussen["id"].to_numpy()[casus_volgorde]
-        casus_grens = np.searchsorted(gem_code[casus_volgorde], np.arange(len(gemeenten) + 1)).astype(np.int64)
+        casus_grens = np.cumsum([0, *(len(r) for r in casus_rijen)]).astype(np.int64)
         zekerheid = casussen["zekerheid"].to_numpy()[casus_volgorde]
 
         maatschappelijk = regels[regels["soort"] != "overdracht"]
@@ -266,8 +204,8 @@ class _Invoer:
 
         regel_grens = np.searchsorted(casus_r, casus_grens).astype(np.int64)
         zwaarte = casussen["zwaarte"].to_numpy()[casus_volgorde] if "zwaarte" in casussen.columns else None
-        return _Invoer(
-            gemeenten=[str(g) for g in gemeenten.tolist()],
+        return PsaInvoer(
+            gemeenten=[str(g) for g in gemeenten],
             casus_grens=casus_grens,
             regel_grens=regel_grens,
             ids=ids.tolist(),
@@ -323,7 +261,7 @@ class _GroepInvoer:
     jaarfactor: FloatArray
 
     @staticmethod
-    def maak(alles: _Invoer, casussen: slice, regels: slice) -> _GroepInvoer:
+    def maak(alles: PsaInvoer, casussen: slice, regels: slice) -> _GroepInvoer:
         ci = alles.casus[regels] - casussen.start
         co = alles.code[regels]
         k1 = alles.k1[regels]
@@ -427,8 +365,11 @@ class _GroepInvoer:
         return uitkomst[:, :c], uitkomst[:, c : 2 * c], uitkomst[:, 2 * c :]
 
 
-class _Sommen:
-    """Per trekking de sommen van een groep: voor, team, voor gecorrigeerd en de besparing per casus per jaar."""
+class PsaSommen:
+    """Per trekking de sommen van een groep: voor, team, voor gecorrigeerd en de besparing per casus per jaar.
+
+    Het totaal is de som van de gemeenten (`tel_op`, in de volgorde van de gemeenten: dezelfde bits met elk aantal
+    werkers)."""
 
     def __init__(self, iteraties: int) -> None:
         self.voor = np.zeros(iteraties)
@@ -437,7 +378,7 @@ class _Sommen:
         self.jaar = np.zeros(iteraties)  # som over (getrokken) casussen van besparing per jaar
         self.jaar_gecorrigeerd = np.zeros(iteraties)
 
-    def tel_op(self, ander: _Sommen) -> None:
+    def tel_op(self, ander: PsaSommen) -> None:
         self.voor += ander.voor
         self.team += ander.team
         self.gecorrigeerd += ander.gecorrigeerd
@@ -518,10 +459,10 @@ def _trek_gemeente(
     rng: np.random.Generator,
     iteraties: int,
     strata: _Strata | None = None,
-) -> tuple[_Sommen, dict[str, FloatArray]]:
+) -> tuple[PsaSommen, dict[str, FloatArray]]:
     """Alle trekkingen voor één gemeente, in blokken; geeft de sommen per trekking en de cijfers per casus."""
     c = invoer.aantal
-    sommen = _Sommen(iteraties)
+    sommen = PsaSommen(iteraties)
     pct = np.full((iteraties, c), np.nan, dtype=np.float32)
     pct_gec = np.full((iteraties, c), np.nan, dtype=np.float32)
     goedkoper = np.zeros(c)
@@ -579,4 +520,14 @@ def interval_of_none(laag: float, hoog: float) -> tuple[float, float] | None:
     return (laag, hoog)
 
 
-__all__: Sequence[str] = ("PerJaarTrekkingen", "PsaGroep", "PsaUitkomst", "psa", "sigma", "trek_kansen")
+__all__: Sequence[str] = (
+    "CASUSKOLOMMEN",
+    "GemeentePsa",
+    "PerJaarTrekkingen",
+    "PsaGroep",
+    "PsaInvoer",
+    "PsaSommen",
+    "psa_gemeente",
+    "sigma",
+    "trek_kansen",
+)
