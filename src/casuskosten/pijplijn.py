@@ -144,13 +144,20 @@ def bereken_casussen(
     regels = verrijk_regels(beprijs(casussen, tabel, prijspeil, instellingen.discontovoet), instellingen.correctie)
     tabel_casussen = casustabel(casussen, regels, instellingen.correctie)
     controleer_formatie(instellingen, tabel)
-    uitkomst = bereken_gemeenten(tabel_casussen, regels, instellingen, werkers=werkers)
-    tabel_casussen = tabel_casussen.join(uitkomst.psa_casussen, on="id")
+    gemeenten = [str(g) for g in tabel_casussen["gemeente"].unique()]
+    uitkomst = bereken_gemeenten(
+        tabel_casussen,
+        regels,
+        instellingen,
+        werkers=werkers,
+        teamprijzen={g: teamprijs(tabel, instellingen.formatie.teamuren_tarieven, g, prijspeil) for g in gemeenten},
+    )
+    tabel_casussen = tabel_casussen.join(uitkomst.psa_casussen.drop(columns=["antwoord_schatting"]), on="id")
     tabel_casussen["kernboodschap"] = [
         casus_kernboodschap(per_jaar, kans, horizon)
         for per_jaar, kans, horizon in zip(
             tabel_casussen["besparing_per_jaar_gecorrigeerd"].tolist(),
-            tabel_casussen["kans_besparing_gecorrigeerd"].tolist(),
+            tabel_casussen["antwoord_kans_goedkoper"].tolist(),
             tabel_casussen["horizon_maanden"].tolist(),
             strict=True,
         )
@@ -177,6 +184,16 @@ def bereken_casussen(
         casusbestanden=tuple(casussen),
         tariefbestanden=tuple((b, _sha256(b)) for b in tabel.bestanden),
     )
+
+
+def teamprijs(tabel: Tarieftabel, codes: Sequence[str], gemeente: str, prijspeil: int) -> float | None:
+    """De prijs van een uur van het team voor `gemeente` op het prijspeil: de eerste teamuren-code uit [formatie] die
+    in de tarieftabellen staat (voor het omslagpunt extra_teamuren); None als er geen is."""
+    for code in codes:
+        rij = tabel.kies(code, gemeente, prijspeil)
+        if rij is not None:
+            return rij.prijs * tabel.prijsindex.factor(rij.jaar, prijspeil)
+    return None
 
 
 def _sha256(bestand: str) -> str:

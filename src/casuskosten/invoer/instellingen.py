@@ -92,8 +92,22 @@ class Kansconcentratie(_PerNiveau):
 
 
 class Onzekerheid(_Model):
-    """De onzekerheid in tarieven en kansen die de probabilistische gevoeligheidsanalyse (PSA) trekt."""
+    """De bronnen van onzekerheid die de simulatie (PSA) trekt; elke bron is uit te zetten (dan telt de puntwaarde)."""
 
+    steekproef: bool = Field(
+        default=True,
+        strict=True,
+        description="onzekerheid doordat het maar n casussen zijn (Student-t rond het gemiddelde)",
+    )
+    tarieven: bool = Field(default=True, strict=True, description="onzekerheid in de tarieven (lognormale prijsfactor)")
+    kansen: bool = Field(default=True, strict=True, description="onzekerheid in de kansen (Beta, maal de kansfactor)")
+    kansfactor: float = Field(
+        default=0.15,
+        ge=0,
+        le=2,
+        description="sigma van de gedeelde kansfactor (lognormaal, mediaan 1): alle kansen samen te hoog of te laag; "
+        "0 = uit. Een aanname, geen gemeten waarde",
+    )
     tariefspreiding: Tariefspreiding = Field(default_factory=Tariefspreiding)
     kansconcentratie: Kansconcentratie = Field(default_factory=Kansconcentratie)
 

@@ -19,15 +19,16 @@ from . import onzekerheid
 from .beprijzing import disconto_factor
 from .kernboodschap import kernboodschap
 from .kolommen import Kolommen
+from .perspectieven import perspectief_maskers
 from .waarden import (
     MIN_CASUSSEN_INTERVAL,
     PERSPECTIEVEN,
     Aggregaat,
+    Antwoord,
     DoelCijfers,
     FinancierCijfers,
     Periode,
     Perspectief,
-    PsaGroep,
 )
 from .waarschuwingen import casus_waarschuwingen, groep_waarschuwingen
 
@@ -48,26 +49,6 @@ def verrijk_regels(regels: pd.DataFrame, correctie: Correctie) -> pd.DataFrame:
     regels["kosten_disconto_0"] = regels["kosten_nominaal"]
     regels["kosten_disconto_4"] = regels["kosten_nominaal"] * disconto_factor(start, duur, 0.04)
     return regels
-
-
-#: de gemeentelijke financiers, en die van het collectief (gemeente, zorgverzekeraar, Wlz, Rijk, politie en justitie)
-GEMEENTELIJK: frozenset[str] = frozenset(f for f in FINANCIERS if f.startswith("gemeente_"))
-COLLECTIEF: frozenset[str] = GEMEENTELIJK | {"zorgverzekeraar", "wlz", "rijk", "politie_justitie"}
-
-
-def perspectief_maskers(regels: pd.DataFrame) -> dict[str, pd.Series]:
-    """Welke regels meetellen per perspectief.
-
-    maatschappelijk: alle kosten, vrijwillige inzet gewaardeerd, zonder overdrachten (een overdracht zoals bijstand
-    verschuift geld, het verbruikt het niet); collectief: financiers van het collectief, overdrachten meegeteld;
-    gemeente: alleen de gemeentelijke financiers, overdrachten meegeteld (die drukken op de begroting).
-    """
-    financier = regels["financier"]
-    return {
-        "maatschappelijk": regels["soort"] != "overdracht",
-        "collectief": financier.isin(COLLECTIEF),
-        "gemeente": financier.isin(GEMEENTELIJK),
-    }
 
 
 def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, correctie: Correctie) -> pd.DataFrame:
@@ -162,7 +143,7 @@ def aggregeer(
     tabel: Kolommen,
     regels: Kolommen,
     instellingen: Instellingen,
-    psa_groep: PsaGroep,
+    antwoord: Antwoord,
     *,
     aantal_gemeenten: int = 1,
     bootstrap: FloatArray | None = None,
@@ -238,15 +219,10 @@ def aggregeer(
         besparing_pct_gecorrigeerd_ci95=ci_gec,
         besparing_per_casus_per_jaar=per_jaar,
         besparing_per_casus_per_jaar_gecorrigeerd=per_jaar_gec,
-        kans_besparing=psa_groep.kans_besparing,
-        kans_besparing_gecorrigeerd=psa_groep.kans_besparing_gecorrigeerd,
-        besparing_pct_psa95=psa_groep.besparing_pct_psa95,
-        besparing_pct_gecorrigeerd_psa95=psa_groep.besparing_pct_gecorrigeerd_psa95,
-        besparing_per_casus_per_jaar_psa95=psa_groep.besparing_per_casus_per_jaar_psa95,
-        besparing_per_casus_per_jaar_gecorrigeerd_psa95=psa_groep.besparing_per_casus_per_jaar_gecorrigeerd_psa95,
         per_perspectief=_per_perspectief(tabel),
         horizonnen_maanden=horizonnen,
-        kernboodschap=kernboodschap(gemeente, n, aantal_gemeenten, per_jaar_gec, psa_groep.kans_besparing_gecorrigeerd),
+        kernboodschap=kernboodschap(gemeente, n, aantal_gemeenten, antwoord),
+        antwoord=antwoord,
         invloedrijkste_casus=invloed,
         per_financier=_per_financier(regels),
         doelen=_doelen(tabel),

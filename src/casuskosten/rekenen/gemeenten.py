@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -23,10 +23,27 @@ from threadpoolctl import ThreadpoolController
 from ..invoer.instellingen import Instellingen
 from ..invoer.instellingen import Opschaling as OpschalingInstelling
 from .aggregatie import BootstrapTotaal, aggregeer, bootstrap_sommen
+from .antwoord import antwoord
 from .kolommen import Kolommen, per_gemeente
 from .opschaling import aandelen, schaal_op
-from .psa import CASUSKOLOMMEN, PsaInvoer, PsaSommen, psa_gemeente
-from .waarden import MIN_CASUSSEN_INTERVAL, Aggregaat, FloatArray
+from .psa import (
+    KANSFACTOREN,
+    PsaInvoer,
+    Strata,
+    TotaalSommen,
+    Trekkingen,
+    omslag_kansfactor,
+    psa_gemeente,
+    strata_generator,
+)
+from .waarden import (
+    MIN_CASUSSEN_ANTWOORD,
+    MIN_CASUSSEN_INTERVAL,
+    PERSPECTIEVEN,
+    Aggregaat,
+    FloatArray,
+    Omslagpunten,
+)
 
 
 @dataclass(frozen=True)
@@ -66,29 +83,71 @@ class Gemeentecijfers:
     """Wat één gemeente oplevert: haar aggregaat, en wat het totaal en de casustabel van haar nodig hebben."""
 
     aggregaat: Aggregaat
-    psa_sommen: PsaSommen
-    #: per casus (in de volgorde van `ids`) de kans en het PSA-interval
-    psa_casussen: dict[str, FloatArray]
+    trekkingen: Trekkingen
+    #: per perspectief de som over haar casussen van de puntwaarde (voor de schatting van het totaal)
+    punt_som: dict[str, float]
+    kansfactor_som: FloatArray
+    #: per casus (in de volgorde van `ids`) het antwoord van het huishouden
+    casussen: dict[str, FloatArray]
     ids: list[str]
     #: de bootstrapsommen, vanaf 5 casussen (anders None: dan telt de gemeente in de laag van de kleine gemeenten)
     bootstrap: FloatArray | None
 
 
-def bereken_gemeente(deel: Gemeentedeel, verdeling: Verdeling, instellingen: Instellingen) -> Gemeentecijfers:
-    """Alles voor één gemeente uit haar eigen deel: PSA, bootstrap, tornado, cijfers per jaar en opschaling."""
+def omslag_correctie(casussen: Kolommen) -> float | None:
+    """De ene correctie op alle vermeden kosten waarbij de schatting 0 wordt: de som van de ongecorrigeerde
+    besparingen per jaar gedeeld door de som van de vermeden kosten per jaar; None buiten [0, 1]."""
+    jaarfactor = 12.0 / np.asarray(casussen["horizon_maanden"], dtype=float)
+    besparing = float(np.asarray(casussen["besparing_per_jaar"], dtype=float).sum())
+    vermeden = float((np.asarray(casussen["vermeden"], dtype=float) * jaarfactor).sum())
+    if vermeden <= 0:
+        return None
+    r = besparing / vermeden
+    return r if 0 <= r <= 1 else None
+
+
+def omslagpunten(
+    casussen: Kolommen, schatting: float, kansfactor: float | None, teamprijs: float | None
+) -> Omslagpunten:
+    """De drie omslagpunten van een groep: kansfactor (uit de simulatie), correctie en extra teamuren."""
+    extra = schatting / teamprijs if teamprijs and schatting > 0 else None
+    return Omslagpunten(kansfactor=kansfactor, correctie=omslag_correctie(casussen), extra_teamuren=extra)
+
+
+def bereken_gemeente(
+    deel: Gemeentedeel, verdeling: Verdeling, instellingen: Instellingen, teamprijs: float | None = None
+) -> Gemeentecijfers:
+    """Alles voor één gemeente uit haar eigen deel: simulatie, antwoord, bootstrap, tornado en opschaling."""
     n = len(deel.casussen)
-    # de aandelen per zwaarte (of None: gewoon gemiddelde) zijn nodig vóór de PSA, die ermee weegt
+    # de aandelen per zwaarte (of None: gewoon gemiddelde) zijn nodig vóór de simulatie, die ermee weegt
     per_zwaarte = aandelen(deel.casussen.tabel(), deel.opschaling) if deel.opschaling is not None else None
-    psa = psa_gemeente(
-        verdeling.psa, deel.nr, instellingen.seed, opschalen=deel.opschaling is not None, aandelen=per_zwaarte
+    grens = slice(int(verdeling.psa.casus_grens[deel.nr]), int(verdeling.psa.casus_grens[deel.nr + 1]))
+    strata = None
+    if per_zwaarte is not None and verdeling.psa.zwaarte is not None:
+        strata = Strata.maak(
+            verdeling.psa.zwaarte[grens],
+            per_zwaarte,
+            strata_generator(instellingen.seed, deel.naam),
+            instellingen.onzekerheid.steekproef,
+        )
+    psa = psa_gemeente(verdeling.psa, deel.nr, instellingen.seed, strata=strata)
+    c = n
+    schatting = {p: float(psa.punt[i * c : (i + 1) * c].astype(np.float64).mean()) for i, p in enumerate(PERSPECTIEVEN)}
+    uitkomst = antwoord(
+        n,
+        schatting,
+        psa.trekkingen.theta,
+        psa.trekkingen.bron,
+        omslagpunten(deel.casussen, schatting["maatschappelijk"], psa.omslag_kansfactor, teamprijs),
     )
     sommen = (
         bootstrap_sommen(deel.casussen, instellingen.bootstrap_iteraties, instellingen.seed, deel.naam)
         if n >= MIN_CASUSSEN_INTERVAL
         else None
     )
-    agg = aggregeer(deel.naam, deel.casussen, deel.regels, instellingen, psa.groep, bootstrap=sommen)
-    if deel.opschaling is not None and psa.per_jaar is not None:
+    agg = aggregeer(deel.naam, deel.casussen, deel.regels, instellingen, uitkomst, bootstrap=sommen)
+    if deel.opschaling is not None:
+        gewogen = psa.opschaling or {"theta": uitkomst_theta(psa.trekkingen), **psa.trekkingen.bron}
         opgeschaald = schaal_op(
             deel.naam,
             deel.casussen.tabel(),
@@ -96,19 +155,46 @@ def bereken_gemeente(deel: Gemeentedeel, verdeling: Verdeling, instellingen: Ins
             deel.opschaling,
             instellingen.formatie,
             per_zwaarte,
-            psa.per_jaar,
+            gewogen if n >= MIN_CASUSSEN_ANTWOORD else None,
         )
         agg = dataclasses.replace(
             agg, opschaling=opgeschaald, waarschuwingen=(*agg.waarschuwingen, *opgeschaald.waarschuwingen)
         )
     deel.regels.vergeet()
-    ids = verdeling.psa.ids[int(verdeling.psa.casus_grens[deel.nr]) : int(verdeling.psa.casus_grens[deel.nr + 1])]
-    return Gemeentecijfers(agg, psa.sommen, psa.casussen, ids, sommen)
+    laag, hoog = psa.casus_interval
+    return Gemeentecijfers(
+        aggregaat=agg,
+        trekkingen=psa.trekkingen,
+        punt_som={p: schatting[p] * n for p in PERSPECTIEVEN},
+        kansfactor_som=psa.kansfactor_som,
+        casussen={
+            "antwoord_schatting": psa.casus_schatting,
+            "antwoord_interval95_laag": laag,
+            "antwoord_interval95_hoog": hoog,
+            "antwoord_kans_goedkoper": psa.casus_kans_goedkoper,
+        },
+        ids=verdeling.psa.ids[grens],
+        bootstrap=sommen,
+    )
+
+
+def uitkomst_theta(trekkingen: Trekkingen) -> FloatArray:
+    """De trekkingen van het antwoord (maatschappelijk)."""
+    return trekkingen.theta["maatschappelijk"]
+
+
+#: de kolommen die de simulatie per casus aan de casustabel toevoegt
+CASUSKOLOMMEN: tuple[str, ...] = (
+    "antwoord_schatting",
+    "antwoord_interval95_laag",
+    "antwoord_interval95_hoog",
+    "antwoord_kans_goedkoper",
+)
 
 
 @dataclass(frozen=True)
 class Gemeenten:
-    """De aggregaten van alle gemeenten en het totaal, en per casus de PSA-kolommen (index: casus-id)."""
+    """De aggregaten van alle gemeenten en het totaal, en per casus de kolommen van het antwoord (index: casus-id)."""
 
     gemeenten: tuple[Aggregaat, ...]
     totaal: Aggregaat
@@ -116,35 +202,65 @@ class Gemeenten:
 
 
 def bereken_gemeenten(
-    casussen: pd.DataFrame, regels: pd.DataFrame, instellingen: Instellingen, *, werkers: int = 1
+    casussen: pd.DataFrame,
+    regels: pd.DataFrame,
+    instellingen: Instellingen,
+    *,
+    werkers: int = 1,
+    teamprijzen: Mapping[str, float | None] | None = None,
 ) -> Gemeenten:
     """Elke gemeente in één doorgang (in draden als `werkers` > 1), daarna het totaal in de volgorde van de
-    gemeenten."""
+    gemeenten. `teamprijzen`: per gemeente de prijs van een uur van het team (voor het omslagpunt extra_teamuren)."""
+    teamprijzen = teamprijzen or {}
     verdeling = Verdeling.maak(casussen, regels, instellingen)
-    iteraties = instellingen.psa_iteraties
-    psa_totaal = PsaSommen(iteraties)
+    totaal_sommen = TotaalSommen(instellingen.psa_iteraties)
     bootstrap_totaal = BootstrapTotaal(instellingen.bootstrap_iteraties)
     gemeenten: list[Aggregaat] = []
     ids: list[str] = []
     kolommen: dict[str, list[FloatArray]] = {naam: [] for naam in CASUSKOLOMMEN}
+    punt_som = dict.fromkeys(PERSPECTIEVEN, 0.0)
+    kansfactor_som = np.zeros(len(KANSFACTOREN))
+    prijs_som, prijs_aantal = 0.0, 0
     grootte = [len(d.casussen) + len(d.regels) for d in verdeling.delen]
 
     def een(deel: Gemeentedeel) -> Gemeentecijfers:
-        return bereken_gemeente(deel, verdeling, instellingen)
+        return bereken_gemeente(deel, verdeling, instellingen, teamprijzen.get(deel.naam))
 
     for deel, cijfers in zip(verdeling.delen, verdeel(een, verdeling.delen, grootte, werkers), strict=True):
+        n = len(deel.casussen)
         gemeenten.append(cijfers.aggregaat)
-        psa_totaal.tel_op(cijfers.psa_sommen)
+        totaal_sommen.tel_op(cijfers.trekkingen, n)
         bootstrap_totaal.tel_op(deel.naam, deel.casussen, cijfers.bootstrap)
+        for p in PERSPECTIEVEN:
+            punt_som[p] += cijfers.punt_som[p]
+        kansfactor_som += cijfers.kansfactor_som
+        if (prijs := teamprijzen.get(deel.naam)) is not None:
+            prijs_som, prijs_aantal = prijs_som + prijs * n, prijs_aantal + n
         ids.extend(cijfers.ids)
         for naam in CASUSKOLOMMEN:
-            kolommen[naam].append(cijfers.psa_casussen[naam])
+            kolommen[naam].append(cijfers.casussen[naam])
+    n_totaal = max(len(casussen), 1)
+    schatting = {p: punt_som[p] / n_totaal for p in PERSPECTIEVEN}
+    trekkingen = totaal_sommen.trekkingen(instellingen.seed, instellingen.onzekerheid)
+    uitkomst = antwoord(
+        len(casussen),
+        schatting,
+        trekkingen.theta,
+        trekkingen.bron,
+        omslagpunten(
+            verdeling.casussen,
+            schatting["maatschappelijk"],
+            omslag_kansfactor(kansfactor_som),
+            prijs_som / prijs_aantal if prijs_aantal else None,
+        ),
+        zeker=totaal_sommen.zeker(instellingen.onzekerheid),
+    )
     totaal = aggregeer(
         None,
         verdeling.casussen,
         verdeling.regels,
         instellingen,
-        psa_totaal.groep(len(casussen)),
+        uitkomst,
         aantal_gemeenten=len(gemeenten),
         bootstrap=bootstrap_totaal.uitkomst(instellingen.seed),
         lagen=bootstrap_totaal.lagen(verdeling.casussen["gemeente"]),

@@ -11,7 +11,7 @@ Hier wordt alleen gewogen en opgeteld; de trekkingen komen uit `psa`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -24,7 +24,8 @@ from ..invoer.instellingen import Opschaling as OpschalingInstelling
 from ..invoer.modellen import ZWAARTES
 from ..invoer.namen import sleutel
 from ..invoer.tarieven import FINANCIERS, Tarieftabel
-from .waarden import FinancierPerJaar, Opgeschaald, PerJaarTrekkingen, Representativiteit
+from .antwoord import evpi, interval95, kans_positief
+from .waarden import BRONNEN, FinancierPerJaar, Opgeschaald, Representativiteit
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -134,9 +135,11 @@ def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen so
     instelling: OpschalingInstelling,
     formatie: Formatie,
     deel: FloatArray | None,
-    trekkingen: PerJaarTrekkingen,
+    trekkingen: Mapping[str, FloatArray] | None,
 ) -> Opgeschaald:
-    """De opschaling van één gemeente: `tabel` en `regels` van haar casussen, `deel` uit `aandelen`."""
+    """De opschaling van één gemeente: `tabel` en `regels` van haar casussen, `deel` uit `aandelen`, en de
+    trekkingen van de (gewogen) gecorrigeerde besparing per casus per jaar: `theta` en per bron (None onder 3
+    casussen: dan geen interval, kans of EVPI)."""
     n_jaar = instelling.casussen_per_jaar
     w = gewichten(tabel, deel)
     per_casus = float(w @ tabel["besparing_per_jaar"].to_numpy(float))
@@ -150,9 +153,10 @@ def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen so
         besparing_per_casus_per_jaar_gecorrigeerd=per_casus_gec,
         besparing_per_jaar=n_jaar * per_casus,
         besparing_per_jaar_gecorrigeerd=n_jaar * per_casus_gec,
-        besparing_per_jaar_psa95=_percentielen(n_jaar * trekkingen.besparing),
-        besparing_per_jaar_gecorrigeerd_psa95=_percentielen(n_jaar * trekkingen.besparing_gecorrigeerd),
-        kans_besparing_gecorrigeerd=float(np.mean(trekkingen.besparing_gecorrigeerd > 0)),
+        interval95=interval95(n_jaar * trekkingen["theta"]) if trekkingen is not None else None,
+        kans_besparing=kans_positief(trekkingen["theta"]) if trekkingen is not None else None,
+        evpi=n_jaar * evpi(trekkingen["theta"]) if trekkingen is not None else None,
+        evppi={b: n_jaar * evpi(trekkingen[b]) for b in BRONNEN} if trekkingen is not None else None,
         per_financier_per_jaar=_per_financier(tabel, regels, w, n_jaar),
         representativiteit=representativiteit(tabel, instelling),
         teamuren_per_casus_per_jaar=teamuren,
@@ -162,11 +166,6 @@ def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen so
         fte_verschil=benodigd - instelling.fte if instelling.fte is not None else None,
         waarschuwingen=waarschuwingen(gemeente, tabel, instelling),
     )
-
-
-def _percentielen(waarden: FloatArray) -> tuple[float, float]:
-    laag, hoog = np.percentile(waarden, [2.5, 97.5])
-    return float(laag), float(hoog)
 
 
 def _jaarfactor(tabel: pd.DataFrame) -> pd.Series:

@@ -1,43 +1,48 @@
-"""Probabilistische gevoeligheidsanalyse (PSA): hoe zeker is de besparing als casussen, tarieven én kansen onzeker zijn.
+"""De simulatie (PSA) van de ene grootheid: de gecorrigeerde besparing per huishouden per jaar, met al haar onzekerheid.
 
-In elke trekking (standaard 10.000, vaste `seed`):
+In elke trekking d (standaard 10.000, vaste `seed`), elke bron uit te zetten in `[onzekerheid]`:
 
-- **casussen**: per gemeente worden de casussen met teruglegging opnieuw getrokken (bij 5 of meer casussen; bij
-  minder blijven ze zoals ze zijn); het totaal trekt binnen elke gemeente (gestratificeerd);
-- **tarieven**: één prijsfactor per tariefcode, gedeeld door alle casussen en beide trajecten: lognormaal met
-  mediaan 1 en sigma = ln(1 + s) / 1,96, met s de spreiding bij de betrouwbaarheid van de tariefrij
-  (`[onzekerheid.tariefspreiding]`);
-- **kansen**: elke inzetregel met 0 < kans < 1 trekt zijn kans uit Beta(kans x k, (1 - kans) x k), met k de
-  concentratie bij de zekerheid van de casus (`[onzekerheid.kansconcentratie]`).
+- **tarieven** (`tarieven`): één prijsfactor per tariefcode, gedeeld door alle casussen, beide trajecten en alle
+  gemeenten: lognormaal met mediaan 1 en sigma = ln(1 + s) / 1,96, met s de spreiding bij de betrouwbaarheid van de
+  tariefrij (`[onzekerheid.tariefspreiding]`);
+- **kansen** (`kansen`): elke inzetregel met 0 < kans < 1 trekt zijn kans uit Beta(kans x k, (1 - kans) x k), met k
+  de concentratie bij de zekerheid van de casus (`[onzekerheid.kansconcentratie]`), maal één **gedeelde kansfactor**
+  per trekking (lognormaal, mediaan 1, sigma `kansfactor`; alle kansen samen te hoog of te laag), hoogstens 1;
+- **steekproef** (`steekproef`): met de tarieven en kansen van die trekking is y_i(d) de gecorrigeerde besparing per
+  jaar van casus i; theta(d) = gemiddelde(y(d)) + s(d) / wortel(n) x T(d), met s(d) de standaardafwijking van y(d)
+  (ddof 1) en T(d) een Student-t-trekking met n - 1 vrijheidsgraden: de standaard a-posteriori verdeling van een
+  gemiddelde onder de referentie-prior. Het totaal stratificeert naar gemeente (zie `TotaalSommen`).
 
-Daarna gelden dezelfde regels als voor de puntschatting: de correctie op vermeden kosten per (casus, tariefcode) en
-alleen de maatschappelijke regels (geen overdrachten). Alles gevectoriseerd per blok trekkingen; elke gemeente heeft
-zijn eigen generator en elke tariefcode zijn eigen reeks, zodat de uitkomst van een gemeente niet afhangt van welke
-andere gemeenten meedoen.
+Daarna gelden dezelfde regels als voor de puntschatting: de correctie op vermeden kosten per (casus, tariefcode), per
+perspectief alleen de regels van dat perspectief. Uit dezelfde toevalsgetallen komen ook de trekkingen waarin maar
+één bron varieert (voor de EVPPI per bron) en, per huishouden, de trekkingen waarin elke onzekere inzet wel of niet
+gebeurt (Bernoulli met de getrokken kans). Alles gevectoriseerd per blok trekkingen; elke gemeente heeft haar eigen
+generator en elke tariefcode zijn eigen reeks, zodat de uitkomst van een gemeente niet afhangt van welke andere
+gemeenten meedoen, en van het aantal werkers.
 """
 
 from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..invoer.instellingen import Instellingen
+from ..invoer.instellingen import Instellingen, Onzekerheid
 from ..invoer.modellen import ZWAARTES
-from .waarden import MIN_CASUSSEN_INTERVAL, PerJaarTrekkingen, PsaGroep
+from .perspectieven import perspectief_maskers
+from .waarden import PERSPECTIEVEN, FloatArray, IntArray
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
+F32 = npt.NDArray[np.float32]
 
 _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
 _STUK = 32  # casussen per matrixproduct voor de onzekere kansen
+_P = len(PERSPECTIEVEN)
 
 
 def sigma(spreiding: float) -> float:
@@ -51,14 +56,24 @@ def code_generator(seed: int, code: str) -> np.random.Generator:
 
 
 def gemeente_generator(seed: int, gemeente: str) -> np.random.Generator:
-    """De generator van één gemeente (casussen en kansen)."""
+    """De generator van één gemeente (kansen, gebeurtenissen en steekproef)."""
     return np.random.default_rng([seed, 2, zlib.crc32(gemeente.encode("utf-8"))])
 
 
 def strata_generator(seed: int, gemeente: str) -> np.random.Generator:
-    """De generator voor het trekken binnen zwaartes (opschaling): een eigen reeks, zodat de andere cijfers van de
-    gemeente niet veranderen als er een verdeling bij komt."""
+    """De generator voor de steekproefterm van de opschaling naar zwaarte: een eigen reeks, zodat de andere cijfers
+    van de gemeente niet veranderen als er een verdeling bij komt."""
     return np.random.default_rng([seed, 3, zlib.crc32(gemeente.encode("utf-8"))])
+
+
+def kansfactor_generator(seed: int) -> np.random.Generator:
+    """De reeks van de gedeelde kansfactor: één getal per trekking voor alle gemeenten."""
+    return np.random.default_rng([seed, 4])
+
+
+def totaal_generator(seed: int) -> np.random.Generator:
+    """De reeks van de steekproefterm van het totaal."""
+    return np.random.default_rng([seed, 5])
 
 
 def trek_kansen(kans: FloatArray, concentratie: FloatArray, rng: np.random.Generator, aantal: int) -> FloatArray:
@@ -69,76 +84,14 @@ def trek_kansen(kans: FloatArray, concentratie: FloatArray, rng: np.random.Gener
     return rng.beta(kans * concentratie, (1.0 - kans) * concentratie, size=(aantal, len(kans)))
 
 
-def _percentielen(waarden: npt.NDArray[np.floating]) -> tuple[float, float] | None:
-    geldig = waarden[np.isfinite(waarden)]
-    if geldig.size == 0:
-        return None
-    laag, hoog = np.percentile(geldig, [2.5, 97.5])
-    return float(laag), float(hoog)
-
-
-def _pct(teller: npt.NDArray[np.floating[Any]], noemer: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.floating[Any]]:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(noemer != 0, teller / noemer * 100.0, np.nan)
-
-
-@dataclass(frozen=True)
-class GemeentePsa:
-    """De PSA van één gemeente: haar groepscijfers, haar sommen per trekking (voor het totaal), per casus de kans
-    en het interval (in de volgorde van haar casussen), en bij een opschaling de trekkingen per casus per jaar."""
-
-    groep: PsaGroep
-    sommen: PsaSommen
-    casussen: dict[str, FloatArray]
-    per_jaar: PerJaarTrekkingen | None
-
-
-def psa_gemeente(
-    invoer: PsaInvoer, nr: int, seed: int, *, opschalen: bool = False, aandelen: FloatArray | None = None
-) -> GemeentePsa:
-    """De PSA van gemeente `nr` van `invoer`, uit haar eigen generators (dus onafhankelijk van de andere gemeenten).
-
-    `opschalen`: ook de trekkingen per casus per jaar voor de opschaling, met `aandelen` N_h / N per zwaarte (in de
-    volgorde van `ZWAARTES`) gepoststratificeerd, of bij None het gewone gemiddelde.
-    """
-    gemeente = invoer.gemeenten[nr]
-    iteraties = invoer.factor.shape[1]
-    casus_deel = slice(int(invoer.casus_grens[nr]), int(invoer.casus_grens[nr + 1]))
-    regel_deel = slice(int(invoer.regel_grens[nr]), int(invoer.regel_grens[nr + 1]))
-    strata = None
-    if opschalen:
-        strata = _Strata.maak(
-            invoer.zwaarte[casus_deel] if invoer.zwaarte is not None else None,
-            aandelen,
-            strata_generator(seed, gemeente),
-            iteraties,
-        )
-    rng = gemeente_generator(seed, gemeente)
-    sommen, cijfers = _trek_gemeente(invoer.gemeente(casus_deel, regel_deel), invoer.factor, rng, iteraties, strata)
-    per_jaar = PerJaarTrekkingen(strata.jaar, strata.jaar_gecorrigeerd) if strata is not None else None
-    return GemeentePsa(sommen.groep(casus_deel.stop - casus_deel.start), sommen, cijfers, per_jaar)
-
-
-#: de kolommen die de PSA per casus aan de casustabel toevoegt
-CASUSKOLOMMEN = (
-    "kans_besparing",
-    "kans_besparing_gecorrigeerd",
-    "besparing_pct_psa95_laag",
-    "besparing_pct_psa95_hoog",
-    "besparing_pct_gecorrigeerd_psa95_laag",
-    "besparing_pct_gecorrigeerd_psa95_hoog",
-)
-
-
 @dataclass(frozen=True)
 class PsaInvoer:
-    """Alle casussen en maatschappelijke regels één keer als numpy-kolommen, in de volgorde van de verdeling over
-    gemeenten (`casus_rijen`) en per casus op tariefcode: elke gemeente is een aaneengesloten stuk.
+    """Alle casussen en regels één keer als numpy-kolommen, in de volgorde van de verdeling over gemeenten
+    (`casus_rijen`) en per casus op (tariefcode, perspectieven): elke gemeente is een aaneengesloten stuk.
 
-    De casussen staan per gemeente in de volgorde van de verdeling (op naam, daarbinnen in hun oorspronkelijke
-    volgorde); de regels per casus op tariefcode en daarbinnen in hun oorspronkelijke volgorde, zoals de
-    kanstrekkingen van een gemeente altijd geordend waren. De prijsfactoren per tariefcode worden door alle
-    gemeenten gedeeld.
+    De casussen staan per gemeente in de volgorde van de verdeling; de regels per casus op tariefcode en daarbinnen
+    in hun oorspronkelijke volgorde (de volgorde van de kanstrekkingen). De prijsfactoren per tariefcode en de
+    kansfactor per trekking worden door alle gemeenten gedeeld.
     """
 
     gemeenten: list[str]
@@ -150,12 +103,16 @@ class PsaInvoer:
     jaarfactor: FloatArray  # per casus: 12 / horizon
     casus: IntArray  # per regel: de casus (positie in de gesorteerde casussen)
     code: IntArray  # per regel: de tariefcode
+    lid: npt.NDArray[np.bool_]  # per regel x perspectief: telt de regel mee
     factor_nr: IntArray  # per regel: de rij in `factor` (tariefcode x spreiding)
     k1: FloatArray  # kosten bij kans 1 (contant, geïndexeerd)
     kans: FloatArray
     voor: npt.NDArray[np.bool_]
     concentratie: FloatArray
-    factor: npt.NDArray[np.float32]  # prijsfactor per (tariefcode, sigma) x trekking, gedeeld door alle gemeenten
+    factor: F32 | None  # prijsfactor per (tariefcode, sigma) x trekking; None: tarieven uit
+    kansfactor: F32 | None  # per trekking; None: geen kansfactor (of kansen uit)
+    iteraties: int
+    onzekerheid: Onzekerheid
 
     @staticmethod
     def maak(
@@ -167,40 +124,46 @@ class PsaInvoer:
     ) -> PsaInvoer:
         """`gemeenten` met per gemeente haar rijen in `casussen` (`casus_rijen`): de ene verdeling over gemeenten."""
         iteraties = instellingen.psa_iteraties
-        spreiding = instellingen.onzekerheid.tariefspreiding
-        concentratie = instellingen.onzekerheid.kansconcentratie
+        onzekerheid = instellingen.onzekerheid
         casus_volgorde = np.concatenate([np.empty(0, dtype=np.intp), *casus_rijen])
         ids = casussen["id"].to_numpy()[casus_volgorde]
         casus_grens = np.cumsum([0, *(len(r) for r in casus_rijen)]).astype(np.int64)
         zekerheid = casussen["zekerheid"].to_numpy()[casus_volgorde]
 
-        maatschappelijk = regels[regels["soort"] != "overdracht"]
-        codes = sorted(set(maatschappelijk["tarief"].tolist()))
-        code_van, _ = pd.factorize(maatschappelijk["tarief"].to_numpy(), sort=True)
-        casus_van = pd.Index(ids).get_indexer(maatschappelijk["casus"].to_numpy())
-        betrouwbaarheid = maatschappelijk["betrouwbaarheid"].to_numpy()
-        spreid_per = {b: spreiding.voor(b) for b in set(betrouwbaarheid.tolist())}
+        maskers = perspectief_maskers(regels)
+        lid_alle = np.stack([maskers[p].to_numpy(bool) for p in PERSPECTIEVEN], axis=1)
+        ergens = lid_alle.any(axis=1)  # een regel die in geen perspectief telt, doet niet mee
+        codes_alle = regels["tarief"].to_numpy()
+        code_van, codes = pd.factorize(codes_alle, sort=True)
+        casus_van = pd.Index(ids).get_indexer(regels["casus"].to_numpy())
+        betrouwbaarheid = regels["betrouwbaarheid"].to_numpy()
+        spreid_per = {b: onzekerheid.tariefspreiding.voor(b) for b in set(betrouwbaarheid.tolist())}
         sigma_ = np.log1p(np.array([spreid_per[b] for b in betrouwbaarheid.tolist()], dtype=float)) / _Z_95
-        # regels van casussen buiten de tabel tellen niet mee; daarna op (casus, code), stabiel
-        mee = np.flatnonzero(casus_van >= 0)
-        volgorde = mee[np.lexsort((code_van[mee], casus_van[mee]))]
+        lid_code = lid_alle @ np.array([1, 2, 4])
+        # regels van casussen buiten de tabel tellen niet mee; daarna op (casus, code, perspectieven), stabiel
+        mee = np.flatnonzero((casus_van >= 0) & ergens)
+        volgorde = mee[np.lexsort((lid_code[mee], code_van[mee], casus_van[mee]))]
         casus_r = casus_van[volgorde].astype(np.int64)
         code_r = code_van[volgorde].astype(np.int64)
         sigma_r = sigma_[volgorde]
-        kans = maatschappelijk["kans"].to_numpy(float)[volgorde]
-        conc_per = {z: concentratie.voor(z) for z in set(zekerheid.tolist())}
+        conc_per = {z: onzekerheid.kansconcentratie.voor(z) for z in set(zekerheid.tolist())}
         conc_casus = np.array([conc_per[z] for z in zekerheid.tolist()], dtype=float)
 
-        # één standaardnormale reeks per tariefcode; de prijsfactor exp(z x sigma) één keer per (code, sigma)
-        z = np.empty((len(codes), iteraties), dtype=np.float32)
-        for i, code in enumerate(codes):
-            z[i] = code_generator(instellingen.seed, code).standard_normal(iteraties)
-        if len(code_r):
-            paren, factor_nr = np.unique(np.stack([code_r.astype(float), sigma_r]), axis=1, return_inverse=True)
+        factor: F32 | None = None
+        factor_nr = np.zeros(len(code_r), dtype=np.int64)
+        if onzekerheid.tarieven and len(code_r):
+            # één standaardnormale reeks per tariefcode; de prijsfactor exp(z x sigma) één keer per (code, sigma)
+            gebruikt = np.unique(code_r)
+            z = np.zeros((len(codes), iteraties), dtype=np.float32)
+            for i in gebruikt.tolist():
+                z[i] = code_generator(instellingen.seed, str(codes[i])).standard_normal(iteraties)
+            paren, nr = np.unique(np.stack([code_r.astype(float), sigma_r]), axis=1, return_inverse=True)
             factor = np.exp(z[paren[0].astype(np.int64)] * paren[1].astype(np.float32)[:, None])
-        else:
-            factor_nr = np.empty(0, dtype=np.int64)
-            factor = np.empty((0, iteraties), dtype=np.float32)
+            factor_nr = nr.reshape(-1).astype(np.int64)
+        kansfactor: F32 | None = None
+        if onzekerheid.kansen and onzekerheid.kansfactor > 0:
+            z_k = kansfactor_generator(instellingen.seed).standard_normal(iteraties)
+            kansfactor = np.exp(z_k * onzekerheid.kansfactor).astype(np.float32)
 
         regel_grens = np.searchsorted(casus_r, casus_grens).astype(np.int64)
         zwaarte = casussen["zwaarte"].to_numpy()[casus_volgorde] if "zwaarte" in casussen.columns else None
@@ -214,71 +177,82 @@ class PsaInvoer:
             jaarfactor=12.0 / casussen["horizon_maanden"].to_numpy(float)[casus_volgorde],
             casus=casus_r,
             code=code_r,
-            factor_nr=factor_nr.reshape(-1).astype(np.int64),
-            k1=maatschappelijk["kosten_kans_1"].to_numpy(float)[volgorde],
-            kans=kans,
-            voor=(maatschappelijk["traject"].to_numpy() == "voor_2015")[volgorde],
+            lid=lid_alle[volgorde],
+            factor_nr=factor_nr,
+            k1=regels["kosten_kans_1"].to_numpy(float)[volgorde],
+            kans=regels["kans"].to_numpy(float)[volgorde],
+            voor=(regels["traject"].to_numpy() == "voor_2015")[volgorde],
             concentratie=conc_casus[casus_r],
             factor=factor,
+            kansfactor=kansfactor,
+            iteraties=iteraties,
+            onzekerheid=onzekerheid,
         )
 
-    def gemeente(self, casussen: slice, regels: slice) -> _GroepInvoer:
-        return _GroepInvoer.maak(self, casussen, regels)
+    def gemeente(self, nr: int) -> Model:
+        """Het model van gemeente `nr`."""
+        casussen = slice(int(self.casus_grens[nr]), int(self.casus_grens[nr + 1]))
+        regels = slice(int(self.regel_grens[nr]), int(self.regel_grens[nr + 1]))
+        return Model.maak(self, casussen, regels)
 
 
 @dataclass(frozen=True)
-class _GroepInvoer:
-    """De regels van één gemeente, uitgesplitst naar wat lineair is in de prijsfactoren en wat niet.
+class Model:
+    """De gecorrigeerde besparing per jaar van elke casus van één gemeente als functie van prijsfactoren en kansen.
 
-    Per trekking is een casus: vóór = som over regels vóór 2015 van k1 x kans x F, verschil = som over regels van
-    teken x k1 x kans x F, en het vermeden deel = som over (casus, code)-paren van max(verschil van het paar, 0).
-    Bij een vaste kans (0 of 1) is elke term een constante maal F van zijn (code, sigma); die constanten worden vooraf
-    per casus opgeteld, zodat er per trekking alleen een klein matrixproduct overblijft. Een paar waarvan alle termen
-    hetzelfde teken hebben is ook in het maximum lineair (max is dan het verschil zelf, of 0); alleen de paren met
-    termen van beide tekens worden per trekking uitgerekend.
+    Per casus i en perspectief p: y = jaarfactor x (verschil - correctie x vermeden), met verschil = som over regels
+    van teken x k1 x kans x F en vermeden = som over (casus, code)-paren van max(verschil van het paar, 0). Bij een
+    vaste kans (0 of 1) is elke term een constante maal F van zijn (code, sigma); die constanten worden vooraf per
+    casus opgeteld, zodat er per trekking alleen een klein matrixproduct overblijft. Een paar waarvan alle termen
+    hetzelfde teken hebben is ook in het maximum lineair (het verschil zelf, of 0); alleen de paren met termen van
+    beide tekens ("gemengd") worden per trekking uitgerekend. Kolommen: perspectief p, casus i -> p x c + i.
     """
 
     aantal: int  # casussen
     regels: int
     factoren: IntArray  # de rijen van de prijsfactor die deze gemeente gebruikt
-    vast: npt.NDArray[np.float32]  # (factoren x 3 casussen): vóór | verschil | vermeden, bij vaste kansen
-    onzeker: IntArray  # regels met 0 < kans < 1, in regelvolgorde (de volgorde van de kanstrekkingen)
-    onzeker_kans: FloatArray
+    vast: F32  # (factoren x 3c): gewichten van de regels met een vaste kans
+    vast_som: F32  # (3c): dezelfde bij prijsfactor 1
+    punt: F32  # (factoren x c): maatschappelijk, alle regels bij hun puntkans (alleen tarieven onzeker)
+    onzeker_kans: FloatArray  # de regels met 0 < kans < 1, in regelvolgorde (de volgorde van de kanstrekkingen)
     onzeker_concentratie: FloatArray
     onzeker_factor: IntArray  # rij in `factoren`
     # per stuk van hoogstens _STUK casussen: (eerste casus, voorbij laatste, eerste en voorbij laatste onzekere
-    # regel, gewichten (regels x 3 casussen)); in stukken zodat het matrixproduct lineair groeit met de casussen
-    onzeker_stukken: list[tuple[int, int, int, int, npt.NDArray[np.float32]]]
-    gemengd_factor: IntArray  # regels in paren met beide tekens: rij in `factoren`
-    gemengd_kans: npt.NDArray[np.float32]  # vaste kans (bij onzekere regels overschreven per trekking)
-    gemengd_onzeker: IntArray  # per onzekere regel in gemengde paren: (kolom in gemengd, kolom in onzeker)
-    gemengd_onzeker_bron: IntArray
-    gemengd_teken_k1: npt.NDArray[np.float32]
+    # regel, gewichten (regels x 3 x casussen in het stuk))
+    onzeker_stukken: tuple[tuple[int, int, int, int, F32], ...]
+    gemengd_factor: IntArray  # regels in gemengde paren: rij in `factoren`
+    gemengd_kans: F32  # hun puntkans (bij onzekere regels per trekking overschreven)
+    gemengd_onzeker: IntArray  # welke gemengde regels onzeker zijn ...
+    gemengd_onzeker_bron: IntArray  # ... en hun kolom in de onzekere regels
+    gemengd_teken_k1: F32
     gemengd_paar_begin: IntArray  # eerste gemengde regel van elk gemengd paar
-    gemengd_casus_begin: IntArray  # eerste gemengde paar van elke casus met gemengde paren
-    gemengd_casus: IntArray  # die casussen
-    correctie: FloatArray
+    # per perspectief: (de gemengde paren in dat perspectief, per casus het eerste daarvan, die casussen, het gewicht
+    # -correctie x jaarfactor per paar)
+    gemengd_per_perspectief: tuple[tuple[IntArray, IntArray, IntArray, F32], ...]
     jaarfactor: FloatArray
+    correctie: FloatArray
 
     @staticmethod
-    def maak(alles: PsaInvoer, casussen: slice, regels: slice) -> _GroepInvoer:
+    def maak(alles: PsaInvoer, casussen: slice, regels: slice) -> Model:
+        """Het model van de casussen `casussen` en hun regels `regels` van `alles`."""
         ci = alles.casus[regels] - casussen.start
         co = alles.code[regels]
+        lid = alles.lid[regels]
         k1 = alles.k1[regels]
         kans = alles.kans[regels]
         voor = alles.voor[regels]
         correctie = alles.correctie[casussen]
         jaarfactor = alles.jaarfactor[casussen]
-        concentratie = alles.concentratie[regels]
         c = len(correctie)
         factoren, f = np.unique(alles.factor_nr[regels], return_inverse=True)
         f = f.reshape(-1)
         nf = len(factoren)
         teken_k1 = np.where(voor, k1, -k1)
-        # paren (casus, code): de regels staan al op (casus, code)
+        lid_code = lid @ np.array([1, 2, 4])
+        # paren (casus, code, perspectieven): de regels staan al in die volgorde
         nieuw = np.ones(len(ci), dtype=bool)
         if len(ci) > 1:
-            nieuw[1:] = (ci[1:] != ci[:-1]) | (co[1:] != co[:-1])
+            nieuw[1:] = (ci[1:] != ci[:-1]) | (co[1:] != co[:-1]) | (lid_code[1:] != lid_code[:-1])
         paar = np.cumsum(nieuw) - 1
         aantal_paren = int(paar[-1]) + 1 if len(ci) else 0
         pos = np.bincount(paar, weights=teken_k1 > 0, minlength=aantal_paren) > 0
@@ -287,12 +261,16 @@ class _GroepInvoer:
         gemengd = gemengd_p[paar]
         # het vermeden deel lineair: het verschil in paren met alleen positieve termen, anders 0 (of gemengd)
         vermeden = np.where(pos[paar] & ~gemengd, teken_k1, 0.0)
-        gewichten = np.stack([np.where(voor, k1, 0.0), teken_k1, vermeden])  # 3 x regels
+        gewicht = jaarfactor[ci] * (teken_k1 - correctie[ci] * vermeden)  # per regel, op kans x F
         is_onzeker = (kans > 0) & (kans < 1)
-        vast = np.flatnonzero(~is_onzeker)
-        tabel = np.zeros((nf, 3 * c))
-        for soort in range(3):
-            np.add.at(tabel, (f[vast], soort * c + ci[vast]), gewichten[soort, vast] * kans[vast])
+        vast_i = np.flatnonzero(~is_onzeker)
+        tabel = np.zeros((nf, _P * c))
+        for p in range(_P):
+            deze = vast_i[lid[vast_i, p]]
+            np.add.at(tabel, (f[deze], p * c + ci[deze]), gewicht[deze] * kans[deze])
+        punt = np.zeros((nf, c))
+        maat = np.flatnonzero(lid[:, 0])
+        np.add.at(punt, (f[maat], ci[maat]), gewicht[maat] * kans[maat])
         onzeker = np.flatnonzero(is_onzeker)
         stukken = []
         for lo in range(0, c, _STUK):
@@ -301,233 +279,360 @@ class _GroepInvoer:
             if s1 == s0:
                 continue
             rijen = onzeker[s0:s1]
-            gewicht = np.zeros((s1 - s0, 3 * (hi - lo)), dtype=np.float32)
-            for soort in range(3):
-                gewicht[np.arange(s1 - s0), soort * (hi - lo) + ci[rijen] - lo] = gewichten[soort, rijen]
-            stukken.append((lo, hi, s0, s1, gewicht))
+            stuk = np.zeros((s1 - s0, _P * (hi - lo)), dtype=np.float32)
+            for p in range(_P):
+                stuk[np.arange(s1 - s0), p * (hi - lo) + ci[rijen] - lo] = np.where(lid[rijen, p], gewicht[rijen], 0)
+            stukken.append((lo, hi, s0, s1, stuk))
         gem = np.flatnonzero(gemengd)
         paar_begin = np.flatnonzero(np.r_[True, paar[gem][1:] != paar[gem][:-1]]) if gem.size else gem
-        casus_van_paar = ci[gem[paar_begin]]
-        casus_begin = np.flatnonzero(np.r_[True, casus_van_paar[1:] != casus_van_paar[:-1]]) if gem.size else gem
+        eerste = gem[paar_begin]  # de eerste regel van elk gemengd paar
         plek_onzeker = np.full(len(ci), -1, dtype=np.int64)
         plek_onzeker[onzeker] = np.arange(len(onzeker))
         gem_onz = np.flatnonzero(is_onzeker[gem])
-        return _GroepInvoer(
+        per_perspectief = []
+        for p in range(_P):
+            paren_p = np.flatnonzero(lid[eerste, p]) if eerste.size else np.empty(0, dtype=np.int64)
+            casus_p = ci[eerste[paren_p]]
+            begin_p = np.flatnonzero(np.r_[True, casus_p[1:] != casus_p[:-1]]) if paren_p.size else paren_p
+            coef = (-correctie[casus_p] * jaarfactor[casus_p]).astype(np.float32)
+            per_perspectief.append(
+                (paren_p.astype(np.int64), begin_p.astype(np.int64), casus_p[begin_p].astype(np.int64), coef)
+            )
+        vast = tabel.astype(np.float32)
+        return Model(
             aantal=c,
             regels=len(ci),
             factoren=factoren.astype(np.int64),
-            vast=tabel.astype(np.float32),
-            onzeker=onzeker,
+            vast=vast,
+            vast_som=vast.sum(axis=0),
+            punt=punt.astype(np.float32),
             onzeker_kans=kans[onzeker],
-            onzeker_concentratie=concentratie[onzeker],
+            onzeker_concentratie=alles.concentratie[regels][onzeker],
             onzeker_factor=f[onzeker].astype(np.int64),
-            onzeker_stukken=stukken,
+            onzeker_stukken=tuple(stukken),
             gemengd_factor=f[gem].astype(np.int64),
             gemengd_kans=kans[gem].astype(np.float32),
             gemengd_onzeker=gem_onz,
             gemengd_onzeker_bron=plek_onzeker[gem[gem_onz]],
             gemengd_teken_k1=teken_k1[gem].astype(np.float32),
             gemengd_paar_begin=paar_begin.astype(np.int64),
-            gemengd_casus_begin=casus_begin.astype(np.int64),
-            gemengd_casus=casus_van_paar[casus_begin].astype(np.int64),
-            correctie=correctie,
+            gemengd_per_perspectief=tuple(per_perspectief),
             jaarfactor=jaarfactor,
+            correctie=correctie,
         )
 
-    def trek(
-        self, factor: npt.NDArray[np.float32], rng: np.random.Generator, begin: int, b: int
-    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-        """Per trekking (b x casussen) vóór, verschil en vermeden; trekt de kansen uit `rng` zoals altijd."""
+    def y(self, f: F32 | None, kansen: F32 | None, b: int, *, perspectieven: int = _P) -> F32:
+        """(b x perspectieven*c): per trekking de gecorrigeerde besparing per jaar van elke casus.
+
+        `f`: de prijsfactoren van deze gemeente (factoren x b), of None voor 1; `kansen`: de kansen van de onzekere
+        regels (b x regels), of None voor hun puntkans. `perspectieven` 1: alleen maatschappelijk.
+        """
         c = self.aantal
-        if not self.regels:
-            leeg = np.zeros((b, c), dtype=np.float32)
-            return leeg, leeg.copy(), leeg.copy()
-        f = factor[self.factoren, begin : begin + b]  # factoren x b
-        uitkomst = (f.T @ self.vast) if len(self.factoren) else np.zeros((b, 3 * c), dtype=np.float32)
-        if self.onzeker.size:
-            kans = trek_kansen(self.onzeker_kans, self.onzeker_concentratie, rng, b).astype(np.float32)
-            termen = kans * f[self.onzeker_factor].T
+        kol = perspectieven * c
+        uit: F32 = np.repeat(self.vast_som[None, :kol], b, axis=0) if f is None else f.T @ self.vast[:, :kol]
+        if self.onzeker_kans.size:
+            k = kansen if kansen is not None else np.repeat(self.onzeker_kans[None, :].astype(np.float32), b, axis=0)
+            termen = k * f[self.onzeker_factor].T if f is not None else k
             for lo, hi, s0, s1, gewicht in self.onzeker_stukken:
-                stuk = termen[:, s0:s1] @ gewicht
                 n = hi - lo
-                for soort in range(3):
-                    uitkomst[:, soort * c + lo : soort * c + hi] += stuk[:, soort * n : (soort + 1) * n]
-        else:
-            kans = np.zeros((b, 0), dtype=np.float32)
+                stuk = termen[:, s0:s1] @ gewicht[:, : perspectieven * n]
+                for p in range(perspectieven):
+                    uit[:, p * c + lo : p * c + hi] += stuk[:, p * n : (p + 1) * n]
         if self.gemengd_factor.size:
             termen = np.repeat(self.gemengd_kans[None, :], b, axis=0)
-            termen[:, self.gemengd_onzeker] = kans[:, self.gemengd_onzeker_bron]
-            termen *= f[self.gemengd_factor].T
+            if kansen is not None and self.gemengd_onzeker.size:
+                termen[:, self.gemengd_onzeker] = kansen[:, self.gemengd_onzeker_bron]
+            if f is not None:
+                termen *= f[self.gemengd_factor].T
             termen *= self.gemengd_teken_k1
             paren = np.add.reduceat(termen, self.gemengd_paar_begin, axis=1)
             np.maximum(paren, 0.0, out=paren)
-            uitkomst[:, 2 * c + self.gemengd_casus] += np.add.reduceat(paren, self.gemengd_casus_begin, axis=1)
-        return uitkomst[:, :c], uitkomst[:, c : 2 * c], uitkomst[:, 2 * c :]
+            for p in range(perspectieven):
+                paren_p, begin_p, casus_p, coef = self.gemengd_per_perspectief[p]
+                if paren_p.size:
+                    bijdrage = np.add.reduceat(paren[:, paren_p] * coef, begin_p, axis=1)
+                    uit[:, p * c + casus_p] += bijdrage
+        return uit
+
+    def punt_y(self) -> F32:
+        """(3c): de gecorrigeerde besparing per jaar per casus en perspectief bij de puntwaarden."""
+        rij: F32 = self.y(None, None, 1)[0]
+        return rij
+
+    def y_bij_kansfactor(self, factoren: FloatArray) -> F32:
+        """(len(factoren) x c): maatschappelijk, bij puntprijzen en alle onzekere kansen maal elke factor
+        (hoogstens 1)."""
+        k = np.minimum(factoren[:, None] * self.onzeker_kans[None, :], 1.0).astype(np.float32)
+        return self.y(None, k, len(factoren), perspectieven=1)
 
 
-class PsaSommen:
-    """Per trekking de sommen van een groep: voor, team, voor gecorrigeerd en de besparing per casus per jaar.
+@dataclass
+class Trekkingen:
+    """Wat de simulatie van één groep oplevert, per trekking (voor het antwoord en voor het totaal).
 
-    Het totaal is de som van de gemeenten (`tel_op`, in de volgorde van de gemeenten: dezelfde bits met elk aantal
-    werkers)."""
-
-    def __init__(self, iteraties: int) -> None:
-        self.voor = np.zeros(iteraties)
-        self.team = np.zeros(iteraties)
-        self.gecorrigeerd = np.zeros(iteraties)
-        self.jaar = np.zeros(iteraties)  # som over (getrokken) casussen van besparing per jaar
-        self.jaar_gecorrigeerd = np.zeros(iteraties)
-
-    def tel_op(self, ander: PsaSommen) -> None:
-        self.voor += ander.voor
-        self.team += ander.team
-        self.gecorrigeerd += ander.gecorrigeerd
-        self.jaar += ander.jaar
-        self.jaar_gecorrigeerd += ander.jaar_gecorrigeerd
-
-    def groep(self, aantal_casussen: int) -> PsaGroep:
-        n = max(aantal_casussen, 1)
-        return PsaGroep(
-            kans_besparing=float(np.mean(self.voor > self.team)),
-            kans_besparing_gecorrigeerd=float(np.mean(self.gecorrigeerd > self.team)),
-            besparing_pct_psa95=_percentielen(_pct(self.voor - self.team, self.voor)),
-            besparing_pct_gecorrigeerd_psa95=_percentielen(_pct(self.gecorrigeerd - self.team, self.gecorrigeerd)),
-            besparing_per_casus_per_jaar_psa95=_percentielen(self.jaar / n) or (0.0, 0.0),
-            besparing_per_casus_per_jaar_gecorrigeerd_psa95=_percentielen(self.jaar_gecorrigeerd / n) or (0.0, 0.0),
-        )
-
-
-class _Strata:
-    """Het gewogen gemiddelde per casus per jaar in elke trekking, voor de opschaling van één gemeente.
-
-    Zonder aandelen het gewone gemiddelde over de (opnieuw getrokken) casussen: jaar / n uit dezelfde trekkingen als
-    de gemeente. Met aandelen gepoststratificeerd: som over zwaartes h van N_h / N x het gemiddelde in h, waarbij de
-    casussen binnen elke zwaarte met teruglegging opnieuw getrokken worden (vanaf 5 casussen in die zwaarte, zoals
-    bij de gemeente); een zwaarte die alle casussen bevat gebruikt de trekking van de gemeente zelf, zodat één
-    zwaarte precies het gewone gemiddelde geeft.
+    `theta`: per perspectief; `bron`: per bron (alleen die bron varieert; maatschappelijk); `som` en `kwadraten`: per
+    trekking de som van y over de casussen en de som van de kwadratische afwijkingen van hun gemiddelde, per
+    perspectief en per bron, zodat het totaal de gemeenten kan samenvoegen.
     """
 
-    def __init__(
-        self, nummer: IntArray | None, aandelen: FloatArray | None, rng: np.random.Generator, iteraties: int
-    ) -> None:
-        self.nummer = nummer  # per casus de index van zijn zwaarte (-1: zonder)
+    theta: dict[str, FloatArray]
+    bron: dict[str, FloatArray]
+    som: dict[str, FloatArray]
+    kwadraten: dict[str, FloatArray]
+
+
+@dataclass(frozen=True)
+class GemeentePsa:
+    """De simulatie van één gemeente: haar trekkingen, per casus het antwoord van het huishouden (in de volgorde van
+    haar casussen), de puntwaarden per casus en, bij een opschaling, de trekkingen van het gewogen gemiddelde."""
+
+    trekkingen: Trekkingen
+    punt: F32  # (3c)
+    casus_schatting: FloatArray
+    casus_interval: tuple[FloatArray, FloatArray]
+    casus_kans_goedkoper: FloatArray
+    opschaling: dict[str, FloatArray] | None  # "theta" en per bron, gewogen naar de zwaartes
+    kansfactor_som: FloatArray  # op KANSFACTOREN, voor het omslagpunt van het totaal
+    omslag_kansfactor: float | None
+
+
+def _steekproefterm(y: FloatArray | F32, t: FloatArray | None) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(gemiddelde + s / wortel(n) x T, som, kwadratische afwijkingen) per trekking van y (b x n)."""
+    n = y.shape[1]
+    y64 = y.astype(np.float64)
+    som = y64.sum(axis=1)
+    gemiddelde = som / max(n, 1)
+    kwadraten = ((y64 - gemiddelde[:, None]) ** 2).sum(axis=1) if n else np.zeros(len(y))
+    if t is None or n < 2:
+        return gemiddelde, som, kwadraten
+    return gemiddelde + np.sqrt(kwadraten / (n - 1)) / math.sqrt(n) * t, som, kwadraten
+
+
+def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None = None) -> GemeentePsa:
+    """De simulatie van gemeente `nr` van `invoer`, uit haar eigen generator (dus onafhankelijk van de andere
+    gemeenten en van het aantal werkers). `strata`: de weging naar zwaarte voor de opschaling."""
+    model = invoer.gemeente(nr)
+    gemeente = invoer.gemeenten[nr]
+    iteraties = invoer.iteraties
+    instelling = invoer.onzekerheid
+    c = model.aantal
+    rng = gemeente_generator(seed, gemeente)
+    punt = model.punt_y()
+    punt_maat = punt[:c].astype(np.float64)
+    theta = {p: np.zeros(iteraties) for p in PERSPECTIEVEN}
+    som = {k: np.zeros(iteraties) for k in (*PERSPECTIEVEN, "steekproef", "tarieven", "kansen")}
+    kwadraten = {k: np.zeros(iteraties) for k in som}
+    bron = {b: np.zeros(iteraties) for b in ("steekproef", "tarieven", "kansen")}
+    per_huishouden = np.zeros((iteraties, c), dtype=np.float32)
+    gewogen = strata.leeg(iteraties) if strata is not None else None
+    # de blokgrootte bepaalt de volgorde waarin kansen en gebeurtenissen uit `rng` komen: niet veranderen
+    blok = max(1, min(iteraties, _MAX_CEL // max(model.regels, _P * c, 1)))
+    for begin in range(0, iteraties, blok):
+        b = min(blok, iteraties - begin)
+        plek = slice(begin, begin + b)
+        f = invoer.factor[model.factoren, plek] if invoer.factor is not None else None
+        kansen = None
+        if instelling.kansen and model.onzeker_kans.size:
+            getrokken = trek_kansen(model.onzeker_kans, model.onzeker_concentratie, rng, b)
+            if invoer.kansfactor is not None:
+                getrokken *= invoer.kansfactor[plek, None]
+            kansen = np.minimum(getrokken, 1.0).astype(np.float32)
+        gebeurt = None
+        if model.onzeker_kans.size:
+            kans_nu = kansen if kansen is not None else model.onzeker_kans[None, :]
+            gebeurt = (rng.random((b, model.onzeker_kans.size)) < kans_nu).astype(np.float32)
+        t = rng.standard_t(c - 1, size=b) if instelling.steekproef and c >= 2 else None
+        y = model.y(f, kansen, b)
+        for i, p in enumerate(PERSPECTIEVEN):
+            theta[p][plek], som[p][plek], kwadraten[p][plek] = _steekproefterm(y[:, i * c : (i + 1) * c], t)
+        # de bronnen apart, uit dezelfde toevalsgetallen; de andere bronnen op hun puntwaarde
+        y_punt = np.repeat(punt_maat[None, :], b, axis=0)
+        y_tarief: F32 | FloatArray = model.y(f, None, b, perspectieven=1) if f is not None else y_punt
+        y_kans: F32 | FloatArray = model.y(None, kansen, b, perspectieven=1) if kansen is not None else y_punt
+        bron["steekproef"][plek], som["steekproef"][plek], kwadraten["steekproef"][plek] = _steekproefterm(y_punt, t)
+        bron["tarieven"][plek], som["tarieven"][plek], kwadraten["tarieven"][plek] = _steekproefterm(y_tarief, None)
+        bron["kansen"][plek], som["kansen"][plek], kwadraten["kansen"][plek] = _steekproefterm(y_kans, None)
+        # het huishouden: elke onzekere inzet gebeurt of niet
+        per_huishouden[plek] = model.y(f, gebeurt, b, perspectieven=1) if gebeurt is not None else y[:, :c]
+        if gewogen is not None and strata is not None:
+            strata.tel(gewogen, plek, {"theta": y[:, :c], "tarieven": y_tarief, "kansen": y_kans, "steekproef": y_punt})
+    laag = np.full(c, np.nan)
+    hoog = np.full(c, np.nan)
+    if c and iteraties:
+        grenzen = np.percentile(per_huishouden, [2.5, 97.5], axis=0)
+        laag, hoog = grenzen[0].astype(float), grenzen[1].astype(float)
+    return GemeentePsa(
+        trekkingen=Trekkingen(theta, bron, som, kwadraten),
+        punt=punt,
+        casus_schatting=punt_maat,
+        casus_interval=(laag, hoog),
+        casus_kans_goedkoper=(per_huishouden > 0).mean(axis=0) if iteraties else np.full(c, np.nan),
+        opschaling=strata.uitkomst(gewogen) if gewogen is not None and strata is not None else None,
+        kansfactor_som=(curve := kansfactor_som(model)),
+        omslag_kansfactor=omslag_kansfactor(curve, model),
+    )
+
+
+class Strata:
+    """De gewogen gemiddelde besparing per casus per jaar voor de opschaling van één gemeente, per trekking.
+
+    Met aandelen w_h = N_h / N per zwaarte h gepoststratificeerd: theta_w = som over h van w_h x gemiddelde_h(y) +
+    s_p x wortel(som w_h^2 / n_h) x T, met s_p^2 de gepoolde variantie binnen de zwaartes (n - H vrijheidsgraden) en
+    T uit de eigen reeks van de opschaling (`strata_generator`).
+    """
+
+    def __init__(self, nummer: IntArray, aandelen: FloatArray, rng: np.random.Generator, steekproef: bool) -> None:
+        self.nummer = nummer  # per casus de index van zijn zwaarte
         self.aandelen = aandelen
         self.rng = rng
-        self.jaar = np.zeros(iteraties)
-        self.jaar_gecorrigeerd = np.zeros(iteraties)
+        self.steekproef = steekproef
+        telling = np.bincount(nummer, minlength=len(aandelen)).astype(float)
+        self.gewicht = np.where(telling[nummer] > 0, aandelen[nummer] / np.maximum(telling[nummer], 1), 0.0)
+        self.vrijheid = len(nummer) - int((telling > 0).sum())
+        self.schaal = math.sqrt(float(sum(a * a / n for a, n in zip(aandelen, telling, strict=True) if n > 0)))
 
     @staticmethod
     def maak(
-        zwaarte: npt.NDArray[np.object_] | None,
-        aandelen: FloatArray | None,
-        rng: np.random.Generator,
-        iteraties: int,
-    ) -> _Strata:
-        if aandelen is None or zwaarte is None:
-            return _Strata(None, None, rng, iteraties)
+        zwaarte: npt.NDArray[np.object_], aandelen: FloatArray, rng: np.random.Generator, steekproef: bool
+    ) -> Strata:
+        """Per casus zijn zwaarte (in de volgorde van `ZWAARTES`) met de aandelen N_h / N."""
         index = {z: i for i, z in enumerate(ZWAARTES)}
-        nummer = np.array([index.get(z, -1) for z in zwaarte.tolist()], dtype=np.int64)
-        return _Strata(nummer, np.asarray(aandelen, dtype=float), rng, iteraties)
+        nummer = np.array([index[z] for z in zwaarte.tolist()], dtype=np.int64)
+        return Strata(nummer, np.asarray(aandelen, dtype=float), rng, steekproef)
 
-    def tel(self, plek: slice, gewicht: FloatArray, jaar: FloatArray, jaar_gec: FloatArray) -> None:
-        """Vul de trekkingen `plek` in; `jaar` en `jaar_gec` zijn (trekkingen x casussen) per casus per jaar."""
-        b, c = jaar.shape
-        if self.nummer is None or self.aandelen is None:
-            n = max(c, 1)
-            self.jaar[plek] = (gewicht * jaar).sum(axis=1) / n
-            self.jaar_gecorrigeerd[plek] = (gewicht * jaar_gec).sum(axis=1) / n
+    def leeg(self, iteraties: int) -> dict[str, FloatArray]:
+        """Lege trekkingen voor `tel`."""
+        return {k: np.zeros(iteraties) for k in ("theta", "tarieven", "kansen", "steekproef")}
+
+    def tel(self, uit: dict[str, FloatArray], plek: slice, ys: Mapping[str, F32 | FloatArray]) -> None:
+        """Vul de trekkingen `plek` in voor elke y (b x casussen); theta en steekproef met de steekproefterm."""
+        b = plek.stop - plek.start
+        t = self.rng.standard_t(self.vrijheid, size=b) if self.steekproef and self.vrijheid >= 1 else None
+        for naam, y in ys.items():
+            y64 = np.asarray(y, dtype=np.float64)
+            gemiddelde = y64 @ self.gewicht
+            if t is not None and naam in ("theta", "steekproef"):
+                binnen = np.zeros(b)
+                for h in range(len(self.aandelen)):
+                    leden = self.nummer == h
+                    if leden.any():
+                        deel = y64[:, leden]
+                        binnen += ((deel - deel.mean(axis=1, keepdims=True)) ** 2).sum(axis=1)
+                gemiddelde = gemiddelde + np.sqrt(binnen / self.vrijheid) * self.schaal * t
+            uit[naam][plek] = gemiddelde
+
+    def uitkomst(self, uit: dict[str, FloatArray]) -> dict[str, FloatArray]:
+        """De gevulde trekkingen."""
+        return uit
+
+
+class TotaalSommen:
+    """Het totaal, gestratificeerd naar gemeente: theta = som over g van (n_g / n) x gemiddelde_g(y) + s_p / wortel(n)
+    x T, met s_p^2 de gepoolde variantie binnen de gemeenten (n - G vrijheidsgraden) en T uit de eigen reeks van
+    het totaal. De gemeenten worden in hun volgorde opgeteld (dezelfde bits met elk aantal werkers)."""
+
+    def __init__(self, iteraties: int) -> None:
+        self.som = {k: np.zeros(iteraties) for k in (*PERSPECTIEVEN, "steekproef", "tarieven", "kansen")}
+        self.kwadraten = {k: np.zeros(iteraties) for k in self.som}
+        self.aantal = 0
+        self.groepen = 0
+
+    def tel_op(self, trekkingen: Trekkingen, aantal: int) -> None:
+        """Tel een gemeente met `aantal` casussen op."""
+        if not aantal:
             return
-        self.jaar[plek] = 0.0
-        self.jaar_gecorrigeerd[plek] = 0.0
-        for h, aandeel in enumerate(self.aandelen.tolist()):
-            leden = np.flatnonzero(self.nummer == h)
-            if aandeel == 0 or leden.size == 0:
-                continue
-            if leden.size == c:
-                binnen = gewicht
-            elif leden.size >= MIN_CASUSSEN_INTERVAL:
-                binnen = self.rng.multinomial(leden.size, np.full(leden.size, 1.0 / leden.size), size=b).astype(float)
-            else:
-                binnen = np.ones((b, leden.size))
-            self.jaar[plek] += aandeel * (binnen * jaar[:, leden]).sum(axis=1) / leden.size
-            self.jaar_gecorrigeerd[plek] += aandeel * (binnen * jaar_gec[:, leden]).sum(axis=1) / leden.size
+        for k in self.som:
+            self.som[k] += trekkingen.som[k]
+            self.kwadraten[k] += trekkingen.kwadraten[k]
+        self.aantal += aantal
+        self.groepen += 1
 
+    def trekkingen(self, seed: int, onzekerheid: Onzekerheid) -> Trekkingen:
+        """De trekkingen van theta van het totaal, per perspectief en per bron."""
+        n = max(self.aantal, 1)
+        vrijheid = self.aantal - self.groepen
+        iteraties = len(self.som["maatschappelijk"])
+        t = (
+            totaal_generator(seed).standard_t(vrijheid, size=iteraties)
+            if onzekerheid.steekproef and vrijheid >= 1
+            else None
+        )
 
-def _trek_gemeente(
-    invoer: _GroepInvoer,
-    factor: npt.NDArray[np.float32],
-    rng: np.random.Generator,
-    iteraties: int,
-    strata: _Strata | None = None,
-) -> tuple[PsaSommen, dict[str, FloatArray]]:
-    """Alle trekkingen voor één gemeente, in blokken; geeft de sommen per trekking en de cijfers per casus."""
-    c = invoer.aantal
-    sommen = PsaSommen(iteraties)
-    pct = np.full((iteraties, c), np.nan, dtype=np.float32)
-    pct_gec = np.full((iteraties, c), np.nan, dtype=np.float32)
-    goedkoper = np.zeros(c)
-    goedkoper_gec = np.zeros(c)
-    # de blokgrootte bepaalt de volgorde waarin kansen en casussen uit `rng` komen: niet veranderen
-    blok = max(1, min(iteraties, _MAX_CEL // max(invoer.regels, c, 1)))
-    for begin in range(0, iteraties, blok):
-        b = min(blok, iteraties - begin)
-        vc, dc, mc = invoer.trek(factor, rng, begin, b)
-        tc = vc - dc
-        gc = vc - invoer.correctie.astype(np.float32) * mc
-        goedkoper += (vc > tc).sum(axis=0)
-        goedkoper_gec += (gc > tc).sum(axis=0)
-        pct[begin : begin + b] = _pct(vc - tc, vc)
-        pct_gec[begin : begin + b] = _pct(gc - tc, gc)
-        # casussen opnieuw trekken (met teruglegging) vanaf 5 casussen; daaronder blijven ze zoals ze zijn
-        if c >= MIN_CASUSSEN_INTERVAL:
-            gewicht = rng.multinomial(c, np.full(c, 1.0 / c), size=b).astype(float)
-        else:
-            gewicht = np.ones((b, c))
-        # gewogen sommen als matrixproduct, in float64
-        sommen.voor[begin : begin + b] = np.einsum("ij,ij->i", gewicht, vc, dtype=np.float64)
-        sommen.team[begin : begin + b] = np.einsum("ij,ij->i", gewicht, tc, dtype=np.float64)
-        sommen.gecorrigeerd[begin : begin + b] = np.einsum("ij,ij->i", gewicht, gc, dtype=np.float64)
-        jaar_gewicht = gewicht * invoer.jaarfactor
-        sommen.jaar[begin : begin + b] = np.einsum("ij,ij->i", jaar_gewicht, dc, dtype=np.float64)
-        sommen.jaar_gecorrigeerd[begin : begin + b] = np.einsum("ij,ij->i", jaar_gewicht, gc - tc, dtype=np.float64)
-        if strata is not None:
-            strata.tel(slice(begin, begin + b), gewicht, dc * invoer.jaarfactor, (gc - tc) * invoer.jaarfactor)
-    cijfers: dict[str, FloatArray] = {
-        "kans_besparing": goedkoper / iteraties,
-        "kans_besparing_gecorrigeerd": goedkoper_gec / iteraties,
-    }
-    for naam, waarden in (("besparing_pct", pct), ("besparing_pct_gecorrigeerd", pct_gec)):
-        laag = np.full(c, np.nan)
-        hoog = np.full(c, np.nan)
-        eindig = np.isfinite(waarden)
-        volledig = eindig.all(axis=0)  # de gewone casus: in elke trekking een percentage (snel, zonder NaN)
-        if volledig.any():
-            grenzen = np.percentile(waarden[:, volledig], [2.5, 97.5], axis=0)
-            laag[volledig], hoog[volledig] = grenzen[0], grenzen[1]
-        deels = eindig.any(axis=0) & ~volledig
-        if deels.any():
-            grenzen = np.nanpercentile(waarden[:, deels], [2.5, 97.5], axis=0)
-            laag[deels], hoog[deels] = grenzen[0], grenzen[1]
-        cijfers[f"{naam}_psa95_laag"] = laag
-        cijfers[f"{naam}_psa95_hoog"] = hoog
-    return sommen, cijfers
+        def theta(k: str, met_steekproef: bool) -> FloatArray:
+            gemiddelde = self.som[k] / n
+            if t is None or not met_steekproef:
+                return gemiddelde
+            return gemiddelde + np.sqrt(self.kwadraten[k] / vrijheid) / math.sqrt(n) * t
 
+        return Trekkingen(
+            {p: theta(p, True) for p in PERSPECTIEVEN},
+            {
+                "steekproef": theta("steekproef", True),
+                "tarieven": theta("tarieven", False),
+                "kansen": theta("kansen", False),
+            },
+            self.som,
+            self.kwadraten,
+        )
 
-def interval_of_none(laag: float, hoog: float) -> tuple[float, float] | None:
-    """Twee kolomwaarden als interval; NaN wordt None."""
-    if math.isnan(laag) or math.isnan(hoog):
-        return None
-    return (laag, hoog)
+    def zeker(self, onzekerheid: Onzekerheid) -> bool:
+        """Of de steekproefonzekerheid van het totaal te schatten is (minstens één vrijheidsgraad), of uit staat."""
+        return not onzekerheid.steekproef or self.aantal - self.groepen >= 1
 
 
 __all__: Sequence[str] = (
-    "CASUSKOLOMMEN",
+    "KANSFACTOREN",
     "GemeentePsa",
-    "PerJaarTrekkingen",
-    "PsaGroep",
+    "Model",
     "PsaInvoer",
-    "PsaSommen",
+    "Strata",
+    "TotaalSommen",
+    "Trekkingen",
+    "kansfactor_som",
+    "omslag_kansfactor",
     "psa_gemeente",
     "sigma",
+    "strata_generator",
     "trek_kansen",
 )
+
+
+#: de factoren op alle onzekere kansen waarop het omslagpunt van de kansfactor eerst wordt gezocht, in (0, 10]
+KANSFACTOREN: FloatArray = np.unique(np.r_[np.geomspace(0.01, 10.0, 400), 1.0])
+
+
+def kansfactor_som(model: Model) -> FloatArray:
+    """Per factor in `KANSFACTOREN` de som over de casussen van de gecorrigeerde besparing per jaar (maatschappelijk),
+    bij puntprijzen en alle onzekere kansen maal die factor (hoogstens 1)."""
+    if not model.onzeker_kans.size:
+        vast: FloatArray = np.repeat(float(model.punt_y()[: model.aantal].astype(np.float64).sum()), len(KANSFACTOREN))
+        return vast
+    som: FloatArray = np.asarray(model.y_bij_kansfactor(KANSFACTOREN), dtype=np.float64).sum(axis=1)
+    return som
+
+
+def omslag_kansfactor(som: FloatArray, precies: Model | None = None) -> float | None:
+    """De factor op alle onzekere kansen waarbij de schatting 0 wordt: het tekenwissel in `som` (op `KANSFACTOREN`)
+    het dichtst bij 1, met `precies` verfijnd door bisectie op het model zelf, anders lineair tussen de twee
+    roosterpunten. None als de schatting in (0, 10] niet van teken wisselt."""
+    teken = np.sign(som)
+    if not np.any(teken[:-1] * teken[1:] <= 0) or np.all(som == 0):
+        return None
+    wissels = np.flatnonzero(teken[:-1] * teken[1:] <= 0)
+    i = int(wissels[np.argmin(np.abs(np.log(KANSFACTOREN[wissels])))])
+    laag, hoog = float(KANSFACTOREN[i]), float(KANSFACTOREN[i + 1])
+    f_laag, f_hoog = float(som[i]), float(som[i + 1])
+    if f_laag == 0:
+        return laag
+    if f_hoog == 0:
+        return hoog
+    if precies is None:
+        return laag + (hoog - laag) * f_laag / (f_laag - f_hoog)
+    for _ in range(60):
+        midden = (laag + hoog) / 2
+        waarde = float(np.asarray(precies.y_bij_kansfactor(np.array([midden])), dtype=np.float64).sum())
+        if (waarde > 0) == (f_laag > 0):
+            laag, f_laag = midden, waarde
+        else:
+            hoog = midden
+    return (laag + hoog) / 2

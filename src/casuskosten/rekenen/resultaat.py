@@ -33,6 +33,7 @@ from ..velden import (
 from .waarden import (
     PERSPECTIEVEN,
     Aggregaat,
+    CasusAntwoord,
     CasusCijfers,
     Invoerbestand,
     Opgeschaald,
@@ -167,10 +168,11 @@ class Resultaat:
                 besparing_per_jaar=rij["besparing_per_jaar"],
                 besparing_per_jaar_gecorrigeerd=rij["besparing_per_jaar_gecorrigeerd"],
                 kernboodschap=rij["kernboodschap"],
-                kans_besparing=json_getal(rij["kans_besparing"]),
-                kans_besparing_gecorrigeerd=json_getal(rij["kans_besparing_gecorrigeerd"]),
-                besparing_pct_psa95=_interval(rij, "besparing_pct_psa95"),
-                besparing_pct_gecorrigeerd_psa95=_interval(rij, "besparing_pct_gecorrigeerd_psa95"),
+                antwoord=CasusAntwoord(
+                    schatting=rij["besparing_per_jaar_gecorrigeerd"],
+                    interval95=_interval(rij, "antwoord_interval95"),
+                    kans_goedkoper=json_getal(rij["antwoord_kans_goedkoper"]),
+                ),
                 per_perspectief={
                     naam: Perspectief(
                         kosten_voor_2015=rij[f"{naam}_kosten_voor_2015"],

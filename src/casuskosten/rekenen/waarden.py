@@ -126,24 +126,110 @@ class Periode:
     tot_en_met: str = veld("datum van de laatste casus", DATUM)
 
 
+#: de ene grootheid waar elk antwoord over gaat
+GROOTHEID = "besparing_per_huishouden_per_jaar_gecorrigeerd"
+#: de bronnen van onzekerheid in de simulatie, elk uit te zetten in [onzekerheid]
+BRONNEN: tuple[str, ...] = ("steekproef", "tarieven", "kansen")
+#: onder dit aantal casussen zegt het antwoord niets over de gemeente: geen interval, kans, kanscurve of EVPI
+MIN_CASUSSEN_ANTWOORD = 3
+
+_THETA = "de gecorrigeerde besparing per huishouden per jaar"
+
+
 @dataclass(frozen=True, slots=True)
-class PsaGroep:
-    """De PSA-uitkomst van een groep casussen (een gemeente of het totaal)."""
+class Kanspunt:
+    """Eén punt van de kanscurve: de kans dat de besparing per huishouden per jaar groter is dan de drempel."""
 
-    kans_besparing: float
-    kans_besparing_gecorrigeerd: float
-    besparing_pct_psa95: Interval | None
-    besparing_pct_gecorrigeerd_psa95: Interval | None
-    besparing_per_casus_per_jaar_psa95: Interval
-    besparing_per_casus_per_jaar_gecorrigeerd_psa95: Interval
+    drempel: float = veld("de drempel: een besparing per huishouden per jaar", EURO_PER_CASUS_PER_JAAR)
+    kans: float = veld(f"kans dat {_THETA} groter is dan de drempel", KANS)
 
 
-@dataclass(frozen=True)
-class PerJaarTrekkingen:
-    """Per trekking de besparing per casus per jaar (zonder en met correctie) zoals de opschaling die weegt."""
+@dataclass(frozen=True, slots=True)
+class PerspectiefAntwoord:
+    """Het antwoord vanuit één perspectief (maatschappelijk, collectief of gemeente)."""
 
-    besparing: FloatArray
-    besparing_gecorrigeerd: FloatArray
+    schatting: float = veld(f"{_THETA} in dit perspectief: het gemiddelde over de casussen", EURO_PER_CASUS_PER_JAAR)
+    interval95: Interval | None = veld("95%-interval uit de simulatie (leeg onder 3 casussen)", EURO_PER_CASUS_PER_JAAR)
+    kans_besparing: float | None = veld("kans (simulatie) dat de besparing positief is (leeg onder 3 casussen)", KANS)
+
+
+@dataclass(frozen=True, slots=True)
+class Bron:
+    """Wat één bron van onzekerheid bijdraagt, en wat volledige kennis over die bron waard is."""
+
+    aandeel_variantie: float | None = veld(
+        "aandeel van deze bron in de som van de varianties van de bronnen apart", AANDEEL
+    )
+    evppi: float | None = veld(
+        "verwachte waarde van volledige kennis over alleen deze bron (EVPPI), per huishouden per jaar",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Omslagpunten:
+    """De waarden van betwiste aannames waarbij de schatting 0 wordt (leeg: geen oplossing in het bereik)."""
+
+    kansfactor: float | None = veld(
+        "factor op alle onzekere kansen (hoogstens 1) waarbij de schatting 0 wordt, gezocht in (0, 10]", GETAL
+    )
+    correctie: float | None = veld(
+        "één correctie op alle vermeden kosten waarbij de schatting 0 wordt, in [0, 1]", AANDEEL
+    )
+    extra_teamuren: float | None = veld(
+        "extra uren van het team per huishouden per jaar (tegen het teamtarief uit [formatie]) die de besparing "
+        "opheffen",
+        UREN,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Antwoord:
+    """Het antwoord op de vraag of het sociaal team goedkoper is: één grootheid, met al haar onzekerheid."""
+
+    grootheid: str = veld("waar elk cijfer van dit antwoord over gaat", CODE, waarden=(GROOTHEID,))
+    perspectief: str = veld("het perspectief van schatting, interval en kans", CODE, waarden=("maatschappelijk",))
+    aantal_casussen: int = veld("aantal casussen", AANTAL)
+    schatting: float = veld(
+        f"{_THETA}: het gemiddelde over de casussen van hun besparing_per_jaar_gecorrigeerd", EURO_PER_CASUS_PER_JAAR
+    )
+    interval95: Interval | None = veld(
+        "95%-interval uit de simulatie van steekproef, tarieven en kansen (leeg onder 3 casussen)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    kans_besparing: float | None = veld(f"kans (simulatie) dat {_THETA} positief is (leeg onder 3 casussen)", KANS)
+    kanscurve: tuple[Kanspunt, ...] | None = veld(
+        "de kans op een besparing van meer dan elk van ongeveer 20 drempels (leeg onder 3 casussen)",
+        TEKST,
+        tabel="kanscurve",
+    )
+    per_perspectief: dict[str, PerspectiefAntwoord] = veld(
+        "schatting, interval en kans per perspectief, uit dezelfde trekkingen", TEKST, sleutels=PERSPECTIEVEN
+    )
+    bronnen: dict[str, Bron] | None = veld(
+        "per bron van onzekerheid haar aandeel en haar EVPPI (leeg onder 3 casussen)", TEKST, sleutels=BRONNEN
+    )
+    evpi: float | None = veld(
+        "verwachte waarde van volledige kennis (EVPI): E[max(theta, 0)] - max(E[theta], 0), per huishouden per jaar "
+        "(leeg onder 3 casussen)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    omslagpunten: Omslagpunten = veld("de omslagpunten van betwiste aannames", TEKST)
+
+
+@dataclass(frozen=True, slots=True)
+class CasusAntwoord:
+    """Het antwoord voor één huishouden: elke onzekere inzet gebeurt of gebeurt niet."""
+
+    schatting: float = veld(
+        "de verwachte gecorrigeerde besparing per jaar van dit huishouden (= besparing_per_jaar_gecorrigeerd)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    interval95: Interval | None = veld(
+        "95%-interval als elke inzet met een kans onder 1 wel of niet gebeurt (met tarieven en kansen onzeker)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    kans_goedkoper: float | None = veld("kans dat het sociaal team voor dit huishouden goedkoper was", KANS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +269,15 @@ class Opgeschaald:
     )
     besparing_per_jaar: float = veld("besparing per jaar over de caseload", EURO_PER_JAAR)
     besparing_per_jaar_gecorrigeerd: float = veld(f"besparing per jaar over de caseload, {_GEC}", EURO_PER_JAAR)
-    besparing_per_jaar_psa95: Interval = veld("95%-interval van de besparing per jaar uit de PSA", EURO_PER_JAAR)
-    besparing_per_jaar_gecorrigeerd_psa95: Interval = veld(
-        f"95%-interval van de besparing per jaar uit de PSA, {_GEC}", EURO_PER_JAAR
+    interval95: Interval | None = veld(
+        "95%-interval (simulatie) van besparing_per_jaar_gecorrigeerd (leeg onder 3 casussen)", EURO_PER_JAAR
     )
-    kans_besparing_gecorrigeerd: float = veld(
-        f"kans (PSA) dat de gewogen besparing per casus per jaar positief is, {_GEC}", KANS
+    kans_besparing: float | None = veld(
+        "kans (simulatie) dat de gewogen gecorrigeerde besparing positief is (leeg onder 3 casussen)", KANS
+    )
+    evpi: float | None = veld("EVPI over de hele caseload per jaar (leeg onder 3 casussen)", EURO_PER_JAAR)
+    evppi: dict[str, float | None] | None = veld(
+        "per bron van onzekerheid de EVPPI over de hele caseload per jaar", EURO_PER_JAAR, sleutels=BRONNEN
     )
     per_financier_per_jaar: tuple[FinancierPerJaar, ...] = veld(
         "per financier de besparing per jaar over de caseload", TEKST, sleutel="financier", tabel="financiers_per_jaar"
@@ -218,6 +307,9 @@ class Aggregaat:
         "de gemeente (niet bij het totaal)", TEKST, weglaten_als_none=True, leeg_in_tabel="Totaal"
     )
     kernboodschap: str = veld("de uitkomst in één zin", TEKST)
+    antwoord: Antwoord = veld(
+        "het antwoord: de gecorrigeerde besparing per huishouden per jaar met al haar onzekerheid", TEKST
+    )
     aantal_casussen: int = veld("aantal casussen", AANTAL)
     periode: Periode = veld("periode van de casussen", TEKST)
     kosten_voor_2015: float = veld("som over de casussen van de kosten vóór 2015 (maatschappelijk)", EURO)
@@ -225,7 +317,9 @@ class Aggregaat:
     besparing: float = veld("som van de kosten vóór 2015 min die van het sociaal team", EURO)
     besparing_pct: float | None = veld(f"{_PCT}, uit de sommen", PROCENT)
     besparing_pct_ci95: Interval | None = veld(
-        "95%-bootstrapinterval van besparing_pct over de casussen (leeg onder 5 casussen)", PROCENT
+        "ondersteunend cijfer: 95%-bootstrapinterval van besparing_pct (uit de sommen) over de casussen (leeg onder 5 "
+        "casussen); niet het interval van het antwoord",
+        PROCENT,
     )
     besparing_pct_gemiddeld: float | None = veld(f"gemiddelde over de casussen van hun {_PCT}", PROCENT)
     besparing_pct_mediaan: float | None = veld(f"mediaan over de casussen van hun {_PCT}", PROCENT)
@@ -242,18 +336,6 @@ class Aggregaat:
     )
     besparing_per_casus_per_jaar_gecorrigeerd: float = veld(
         f"gemiddelde over de casussen van hun besparing per jaar, {_GEC}", EURO_PER_CASUS_PER_JAAR
-    )
-    kans_besparing: float = veld("kans (PSA) dat de besparing uit de sommen positief is", KANS)
-    kans_besparing_gecorrigeerd: float = veld(f"kans (PSA) dat de besparing uit de sommen positief is, {_GEC}", KANS)
-    besparing_pct_psa95: Interval | None = veld("95%-interval van besparing_pct uit de PSA", PROCENT)
-    besparing_pct_gecorrigeerd_psa95: Interval | None = veld(
-        "95%-interval van besparing_pct_gecorrigeerd uit de PSA", PROCENT
-    )
-    besparing_per_casus_per_jaar_psa95: Interval = veld(
-        "95%-interval van besparing_per_casus_per_jaar uit de PSA", EURO_PER_CASUS_PER_JAAR
-    )
-    besparing_per_casus_per_jaar_gecorrigeerd_psa95: Interval = veld(
-        "95%-interval van besparing_per_casus_per_jaar_gecorrigeerd uit de PSA", EURO_PER_CASUS_PER_JAAR
     )
     per_perspectief: dict[str, Perspectief] = veld(
         "de sommen per perspectief (maatschappelijk, collectief, gemeente)",
@@ -351,12 +433,7 @@ class CasusCijfers:
         f"besparing omgerekend naar 12 maanden, {_GEC}", EURO_PER_CASUS_PER_JAAR
     )
     kernboodschap: str = veld("de uitkomst van de casus in één zin", TEKST)
-    kans_besparing: float | None = veld("kans (PSA) dat het sociaal team goedkoper was", KANS)
-    kans_besparing_gecorrigeerd: float | None = veld(f"kans (PSA) dat het sociaal team goedkoper was, {_GEC}", KANS)
-    besparing_pct_psa95: Interval | None = veld("95%-interval van besparing_pct uit de PSA", PROCENT)
-    besparing_pct_gecorrigeerd_psa95: Interval | None = veld(
-        "95%-interval van besparing_pct_gecorrigeerd uit de PSA", PROCENT
-    )
+    antwoord: CasusAntwoord = veld("het antwoord voor dit huishouden", TEKST)
     per_perspectief: dict[str, Perspectief] = veld(
         "de kosten per perspectief (maatschappelijk, collectief, gemeente)",
         TEKST,

@@ -13,6 +13,7 @@ from .. import formaat as f
 from ..benamingen import PERSPECTIEFNAMEN, financiernaam, waarschuwingstitel
 from ..fouten import Melding, zichtbaar
 from ..invoer.casussen import aantal_casussen
+from ..rekenen.kernboodschap import heel_procent
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
     from ..fouten import Waarschuwing
@@ -25,28 +26,29 @@ if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder p
 def kernboodschappen(resultaat: Resultaat) -> Group:
     """Eerst het antwoord: de kernboodschap van het totaal en van elke gemeente, en de tabel per casus per jaar."""
     tabel = _tabel(
-        "Per casus per jaar, na correctie (maatschappelijk, in euro's)",
-        ("Casussen", "Besparing", "95%-interval (PSA)", "Kans goedkoper"),
+        "Per huishouden per jaar, na correctie (maatschappelijk, in euro's)",
+        ("Casussen", "Besparing", "95%-interval", "Kans op besparing"),
     )
     for agg in [*resultaat.gemeenten, None]:
         a = agg or resultaat.totaal
         if agg is None:
             tabel.add_section()
-        laag, hoog = a.besparing_per_casus_per_jaar_gecorrigeerd_psa95
+        antwoord = a.antwoord
+        interval = antwoord.interval95
         tabel.add_row(
             a.gemeente or "Totaal",
             str(a.aantal_casussen),
-            f.getal(a.besparing_per_casus_per_jaar_gecorrigeerd, 0),
-            f"[{f.getal(laag, 0)} – {f.getal(hoog, 0)}]",
-            f.aandeel(a.kans_besparing_gecorrigeerd),
+            f.getal(antwoord.schatting, 0),
+            f"[{f.getal(interval[0], 0)} – {f.getal(interval[1], 0)}]" if interval else "te weinig casussen",
+            heel_procent(antwoord.kans_besparing) if antwoord.kans_besparing is not None else "–",
             style="bold" if agg is None else None,
         )
     regels: list[RenderableType] = [Text(resultaat.totaal.kernboodschap, style="bold")]
     regels.extend(Text(g.kernboodschap) for g in resultaat.gemeenten)
     uitleg = Text(
-        "Besparing: gemiddelde besparing per casus per jaar na zekerheidscorrectie; negatief = meerkosten. "
-        "Interval en kans: uit de probabilistische analyse, waarin casussen, tarieven en kansen onzeker zijn. "
-        "Kans goedkoper: het aandeel trekkingen waarin het sociaal team goedkoper was.",
+        "Besparing: gemiddelde besparing per huishouden per jaar na zekerheidscorrectie; negatief = meerkosten. "
+        "Interval en kans: uit de simulatie, waarin tarieven en kansen onzeker zijn en meetelt dat het maar een "
+        "handvol casussen is. Kans op besparing: de kans dat deze besparing per huishouden per jaar positief is.",
         style="dim",
     )
     return Group(*regels, Text(""), tabel, uitleg)
@@ -126,7 +128,7 @@ def opschalingtabel(resultaat: Resultaat) -> Group | None:
         ("Aantal", "Besparing", "95%-interval", "Kans", "Fte (+/−)"),
     )
     for naam, o in opgeschaald:
-        laag, hoog = o.besparing_per_jaar_gecorrigeerd_psa95
+        interval = o.interval95
         fte = f.getal(o.benodigde_fte, 1)
         if o.fte_verschil is not None:
             fte += f" ({f.getal(o.fte_verschil, 1)})"
@@ -134,14 +136,15 @@ def opschalingtabel(resultaat: Resultaat) -> Group | None:
             naam,
             f.getal(o.casussen_per_jaar, 0),
             f.getal(o.besparing_per_jaar_gecorrigeerd / 1000, 0),
-            f"[{f.getal(laag / 1000, 0)} – {f.getal(hoog / 1000, 0)}]",
-            f.aandeel(o.kans_besparing_gecorrigeerd),
+            f"[{f.getal(interval[0] / 1000, 0)} – {f.getal(interval[1] / 1000, 0)}]" if interval else "–",
+            heel_procent(o.kans_besparing) if o.kans_besparing is not None else "–",
             fte,
         )
     niet = [a.gemeente for a in resultaat.gemeenten if a.opschaling is None and a.gemeente]
     uitleg = (
         "Aantal: huishoudens per jaar. Besparing: per jaar, het aantal x de besparing per casus per jaar (gewogen "
-        "naar de verdeling per zwaarte als die er is), met 95%-interval uit de PSA. Fte: teamuren per casus x aantal "
+        "naar de verdeling per zwaarte als die er is), met 95%-interval uit de simulatie. Fte: teamuren per casus x "
+        "aantal "
         "/ productieve uren per fte; tussen haakjes: nodig min huidige fte. Aangenomen is dat de casussen typisch "
         "zijn voor de caseload; zie de waarschuwingen."
     )
