@@ -225,10 +225,10 @@ def _invoeropties(
     werkers: int | None = None,
 ) -> Invoeropties:
     """De gedeelde opties van elke opdracht die casussen leest, als één object voor de kern."""
-    from .invoer.opties import Invoeropties
+    from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties
 
     return Invoeropties(
-        **({"paden": tuple(paden)} if paden else {}),
+        paden=tuple(paden or [Path(STANDAARD_CASUSSEN)]),
         tarieven=tarieven,
         instellingen=instellingen,
         prijspeil=prijspeil,
@@ -326,13 +326,12 @@ def bereken(
     Voorbeeld: casuskosten bereken casussen --tarieven tarieven --prijspeil 2016 --json --uit uitkomst.json
     """
     from .uitvoer.bestanden import invoer_van, schrijf_atomair
-    from .uitvoer.export import exporteer
 
     opties = _invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers)
     resultaat = _lees(opties, weggelaten_melden=False)  # de tabellen en de JSON noemen de weggelaten casussen zelf
     if json_:
         if uit is not None:  # casus voor casus naar het bestand: bij 100.000 casussen niet alles tegelijk in geheugen
-            exporteer(resultaat, "json", uit)
+            schrijf_atomair(uit, resultaat.json_delen(), beschermd=invoer_van(resultaat))
             fout_console.print(f"JSON geschreven naar {uit}")
         elif sys.stdout.isatty():  # een mens leest mee: ingesprongen
             sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2) + "\n")
