@@ -412,10 +412,20 @@ def schema(
         typer.Option("--uit", metavar="FILE", help="Schrijf het schema naar dit bestand.", show_default=False),
     ] = None,
     tarieven: TarievenOptie = None,
+    uitvoer: Annotated[
+        bool,
+        typer.Option(
+            "--uitvoer",
+            help="Het JSON Schema van de uitvoer (bereken --json, export --formaat json) in plaats van het "
+            "casusformaat: elk veld met betekenis en eenheid.",
+        ),
+    ] = False,
 ) -> None:
     """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
 
     De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'.
+
+    Met --uitvoer: het schema van de uitvoer, voor wie de JSON verder verwerkt.
 
     Zet bovenaan een casus: '# yaml-language-server: $schema=casus.schema.json'.
 
@@ -429,8 +439,13 @@ def schema(
 
     # zonder tariefmap is het schema er ook, alleen zonder de tariefcodes als suggestie
     map_ = tarieven if tarieven is not None else Path("tarieven")
-    codes = laad_tarieven(map_).alle_codes() if map_.is_dir() or tarieven is not None else []
-    tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
+    if uitvoer:
+        from .rekenen.resultaat import uitvoerschema
+
+        tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        codes = laad_tarieven(map_).alle_codes() if map_.is_dir() or tarieven is not None else []
+        tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return
