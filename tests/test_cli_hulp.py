@@ -170,8 +170,11 @@ def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(tmp_path
                 f"uitvoer/{t}.csv"
                 for t in (
                     "casussen",
+                    "doelen",
                     "financiers",
+                    "financiers_per_jaar",
                     "gemeenten",
+                    "gevoeligheid",
                     "opschaling",
                     "regels",
                     "representativiteit",

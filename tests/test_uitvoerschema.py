@@ -263,3 +263,14 @@ def test_csv_nl_en_csv_hebben_dezelfde_kolommen(resultaat, tmp_path: Path) -> No
         en = next(csv.reader(io.StringIO((tmp_path / "en" / f"{naam}.csv").read_text("utf-8"))))
         nl = next(csv.reader(io.StringIO((tmp_path / "nl" / f"{naam}.csv").read_text("utf-8-sig")), delimiter=";"))
         assert en == nl, naam
+
+
+def test_schema_uitvoer_geeft_het_uitvoerschema(tmp_path: Path) -> None:
+    """`casuskosten schema --uitvoer --uit FILE` schrijft het JSON Schema van de uitvoer (niet dat van een casus)."""
+    from tests.test_cli import draai
+
+    uit = draai("schema", "--uitvoer", "--uit", str(tmp_path / "uitvoer.schema.json"))
+    assert uit.returncode == 0, uit.stderr
+    schema = json.loads((tmp_path / "uitvoer.schema.json").read_text(encoding="utf-8"))
+    assert schema == uitvoerschema()
+    assert "gemeenten" in schema["properties"]

@@ -6,6 +6,7 @@ Gebruik vanuit Python (bijvoorbeeld in een notebook)::
     resultaat = casuskosten.bereken("casussen", "tarieven")
     resultaat.casussen            # pandas DataFrame, één rij per casus
     resultaat.gemeente("Rotterdam").besparing_pct
+    casuskosten.exporteer(resultaat, "xlsx", "uitvoer/casuskosten.xlsx")  # nooit in de casus- of tariefmap
 
 De namen worden pas bij gebruik geïmporteerd, zodat `casuskosten --help` geen pandas hoeft te laden.
 """
@@ -26,6 +27,14 @@ _WAAR = {
     "laad_casussen": "invoer.casussen",
     "bereken": "pijplijn",
     "bereken_casussen": "pijplijn",
+    "bereken_invoer": "pijplijn",
+    "controleer_invoer": "pijplijn",
+    "Controle": "pijplijn",
+    "Invoeropties": "invoer.opties",
+    "exporteer": "uitvoer.export",
+    "schrijf_gemeenterapporten": "uitvoer.rapporten",
+    "schrijf_casusrapport": "uitvoer.rapporten",
+    "schrijf_vergelijking": "uitvoer.rapporten",
     "Aggregaat": "rekenen.waarden",
     "Resultaat": "rekenen.resultaat",
     "Waarschuwing": "fouten",
@@ -36,9 +45,11 @@ _WAAR = {
 __all__ = [
     "Aggregaat",
     "CasuskostenFout",
+    "Controle",
     "Instellingen",
     "InstellingenFout",
     "InvoerFout",
+    "Invoeropties",
     "Melding",
     "Resultaat",
     "Tarieftabel",
@@ -47,9 +58,15 @@ __all__ = [
     "__version__",
     "bereken",
     "bereken_casussen",
+    "bereken_invoer",
+    "controleer_invoer",
+    "exporteer",
     "laad_casussen",
     "laad_instellingen",
     "laad_tarieven",
+    "schrijf_casusrapport",
+    "schrijf_gemeenterapporten",
+    "schrijf_vergelijking",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
@@ -57,10 +74,13 @@ if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
     from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout, Waarschuwing
     from .invoer.casussen import laad_casussen
     from .invoer.instellingen import Instellingen, laad_instellingen
+    from .invoer.opties import Invoeropties
     from .invoer.tarieven import Tarieftabel, laad_tarieven
-    from .pijplijn import bereken, bereken_casussen
+    from .pijplijn import Controle, bereken, bereken_casussen, bereken_invoer, controleer_invoer
     from .rekenen.resultaat import Resultaat
     from .rekenen.waarden import Aggregaat
+    from .uitvoer.export import exporteer
+    from .uitvoer.rapporten import schrijf_casusrapport, schrijf_gemeenterapporten, schrijf_vergelijking
 
 
 def _versie() -> str:

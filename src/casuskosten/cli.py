@@ -1,4 +1,8 @@
-"""De opdrachtregel: zet argumenten om in aanroepen van de kern en toont het resultaat. Rekent zelf niets."""
+"""De opdrachtregel: zet argumenten om in aanroepen van de kern en toont het resultaat. Rekent zelf niets.
+
+Elke opdracht die casussen leest, doet hetzelfde: opties -> `Invoeropties` -> één aanroep van de kern
+(`pijplijn.bereken_invoer`) -> tonen of schrijven. De schrijvers van de kern beschermen de invoer zelf.
+"""
 
 from __future__ import annotations
 
@@ -9,70 +13,110 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-import typer.rich_utils as _ru
 from rich.console import Console
 from typer._click import core as _klik_core
 from typer._click import exceptions as _klik_fouten
+from typer._click.formatting import HelpFormatter
 
 from .fouten import CasuskostenFout, InvoerFout, Melding
 
-# typer toont koppen in het Engels; de gebruikers van dit hulpmiddel lezen Nederlands
-_ru.ARGUMENTS_PANEL_TITLE = "Argumenten"
-_ru.OPTIONS_PANEL_TITLE = "Opties"
-_ru.COMMANDS_PANEL_TITLE = "Opdrachten"
-_ru.DEFAULT_STRING = "[standaard: {}]"
-_ru.REQUIRED_LONG_STRING = "[verplicht]"
-_hulp_optie_oorspronkelijk = _klik_core.Command.get_help_option
+if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole; de kern wordt pas in een opdracht geladen
+    from .invoer.opties import Invoeropties
+    from .rekenen.resultaat import Resultaat
+
+# --- Nederlandse hulp --------------------------------------------------------------------------------------------
+# typer en click hebben geen vertalingen: hun vaste hulpteksten zijn Engels. Alleen onze eigen opdrachten (cls=...)
+# krijgen Nederlandse; typer en click zelf blijven onaangeroerd, ook na `import casuskosten.cli`. Wat typer niet per
+# opdracht laat instellen (de koppen, [default: ...], [required]) staat alleen tijdens het opmaken van onze eigen
+# hulp op zijn Nederlandse waarde. tests/test_cli_nederlands.py laat per vertaling zien wat typer anders toont.
+
+#: typers vaste teksten in typer.rich_utils, met wat onze hulp in plaats daarvan toont
+_TYPER_TEKSTEN: dict[str, str] = {
+    "ARGUMENTS_PANEL_TITLE": "Argumenten",
+    "OPTIONS_PANEL_TITLE": "Opties",
+    "COMMANDS_PANEL_TITLE": "Opdrachten",
+    "DEFAULT_STRING": "[standaard: {}]",
+    "REQUIRED_LONG_STRING": "[verplicht]",
+}
 
 
-def _hulp_optie(self: _klik_core.Command, ctx: _klik_core.Context) -> Any:
-    optie = _hulp_optie_oorspronkelijk(self, ctx)
-    if optie is not None:
-        optie.help = "Toon deze hulp en stop."
-    return optie
+@contextlib.contextmanager
+def _nederlandse_teksten() -> Iterator[None]:
+    """Typers vaste hulpteksten in het Nederlands, alleen zolang het blok duurt; daarna weer zoals ze waren."""
+    import typer.rich_utils as teksten
+
+    oud = {naam: getattr(teksten, naam) for naam in (*_TYPER_TEKSTEN, "highlighter")}
+    kleuring = teksten.highlighter
+
+    def met_spatie(tekst: Any) -> Any:
+        """`--version, --versie` in plaats van typers `--version,--versie`."""
+        return kleuring(tekst.replace(",", ", ") if isinstance(tekst, str) else tekst)
+
+    try:
+        for naam, tekst in _TYPER_TEKSTEN.items():
+            setattr(teksten, naam, tekst)
+        teksten.highlighter = met_spatie  # type: ignore[assignment]
+        yield
+    finally:
+        for naam, waarde in oud.items():
+            setattr(teksten, naam, waarde)
 
 
-_gebruik_oorspronkelijk = _klik_core.Command.get_usage
+class _Argument(typer.core.TyperArgument):
+    """Een argument toont in de hulp zijn naam (PAD), niet typers Python-typenaam (<list[Path]>) ernaast."""
 
-
-def _gebruik(self: _klik_core.Command, ctx: _klik_core.Context) -> str:
-    tekst: str = _gebruik_oorspronkelijk(self, ctx)
-    for engels, nederlands in (
-        ("Usage:", "Gebruik:"),
-        ("[OPTIONS]", "[OPTIES]"),
-        ("COMMAND", "OPDRACHT"),
-        ("[ARGS]", "[ARGUMENTEN]"),
-        ("[PADEN]", "[PAD]"),
-    ):
-        tekst = tekst.replace(engels, nederlands)
-    # typer zet een verplicht argument tussen accolades ({BESTAND}); gebruikelijk is BESTAND...
-    return re.sub(r"\{([^{}]+)\}", r"\1", tekst)
-
-
-def _soort_waarde(self: typer.core.TyperArgument | typer.core.TyperOption, ctx: _klik_core.Context) -> str | None:
-    """De kolom 'soort waarde' in de hulp: de metavar (JAAR, FILE, html|pdf ...), nooit een Python-typenaam zoals
-    <list[Path]> of <bool>. Een schakelaar en een argument (dat zijn naam al toont) krijgen niets."""
-    if isinstance(self, typer.core.TyperArgument) or getattr(self, "is_flag", False):
+    def display_type_rich(self, ctx: _klik_core.Context) -> str | None:
         return None
-    return self.metavar
 
 
-_highlighter_oorspronkelijk = _ru.highlighter
+class _Optie(typer.core.TyperOption):
+    """De kolom 'soort waarde' in de hulp: de metavar (JAAR, FILE, html|pdf ...), nooit een Python-typenaam zoals
+    <bool> of <path>; een schakelaar krijgt niets."""
+
+    def display_type_rich(self, ctx: _klik_core.Context) -> str | None:
+        return None if self.is_flag else self.metavar
 
 
-def _opties_met_spatie(tekst: Any) -> Any:
-    """`--version, --versie` in plaats van typers `--version,--versie`."""
-    return _highlighter_oorspronkelijk(tekst.replace(",", ", ") if isinstance(tekst, str) else tekst)
+def _nederlands(param: _klik_core.Parameter) -> None:
+    """Geef een parameter van typer de Nederlandse weergave hierboven (typer maakt ze zelf, zonder keuze van klasse)."""
+    if isinstance(param, typer.core.TyperArgument):
+        param.__class__ = _Argument
+    elif isinstance(param, typer.core.TyperOption):
+        param.__class__ = _Optie
 
 
-_ru.highlighter = _opties_met_spatie  # type: ignore[assignment]
-typer.core.TyperArgument.display_type_rich = _soort_waarde  # type: ignore[method-assign,assignment]
-typer.core.TyperOption.display_type_rich = _soort_waarde  # type: ignore[method-assign]
-_klik_core.Command.get_help_option = _hulp_optie  # type: ignore[method-assign]
-_klik_core.Command.get_usage = _gebruik  # type: ignore[method-assign]
+class _NederlandseHulp(_klik_core.Command):
+    """Hulp en gebruiksregel in het Nederlands: `Gebruik:`, `BESTAND...` en 'Toon deze hulp en stop.'."""
+
+    def format_usage(self, ctx: _klik_core.Context, formatter: HelpFormatter) -> None:
+        # typer zet een verplicht argument tussen accolades ({BESTAND}); gebruikelijk is BESTAND...
+        delen = re.sub(r"\{([^{}]+)\}", r"\1", " ".join(self.collect_usage_pieces(ctx)))
+        formatter.write_usage(ctx.command_path, delen, prefix="Gebruik: ")
+
+    def get_help_option(self, ctx: _klik_core.Context) -> Any:
+        optie = super().get_help_option(ctx)
+        if optie is not None:
+            optie.help = "Toon deze hulp en stop."
+            _nederlands(optie)
+        return optie
+
+    def format_help(self, ctx: _klik_core.Context, formatter: HelpFormatter) -> None:
+        for param in self.params:
+            _nederlands(param)
+        with _nederlandse_teksten():
+            super().format_help(ctx, formatter)
+
+
+class _Opdracht(_NederlandseHulp, typer.core.TyperCommand):
+    """Een opdracht van casuskosten (`@app.command(cls=_Opdracht)`), met Nederlandse hulp."""
+
+
+class _Groep(_NederlandseHulp, typer.core.TyperGroup):
+    """De opdracht `casuskosten` zelf, met Nederlandse hulp."""
+
 
 app = typer.Typer(
     name="casuskosten",
@@ -82,6 +126,9 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=_Groep,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
 )
 
 uit_console = Console(width=None if sys.stdout.isatty() else 200)
@@ -169,15 +216,37 @@ def _voortgangsbalk(omschrijving: str) -> Iterator[Callable[[int, int], None] | 
         yield bij
 
 
-def _paden(paden: list[Path] | None) -> list[Path]:
-    return list(paden) if paden else [Path("casussen")]
+def _invoeropties(
+    paden: list[Path] | None,
+    tarieven: Path | None,
+    instellingen: Path | None,
+    prijspeil: int | None = None,
+    sla_ongeldige_over: bool = False,
+    werkers: int | None = None,
+) -> Invoeropties:
+    """De gedeelde opties van elke opdracht die casussen leest, als één object voor de kern."""
+    from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties
+
+    return Invoeropties(
+        paden=tuple(paden or [Path(STANDAARD_CASUSSEN)]),
+        tarieven=tarieven,
+        instellingen=instellingen,
+        prijspeil=prijspeil,
+        sla_ongeldige_over=sla_ongeldige_over,
+        werkers=werkers,
+    )
 
 
-def _tariefmap(tarieven: Path | None, paden: list[Path]) -> Path:
-    """--tarieven, of tarieven/ in de werkmap of naast de casussen (zie `pijplijn.kies_tariefmap`)."""
-    from .pijplijn import kies_tariefmap
+def _lees(opties: Invoeropties, *, weggelaten_melden: bool = True, anoniem: bool = False) -> Resultaat:
+    """De ene aanroep van de kern (met een voortgangsbalk bij veel bestanden); zegt op de terminal welke casussen
+    met --sla-ongeldige-over niet meetellen."""
+    from . import pijplijn
 
-    return kies_tariefmap(tarieven, paden)
+    with _voortgangsbalk("Casussen lezen") as voortgang:
+        resultaat = pijplijn.bereken_invoer(opties, voortgang=voortgang)
+    if weggelaten_melden:
+        _meld_weggelaten(resultaat.overgeslagen)
+    return resultaat.anoniem() if anoniem else resultaat
 
 
 DetailsOptie = Annotated[
@@ -199,7 +268,7 @@ WerkersOptie = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def controleer(
     paden: Paden = None,
     tarieven: TarievenOptie = None,
@@ -219,10 +288,10 @@ def controleer(
 
     Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven --streng
     """
-    from .pijplijn import controleer_alles
+    from .pijplijn import controleer_invoer
     from .uitvoer.terminal import toon_fouten, waarschuwingen
 
-    rapport = controleer_alles(_paden(paden), tarieven, instellingen, streng=streng, werkers=werkers)
+    rapport = controleer_invoer(_invoeropties(paden, tarieven, instellingen, werkers=werkers), streng=streng)
     if rapport.waarschuwingen:
         uit_console.print(waarschuwingen(rapport.waarschuwingen, details=details))
     if rapport.fouten:
@@ -235,7 +304,7 @@ def controleer(
     )
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def bereken(
     paden: Paden = None,
     tarieven: TarievenOptie = None,
@@ -256,25 +325,13 @@ def bereken(
 
     Voorbeeld: casuskosten bereken casussen --tarieven tarieven --prijspeil 2016 --json --uit uitkomst.json
     """
-    from .invoer.instellingen import laad_instellingen
-    from .pijplijn import bereken as bereken_kern
-    from .uitvoer.bestanden import schrijf_atomair
+    from .uitvoer.bestanden import invoer_van, schrijf_atomair
 
-    gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
-    tarieven = _tariefmap(tarieven, _paden(paden))
-    with _voortgangsbalk("Casussen lezen") as voortgang:
-        resultaat = bereken_kern(
-            _paden(paden),
-            tarieven,
-            gekozen,
-            sla_ongeldige_over=sla_ongeldige_over,
-            voortgang=voortgang,
-            werkers=werkers,
-        )
-    beschermd = _beschermd(_paden(paden), tarieven, instellingen)
+    opties = _invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers)
+    resultaat = _lees(opties, weggelaten_melden=False)  # de tabellen en de JSON noemen de weggelaten casussen zelf
     if json_:
         if uit is not None:  # casus voor casus naar het bestand: bij 100.000 casussen niet alles tegelijk in geheugen
-            schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)
+            schrijf_atomair(uit, resultaat.json_delen(), beschermd=invoer_van(resultaat))
             fout_console.print(f"JSON geschreven naar {uit}")
         elif sys.stdout.isatty():  # een mens leest mee: ingesprongen
             sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -286,13 +343,13 @@ def bereken(
     if uit is not None:
         opname = Console(record=True, width=160, file=io.StringIO())
         toon_resultaat(opname, resultaat, details=details)
-        schrijf_atomair(uit, opname.export_text(), beschermd=beschermd)
+        schrijf_atomair(uit, opname.export_text(), beschermd=invoer_van(resultaat))
         fout_console.print(f"Tabellen geschreven naar {uit}")
         return
     toon_resultaat(uit_console, resultaat, details=details)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def nieuw(
     gemeente: Annotated[str, typer.Option("--gemeente", metavar="NAAM", help="De gemeente van de casus.")],
     id_: Annotated[
@@ -348,38 +405,55 @@ def nieuw(
         uit_console.print(f"Tip: 'casuskosten schema --uit {schema}' geeft uw editor aanvulling en controle.")
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def schema(
     uit: Annotated[
         Path | None,
         typer.Option("--uit", metavar="FILE", help="Schrijf het schema naar dit bestand.", show_default=False),
     ] = None,
     tarieven: TarievenOptie = None,
+    uitvoer: Annotated[
+        bool,
+        typer.Option(
+            "--uitvoer",
+            help="Het JSON Schema van de uitvoer (bereken --json, export --formaat json) in plaats van het "
+            "casusformaat: elk veld met betekenis en eenheid.",
+        ),
+    ] = False,
 ) -> None:
     """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
 
     De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'.
 
+    Met --uitvoer: het schema van de uitvoer, voor wie de JSON verder verwerkt.
+
     Zet bovenaan een casus: '# yaml-language-server: $schema=casus.schema.json'.
 
     Voorbeeld: casuskosten schema --uit casus.schema.json
     """
+    from .invoer.instellingen import STANDAARD_BESTAND
+    from .invoer.opties import invoerpaden
     from .invoer.schema import casus_schema
     from .invoer.tarieven import laad_tarieven
     from .uitvoer.bestanden import schrijf_atomair
 
     # zonder tariefmap is het schema er ook, alleen zonder de tariefcodes als suggestie
     map_ = tarieven if tarieven is not None else Path("tarieven")
-    codes = laad_tarieven(map_).alle_codes() if map_.is_dir() or tarieven is not None else []
-    tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
+    if uitvoer:
+        from .rekenen.resultaat import uitvoerschema
+
+        tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        codes = laad_tarieven(map_).alle_codes() if map_.is_dir() or tarieven is not None else []
+        tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return
-    schrijf_atomair(uit, tekst, beschermd=_beschermd([], map_))
+    schrijf_atomair(uit, tekst, beschermd=invoerpaden([], map_, Path(STANDAARD_BESTAND)))
     fout_console.print(f"Schema geschreven naar {uit}")
 
 
-@app.command("tarieven")
+@app.command("tarieven", cls=_Opdracht)
 def tarieven_opzoeken(
     gemeente: Annotated[
         str | None,
@@ -403,9 +477,10 @@ def tarieven_opzoeken(
     Voorbeeld: casuskosten tarieven --gemeente Westerveld --zoek begeleiding --prijspeil 2023
     """
     from .invoer.tarieven import laad_tarieven, zoek_tarieven
+    from .pijplijn import kies_tariefmap
     from .uitvoer.terminal import tarieventabel
 
-    tabel = laad_tarieven(_tariefmap(tarieven, []))
+    tabel = laad_tarieven(kies_tariefmap(tarieven, []))
     peil = tabel.prijsindex.peil(prijspeil, "--prijspeil")
     gevonden = zoek_tarieven(tabel, gemeente, peil, zoek)
     if not gevonden:
@@ -418,22 +493,13 @@ def tarieven_opzoeken(
 
 
 def _kies_formaat(formaat: str, geldig: tuple[str, ...]) -> str:
-    """Het formaat in kleine letters; een onbekend formaat is een fout die de geldige noemt."""
-    if formaat.lower() not in geldig:
-        raise InvoerFout(
-            [Melding(None, None, "--formaat", f"onbekend formaat '{formaat}'; kies uit {', '.join(geldig)}")]
-        )
-    return formaat.lower()
+    """Het formaat in kleine letters, vóór het (trage) rekenen; een onbekend formaat noemt de geldige."""
+    from .uitvoer.bestanden import kies_formaat
+
+    return kies_formaat(formaat, geldig, "--formaat")
 
 
-def _beschermd(paden: list[Path], tarieven: Path, instellingen: Path | None = None) -> tuple[Path, ...]:
-    """Invoer waarin geen opdracht mag schrijven (één regel voor alle opdrachten, zie uitvoer.bestanden)."""
-    from .uitvoer.bestanden import invoerpaden
-
-    return invoerpaden(paden, tarieven, instellingen or Path("casuskosten.toml"))
-
-
-@app.command()
+@app.command(cls=_Opdracht)
 def export(
     paden: Paden = None,
     formaat: Annotated[
@@ -470,24 +536,14 @@ def export(
 
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
-    from .invoer.instellingen import laad_instellingen
-    from .pijplijn import bereken as bereken_kern
     from .uitvoer.export import FORMATEN, exporteer
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
-    gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
-    tarieven = _tariefmap(tarieven, _paden(paden))
-    resultaat = bereken_kern(_paden(paden), tarieven, gekozen, sla_ongeldige_over=sla_ongeldige_over, werkers=werkers)
-    _meld_weggelaten(resultaat.overgeslagen)
+    resultaat = _lees(_invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers))
     if uit is None:
         map_ = gekozen_formaat.startswith("csv")
         uit = Path("uitvoer") if map_ else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
-    geschreven = exporteer(
-        resultaat,
-        gekozen_formaat,
-        uit,
-        beschermd=_beschermd(_paden(paden), tarieven, instellingen),
-    )
+    geschreven = exporteer(resultaat, gekozen_formaat, uit)
     waar = uit if not gekozen_formaat.startswith("csv") else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
     fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
 
@@ -521,6 +577,23 @@ def _meld_weggelaten(overgeslagen: tuple[Any, ...]) -> None:
         toon_weggelaten(fout_console, overgeslagen, "bold yellow")
 
 
+@contextlib.contextmanager
+def _rapportbalk(aantal: int) -> Iterator[Callable[[str], None] | None]:
+    """Een voortgangsbalk per gemeenterapport op een terminal (`aantal` rapporten, 0: geen balk); anders niets."""
+    if not aantal or not fout_console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=fout_console, transient=True) as balk:
+        taak = balk.add_task("Rapporten", total=aantal)
+
+        def stap(naam: str) -> None:
+            balk.update(taak, advance=1, description=f"Rapport {naam}")
+
+        yield stap
+
+
 AnoniemOptie = Annotated[
     bool,
     typer.Option(
@@ -530,25 +603,7 @@ AnoniemOptie = Annotated[
 ]
 
 
-def _bereken_voor_rapport(
-    paden: list[Path],
-    tarieven: Path,
-    prijspeil: int | None,
-    instellingen: Path | None,
-    sla_over: bool,
-    anoniem: bool = False,
-    werkers: int | None = None,
-) -> Any:
-    from .invoer.instellingen import laad_instellingen
-    from .pijplijn import bereken as bereken_kern
-
-    gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
-    resultaat = bereken_kern(paden, tarieven, gekozen, sla_ongeldige_over=sla_over, werkers=werkers)
-    _meld_weggelaten(resultaat.overgeslagen)
-    return resultaat.anoniem() if anoniem else resultaat
-
-
-@app.command()
+@app.command(cls=_Opdracht)
 def rapport(
     paden: Paden = None,
     gemeente: Annotated[
@@ -590,34 +645,19 @@ def rapport(
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
-    tarieven = _tariefmap(tarieven, _paden(paden))
-    resultaat = _bereken_voor_rapport(
-        _paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem, werkers
-    )
+    opties = _invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers)
+    resultaat = _lees(opties, anoniem=anoniem)
     if uit is None:
         uit = Path("uitvoer") / bestandsnaam(gemeente, gekozen_formaat) if gemeente else Path("uitvoer")
-    beschermd = _beschermd(_paden(paden), tarieven, instellingen)
-    if gemeente is not None or not fout_console.is_terminal:
+    with _rapportbalk(len(resultaat.gemeenten) if gemeente is None else 0) as stap:
         geschreven = schrijf_gemeenterapporten(
-            resultaat, gekozen_formaat, uit, op, gemeente=gemeente, sjablonen=sjablonen, beschermd=beschermd
+            resultaat, gekozen_formaat, uit, op, gemeente=gemeente, sjablonen=sjablonen, voortgang=stap
         )
-    else:
-        from rich.progress import Progress
-
-        with Progress(console=fout_console, transient=True) as voortgang:
-            taak = voortgang.add_task("Rapporten", total=len(resultaat.gemeenten))
-
-            def stap(naam: str) -> None:
-                voortgang.update(taak, advance=1, description=f"Rapport {naam}")
-
-            geschreven = schrijf_gemeenterapporten(
-                resultaat, gekozen_formaat, uit, op, sjablonen=sjablonen, beschermd=beschermd, voortgang=stap
-            )
     for pad in geschreven:
         fout_console.print(f"Rapport geschreven: {pad}")
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def casus(
     bestanden: Annotated[list[Path], typer.Argument(help="Eén of meer casusbestanden (of mappen).", metavar="BESTAND")],
     formaat: RapportFormaatOptie = "html",
@@ -643,30 +683,29 @@ def casus(
 
     Voorbeeld: casuskosten casus casussen/rotterdam/rtd-01.yaml --formaat html --uit uitvoer/rtd-01.html
     """
-    from .uitvoer.bestanden import schrijf_atomair
-    from .uitvoer.rapporten import FORMATEN, casus_rapport, lees_datum
+    from .uitvoer.rapporten import FORMATEN, lees_datum, schrijf_casusrapport
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
-    tarieven = _tariefmap(tarieven, list(bestanden))
-    resultaat = _bereken_voor_rapport(
-        list(bestanden), tarieven, prijspeil, instellingen, sla_ongeldige_over, anoniem, werkers
-    )
+    opties = _invoeropties(bestanden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers)
+    resultaat = _lees(opties, anoniem=anoniem)
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
         naam = ids[0].lower() if len(ids) == 1 else "casusboek"
         uit = Path("uitvoer") / f"{naam}.{gekozen_formaat}"
     aantal = len(resultaat.casusbestanden)
-    if fout_console.is_terminal and aantal >= 50:  # een groot casusboek duurt even: laat zien dat er gewerkt wordt
-        with fout_console.status(f"Casusboek van {aantal} casussen opmaken ({gekozen_formaat}) ..."):
-            inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
-    else:
-        inhoud = casus_rapport(resultaat, gekozen_formaat, op, sjablonen)
-    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(list(bestanden), tarieven, instellingen))
+    # een groot casusboek duurt even: laat op een terminal zien dat er gewerkt wordt
+    bezig = (
+        fout_console.status(f"Casusboek van {aantal} casussen opmaken ({gekozen_formaat}) ...")
+        if fout_console.is_terminal and aantal >= 50
+        else contextlib.nullcontext()
+    )
+    with bezig:
+        pad = schrijf_casusrapport(resultaat, gekozen_formaat, uit, op, sjablonen=sjablonen)
     fout_console.print(f"Rapport geschreven: {pad}")
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def vergelijk(
     paden: Paden = None,
     formaat: RapportFormaatOptie = "html",
@@ -693,19 +732,14 @@ def vergelijk(
 
     Voorbeeld: casuskosten vergelijk casussen --formaat pdf --uit uitvoer/vergelijking.pdf
     """
-    from .uitvoer.bestanden import schrijf_atomair
-    from .uitvoer.rapporten import FORMATEN, lees_datum, vergelijk_rapport
+    from .uitvoer.rapporten import FORMATEN, lees_datum, schrijf_vergelijking
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
-    tarieven = _tariefmap(tarieven, _paden(paden))
-    resultaat = _bereken_voor_rapport(
-        _paden(paden), tarieven, prijspeil, instellingen, sla_ongeldige_over, werkers=werkers
-    )
+    resultaat = _lees(_invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers))
     if uit is None:
         uit = Path("uitvoer") / f"vergelijking.{gekozen_formaat}"
-    inhoud = vergelijk_rapport(resultaat, gekozen_formaat, op, sjablonen)
-    pad = schrijf_atomair(uit, inhoud, beschermd=_beschermd(_paden(paden), tarieven, instellingen))
+    pad = schrijf_vergelijking(resultaat, gekozen_formaat, uit, op, sjablonen=sjablonen)
     fout_console.print(f"Vergelijking geschreven: {pad}")
 
 

@@ -1,6 +1,8 @@
 """De hele berekening in één aanroep: tarieven en casussen lezen, beprijzen, optellen.
 
 En `controleer_alles`, dat alle problemen in casussen, tarieftabellen en instellingen in één keer verzamelt.
+`bereken_invoer` en `controleer_invoer` zijn de ene aanroep achter elke opdracht: `Invoeropties` erin, een
+`Resultaat` of `Controle` eruit.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .invoer.casussen import (
     zonder_dubbele_ids,
 )
 from .invoer.instellingen import Instellingen, laad_instellingen
+from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties, invoerpaden
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
 from .invoer.tarieven import Tarieftabel, laad_tarieven
 from .rekenen.aggregatie import (
@@ -40,7 +43,6 @@ from .rekenen.kernboodschap import casus_kernboodschap
 from .rekenen.opschaling import controleer_formatie, onbekende_gemeenten
 from .rekenen.resultaat import Resultaat
 
-STANDAARD_CASUSSEN = "casussen"
 STANDAARD_TARIEVEN = "tarieven"
 # hoe ver boven een casusmap naar tarieven/ gezocht wordt: casussen/<gemeente>/x.yaml -> ../../tarieven
 _ZOEKDIEPTE = 3
@@ -234,12 +236,42 @@ def bereken(
     >>> resultaat = casuskosten.bereken("casussen", "tarieven")     # doctest: +SKIP
     >>> resultaat.casussen[["id", "besparing_pct"]]                  # doctest: +SKIP
     """
-    tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
+    tariefmap = kies_tariefmap(tarieven, paden)
+    tabel = laad_tarieven(tariefmap)
     werkers = controleer_werkers(werkers)
     geladen = laad_casussen(
         als_paden(paden), tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang, werkers=werkers
     )
-    return bereken_casussen(geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen, werkers=werkers)
+    resultaat = bereken_casussen(
+        geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen, werkers=werkers
+    )
+    # het resultaat onthoudt zijn invoer: elke schrijver weigert daarin te schrijven (ook vanuit Python)
+    bestand = instellingen.bestand if instellingen is not None else None
+    eigen = invoerpaden(als_paden(paden), tariefmap, Path(bestand) if bestand is not None else None)
+    return dataclasses.replace(resultaat, invoerpaden=eigen)
+
+
+def bereken_invoer(opties: Invoeropties, *, voortgang: Voortgang | None = None) -> Resultaat:
+    """Lees en bereken wat `opties` beschrijven: de ene aanroep achter elke opdracht die casussen beprijst.
+
+    Eerst de instellingen (met het prijspeil van `opties`), dan de tariefmap, dan de casussen; bij meerdere fouten
+    komt dus altijd dezelfde eerst. `voortgang` zoals bij `bereken`. Het resultaat kent zijn invoer
+    (`Resultaat.invoerpaden`, met het instellingenbestand ook als dat er niet is), zodat geen schrijver daarin schrijft.
+
+    >>> opties = casuskosten.Invoeropties(("casussen",), tarieven="tarieven", prijspeil=2016)  # doctest: +SKIP
+    >>> casuskosten.bereken_invoer(opties).gemeente("Rotterdam").besparing_pct              # doctest: +SKIP
+    """
+    instellingen = laad_instellingen(opties.instellingen, prijspeil=opties.prijspeil)
+    tariefmap = kies_tariefmap(opties.tarieven, opties.paden)
+    resultaat = bereken(
+        list(opties.paden),
+        tariefmap,
+        instellingen,
+        sla_ongeldige_over=opties.sla_ongeldige_over,
+        voortgang=voortgang,
+        werkers=opties.werkers,
+    )
+    return dataclasses.replace(resultaat, invoerpaden=opties.invoerpaden(tariefmap))
 
 
 @dataclass(frozen=True)
@@ -252,6 +284,19 @@ class Controle:
     aantal_tariefregels: int
 
 
+def controleer_invoer(opties: Invoeropties, *, streng: bool = False) -> Controle:
+    """Controleer wat `opties` beschrijven (zie `controleer_alles`); `sla_ongeldige_over` telt hier niet: een
+    controle meldt juist elke ongeldige casus."""
+    return controleer_alles(
+        opties.paden,
+        opties.tarieven,
+        opties.instellingen,
+        streng=streng,
+        werkers=opties.werkers,
+        prijspeil=opties.prijspeil,
+    )
+
+
 def controleer_alles(
     paden: Sequence[Path],
     tarieven: Path | None,
@@ -259,10 +304,12 @@ def controleer_alles(
     *,
     streng: bool = False,
     werkers: int | None = None,
+    prijspeil: int | None = None,
 ) -> Controle:
     """Controleer alles en verzamel elke fout; geeft waarschuwingen over de geldige casussen.
 
     `werkers` zoals bij `bereken`: de meldingen en waarschuwingen zijn met elk aantal dezelfde, in dezelfde volgorde.
+    `prijspeil` zoals bij `laad_instellingen`: een prijspeil buiten de prijsindex is dan ook een fout.
 
     Vermoedelijke persoonsgegevens worden in elke leesbare casus gezocht (ook als hij om een andere reden
     ongeldig is); met `streng` zijn ze fouten in plaats van waarschuwingen.
@@ -270,7 +317,7 @@ def controleer_alles(
     werkers = controleer_werkers(werkers)
     fouten: list[Melding] = []
     try:
-        gekozen = laad_instellingen(instellingen)
+        gekozen = laad_instellingen(instellingen, prijspeil=prijspeil)
     except CasuskostenFout as fout:
         fouten.extend(fout.meldingen)
         gekozen = None

@@ -294,6 +294,11 @@ class Instellingen(_Model):
         """De instellingen zoals ze in de JSON-uitvoer staan."""
         return self.model_dump(mode="json")
 
+    @property
+    def bestand(self) -> str | None:
+        """Het instellingenbestand waaruit deze instellingen gelezen zijn; None als er geen bestand was."""
+        return self._bron[0]
+
     def herkomst(self, veld: str) -> tuple[str | None, int | None, str]:
         """(bestand, regel, naam) van instelling `veld`: de optie (`--prijspeil`) of de regel in casuskosten.toml."""
         return self._herkomst.get(veld, (None, None, veld))

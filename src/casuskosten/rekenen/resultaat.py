@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
@@ -56,7 +57,10 @@ class Resultaat:
     - `overgeslagen`: casussen die bij `sla_ongeldige_over` zijn weggelaten, elk met zijn meldingen,
     - `casusbestanden`: de geladen casussen zelf, met hun teksten (situatie, beschrijvingen, toelichtingen) voor de
       rapporten,
-    - `tariefbestanden`: elk gelezen tariefbestand (ook de prijsindex) met SHA-256, voor de verantwoording.
+    - `tariefbestanden`: elk gelezen tariefbestand (ook de prijsindex) met SHA-256, voor de verantwoording,
+    - `invoerpaden`: de opgegeven invoer (casuspaden, de map van elk los casusbestand, tariefmap,
+      instellingenbestand); samen met de bestanden hierboven schrijft geen schrijver daarin
+      (zie `uitvoer.bestanden.invoer_van`). Leeg als de casussen al geladen waren (`bereken_casussen`).
     """
 
     prijspeil: int
@@ -70,6 +74,7 @@ class Resultaat:
     invoerbestanden: tuple[tuple[str, str], ...] = ()
     casusbestanden: tuple[CasusBestand, ...] = ()
     tariefbestanden: tuple[tuple[str, str], ...] = ()
+    invoerpaden: tuple[Path, ...] = ()
 
     def anoniem(self) -> Resultaat:
         """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen)."""

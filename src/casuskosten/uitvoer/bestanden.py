@@ -14,8 +14,12 @@ import stat
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..fouten import Melding, UitvoerFout
+from ..fouten import InvoerFout, Melding, UitvoerFout
+
+if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
+    from ..rekenen.resultaat import Resultaat
 
 Inhoud = str | bytes | Iterable[str]
 
@@ -36,10 +40,46 @@ _REDENEN: dict[int, str] = {
 }
 
 
-def invoerpaden(paden: Sequence[Path], *andere: Path | None) -> tuple[Path, ...]:
-    """De invoer waarin nooit geschreven wordt, voor élke opdracht dezelfde: de casuspaden, de map van elk los
-    casusbestand, en de andere invoer (tariefmap, instellingenbestand)."""
-    return (*paden, *(p.parent for p in paden if p.is_file()), *(p for p in andere if p is not None))
+def invoer_van(resultaat: Resultaat) -> tuple[Path, ...]:
+    """De invoer van `resultaat`, waarin geen schrijver schrijft: wat er opgegeven was (`Resultaat.invoerpaden`:
+    casuspaden, tariefmap, instellingenbestand), en verder de map van elk gelezen (of overgeslagen) casusbestand en
+    tariefbestand en het instellingenbestand waaruit de instellingen komen.
+
+    Zo is ook een resultaat van `bereken_casussen` (zonder opgegeven paden) beschermd. Wat al binnen de opgegeven
+    invoer valt, staat er niet nog eens in: een melding noemt de opgegeven map, en bij 100.000 casussen in een paar
+    honderd mappen blijft de controle per uitvoerbestand kort.
+    """
+    opgegeven = tuple(resultaat.invoerpaden)
+    bestanden = [
+        *(b for b, _ in resultaat.invoerbestanden),
+        *(o.bestand for o in resultaat.overgeslagen),
+        *(b for b, _ in resultaat.tariefbestanden),
+    ]
+    # per map één bestaand bestand is genoeg; een casus of tabel uit het geheugen heeft geen map om te beschermen
+    mappen: dict[str, bool] = {}
+    for bestand in bestanden:
+        map_ = os.path.dirname(os.path.abspath(bestand))
+        if not mappen.get(map_):
+            mappen[map_] = os.path.isfile(bestand)
+    afgeleid = [Path(m) for m, bestaat in mappen.items() if bestaat]
+    if resultaat.instellingen.bestand is not None:
+        afgeleid.append(Path(resultaat.instellingen.bestand).absolute())
+    return opgegeven + tuple(p for p in dict.fromkeys(afgeleid) if _raakt_invoer(_opgelost(p), opgegeven) is None)
+
+
+def _opgelost(pad: Path) -> Path:
+    try:
+        return pad.resolve()
+    except (OSError, RuntimeError):  # een kring van links: zoals het er staat (de controle slaat het dan over)
+        return pad
+
+
+def kies_formaat(formaat: str, geldig: Sequence[str], veld: str = "formaat") -> str:
+    """Het formaat in kleine letters; een onbekend formaat is een `InvoerFout` die de geldige noemt (op de
+    opdrachtregel heet `veld` --formaat)."""
+    if formaat.lower() not in geldig:
+        raise InvoerFout([Melding(None, None, veld, f"onbekend formaat '{formaat}'; kies uit {', '.join(geldig)}")])
+    return formaat.lower()
 
 
 def schrijf_atomair(pad: Path | str, inhoud: Inhoud, *, beschermd: tuple[Path, ...] | Sequence[Path] = ()) -> Path:
@@ -188,22 +228,30 @@ def _volledig(pad: Path) -> Path:
 
 
 def _niet_in_invoer(pad: Path, doel: Path, beschermd: Sequence[Path]) -> None:
+    invoer = _raakt_invoer(doel, beschermd)
+    if invoer is not None:
+        raise UitvoerFout(
+            [
+                Melding(
+                    str(pad),
+                    None,
+                    "--uit",
+                    f"uitvoer zou invoer ({invoer}) overschrijven; kies een pad buiten de casus- en tariefmappen",
+                )
+            ]
+        )
+
+
+def _raakt_invoer(doel: Path, beschermd: Sequence[Path]) -> Path | None:
+    """Het eerste (opgeloste) invoerpad waarop of waarin volledig pad `doel` ligt, of None."""
     for invoerpad in beschermd:
         try:
             invoer = invoerpad.resolve()
         except (OSError, RuntimeError):
             continue  # een onleesbaar invoerpad is elders al een fout; hier valt er niets te beschermen
         if doel == invoer or (invoer.is_dir() and invoer in doel.parents):
-            raise UitvoerFout(
-                [
-                    Melding(
-                        str(pad),
-                        None,
-                        "--uit",
-                        f"uitvoer zou invoer ({invoer}) overschrijven; kies een pad buiten de casus- en tariefmappen",
-                    )
-                ]
-            )
+            return invoer
+    return None
 
 
 def _rechten(doel: Path) -> int:

@@ -23,7 +23,14 @@ from openpyxl.utils import get_column_letter
 
 from ..rekenen.resultaat import TABELLEN, Resultaat, tabelkolommen, uitleg
 from ..velden import Eenheid
-from .bestanden import controleer_uitvoermap, controleer_uitvoerpad, schrijf_atomair, schrijf_bestanden
+from .bestanden import (
+    controleer_uitvoermap,
+    controleer_uitvoerpad,
+    invoer_van,
+    kies_formaat,
+    schrijf_atomair,
+    schrijf_bestanden,
+)
 from .document import versie
 
 FORMATEN: tuple[str, ...] = ("xlsx", "csv", "csv-nl", "json")
@@ -190,9 +197,14 @@ def naar_csv_nl(tabel: pd.DataFrame) -> str:
 def exporteer(resultaat: Resultaat, formaat: str, uit: Path | str, *, beschermd: Sequence[Path] = ()) -> list[Path]:
     """Schrijf de export (atomair) en geef de geschreven bestanden; csv schrijft één bestand per tabel in map `uit`.
 
-    Eerst worden de paden gecontroleerd en is alle inhoud gemaakt; pas dan wordt er geschreven (alles of niets).
+    Nooit in de invoer van `resultaat` (casuspaden, de map van elk casusbestand, tariefmap, instellingenbestand; zie
+    `bestanden.invoer_van`) of in `beschermd` (meer paden om te sparen), ook niet via een symbolische link. Eerst
+    worden de paden gecontroleerd en is alle inhoud gemaakt; pas dan wordt er geschreven (alles of niets).
+
+    >>> casuskosten.exporteer(resultaat, "xlsx", "uitvoer/casuskosten.xlsx")  # doctest: +SKIP
     """
-    beschermd = tuple(beschermd)
+    formaat = kies_formaat(formaat, FORMATEN)
+    beschermd = (*invoer_van(resultaat), *beschermd)
     if formaat == "json":
         # casus voor casus, net als `bereken --json --uit`: geen volledige kopie in het geheugen
         return [schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)]

@@ -1,6 +1,8 @@
 """Rapporten maken en (atomair) wegschrijven: het gemeenterapport, het casusboek en de vergelijking, in HTML of PDF.
 
-Dit is de laag tussen de opdrachtregel en de renderers: kiezen welke gemeente(n), bestandsnamen, formaat.
+Dit is de laag tussen de opdrachtregel en de renderers: kiezen welke gemeente(n), bestandsnamen, formaat. Elke
+schrijver (`schrijf_gemeenterapporten`, `schrijf_casusrapport`, `schrijf_vergelijking`) weigert uit zichzelf te
+schrijven in de invoer van het resultaat (`bestanden.invoer_van`), ook vanuit Python.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from pathlib import Path
 
 from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u
 from ..rekenen.resultaat import Resultaat
-from .bestanden import controleer_uitvoermap, controleer_uitvoerpad, schrijf_atomair, schrijf_bestanden
+from .bestanden import (
+    controleer_uitvoermap,
+    controleer_uitvoerpad,
+    invoer_van,
+    kies_formaat,
+    schrijf_atomair,
+    schrijf_bestanden,
+)
 from .document import casusboek, gemeenterapport, vergelijking
 
 FORMATEN: tuple[str, ...] = ("html", "pdf")
@@ -97,7 +106,7 @@ def vergelijk_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablo
 def schrijf_gemeenterapporten(
     resultaat: Resultaat,
     formaat: str,
-    uit: Path,
+    uit: Path | str,
     datum: dt.date,
     *,
     gemeente: str | None = None,
@@ -107,9 +116,13 @@ def schrijf_gemeenterapporten(
 ) -> list[Path]:
     """Met `gemeente`: één rapport naar bestand `uit`; zonder: één rapport per gemeente in map `uit`.
 
+    Nooit in de invoer van `resultaat` (zie `bestanden.invoer_van`) of in `beschermd` (meer paden om te sparen).
     Eerst worden alle paden gecontroleerd en alle rapporten gemaakt, pas daarna geschreven: een fout bij de
     twintigste gemeente laat geen negentien rapporten (en geen nieuwe map) achter.
     """
+    formaat = kies_formaat(formaat, FORMATEN)
+    uit = Path(uit)
+    beschermd = (*invoer_van(resultaat), *beschermd)
     if gemeente is not None:
         controleer_uitvoerpad(uit, beschermd)
         inhoud = gemeente_rapport(resultaat, gemeente, formaat, datum, sjablonen)
@@ -123,6 +136,42 @@ def schrijf_gemeenterapporten(
             voortgang(naam)
         klaar[map_ / bestand] = gemeente_rapport(resultaat, naam, formaat, datum, sjablonen)
     return schrijf_bestanden(klaar, beschermd=beschermd)
+
+
+def schrijf_casusrapport(
+    resultaat: Resultaat,
+    formaat: str,
+    uit: Path | str,
+    datum: dt.date,
+    *,
+    sjablonen: Path | None = None,
+    beschermd: Sequence[Path] = (),
+) -> Path:
+    """Het rapport van de casussen in het resultaat (één casus, of een casusboek) naar bestand `uit`.
+
+    Nooit in de invoer van `resultaat` of in `beschermd`; het pad wordt gecontroleerd vóór het (bij een groot
+    casusboek trage) opmaken.
+    """
+    formaat = kies_formaat(formaat, FORMATEN)
+    beschermd = (*invoer_van(resultaat), *beschermd)
+    controleer_uitvoerpad(uit, beschermd)
+    return schrijf_atomair(uit, casus_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
+
+
+def schrijf_vergelijking(
+    resultaat: Resultaat,
+    formaat: str,
+    uit: Path | str,
+    datum: dt.date,
+    *,
+    sjablonen: Path | None = None,
+    beschermd: Sequence[Path] = (),
+) -> Path:
+    """Alle gemeenten naast elkaar naar bestand `uit`; nooit in de invoer van `resultaat` of in `beschermd`."""
+    formaat = kies_formaat(formaat, FORMATEN)
+    beschermd = (*invoer_van(resultaat), *beschermd)
+    controleer_uitvoerpad(uit, beschermd)
+    return schrijf_atomair(uit, vergelijk_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
 
 
 def bestandsnamen(gemeenten: Sequence[str], formaat: str, uit: Path) -> dict[str, str]:

@@ -1,0 +1,66 @@
+"""De invoer van een opdracht in één bevroren object, en de paden waarin daarom nooit geschreven wordt.
+
+De opdrachtregel bouwt één `Invoeropties` uit zijn opties en geeft die aan één aanroep van de kern
+(`pijplijn.bereken_invoer`); vanuit Python kan dat ook.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .instellingen import STANDAARD_BESTAND
+
+STANDAARD_CASUSSEN = "casussen"
+
+
+@dataclass(frozen=True, slots=True)
+class Invoeropties:
+    """Wat een opdracht leest en hoe: casuspaden, tariefmap, instellingenbestand, prijspeil, of ongeldige casussen
+    worden overgeslagen, en met hoeveel werkers.
+
+    Zonder `tarieven` geldt tarieven/ in de werkmap of naast de casussen (zie `pijplijn.kies_tariefmap`), zonder
+    `instellingen` casuskosten.toml in de werkmap als dat er is, zonder `prijspeil` dat van de instellingen (standaard
+    het laatste jaar van de prijsindex). Een pad mag tekst zijn; één pad als tekst is één pad, geen rij letters.
+    """
+
+    paden: tuple[Path, ...] = (Path(STANDAARD_CASUSSEN),)
+    tarieven: Path | None = None
+    instellingen: Path | None = None
+    prijspeil: int | None = None
+    sla_ongeldige_over: bool = False
+    werkers: int | None = None
+
+    def __post_init__(self) -> None:
+        # vanuit een notebook komt er tekst binnen; de rest van de kern rekent met Path
+        rij = [self.paden] if isinstance(self.paden, str | os.PathLike) else self.paden
+        object.__setattr__(self, "paden", tuple(Path(p) for p in rij))
+        for veld in ("tarieven", "instellingen"):
+            waarde = getattr(self, veld)
+            if waarde is not None:
+                object.__setattr__(self, veld, Path(waarde))
+
+    def invoerpaden(self, tariefmap: Path) -> tuple[Path, ...]:
+        """De invoer waarin geen opdracht schrijft, met de gekozen `tariefmap` (zie `invoerpaden`).
+
+        Het instellingenbestand hoort erbij, ook als het (nog) niet bestaat: `--uit casuskosten.toml` zou de
+        instellingen van de volgende keer zijn.
+        """
+        return invoerpaden(self.paden, tariefmap, self.instellingen or Path(STANDAARD_BESTAND))
+
+
+def invoerpaden(paden: Sequence[Path], *andere: Path | None) -> tuple[Path, ...]:
+    """De invoer waarin nooit geschreven wordt, voor élke opdracht dezelfde: de casuspaden, de map van elk los
+    casusbestand, en de andere invoer (tariefmap, instellingenbestand).
+
+    Volledige paden (symbolische links blijven staan, die lost de controle zelf op), zodat een andere werkmap later
+    in een notebook niets aan de bescherming verandert.
+    """
+    volledig = [Path(p).absolute() for p in paden]
+    return (
+        *volledig,
+        *(p.parent for p in volledig if p.is_file()),
+        *(Path(p).absolute() for p in andere if p is not None),
+    )
