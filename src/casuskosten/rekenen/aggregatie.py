@@ -226,11 +226,19 @@ def aggregeer(
         invloedrijkste_casus=invloed,
         per_financier=_per_financier(regels),
         doelen=_doelen(tabel),
-        gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding),
+        gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding, _jaarfactoren(tabel, maatschappelijk), n),
         aandeel_kosten_laag_betrouwbaar=laag,
         periode=Periode(_dag(datums.min()), _dag(datums.max())),
         waarschuwingen=waarschuwingen,
     )
+
+
+def _jaarfactoren(tabel: Kolommen, regels: Kolommen) -> FloatArray:
+    """Per regel 12 / de horizon van zijn casus: de omrekening naar een besparing per jaar."""
+    per_casus = dict(
+        zip(tabel["id"].tolist(), (12.0 / np.asarray(tabel["horizon_maanden"], dtype=float)).tolist(), strict=True)
+    )
+    return np.array([per_casus[c] for c in regels["casus"].tolist()], dtype=float)
 
 
 def _bootstrap_kolommen(tabel: Kolommen) -> list[FloatArray]:
