@@ -175,6 +175,7 @@ def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(tmp_path
                     "financiers_per_jaar",
                     "gemeenten",
                     "gevoeligheid",
+                    "kanscurve",
                     "opschaling",
                     "regels",
                     "representativiteit",

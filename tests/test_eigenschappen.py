@@ -205,10 +205,16 @@ def _vergelijk_aggregaat(een: Aggregaat, twee: Aggregaat) -> None:
     for traject, aandeel in een.aandeel_kosten_laag_betrouwbaar.items():
         assert _gelijk(aandeel, twee.aandeel_kosten_laag_betrouwbaar[traject]), traject
     assert {f.financier: f.rol for f in een.per_financier} == {f.financier: f.rol for f in twee.per_financier}
+    # de tornado staat in euro per huishouden per jaar: verdubbelt mee; het omslagpunt (een factor) blijft gelijk
     gevoelig = {g.parameter: g for g in twee.gevoeligheid}
     for g in een.gevoeligheid:
-        assert _gelijk(g.laag, gevoelig[g.parameter].laag), g.parameter
-        assert _gelijk(g.hoog, gevoelig[g.parameter].hoog), g.parameter
+        for kant in ("laag", "hoog"):
+            a, b = getattr(g, kant), getattr(gevoelig[g.parameter], kant)
+            assert (a is None) == (b is None), g.parameter
+            if a is not None:
+                assert b == pytest.approx(2 * a, rel=1e-9, abs=1e-9), g.parameter
+        assert _gelijk(g.omslagpunt, gevoelig[g.parameter].omslagpunt), g.parameter
+    assert twee.antwoord.schatting == pytest.approx(2 * een.antwoord.schatting, rel=1e-9, abs=1e-9)
 
 
 @EIGENSCHAP

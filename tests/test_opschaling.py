@@ -13,6 +13,7 @@ Gewoon gemiddelde: (80 + 160 + 700) / 3 = 313,33. Met verdeling enkelvoudig 900,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import textwrap
 from pathlib import Path
@@ -228,9 +229,10 @@ def test_json_van_de_opschaling_heeft_de_velden_uit_het_issue(tarieven: Path, ca
         "besparing_per_casus_per_jaar_gecorrigeerd",
         "besparing_per_jaar",
         "besparing_per_jaar_gecorrigeerd",
-        "besparing_per_jaar_psa95",
-        "besparing_per_jaar_gecorrigeerd_psa95",
-        "kans_besparing_gecorrigeerd",
+        "interval95",
+        "kans_besparing",
+        "evpi",
+        "evppi",
         "per_financier_per_jaar",
         "representativiteit",
         "teamuren_per_casus_per_jaar",
@@ -260,7 +262,8 @@ def _zes(zwaarte: str) -> list[dict[str, Any]]:
 
 
 def test_psa_interval_van_de_opschaling_bevat_de_puntschatting(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Het 95%-interval per jaar (met en zonder correctie) omvat de gepoststratificeerde puntschatting."""
+    """Het 95%-interval per jaar omvat de gepoststratificeerde gecorrigeerde puntschatting; de EVPI per jaar is
+    niet negatief en de kans ligt tussen 0 en 1."""
     toml = (
         "[opschaling.Beta]\ncasussen_per_jaar = 1000\n[opschaling.Beta.verdeling]\nenkelvoudig = 500\ncomplex = 500\n"
     )
@@ -268,10 +271,15 @@ def test_psa_interval_van_de_opschaling_bevat_de_puntschatting(tarieven: Path, c
     o = r.gemeente("Beta").opschaling
     assert o is not None
     assert o.weging == "verdeling"
-    laag, hoog = o.besparing_per_jaar_psa95
-    assert laag < o.besparing_per_jaar < hoog
-    laag, hoog = o.besparing_per_jaar_gecorrigeerd_psa95
+    assert o.interval95 is not None
+    laag, hoog = o.interval95
     assert laag < o.besparing_per_jaar_gecorrigeerd < hoog
+    assert o.kans_besparing is not None
+    assert 0 < o.kans_besparing < 1
+    assert o.evpi is not None
+    assert o.evpi >= 0
+    assert o.evppi is not None
+    assert set(o.evppi) == {"steekproef", "tarieven", "kansen"}
 
 
 def test_een_zwaarte_geeft_casussen_per_jaar_maal_het_interval_per_casus(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
@@ -281,23 +289,28 @@ def test_een_zwaarte_geeft_casussen_per_jaar_maal_het_interval_per_casus(tarieve
     agg = r.gemeente("Beta")
     assert agg.opschaling is not None
     assert agg.opschaling.weging == "verdeling"
-    laag, hoog = agg.besparing_per_casus_per_jaar_gecorrigeerd_psa95
-    assert agg.opschaling.besparing_per_jaar_gecorrigeerd_psa95 == (
+    assert agg.antwoord.interval95 is not None
+    assert agg.opschaling.interval95 is not None
+    laag, hoog = agg.antwoord.interval95
+    assert agg.opschaling.interval95 == (
         pytest.approx(1000 * laag, rel=1e-9),
         pytest.approx(1000 * hoog, rel=1e-9),
     )
+    assert agg.opschaling.kans_besparing == agg.antwoord.kans_besparing
+    assert agg.antwoord.evpi is not None
+    assert agg.opschaling.evpi == pytest.approx(1000 * agg.antwoord.evpi, rel=1e-9)
 
 
 def test_opschaling_verandert_de_andere_cijfers_van_de_gemeente_niet(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Het trekken binnen zwaartes gebruikt een eigen generator: kans en intervallen blijven gelijk."""
+    """De steekproefterm van de weging naar zwaarte gebruikt een eigen generator: het antwoord blijft gelijk."""
     zonder = _bereken(tarieven.parent, tarieven, casusmap, "", _zes("enkelvoudig")).gemeente("Beta")
     toml = (
         "[opschaling.Beta]\ncasussen_per_jaar = 1000\n[opschaling.Beta.verdeling]\nenkelvoudig = 500\ncomplex = 500\n"
     )
     met = _bereken(tarieven.parent, tarieven, casusmap, toml + FORMATIE, _zes("enkelvoudig")).gemeente("Beta")
-    assert met.kans_besparing_gecorrigeerd == zonder.kans_besparing_gecorrigeerd
-    assert met.besparing_per_casus_per_jaar_gecorrigeerd_psa95 == zonder.besparing_per_casus_per_jaar_gecorrigeerd_psa95
-    assert met.besparing_pct_gecorrigeerd_psa95 == zonder.besparing_pct_gecorrigeerd_psa95
+    # (alleen het omslagpunt extra_teamuren verschilt: [formatie] noemt hier een teamtarief)
+    assert dataclasses.replace(met.antwoord, omslagpunten=zonder.antwoord.omslagpunten) == zonder.antwoord
+    assert met.besparing_pct_gecorrigeerd_ci95 == zonder.besparing_pct_gecorrigeerd_ci95
 
 
 # --- ongeldige instellingen ------------------------------------------------------------------------------------

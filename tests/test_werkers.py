@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import casuskosten.invoer.casussen as casussen_module
-import casuskosten.rekenen.psa as psa_module
+import casuskosten.rekenen.gemeenten as gemeenten_module
 from casuskosten import Instellingen, bereken
 from casuskosten.fouten import InvoerFout
 from casuskosten.invoer.casussen import PARALLEL_VANAF, Gelezen, laad_casussen
@@ -95,14 +95,14 @@ def test_twee_werkers_lezen_echt_in_twee_processen(
 def test_psa_rekent_met_twee_werkers_in_twee_draden(landelijk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """De doorgang per gemeente (met haar PSA) verdeelt de gemeenten over twee draden naast het hoofdproces, en het
     totaal blijft hetzelfde."""
-    origineel = psa_module._trek_gemeente
+    origineel = gemeenten_module.psa_gemeente
     draden: set[str] = set()
 
     def met_spoor(*args: Any, **kwargs: Any) -> Any:
         draden.add(threading.current_thread().name)
         return origineel(*args, **kwargs)
 
-    monkeypatch.setattr(psa_module, "_trek_gemeente", met_spoor)
+    monkeypatch.setattr(gemeenten_module, "psa_gemeente", met_spoor)
     instellingen = Instellingen(psa_iteraties=200, bootstrap_iteraties=200)
     twee = bereken(landelijk / "casussen", PROJECT / "tarieven", instellingen, werkers=2)
     assert len(draden) == 2

@@ -123,7 +123,8 @@ def bereken_gemeente(
     per_zwaarte = aandelen(deel.casussen.tabel(), deel.opschaling) if deel.opschaling is not None else None
     grens = slice(int(verdeling.psa.casus_grens[deel.nr]), int(verdeling.psa.casus_grens[deel.nr + 1]))
     strata = None
-    if per_zwaarte is not None and verdeling.psa.zwaarte is not None:
+    # één zwaarte met alle casussen is het gewone gemiddelde: dan de trekkingen van de gemeente zelf
+    if per_zwaarte is not None and verdeling.psa.zwaarte is not None and int((per_zwaarte > 0).sum()) > 1:
         strata = Strata.maak(
             verdeling.psa.zwaarte[grens],
             per_zwaarte,

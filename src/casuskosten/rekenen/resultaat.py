@@ -322,6 +322,7 @@ TABELLEN: tuple[str, ...] = (
     "financiers",
     "doelen",
     "gevoeligheid",
+    "kanscurve",
     "waarschuwingen",
     "opschaling",
     "financiers_per_jaar",
