@@ -1,8 +1,16 @@
-"""Gedeelde bouwstenen voor tests: een kleine tarieftabel met ronde prijzen en een casusschrijver."""
+"""Gedeelde bouwstenen voor tests: een kleine tarieftabel met ronde prijzen, een casusschrijver, snelle
+instellingen en de opdrachtregel (in dit proces of als echt proces)."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +87,106 @@ def casusmap(tmp_path: Path):  # type: ignore[no-untyped-def]
         return map_
 
     return schrijf
+
+
+# --- snelle instellingen ---------------------------------------------------------------------------------------
+
+# Het minimum dat de instellingen toestaan (standaard 10.000 elk). Alleen voor tests die geen intervallen, kansen of
+# andere onzekerheidscijfers controleren: de puntschattingen (kosten, besparingen, sommen) hangen er niet van af.
+SNELLE_TREKKINGEN = "bootstrap_iteraties = 100\npsa_iteraties = 100\n"
+
+
+@pytest.fixture
+def snelle_instellingen(tmp_path: Path) -> Path:
+    """Een instellingenbestand met zo weinig trekkingen als mag (100 bootstrap, 100 PSA), voor `--instellingen`.
+
+    Staat naast (niet in) de casusmap en de tariefmap, zodat het de bescherming van de invoer niet in de weg zit."""
+    pad = tmp_path / "snel.toml"
+    pad.write_text(SNELLE_TREKKINGEN, encoding="utf-8")
+    return pad
+
+
+# --- de opdrachtregel ------------------------------------------------------------------------------------------
+
+# zoals de tests een gebruiker nabootsen: een breed scherm en geen kleur
+OMGEVING = {"COLUMNS": "200", "NO_COLOR": "1"}
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """Wat een gebruiker van één aanroep van `casuskosten` ziet (zelfde velden als subprocess.CompletedProcess)."""
+
+    args: tuple[str, ...]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _pijp() -> io.TextIOWrapper:
+    """Een uitvoerstroom zoals een pijp naar een ander proces: utf-8, geen terminal."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _gelezen(stroom: io.TextIOWrapper) -> str:
+    """De tekst zoals `subprocess.run(text=True)` hem leest (universele regeleinden)."""
+    stroom.flush()
+    ruw = stroom.buffer.getvalue()  # type: ignore[attr-defined]
+    return io.TextIOWrapper(io.BytesIO(ruw), encoding="utf-8").read()
+
+
+def draai_in_proces(*args: str, cwd: Path = PROJECT, omgeving: Mapping[str, str] | None = None) -> Uitkomst:
+    """`casuskosten ARGS` in dit proces, via dezelfde ingang als het echte commando (`casuskosten.cli:main`, zie
+    [project.scripts]): dezelfde exitcode en dezelfde tekst op stdout en stderr, zonder ~1,4 s om op te starten.
+
+    Wat een nieuw proces anders zou hebben, wordt per aanroep nagebootst: de werkmap, de omgeving (COLUMNS, NO_COLOR)
+    en de twee consoles van cli.py, die bij het importeren hun breedte en kleur kiezen naar stdout en de omgeving;
+    ze worden hier op dezelfde manier opnieuw gemaakt, met stdout en stderr als pijp (geen terminal). Een
+    onverwachte uitzondering komt niet als traceback in stderr maar laat de test falen, met de traceback erbij.
+    `test_cli.py` vergelijkt deze uitkomst met die van een echt proces."""
+    from rich.console import Console
+
+    from casuskosten import cli
+
+    uit, fout = _pijp(), _pijp()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
+        for naam, waarde in {**OMGEVING, **(omgeving or {})}.items():
+            mp.setenv(naam, waarde)
+        mp.chdir(cwd)
+        # dezelfde regels als bovenin cli.py
+        mp.setattr(cli, "uit_console", Console(width=None if sys.stdout.isatty() else 200))
+        mp.setattr(cli, "fout_console", Console(stderr=True, soft_wrap=True))
+        try:
+            cli.main(list(args))
+        except SystemExit as einde:
+            code = einde.code
+        else:  # pragma: no cover - main eindigt altijd met sys.exit
+            code = 0
+        if code is not None and not isinstance(code, int):  # zoals de interpreter: de tekst op stderr, code 1
+            print(code, file=sys.stderr)
+            code = 1
+    return Uitkomst(tuple(args), code or 0, _gelezen(uit), _gelezen(fout))
+
+
+Draai = Callable[..., Uitkomst]
+
+
+@pytest.fixture
+def draai() -> Draai:
+    """`draai("bereken", map_, "--json")`: de opdrachtregel in dit proces (zie `draai_in_proces`)."""
+    return draai_in_proces
+
+
+def draai_proces(
+    *args: str, cwd: Path = PROJECT, omgeving: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`casuskosten ARGS` als apart proces, zoals een gebruiker het start; alleen voor wat een echt proces nodig
+    heeft (werkprocessen, signalen, een verse interpreter, de exitcode van het besturingssysteem)."""
+    return subprocess.run(
+        [sys.executable, "-m", "casuskosten", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **OMGEVING, **(omgeving or {})},
+        check=False,
+        timeout=120,
+    )
