@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT, Draai, Uitkomst, casus, draai_in_proces, draai_proces
+from tests.conftest import PROJECT, Draai, casus, draai_in_proces, draai_proces
 
 
 def _opdrachten() -> list[str]:

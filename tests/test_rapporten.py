@@ -18,9 +18,8 @@ from casuskosten import bereken
 from casuskosten.fouten import CasuskostenFout
 from casuskosten.invoer.sjablonen import meegeleverd
 from casuskosten.uitvoer.rapporten import casus_rapport, gemeente_rapport, vergelijk_rapport
-from tests.conftest import casus
+from tests.conftest import Draai, casus
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
-from tests.test_cli import draai
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -224,7 +223,7 @@ def test_casusrapport_toont_beide_trajecten_en_doelen(tarieven: Path, casusmap) 
     assert "Zwaardere zorg voorkomen ja" in tekst
 
 
-def test_rapport_cli_een_bestand_per_gemeente(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rapport_cli_een_bestand_per_gemeente(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Zonder --gemeente schrijft `rapport` één HTML-bestand per gemeente in de map --uit."""
     map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
     uit = draai(
@@ -234,7 +233,7 @@ def test_rapport_cli_een_bestand_per_gemeente(tarieven: Path, casusmap, tmp_path
     assert sorted(p.name for p in (tmp_path / "rapporten").iterdir()) == ["alfa.html", "beta.html"]
 
 
-def test_rapport_cli_weigert_uitvoer_in_de_casusmap(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_rapport_cli_weigert_uitvoer_in_de_casusmap(draai: Draai, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Een rapport in de casusmap wordt geweigerd (exitcode 1) en er wordt niets geschreven."""
     map_ = casusmap(CASUS_A)
     uit = draai("rapport", str(map_), "--tarieven", str(tarieven), "--gemeente", "Beta", "--uit", str(map_ / "r.html"))
@@ -243,7 +242,7 @@ def test_rapport_cli_weigert_uitvoer_in_de_casusmap(tarieven: Path, casusmap) ->
     assert not (map_ / "r.html").exists()
 
 
-def test_onbekende_gemeente_noemt_de_bekende(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_onbekende_gemeente_noemt_de_bekende(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`--gemeente Betaa` is een fout met een suggestie en de gemeenten die er wel zijn."""
     map_ = casusmap(CASUS_A)
     uit = draai("rapport", str(map_), "--tarieven", str(tarieven), "--gemeente", "Betaa", "--uit", str(tmp_path / "r"))
@@ -390,7 +389,7 @@ def test_vergelijking_zet_alle_gemeenten_naast_elkaar(resultaat) -> None:  # typ
     assert "Alfa" in pdf
 
 
-def test_vergelijk_en_rapport_pdf_via_de_opdrachtregel(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_vergelijk_en_rapport_pdf_via_de_opdrachtregel(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`vergelijk --formaat pdf` en `rapport --formaat pdf` schrijven geldige PDF-bestanden."""
     map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
     opties = ["--tarieven", str(tarieven), "--datum", "2026-11-23", "--formaat", "pdf"]
@@ -455,7 +454,7 @@ def test_pdf_casusboek_gelijk_in_verschillende_processen(tarieven: Path, casusma
     assert uitkomsten[0] == uitkomsten[1]
 
 
-def test_weggelaten_casussen_staan_in_rapport_en_export(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_weggelaten_casussen_staan_in_rapport_en_export(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Met --sla-ongeldige-over noemen het rapport (HTML en PDF) en de export welke casus is weggelaten en waarom."""
     import csv
 

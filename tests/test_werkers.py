@@ -17,8 +17,7 @@ from casuskosten import Instellingen, bereken
 from casuskosten.fouten import InvoerFout
 from casuskosten.invoer.casussen import PARALLEL_VANAF, Gelezen, laad_casussen
 from casuskosten.invoer.tarieven import laad_tarieven
-from tests.conftest import PROJECT
-from tests.test_cli import draai
+from tests.conftest import PROJECT, Draai, draai_proces
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from genereer import genereer
@@ -40,11 +39,13 @@ def landelijk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_json_is_byte_voor_byte_gelijk_met_een_en_twee_werkers(landelijk: Path, tmp_path: Path) -> None:
-    """`bereken --json` met --werkers 1 en --werkers 2 schrijft dezelfde bytes (lezen, PSA, totaal, opschaling)."""
+    """`bereken --json` met --werkers 1 en --werkers 2 schrijft dezelfde bytes (lezen, PSA, totaal, opschaling).
+
+    Als echt proces: met twee werkers leest het commando in werkprocessen (fork), en dat hoort niet in pytest."""
     uitvoer = []
     for werkers in ("1", "2"):
         uit = tmp_path / f"werkers-{werkers}.json"
-        proces = draai(
+        proces = draai_proces(
             "bereken",
             str(landelijk / "casussen"),
             "--tarieven",
@@ -149,7 +150,7 @@ def test_ongeldig_aantal_werkers_is_een_nederlandse_fout(werkers: Any) -> None:
         bereken(PROJECT / "casussen", PROJECT / "tarieven", werkers=werkers)
 
 
-def test_ongeldig_aantal_werkers_op_de_opdrachtregel() -> None:
+def test_ongeldig_aantal_werkers_op_de_opdrachtregel(draai: Draai) -> None:
     """`--werkers 0` en `--werkers twee`: een melding in het Nederlands, code 1, geen traceback."""
     nul = draai("bereken", "casussen", "--werkers", "0")
     assert nul.returncode == 1
@@ -209,7 +210,7 @@ def test_standaard_werkers_volgen_het_cpu_quotum_van_de_container(tmp_path: Path
 
 
 @pytest.mark.parametrize("opdracht", ["bereken", "controleer", "rapport", "casus", "vergelijk", "export"])
-def test_elke_opdracht_die_casussen_leest_kent_werkers(opdracht: str) -> None:
+def test_elke_opdracht_die_casussen_leest_kent_werkers(draai: Draai, opdracht: str) -> None:
     """Niet alleen `bereken`: elke opdracht die casussen leest en rekent, neemt --werkers (en weigert 0 in het
     Nederlands)."""
     hulp = draai(opdracht, "--help")
@@ -221,10 +222,11 @@ def test_elke_opdracht_die_casussen_leest_kent_werkers(opdracht: str) -> None:
 
 
 def test_controleer_meldt_met_een_en_twee_werkers_hetzelfde(landelijk: Path) -> None:
-    """`controleer` leest met twee werkers in processen en geeft dezelfde uitvoer als met één."""
+    """`controleer` leest met twee werkers in processen en geeft dezelfde uitvoer als met één (als echt proces, zoals
+    hierboven)."""
     uitvoer = []
     for werkers in ("1", "2"):
-        proces = draai(
+        proces = draai_proces(
             "controleer",
             str(landelijk / "casussen"),
             "--tarieven",
