@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
+from casuskosten import Instellingen
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 TARIEVEN_CSV = """\
@@ -91,18 +93,25 @@ def casusmap(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 # --- snelle instellingen ---------------------------------------------------------------------------------------
 
-# Het minimum dat de instellingen toestaan (standaard 10.000 elk). Alleen voor tests die geen intervallen, kansen of
-# andere onzekerheidscijfers controleren: de puntschattingen (kosten, besparingen, sommen) hangen er niet van af.
-SNELLE_TREKKINGEN = "bootstrap_iteraties = 100\npsa_iteraties = 100\n"
+# Zo weinig trekkingen als de instellingen toestaan (standaard 10.000 elk). Alleen voor tests die geen intervallen,
+# kansen of andere onzekerheidscijfers narekenen: de puntschattingen (kosten, besparingen, sommen, percentages)
+# hangen niet van het aantal trekkingen af.
+SNELLE_TREKKINGEN = {"bootstrap_iteraties": 100, "psa_iteraties": 100}
+SNEL = Instellingen(**SNELLE_TREKKINGEN)
 
 
 @pytest.fixture
-def snelle_instellingen(tmp_path: Path) -> Path:
-    """Een instellingenbestand met zo weinig trekkingen als mag (100 bootstrap, 100 PSA), voor `--instellingen`.
+def snel() -> Instellingen:
+    """De standaardinstellingen met zo weinig trekkingen als mag (zie SNELLE_TREKKINGEN), voor `bereken(...)`."""
+    return SNEL
 
-    Staat naast (niet in) de casusmap en de tariefmap, zodat het de bescherming van de invoer niet in de weg zit."""
+
+@pytest.fixture
+def snel_toml(tmp_path: Path) -> Path:
+    """Hetzelfde als instellingenbestand, voor `--instellingen` op de opdrachtregel; het staat naast (niet in) de
+    casus- en tariefmap van `casusmap` en `tarieven`, zodat de bescherming van de invoer er niet over struikelt."""
     pad = tmp_path / "snel.toml"
-    pad.write_text(SNELLE_TREKKINGEN, encoding="utf-8")
+    pad.write_text("".join(f"{k} = {v}\n" for k, v in SNELLE_TREKKINGEN.items()), encoding="utf-8")
     return pad
 
 
