@@ -7,7 +7,9 @@ met het sociaal team € 230, besparing 85,1%; gemeente Beta (A en B) € 1.660 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -101,17 +103,29 @@ def test_gemeenterapport_heeft_alle_secties(resultaat) -> None:  # type: ignore[
     assert "Casus C" not in tekst  # C hoort bij Alfa
 
 
-def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """Elke gebruikte tariefrij staat er met bron en betrouwbaarheid; elk invoerbestand met zijn SHA-256."""
+def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat, tarieven: Path) -> None:  # type: ignore[no-untyped-def]
+    """Elke gebruikte tariefrij staat er met prijs, jaar, financier, betrouwbaarheid, bron en regel in de tabel;
+    elk invoerbestand van de gemeente met zijn SHA-256.
+
+    Met de hand uit conftest.TARIEVEN_CSV (regel 1 is de kop): Beta (A en B, tariefjaar 2016) gebruikt de landelijke
+    hulp van 2015 (regel 2, € 10 per uur), zwaar (regel 5, € 100 per dag, aanname) en maatje (regel 6, € 5 per uur);
+    hulp van 2017 (regel 3, € 20) en de Alfa-rij (regel 4, € 15) niet. De SHA-256 is die van de bytes op schijf,
+    hier los van casuskosten met hashlib berekend; c.yaml hoort bij Alfa en staat er niet in."""
     tekst = Pagina(_gemeente_html(resultaat)).tekst
-    assert "aanname: test" in tekst
-    assert "Jeugdhulp met verblijf" in tekst
-    a = resultaat.casusbestand("A")
-    assert a.document.sha256 in tekst
-    assert a.bestand in tekst
-    for bestand, sha in resultaat.tariefbestanden:
-        assert bestand in tekst
-        assert sha in tekst
+    test_csv = tarieven / "test.csv"
+    for rij in (
+        f"Hulp bij het huishouden hulp € 10,00 / uur 2015 Gemeente – Wmo hoog test {test_csv}:2",
+        f"Jeugdhulp met verblijf zwaar € 100,00 / dag 2015 Gemeente – Jeugd laag aanname: test {test_csv}:5",
+        f"Vrijwilliger maatje € 5,00 / uur 2015 Vrijwillige inzet middel test {test_csv}:6",
+    ):
+        assert rij in tekst, rij
+    assert f"{test_csv}:3" not in tekst
+    assert f"{test_csv}:4" not in tekst
+    casussen = tarieven.parent / "casussen"
+    for pad in (casussen / "a.yaml", casussen / "b.yaml", test_csv, tarieven / "prijsindex.csv"):
+        sha = hashlib.sha256(pad.read_bytes()).hexdigest()
+        assert f"{pad.parent.name}/{pad.name} {sha}" in tekst, pad.name
+    assert hashlib.sha256((casussen / "c.yaml").read_bytes()).hexdigest() not in tekst
     assert "casuskosten 0." in tekst
 
 
@@ -120,7 +134,8 @@ def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(resultaa
     html = _gemeente_html(resultaat)
     pagina = Pagina(html)
     assert pagina.tags.count("table") > 5
-    assert html.count("<table") == html.count("<thead>") or html.count("<table") <= html.count("<th ")
+    tabellen = re.findall(r"<table.*?</table>", html, flags=re.DOTALL)
+    assert all(re.search(r"<thead><tr><th scope=\"col\"", tabel) for tabel in tabellen)
     assert pagina.tags.count("figure") == pagina.tags.count("figcaption") == pagina.tags.count("svg")
     assert pagina.tags.count("figure") >= 4
     svgs = [a for tag, a in pagina.attributen if tag == "svg"]
