@@ -52,14 +52,28 @@ BASIS_CASUS: dict[str, Any] = {
 }
 
 
-@pytest.fixture
-def tarieven(tmp_path: Path) -> Path:
-    """Een tariefmap met ronde prijzen: hulp 10 (2015) / 20 (2017), Alfa 15 (2016), zwaar 100, maatje 5."""
-    map_ = tmp_path / "tarieven"
-    map_.mkdir()
+def schrijf_tarieven(map_: Path) -> Path:
+    """Schrijft de tariefmap met ronde prijzen (TARIEVEN_CSV, PRIJSINDEX_CSV) in `map_` en geeft die terug."""
+    map_.mkdir(parents=True)
     (map_ / "test.csv").write_text(TARIEVEN_CSV, encoding="utf-8")
     (map_ / "prijsindex.csv").write_text(PRIJSINDEX_CSV, encoding="utf-8")
     return map_
+
+
+def schrijf_casussen(map_: Path, *casussen: dict[str, Any]) -> Path:
+    """Schrijft casussen als YAML-bestanden (<id>.yaml, kleine letters) in `map_` en geeft die terug."""
+    map_.mkdir(parents=True, exist_ok=True)
+    for c in casussen:
+        (map_ / f"{c['id'].lower()}.yaml").write_text(
+            yaml.safe_dump(c, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    return map_
+
+
+@pytest.fixture
+def tarieven(tmp_path: Path) -> Path:
+    """Een tariefmap met ronde prijzen: hulp 10 (2015) / 20 (2017), Alfa 15 (2016), zwaar 100, maatje 5."""
+    return schrijf_tarieven(tmp_path / "tarieven")
 
 
 def casus(
@@ -82,11 +96,7 @@ def casusmap(tmp_path: Path):  # type: ignore[no-untyped-def]
     map_.mkdir()
 
     def schrijf(*casussen: dict[str, Any]) -> Path:
-        for c in casussen:
-            (map_ / f"{c['id'].lower()}.yaml").write_text(
-                yaml.safe_dump(c, allow_unicode=True, sort_keys=False), encoding="utf-8"
-            )
-        return map_
+        return schrijf_casussen(map_, *casussen)
 
     return schrijf
 

@@ -20,7 +20,7 @@ from casuskosten import bereken
 from casuskosten.fouten import CasuskostenFout
 from casuskosten.invoer.sjablonen import meegeleverd
 from casuskosten.uitvoer.rapporten import casus_rapport, gemeente_rapport, vergelijk_rapport
-from tests.conftest import Draai, casus
+from tests.conftest import Draai, casus, schrijf_casussen, schrijf_tarieven
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
 
 DATUM = dt.date(2026, 11, 23)
@@ -61,14 +61,30 @@ def _gemeente_html(resultaat, gemeente: str = "Beta") -> str:  # type: ignore[no
     return gemeente_rapport(resultaat, gemeente, "html", DATUM).decode("utf-8")
 
 
-@pytest.fixture
-def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
-    return bereken([casusmap(CASUS_A, CASUS_B, CASUS_C)], tarieven, GEEN_DISCONTO)
+# de tests met `resultaat` en `beta_html` lezen die alleen: één keer rekenen en opmaken per module
+@pytest.fixture(scope="module")
+def abc_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Een map met casussen/ (A en B in Beta, C in Alfa) en tarieven/ (de ronde testtarieven)."""
+    basis = tmp_path_factory.mktemp("abc")
+    schrijf_casussen(basis / "casussen", CASUS_A, CASUS_B, CASUS_C)
+    schrijf_tarieven(basis / "tarieven")
+    return basis
 
 
-def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(resultaat) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def resultaat(abc_map: Path):  # type: ignore[no-untyped-def]
+    return bereken([abc_map / "casussen"], abc_map / "tarieven", GEEN_DISCONTO)
+
+
+@pytest.fixture(scope="module")
+def beta_html(resultaat) -> str:  # type: ignore[no-untyped-def]
+    """Het HTML-rapport van Beta."""
+    return _gemeente_html(resultaat)
+
+
+def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(beta_html: str) -> None:
     """Het rapport van Beta noemt de sommen (€ 1.660, € 430), de besparing 74,1% en casus A (€ 1.540, 85,1%)."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    tekst = Pagina(beta_html).tekst
     assert "Maatschappelijke businesscase sociaal team Beta" in tekst
     for verwacht in ("€ 1.660", "€ 430", "€ 1.230", "74,1%", "€ 1.540", "€ 230", "85,1%", "-66,7%"):
         assert verwacht in tekst, verwacht
@@ -76,18 +92,18 @@ def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(resultaat) -> N
     assert "Prijspeil 2015" in tekst
 
 
-def test_samenvatting_in_gewone_woorden(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_samenvatting_in_gewone_woorden(beta_html: str) -> None:
     """De samenvatting zegt in hoeveel casussen het sociaal team goedkoper was, en dat er geen interval is."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    tekst = Pagina(beta_html).tekst
     assert "In 1 van de 2 casussen was de aanpak van het sociaal team goedkoper" in tekst
     assert "Samen kostten de casussen met het sociaal team € 1.230 minder" in tekst
     assert "geen betrouwbaarheidsinterval" in tekst
     assert "minder dan 10" in tekst  # de waarschuwing weinig_casussen
 
 
-def test_gemeenterapport_heeft_alle_secties(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_gemeenterapport_heeft_alle_secties(beta_html: str) -> None:
     """Samenvatting, trajecten, financiers, doelen, gevoeligheid, overzicht, bijlagen en verantwoording."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    tekst = Pagina(beta_html).tekst
     for kop in (
         "Samenvatting",
         "De casussen: beide trajecten",
@@ -103,7 +119,7 @@ def test_gemeenterapport_heeft_alle_secties(resultaat) -> None:  # type: ignore[
     assert "Casus C" not in tekst  # C hoort bij Alfa
 
 
-def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat, tarieven: Path) -> None:  # type: ignore[no-untyped-def]
+def test_verantwoording_noemt_tarieven_bron_en_sha256(beta_html: str, abc_map: Path) -> None:
     """Elke gebruikte tariefrij staat er met prijs, jaar, financier, betrouwbaarheid, bron en regel in de tabel;
     elk invoerbestand van de gemeente met zijn SHA-256.
 
@@ -111,7 +127,8 @@ def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat, tarieven: Path)
     hulp van 2015 (regel 2, € 10 per uur), zwaar (regel 5, € 100 per dag, aanname) en maatje (regel 6, € 5 per uur);
     hulp van 2017 (regel 3, € 20) en de Alfa-rij (regel 4, € 15) niet. De SHA-256 is die van de bytes op schijf,
     hier los van casuskosten met hashlib berekend; c.yaml hoort bij Alfa en staat er niet in."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    tekst = Pagina(beta_html).tekst
+    tarieven, casussen = abc_map / "tarieven", abc_map / "casussen"
     test_csv = tarieven / "test.csv"
     for rij in (
         f"Hulp bij het huishouden hulp € 10,00 / uur 2015 Gemeente – Wmo hoog test {test_csv}:2",
@@ -121,7 +138,6 @@ def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat, tarieven: Path)
         assert rij in tekst, rij
     assert f"{test_csv}:3" not in tekst
     assert f"{test_csv}:4" not in tekst
-    casussen = tarieven.parent / "casussen"
     for pad in (casussen / "a.yaml", casussen / "b.yaml", test_csv, tarieven / "prijsindex.csv"):
         sha = hashlib.sha256(pad.read_bytes()).hexdigest()
         assert f"{pad.parent.name}/{pad.name} {sha}" in tekst, pad.name
@@ -129,9 +145,9 @@ def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat, tarieven: Path)
     assert "casuskosten 0." in tekst
 
 
-def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(beta_html: str) -> None:
     """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met inline <svg>, <title> en <figcaption>."""
-    html = _gemeente_html(resultaat)
+    html = beta_html
     pagina = Pagina(html)
     assert pagina.tags.count("table") > 5
     tabellen = re.findall(r"<table.*?</table>", html, flags=re.DOTALL)
@@ -145,9 +161,9 @@ def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(resultaa
     assert len(ids) == len(set(ids))
 
 
-def test_html_is_zelfstandig(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_html_is_zelfstandig(beta_html: str) -> None:
     """Geen externe verzoeken: geen <script>, <link> of src/href naar buiten."""
-    pagina = Pagina(_gemeente_html(resultaat))
+    pagina = Pagina(beta_html)
     assert "script" not in pagina.tags
     assert "link" not in pagina.tags
     for _, attrs in pagina.attributen:
