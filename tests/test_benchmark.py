@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from casuskosten import Instellingen, bereken
 from tests.conftest import PROJECT
 
@@ -12,6 +14,7 @@ sys.path.insert(0, str(PROJECT / "benchmarks"))
 from genereer import genereer
 
 
+@pytest.mark.traag
 def test_gegenereerde_set_is_geldig_en_wordt_berekend(tmp_path: Path) -> None:
     """36 synthetische casussen over 12 gemeenten zijn geldig en komen allemaal in de uitkomst."""
     genereer(36, tmp_path, gemeenten=12)

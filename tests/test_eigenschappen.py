@@ -134,6 +134,7 @@ def _gelijk(a: float | None, b: float | None) -> bool:
     return a == pytest.approx(b, rel=1e-9, abs=1e-9)
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(casussen())
 def test_besparing_is_voor_min_team_en_kosten_zijn_de_som_van_de_regels(data: list[dict[str, Any]]) -> None:
@@ -149,6 +150,7 @@ def test_besparing_is_voor_min_team_en_kosten_zijn_de_som_van_de_regels(data: li
             assert rij["besparing_pct"] == pytest.approx(rij["besparing"] / rij["kosten_voor_2015"] * 100)
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(casussen())
 def test_gemeentesommen_zijn_de_sommen_van_hun_casussen(data: list[dict[str, Any]]) -> None:
@@ -171,6 +173,7 @@ def test_gemeentesommen_zijn_de_sommen_van_hun_casussen(data: list[dict[str, Any
         )
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(casussen())
 def test_financiersommen_zijn_de_totalen(data: list[dict[str, Any]]) -> None:
@@ -212,6 +215,7 @@ def _vergelijk_aggregaat(een: Aggregaat, twee: Aggregaat) -> None:
         assert _gelijk(g.hoog, gevoelig[g.parameter].hoog), g.parameter
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(casussen())
 def test_dubbele_prijzen_verdubbelen_kosten_en_laten_percentages_gelijk(data: list[dict[str, Any]]) -> None:
@@ -229,6 +233,7 @@ def test_dubbele_prijzen_verdubbelen_kosten_en_laten_percentages_gelijk(data: li
         _vergelijk_aggregaat(a, b)
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(
     gemeente=st.sampled_from(["Alfa", "Beta"]),

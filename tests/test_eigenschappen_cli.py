@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -147,6 +148,7 @@ def _draai(argv: list[str]) -> tuple[int, str]:
     return uit.returncode, uit.stdout + uit.stderr
 
 
+@pytest.mark.traag
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     casussen=st.lists(casusbestand(), min_size=0, max_size=3),

@@ -208,6 +208,7 @@ def test_gemeente_met_een_casus(tarieven: Path, casusmap) -> None:  # type: igno
     assert "85,1%" in tekst
 
 
+@pytest.mark.traag
 def test_gemeente_met_honderd_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """100 casussen: alle in het overzicht en als bijlage; de trajectgrafiek is in delen van 30 gesplitst."""
     casussen = [
@@ -349,6 +350,7 @@ def test_pdf_zelfde_invoer_en_datum_geeft_dezelfde_bytes(tarieven: Path, casusma
     assert casus_rapport(eerste, "pdf", DATUM) == casus_rapport(tweede, "pdf", DATUM)
 
 
+@pytest.mark.traag
 def test_pdf_gemeente_met_een_en_met_honderd_casussen(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """De PDF werkt voor één casus en voor 100 casussen (elke casus als bijlage, grafieken passen op een pagina)."""
     een = bereken([casusmap(CASUS_A)], tarieven, GEEN_DISCONTO)
@@ -450,6 +452,7 @@ def test_huisstijl_organisatie_logo_en_kleur(tarieven: Path, casusmap, tmp_path:
     assert "Bureau <Voorbeeld> & Co" in _pdf_tekst(gemeente_rapport(r, "Beta", "pdf", DATUM))
 
 
+@pytest.mark.traag
 def test_pdf_casusboek_gelijk_in_verschillende_processen(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Twee processen met een andere hash-seed maken byte voor byte hetzelfde casusboek (met inhoudsopgave)."""
     import os

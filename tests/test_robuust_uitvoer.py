@@ -513,6 +513,7 @@ def test_pdf_van_een_casus_met_lange_inhoud(
     assert "EINDE" in tekst
 
 
+@pytest.mark.traag
 def test_vergelijking_van_342_gemeenten_als_pdf(draai: Draai, tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """`vergelijk --formaat pdf` over 342 gemeenten (elk één casus) geeft een PDF met de tabel over pagina's, de
     kop herhaald, en de forest plot in delen; de eerste en de laatste gemeente staan erin."""

@@ -38,6 +38,7 @@ def landelijk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return map_
 
 
+@pytest.mark.traag
 def test_json_is_byte_voor_byte_gelijk_met_een_en_twee_werkers(landelijk: Path, tmp_path: Path) -> None:
     """`bereken --json` met --werkers 1 en --werkers 2 schrijft dezelfde bytes (lezen, PSA, totaal, opschaling).
 
@@ -75,6 +76,7 @@ def _lees_met_spoor(stuk: Sequence[Path]) -> list[Gelezen]:
     return _ORIGINEEL(stuk)
 
 
+@pytest.mark.traag
 def test_twee_werkers_lezen_echt_in_twee_processen(
     landelijk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -93,6 +95,7 @@ def test_twee_werkers_lezen_echt_in_twee_processen(
     assert ids == serieel
 
 
+@pytest.mark.traag
 def test_psa_rekent_met_twee_werkers_in_twee_draden(landelijk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """De doorgang per gemeente (met haar PSA) verdeelt de gemeenten over twee draden naast het hoofdproces, en het
     totaal blijft hetzelfde."""
@@ -120,6 +123,7 @@ def _maak_fout(pad: Path, oud: str, nieuw: str) -> None:
     pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
 
 
+@pytest.mark.traag
 def test_meldingen_uit_werkers_komen_in_de_volgorde_van_de_bestanden(tmp_path: Path) -> None:
     """Fouten vroeg, midden en laat in de set (in verschillende stukken van de werkers) komen met bestand, regel en
     veld terug, in dezelfde volgorde als met één werker."""
@@ -181,6 +185,7 @@ def test_voortgangsbalk_op_een_terminal_laat_werkprocessen_toe(monkeypatch: pyte
     assert "Casussen lezen" in scherm.getvalue()
 
 
+@pytest.mark.traag
 def test_vanuit_een_werkproces_van_een_ander_leest_casuskosten_in_een_proces() -> None:
     """Een werkproces (daemon) van bijvoorbeeld een eigen multiprocessing.Pool mag geen kinderen krijgen: dan leest
     casuskosten zelf in één proces in plaats van te falen."""
@@ -221,6 +226,7 @@ def test_elke_opdracht_die_casussen_leest_kent_werkers(draai: Draai, opdracht: s
     assert "ongeldige waarde voor --werkers: moet 1 of meer zijn" in nul.stderr
 
 
+@pytest.mark.traag
 def test_controleer_meldt_met_een_en_twee_werkers_hetzelfde(landelijk: Path) -> None:
     """`controleer` leest met twee werkers in processen en geeft dezelfde uitvoer als met één (als echt proces, zoals
     hierboven)."""
