@@ -22,6 +22,9 @@ def _opdrachten() -> list[str]:
 
 OPDRACHTEN = _opdrachten()
 
+# voor `from tests.test_cli import draai` (van voor de fixture `draai` in conftest): dezelfde aanroep in het proces
+draai = draai_in_proces
+
 
 @pytest.mark.parametrize(
     ("args", "verwacht"),
