@@ -108,6 +108,7 @@ def casusmap(tmp_path: Path):  # type: ignore[no-untyped-def]
 # hangen niet van het aantal trekkingen af.
 SNELLE_TREKKINGEN = {"bootstrap_iteraties": 100, "psa_iteraties": 100}
 SNEL = Instellingen(**SNELLE_TREKKINGEN)
+SNELLE_TOML = "".join(f"{naam} = {aantal}\n" for naam, aantal in SNELLE_TREKKINGEN.items())
 
 
 @pytest.fixture
@@ -121,7 +122,7 @@ def snel_toml(tmp_path: Path) -> Path:
     """Hetzelfde als instellingenbestand, voor `--instellingen` op de opdrachtregel; het staat naast (niet in) de
     casus- en tariefmap van `casusmap` en `tarieven`, zodat de bescherming van de invoer er niet over struikelt."""
     pad = tmp_path / "snel.toml"
-    pad.write_text("".join(f"{k} = {v}\n" for k, v in SNELLE_TREKKINGEN.items()), encoding="utf-8")
+    pad.write_text(SNELLE_TOML, encoding="utf-8")
     return pad
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casuskosten import Instellingen, bereken
-from tests.conftest import PROJECT
+from casuskosten import bereken
+from tests.conftest import PROJECT, SNEL
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from genereer import genereer
@@ -18,7 +18,7 @@ from genereer import genereer
 def test_gegenereerde_set_is_geldig_en_wordt_berekend(tmp_path: Path) -> None:
     """36 synthetische casussen over 12 gemeenten zijn geldig en komen allemaal in de uitkomst."""
     genereer(36, tmp_path, gemeenten=12)
-    r = bereken([tmp_path], PROJECT / "tarieven", Instellingen(bootstrap_iteraties=200))
+    r = bereken([tmp_path], PROJECT / "tarieven", SNEL)
     assert r.totaal.aantal_casussen == 36
     assert len(r.gemeenten) == 12
     assert sum(g.aantal_casussen for g in r.gemeenten) == 36

@@ -255,14 +255,18 @@ def test_casusrapport_toont_beide_trajecten_en_doelen(tarieven: Path, casusmap) 
     assert "Zwaardere zorg voorkomen ja" in tekst
 
 
-def test_rapport_cli_een_bestand_per_gemeente(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rapport_cli_een_bestand_per_gemeente(
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, snel_toml: Path
+) -> None:  # type: ignore[no-untyped-def]
     """Zonder --gemeente schrijft `rapport` één HTML-bestand per gemeente in de map --uit."""
     map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
+    doel = tmp_path / "rapporten"
     uit = draai(
-        "rapport", str(map_), "--tarieven", str(tarieven), "--uit", str(tmp_path / "rapporten"), "--datum", "2026-11-23"
-    )
+        "rapport", str(map_), "--tarieven", str(tarieven), "--instellingen", str(snel_toml),
+        "--uit", str(doel), "--datum", "2026-11-23",
+    )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
-    assert sorted(p.name for p in (tmp_path / "rapporten").iterdir()) == ["alfa.html", "beta.html"]
+    assert sorted(p.name for p in doel.iterdir()) == ["alfa.html", "beta.html"]
 
 
 def test_rapport_cli_weigert_uitvoer_in_de_casusmap(draai: Draai, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]

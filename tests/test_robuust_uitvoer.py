@@ -18,7 +18,7 @@ import pytest
 from casuskosten.fouten import UitvoerFout
 from casuskosten.uitvoer import rapporten
 from casuskosten.uitvoer.bestanden import schrijf_atomair
-from tests.conftest import Draai, casus, draai_in_proces, draai_proces
+from tests.conftest import SNEL, SNELLE_TOML, Draai, casus, draai_in_proces, draai_proces
 
 DATA = Path(__file__).resolve().parent / "data" / "uitvoer"
 FORMULE = DATA / "formule-injectie"
@@ -193,10 +193,9 @@ def test_mislukt_rapport_van_een_gemeente_laat_geen_enkel_rapport_achter(
 ) -> None:
     """Gaat het rapport van de tweede gemeente mis, dan is ook dat van de eerste niet geschreven, en de nieuwe map
     is er niet."""
-    from casuskosten.invoer.instellingen import Instellingen
     from casuskosten.pijplijn import bereken
 
-    resultaat = bereken([werkmap / "casussen"], werkmap / "tarieven", Instellingen(bootstrap_iteraties=100))
+    resultaat = bereken([werkmap / "casussen"], werkmap / "tarieven", SNEL)
     echt = rapporten.gemeente_rapport
 
     def tweede_mislukt(r, gemeente, *args):  # type: ignore[no-untyped-def]
@@ -230,9 +229,9 @@ def test_gemeenten_met_dezelfde_bestandsnaam_worden_geweigerd(
     assert not doel.exists()
 
 
-def test_rapport_per_gemeente_schrijft_alle_rapporten(draai: Draai, werkmap: Path) -> None:
+def test_rapport_per_gemeente_schrijft_alle_rapporten(draai: Draai, werkmap: Path, snel_toml: Path) -> None:
     """Zonder `--gemeente` en `--uit` komt er per gemeente één rapport in `uitvoer/`."""
-    uit = draai("rapport", "casussen", "--tarieven", "tarieven", cwd=werkmap)
+    uit = draai("rapport", "casussen", "--tarieven", "tarieven", "--instellingen", str(snel_toml), cwd=werkmap)
     assert uit.returncode == 0, uit.stderr
     assert sorted(p.name for p in (werkmap / "uitvoer").iterdir()) == ["alfa.html", "beta.html"]
 
@@ -500,13 +499,16 @@ LANGE_CASUSSEN = [
 
 @pytest.mark.parametrize("velden", LANGE_CASUSSEN)
 def test_pdf_van_een_casus_met_lange_inhoud(
-    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, velden: dict[str, object]
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, snel_toml: Path, *, velden: dict[str, object]
 ) -> None:  # type: ignore[no-untyped-def]
     """Een lange toelichting, veel inzetregels of een lange situatie loopt over meer pagina's door (geen
     LayoutError); de laatste woorden staan in de PDF."""
     map_ = casusmap(casus(id="L-01", voor=[{"tarief": "hulp", "aantal": 1}], **velden))
     doel = tmp_path / "casus.pdf"
-    uit = draai("casus", str(map_), "--tarieven", str(tarieven), "--formaat", "pdf", "--uit", str(doel))
+    uit = draai(
+        "casus", str(map_), "--tarieven", str(tarieven), "--instellingen", str(snel_toml),
+        "--formaat", "pdf", "--uit", str(doel),
+    )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     paginas, tekst = _pdf_tekst(doel)
     assert paginas > 1
@@ -523,7 +525,7 @@ def test_vergelijking_van_342_gemeenten_als_pdf(draai: Draai, tmp_path: Path, ta
             for i in range(342)
         )
     )
-    (tmp_path / "casuskosten.toml").write_text("bootstrap_iteraties = 100\n", encoding="utf-8")
+    (tmp_path / "casuskosten.toml").write_text(SNELLE_TOML, encoding="utf-8")
     doel = tmp_path / "vergelijking.pdf"
     uit = draai("vergelijk", "casussen", "--tarieven", "tarieven", "--formaat", "pdf", "--uit", str(doel), cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
