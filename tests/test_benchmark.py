@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from casuskosten import Instellingen, bereken
-from tests.conftest import PROJECT
+import pytest
+
+from casuskosten import bereken
+from tests.conftest import PROJECT, SNEL
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from genereer import genereer
 
 
+@pytest.mark.traag
 def test_gegenereerde_set_is_geldig_en_wordt_berekend(tmp_path: Path) -> None:
     """36 synthetische casussen over 12 gemeenten zijn geldig en komen allemaal in de uitkomst."""
     genereer(36, tmp_path, gemeenten=12)
-    r = bereken([tmp_path], PROJECT / "tarieven", Instellingen(bootstrap_iteraties=200))
+    r = bereken([tmp_path], PROJECT / "tarieven", SNEL)
     assert r.totaal.aantal_casussen == 36
     assert len(r.gemeenten) == 12
     assert sum(g.aantal_casussen for g in r.gemeenten) == 36

@@ -7,15 +7,13 @@ Alle verwachte waarden zijn met de hand uitgerekend uit de ronde testtarieven (z
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from casuskosten import Instellingen, InstellingenFout, bereken, laad_instellingen
-from tests.conftest import PROJECT, casus
+from tests.conftest import Draai, casus
 from tests.test_berekening import CASUS_A, CASUS_B
 
 PEIL_2015 = Instellingen(prijspeil=2015, discontovoet=0)
@@ -291,16 +289,9 @@ def test_aandeel_laag_betrouwbaar_en_waarschuwing(tarieven: Path, casusmap) -> N
 # --- JSON en terminal ---------------------------------------------------------------------------------------------
 
 
-def test_json_bevat_instellingen_interval_en_waarschuwingen() -> None:
+def test_json_bevat_instellingen_interval_en_waarschuwingen(draai: Draai) -> None:
     """`bereken --json` op de meegeleverde data bevat de instellingen en per gemeente interval en gevoeligheid."""
-    uit = subprocess.run(
-        [sys.executable, "-m", "casuskosten", "bereken", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-        timeout=120,
-    )
+    uit = draai("bereken", "--json")
     assert uit.returncode == 0, uit.stderr
     data = json.loads(uit.stdout)
     assert data["instellingen"]["discontovoet"] == 0.0225

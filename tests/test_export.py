@@ -14,8 +14,8 @@ import pytest
 
 from casuskosten import UitvoerFout, bereken
 from casuskosten.uitvoer.export import exporteer
+from tests.conftest import draai_in_proces as draai  # de opdrachtregel in het proces (zie conftest)
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
-from tests.test_cli import draai
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from casuskosten.invoer.instellingen import Onzekerheid
 from casuskosten.rekenen.kernboodschap import heel_procent
 from casuskosten.rekenen.onzekerheid import bca_interval
 from casuskosten.rekenen.psa import trek_kansen
-from tests.conftest import PRIJSINDEX_CSV, casus
+from tests.conftest import PRIJSINDEX_CSV, Draai, casus
 
 PEIL_2015 = Instellingen(prijspeil=2015, discontovoet=0)
 Z = 1.959963984540054  # de 97,5%-grens van de standaardnormale verdeling
@@ -317,10 +317,8 @@ def test_kans_als_heel_percentage_half_naar_boven(aandeel: float, tekst: str) ->
     assert heel_procent(aandeel) == tekst
 
 
-def test_demo_begint_met_de_kernboodschap() -> None:
+def test_demo_begint_met_de_kernboodschap(draai: Draai) -> None:
     """`casuskosten bereken casussen` op de meegeleverde set toont eerst de kernboodschap van het totaal."""
-    from tests.test_cli import draai
-
     uit = draai("bereken", "casussen", "--tarieven", "tarieven")
     assert uit.returncode == 0, uit.stderr
     eerste = next(regel for regel in uit.stdout.splitlines() if regel.strip())

@@ -219,29 +219,57 @@ def test_gemeente_zonder_opschaling_krijgt_niets_en_het_rapport_zegt_dat(tarieve
     assert len(tabellen(r)["opschaling"]) == 0
 
 
-def test_json_van_de_opschaling_heeft_de_velden_uit_het_issue(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """De sleutel opschaling heeft precies de velden die het issue noemt, plus waarschuwingen en uren per fte."""
+def test_json_van_de_opschaling_geeft_de_met_de_hand_uitgerekende_cijfers(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De sleutel opschaling in de JSON van Beta, met de verdeling 900 enkelvoudig / 100 complex (N = 1.000) en
+    1.000 productieve uren per fte, veld voor veld (de velden uit het issue, plus waarschuwingen en uren per fte).
+
+    Met de hand (zie de kop van dit bestand):
+    - per casus 0,9 x (80 + 160) / 2 + 0,1 x 700 = 108 + 70 = 178; x 1.000 = 178.000 per jaar; zekerheid hoog, dus
+      gecorrigeerd (0% eraf) hetzelfde;
+    - Jeugd (zwaar) 0,45 x 100 + 0,45 x 200 + 0,1 x 1.000 = 235 per casus: 235.000; Wmo (hulp) 0,45 x 20 + 0,45 x 40
+      + 0,1 x 300 = 57 per casus: −57.000 (investeert); samen 178.000;
+    - 2 van de 3 casussen enkelvoudig (2/3 tegen 0,9), geen meervoudig, 1 complex (1/3 tegen 0,1);
+    - teamuren 0,45 x 2 + 0,45 x 4 + 0,1 x 30 = 5,7 per casus; 1.000 x 5,7 / 1.000 uur = 5,7 fte; geen huidige fte.
+    Het PSA-interval is niet met de hand uit te rekenen: het ligt om de 178.000, en omdat elke casus bespaart, is de
+    kans op een besparing vrijwel 1."""
     r = _bereken(tarieven.parent, tarieven, casusmap, VERDELING + FORMATIE, _drie())
-    assert list(r.gemeente("Beta").naar_dict()["opschaling"]) == [
-        "casussen_per_jaar",
-        "weging",
-        "besparing_per_casus_per_jaar",
-        "besparing_per_casus_per_jaar_gecorrigeerd",
-        "besparing_per_jaar",
-        "besparing_per_jaar_gecorrigeerd",
-        "interval95",
-        "kans_besparing",
-        "evpi",
-        "evppi",
-        "per_financier_per_jaar",
-        "representativiteit",
-        "teamuren_per_casus_per_jaar",
-        "productieve_uren_per_fte",
-        "benodigde_fte",
-        "fte",
-        "fte_verschil",
-        "waarschuwingen",
-    ]
+    opschaling = r.gemeente("Beta").naar_dict()["opschaling"]
+    psa = {veld: opschaling.pop(veld) for veld in ("interval95", "kans_besparing", "evpi", "evppi")}
+    waarschuwingen = opschaling.pop("waarschuwingen")
+    assert opschaling == {
+        "casussen_per_jaar": 1000,
+        "weging": "verdeling",
+        "besparing_per_casus_per_jaar": pytest.approx(178.0),
+        "besparing_per_casus_per_jaar_gecorrigeerd": pytest.approx(178.0),
+        "besparing_per_jaar": pytest.approx(178_000.0),
+        "besparing_per_jaar_gecorrigeerd": pytest.approx(178_000.0),
+        "per_financier_per_jaar": {
+            "gemeente_wmo": {"besparing_per_jaar": pytest.approx(-57_000.0), "rol": "investeert"},
+            "gemeente_jeugd": {"besparing_per_jaar": pytest.approx(235_000.0), "rol": "bespaart"},
+        },
+        "representativiteit": [
+            {
+                "zwaarte": "enkelvoudig",
+                "casussen": 2,
+                "aandeel_casussen": pytest.approx(2 / 3),
+                "aandeel_caseload": 0.9,
+            },
+            {"zwaarte": "meervoudig", "casussen": 0, "aandeel_casussen": 0.0, "aandeel_caseload": 0.0},
+            {"zwaarte": "complex", "casussen": 1, "aandeel_casussen": pytest.approx(1 / 3), "aandeel_caseload": 0.1},
+        ],
+        "teamuren_per_casus_per_jaar": pytest.approx(5.7),
+        "productieve_uren_per_fte": 1000.0,
+        "benodigde_fte": pytest.approx(5.7),
+        "fte": None,
+        "fte_verschil": None,
+    }
+    assert [w["code"] for w in waarschuwingen] == ["niet_representatief", "casussen_gekozen"]
+    # de simulatie: grenzen, geen handwaarden (de volgorde van de sleutels is die van het uitvoerschema)
+    laag, hoog = psa["interval95"]
+    assert laag < 178_000 < hoog
+    assert 0 <= psa["kans_besparing"] <= 1
+    assert psa["evpi"] >= 0
+    assert set(psa["evppi"]) == {"steekproef", "tarieven", "kansen"}
 
 
 # --- PSA: structurele eigenschappen ----------------------------------------------------------------------------
