@@ -156,6 +156,8 @@ def aggregeer(
     gestratificeerde sommen uit `BootstrapTotaal`), anders worden ze hier getrokken; `lagen` dan per casus de laag
     van die bootstrap (voor de versnelling van BCa, zie `onzekerheid.bca_interval`).
     """
+    # lang (ruim 80 regels) met reden: het vult één bevroren Aggregaat van ruim dertig velden, elk één regel; de
+    # rekenstappen zelf staan in onzekerheid, kernboodschap en waarschuwingen
     voor = np.asarray(tabel["kosten_voor_2015"], dtype=float)
     team = np.asarray(tabel["kosten_sociaal_team"], dtype=float)
     voor_gec = np.asarray(tabel["kosten_voor_2015_gecorrigeerd"], dtype=float)

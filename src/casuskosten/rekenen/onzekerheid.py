@@ -223,25 +223,10 @@ class _Paren:
         return float((self.gewicht * (gecorrigeerd - team)).sum())
 
 
-def gevoeligheid(
-    regels: Kolommen,
-    spreiding: dict[str, float],
-    jaarfactor: FloatArray,
-    aantal_casussen: int,
-    max_codes: int = 10,
-) -> tuple[Gevoeligheid, ...]:
-    """De schatting van het antwoord (de gecorrigeerde besparing per huishouden per jaar) bij andere aannames,
-    gesorteerd op spreiding (tornado).
-
-    Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
-    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4 en correctie (de
-    correctie van de casus), en per regel `jaarfactor` (12 / de horizon van zijn casus). Tarieven gaan ±s omhoog en
-    omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde als in de simulatie); elke tariefcode krijgt een
-    omslagpunt: de prijsfactor waarbij de schatting 0 wordt.
-    """
-    paren = _Paren(regels, jaarfactor, aantal_casussen)
-    k = np.asarray(regels["kosten"], dtype=float)
-    basis = paren.schatting(k)
+def _tarieven(
+    regels: Kolommen, paren: _Paren, k: FloatArray, spreiding: dict[str, float], max_codes: int
+) -> list[Gevoeligheid]:
+    """De balken van de tariefcodes met de grootste bijdrage, elk met zijn omslagpunt."""
     uit: list[Gevoeligheid] = []
     gecorrigeerd, team = paren.per_paar(k)
     bijdrage_paar = paren.gewicht * (gecorrigeerd - team)  # de bijdrage van elk paar aan de schatting
@@ -271,6 +256,29 @@ def gevoeligheid(
                 omslagpunt=omslag if omslag is not None and 0 < omslag <= 10 else None,
             )
         )
+    return uit
+
+
+def gevoeligheid(
+    regels: Kolommen,
+    spreiding: dict[str, float],
+    jaarfactor: FloatArray,
+    aantal_casussen: int,
+    max_codes: int = 10,
+) -> tuple[Gevoeligheid, ...]:
+    """De schatting van het antwoord (de gecorrigeerde besparing per huishouden per jaar) bij andere aannames,
+    gesorteerd op spreiding (tornado).
+
+    Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
+    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4 en correctie (de
+    correctie van de casus), en per regel `jaarfactor` (12 / de horizon van zijn casus). Tarieven gaan ±s omhoog en
+    omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde als in de simulatie); elke tariefcode krijgt een
+    omslagpunt: de prijsfactor waarbij de schatting 0 wordt.
+    """
+    paren = _Paren(regels, jaarfactor, aantal_casussen)
+    k = np.asarray(regels["kosten"], dtype=float)
+    basis = paren.schatting(k)
+    uit = _tarieven(regels, paren, k, spreiding, max_codes)
     # alleen onzekere kansen (0 < kans < 1) bewegen: een inzet met kans 1 is zeker
     kans = np.asarray(regels["kans"], dtype=float)
     onzeker = (kans > 0) & (kans < 1)

@@ -235,6 +235,9 @@ class Model:
     @staticmethod
     def maak(alles: PsaInvoer, casussen: slice, regels: slice) -> Model:
         """Het model van de casussen `casussen` en hun regels `regels` van `alles`."""
+        # lang (ruim 80 regels) met reden: één doorgang die de paren, de lineaire gewichten, de stukken onzekere
+        # regels en de gemengde paren uit dezelfde gesorteerde arrays afleidt; opgesplitst zou elk deel een tiental
+        # van die arrays moeten doorgeven en zou de volgorde (die van de kanstrekkingen) op meer plekken vastliggen
         ci = alles.casus[regels] - casussen.start
         co = alles.code[regels]
         lid = alles.lid[regels]
