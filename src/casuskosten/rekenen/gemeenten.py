@@ -148,7 +148,8 @@ def bereken_gemeente(
     )
     agg = aggregeer(deel.naam, deel.casussen, deel.regels, instellingen, uitkomst, bootstrap=sommen)
     if deel.opschaling is not None:
-        gewogen = psa.opschaling or {"theta": uitkomst_theta(psa.trekkingen), **psa.trekkingen.bron}
+        # gewogen naar zwaarte, of (zonder weging) precies de trekkingen van het antwoord
+        gewogen = psa.opschaling or {"theta": psa.trekkingen.theta["maatschappelijk"], **psa.trekkingen.bron}
         opgeschaald = schaal_op(
             deel.naam,
             deel.casussen.tabel(),
@@ -177,11 +178,6 @@ def bereken_gemeente(
         ids=verdeling.psa.ids[grens],
         bootstrap=sommen,
     )
-
-
-def uitkomst_theta(trekkingen: Trekkingen) -> FloatArray:
-    """De trekkingen van het antwoord (maatschappelijk)."""
-    return trekkingen.theta["maatschappelijk"]
 
 
 #: de kolommen die de simulatie per casus aan de casustabel toevoegt
