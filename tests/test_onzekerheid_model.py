@@ -315,12 +315,13 @@ def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
     """Pagina 1 zegt dat de casussen niet aselect zijn, tenzij elke casus `selectie: aselect` heeft."""
     import datetime as dt
 
-    from casuskosten.uitvoer.document import gemeenterapport
+    from casuskosten.uitvoer.document import Opsomming, gemeente_document
 
     extra = {} if selectie is None else {"selectie": selectie}
     c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
-    rapport = gemeenterapport(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
-    assert any("niet aselect getrokken" in zin for zin in rapport.beperkingen) is genoemd
+    document = gemeente_document(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
+    beperkingen = next(b for b in document.secties[0].blokken if isinstance(b, Opsomming))
+    assert any("niet aselect getrokken" in zin for zin in beperkingen.punten) is genoemd
 
 
 # --- Bootstrap van het totaal, gestratificeerd naar gemeente ------------------------------------------------------
