@@ -26,6 +26,7 @@ from .document.blokken import (
     Schatting,
     Tornado,
     TrajectenPerCasus,
+    Trajectkosten,
 )
 
 BREEDTE = 470.0  # past binnen de tekstbreedte van een A4 met marges van 2 cm
@@ -109,15 +110,13 @@ def _kort(tekst: str, tekens: int) -> str:
 
 
 def _twee_trajecten(
-    labels: Sequence[str],
-    voor: Sequence[float],
-    team: Sequence[float],
-    kleur: str,
-    *,
-    labelbreedte: float,
-    schaal: tuple[float, float] | None = None,
+    rijen: Sequence[Trajectkosten], kleur: str, *, labelbreedte: float, schaal: tuple[float, float] | None = None
 ) -> Drawing:
-    """Per label twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur)."""
+    """Per rij twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur); zonder `schaal` een as over
+    deze rijen."""
+    labels = [r.label for r in rijen]
+    voor = [r.voor_2015 for r in rijen]
+    team = [r.sociaal_team for r in rijen]
     rij = 20.0
     boven, onder = 22.0, 22.0
     hoogte = boven + onder + rij * len(labels)
@@ -144,25 +143,12 @@ def _twee_trajecten(
 
 def trajecten_per_casus(beeld: TrajectenPerCasus) -> Drawing:
     """De kosten van beide trajecten per casus, op de as `beeld.schaal` (die alle delen van een lange reeks delen)."""
-    return _twee_trajecten(
-        [r.label for r in beeld.rijen],
-        [r.voor_2015 for r in beeld.rijen],
-        [r.sociaal_team for r in beeld.rijen],
-        beeld.kleur,
-        labelbreedte=70,
-        schaal=beeld.schaal,
-    )
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=70, schaal=beeld.schaal)
 
 
 def per_financier(beeld: KostenPerFinancier) -> Drawing:
     """Wie investeert, wie bespaart: per financier de kosten van beide trajecten."""
-    return _twee_trajecten(
-        [r.label for r in beeld.rijen],
-        [r.voor_2015 for r in beeld.rijen],
-        [r.sociaal_team for r in beeld.rijen],
-        beeld.kleur,
-        labelbreedte=130,
-    )
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=130)
 
 
 def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
