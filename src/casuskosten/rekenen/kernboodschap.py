@@ -1,26 +1,14 @@
 """De kernboodschap: één of twee zinnen die een raadslid begrijpt, gebouwd uit de cijfers van een aggregaat.
 
 Altijd de gecorrigeerde besparing per casus per jaar in euro's (bij een negatief bedrag: meerkosten, nooit "een
-besparing van -4,7%") en de kans dat het sociaal team goedkoper was na correctie, als heel percentage, met het
-aantal casussen waarop dat rust.
+besparing van -4,7%") en de kans dat het sociaal team goedkoper was na correctie, als heel percentage
+(`formaat.kans`), met het aantal casussen waarop dat rust.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from .. import formaat as f
 from .waarden import MIN_CASUSSEN_INTERVAL
-
-
-def heel_procent(aandeel: float) -> str:
-    """Een kans als heel percentage, half naar boven afgerond; aan de randen 'minder dan 1%' / 'meer dan 99%'."""
-    if aandeel > 0.99:
-        return "meer dan 99%"
-    if aandeel < 0.01:
-        return "minder dan 1%"
-    waarde = Decimal(str(aandeel * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{waarde}%"
 
 
 def casussen_tekst(aantal: int) -> str:
@@ -54,7 +42,7 @@ def kernboodschap(
             f"{waar} kostte de aanpak van het sociaal team na correctie gemiddeld {bedrag} per casus per jaar meer "
             f"dan de aanpak van vóór 2015: meerkosten, geen besparing {basis}."
         )
-    tweede = f"De kans dat het sociaal team goedkoper was, is {heel_procent(kans_goedkoper)}"
+    tweede = f"De kans dat het sociaal team goedkoper was, is {f.kans(kans_goedkoper)}"
     if gemeente is not None and aantal_casussen < MIN_CASUSSEN_INTERVAL:
         tweede += "; met zo weinig casussen telt daarin alleen de onzekerheid van tarieven en kansen mee"
     return f"{eerste} {tweede}."
@@ -70,4 +58,4 @@ def casus_kernboodschap(per_jaar_gecorrigeerd: float, kans_goedkoper: float, hor
         eerste = f"In deze casus bespaarde het sociaal team na correctie {bedrag} per jaar ({periode})."
     else:
         eerste = f"In deze casus kostte het sociaal team na correctie {bedrag} per jaar meer: meerkosten ({periode})."
-    return f"{eerste} De kans dat het sociaal team goedkoper was, is {heel_procent(kans_goedkoper)}."
+    return f"{eerste} De kans dat het sociaal team goedkoper was, is {f.kans(kans_goedkoper)}."

@@ -38,7 +38,7 @@ def kernboodschappen(resultaat: Resultaat) -> Group:
             str(a.aantal_casussen),
             f.getal(a.besparing_per_casus_per_jaar_gecorrigeerd, 0),
             f"[{f.getal(laag, 0)} – {f.getal(hoog, 0)}]",
-            f.aandeel(a.kans_besparing_gecorrigeerd),
+            f.kans(a.kans_besparing_gecorrigeerd),
             style="bold" if agg is None else None,
         )
     regels: list[RenderableType] = [Text(resultaat.totaal.kernboodschap, style="bold")]
@@ -135,7 +135,7 @@ def opschalingtabel(resultaat: Resultaat) -> Group | None:
             f.getal(o.casussen_per_jaar, 0),
             f.getal(o.besparing_per_jaar_gecorrigeerd / 1000, 0),
             f"[{f.getal(laag / 1000, 0)} – {f.getal(hoog / 1000, 0)}]",
-            f.aandeel(o.kans_besparing_gecorrigeerd),
+            f.kans(o.kans_besparing_gecorrigeerd),
             fte,
         )
     niet = [a.gemeente for a in resultaat.gemeenten if a.opschaling is None and a.gemeente]
