@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from casuskosten import Instellingen, bereken
+from casuskosten.formaat import kans
 from casuskosten.invoer.instellingen import Onzekerheid
-from casuskosten.rekenen.kernboodschap import heel_procent
 from casuskosten.rekenen.onzekerheid import bca_interval
 from casuskosten.rekenen.psa import trek_kansen
 from tests.conftest import PRIJSINDEX_CSV, Draai, casus
@@ -300,21 +300,7 @@ def test_kernboodschap_noemt_besparing_en_kans_als_heel_percentage(tarieven: Pat
         "In Beta bespaarde de aanpak van het sociaal team na correctie gemiddeld € 600 per huishouden per jaar"
     )
     assert beta.antwoord.kans_besparing is not None
-    assert f"is {heel_procent(beta.antwoord.kans_besparing)}" in beta.kernboodschap
-
-
-@pytest.mark.parametrize(
-    ("aandeel", "tekst"),
-    [
-        pytest.param(0.745, "75%", id="half-naar-boven"),
-        pytest.param(0.735, "74%", id="afronden-naar-beneden"),
-        pytest.param(0.995, "meer dan 99%", id="bijna-zeker"),
-        pytest.param(0.004, "minder dan 1%", id="bijna-nooit"),
-    ],
-)
-def test_kans_als_heel_percentage_half_naar_boven(aandeel: float, tekst: str) -> None:
-    """Een kans wordt een heel percentage, half naar boven afgerond; de randen in woorden."""
-    assert heel_procent(aandeel) == tekst
+    assert f"is {kans(beta.antwoord.kans_besparing)}" in beta.kernboodschap
 
 
 def test_demo_begint_met_de_kernboodschap(draai: Draai) -> None:
@@ -340,12 +326,13 @@ def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
     """Pagina 1 zegt dat de casussen niet aselect zijn, tenzij elke casus `selectie: aselect` heeft."""
     import datetime as dt
 
-    from casuskosten.uitvoer.document import gemeenterapport
+    from casuskosten.uitvoer.document import Opsomming, gemeente_document
 
     extra = {} if selectie is None else {"selectie": selectie}
     c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
-    rapport = gemeenterapport(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
-    assert any("niet aselect getrokken" in zin for zin in rapport.beperkingen) is genoemd
+    document = gemeente_document(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
+    beperkingen = next(b for b in document.secties[0].blokken if isinstance(b, Opsomming))
+    assert any("niet aselect getrokken" in zin for zin in beperkingen.punten) is genoemd
 
 
 # --- Bootstrap van het totaal, gestratificeerd naar gemeente ------------------------------------------------------

@@ -24,9 +24,9 @@ import pytest
 from casuskosten import bereken
 from casuskosten.fouten import CasuskostenFout
 from casuskosten.invoer.instellingen import laad_instellingen
-from casuskosten.uitvoer.document import NIET_OPGESCHAALD, gemeenterapport
+from casuskosten.uitvoer.document import NIET_OPGESCHAALD, Alinea, gemeente_document
 from casuskosten.uitvoer.export import tabellen
-from casuskosten.uitvoer.html import gemeente_html
+from casuskosten.uitvoer.html import teken
 from tests.conftest import casus
 
 FORMATIE = '[formatie]\nteamuren_tarieven = ["hulp"]\nproductieve_uren_per_fte = 1000\n'
@@ -212,10 +212,10 @@ def test_gemeente_zonder_opschaling_krijgt_niets_en_het_rapport_zegt_dat(tarieve
     """Zonder [opschaling] voor Beta: geen sleutel opschaling in de JSON, en het rapport zegt het in één regel."""
     r = _bereken(tarieven.parent, tarieven, casusmap, "", _drie())
     assert "opschaling" not in r.gemeente("Beta").naar_dict()
-    rapport = gemeenterapport(r, "Beta", dt.date(2024, 1, 1))
-    assert rapport.begroting is not None
-    assert rapport.begroting.niet_opgeschaald == NIET_OPGESCHAALD
-    assert f">{NIET_OPGESCHAALD}</p>" in gemeente_html(rapport)
+    document = gemeente_document(r, "Beta", dt.date(2024, 1, 1))
+    begroting = next(s for s in document.secties if s.sleutel == "begroting")
+    assert begroting.blokken == (Alinea(NIET_OPGESCHAALD),)
+    assert f">{NIET_OPGESCHAALD}</p>" in teken(document)
     assert len(tabellen(r)["opschaling"]) == 0
 
 

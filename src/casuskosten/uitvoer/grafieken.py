@@ -1,7 +1,9 @@
-"""De grafieken van de rapporten, één keer getekend als reportlab-`Drawing`.
+"""De grafieken van de rapporten: van de beschrijving in het document (`document.blokken`, bijvoorbeeld
+`TrajectenPerCasus` of `Forest`) naar een reportlab-`Drawing`.
 
-Dezelfde tekening gaat als flowable in de PDF en als inline SVG in de HTML (`als_svg`). De functies krijgen de cijfers
-uit het `Resultaat` en rekenen zelf niets uit; ze schalen alleen naar de breedte van de pagina.
+Dezelfde tekening gaat als flowable in de PDF (`teken`, of `pagina_delen` voor een grafiek die niet op één pagina
+past) en als inline SVG in de HTML (`als_svg`). De functies rekenen zelf niets uit; ze schalen alleen naar de breedte
+van de pagina.
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from .. import formaat as f
-from ..rekenen.waarden import DoelCijfers, FinancierCijfers, Gevoeligheid
+from .document.blokken import (
+    Beeld,
+    BesparingPerFinancierPerJaar,
+    Forest,
+    KostenPerFinancier,
+    OordelenPerDoel,
+    Schatting,
+    Tornado,
+    TrajectenPerCasus,
+    Trajectkosten,
+)
 
 BREEDTE = 470.0  # past binnen de tekstbreedte van een A4 met marges van 2 cm
 LETTER = "Helvetica"
@@ -28,8 +40,9 @@ OORDEELKLEUREN = {
     "nee": colors.HexColor("#c0504d"),
     "onbekend": colors.HexColor("#c8c8c8"),
 }
-#: hoeveel casussen er hooguit in één grafiek staan; meer geeft meerdere grafieken met dezelfde schaal
-CASUSSEN_PER_GRAFIEK = 30
+#: gemeenten per tekening van de forest plot in de PDF: een tekening kan niet over een pagina heen, dus 342 gemeenten
+#: worden twaalf tekeningen met dezelfde as
+FOREST_PER_TEKENING = 30
 
 
 def _mooie_stap(bereik: float, aantal: int = 5) -> float:
@@ -97,15 +110,13 @@ def _kort(tekst: str, tekens: int) -> str:
 
 
 def _twee_trajecten(
-    labels: Sequence[str],
-    voor: Sequence[float],
-    team: Sequence[float],
-    kleur: str,
-    *,
-    labelbreedte: float,
-    schaal: tuple[float, float] | None = None,
+    rijen: Sequence[Trajectkosten], kleur: str, *, labelbreedte: float, schaal: tuple[float, float] | None = None
 ) -> Drawing:
-    """Per label twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur)."""
+    """Per rij twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur); zonder `schaal` een as over
+    deze rijen."""
+    labels = [r.label for r in rijen]
+    voor = [r.voor_2015 for r in rijen]
+    team = [r.sociaal_team for r in rijen]
     rij = 20.0
     boven, onder = 22.0, 22.0
     hoogte = boven + onder + rij * len(labels)
@@ -130,46 +141,21 @@ def _twee_trajecten(
     return d
 
 
-def trajecten_per_casus(
-    ids: Sequence[str], voor: Sequence[float], team: Sequence[float], besparing: Sequence[float], kleur: str
-) -> list[Drawing]:
-    """De kosten van beide trajecten per casus, gesorteerd op besparing (grootste eerst).
-
-    Meer dan `CASUSSEN_PER_GRAFIEK` casussen geven meerdere grafieken met dezelfde schaal, zodat elke grafiek op een
-    pagina past.
-    """
-    volgorde = sorted(range(len(ids)), key=lambda i: (-besparing[i], ids[i]))
-    schaal = (min([0.0, *voor, *team]), max([0.0, *voor, *team]))
-    uit = []
-    for start in range(0, len(volgorde), CASUSSEN_PER_GRAFIEK):
-        deel = volgorde[start : start + CASUSSEN_PER_GRAFIEK]
-        uit.append(
-            _twee_trajecten(
-                [ids[i] for i in deel],
-                [voor[i] for i in deel],
-                [team[i] for i in deel],
-                kleur,
-                labelbreedte=70,
-                schaal=schaal,
-            )
-        )
-    return uit
+def trajecten_per_casus(beeld: TrajectenPerCasus) -> Drawing:
+    """De kosten van beide trajecten per casus, op de as `beeld.schaal` (die alle delen van een lange reeks delen)."""
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=70, schaal=beeld.schaal)
 
 
-def per_financier(financiers: Sequence[FinancierCijfers], kleur: str, namen: Sequence[str]) -> Drawing:
-    """Wie investeert, wie bespaart: per financier (`namen`, zoals de lezer ze kent) de kosten van beide trajecten."""
-    return _twee_trajecten(
-        list(namen),
-        [fin.kosten_voor_2015 for fin in financiers],
-        [fin.kosten_sociaal_team for fin in financiers],
-        kleur,
-        labelbreedte=130,
-    )
+def per_financier(beeld: KostenPerFinancier) -> Drawing:
+    """Wie investeert, wie bespaart: per financier de kosten van beide trajecten."""
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=130)
 
 
-def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleur: str) -> Drawing:
+def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     """Per financier één liggende staaf: de besparing per jaar op de schaal van de caseload. Rechts van de nullijn
     (hoofdkleur) bespaart de financier, links (grijs) investeert hij."""
+    namen = [r.financier for r in beeld.rijen]
+    bedragen = [r.besparing_per_jaar for r in beeld.rijen]
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 130.0
     hoogte = boven + onder + rij * max(len(namen), 1)
     d = Drawing(BREEDTE, hoogte)
@@ -181,7 +167,7 @@ def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleu
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(kleur)
+    hoofd = colors.HexColor(beeld.kleur)
     for i, (naam, bedrag) in enumerate(zip(namen, bedragen, strict=True)):
         y = onder + rij * (len(namen) - 1 - i)
         d.add(_tekst(x0 - 4, y + 7, _kort(naam.replace("_", " "), int(x0 / 4)), anker="end"))
@@ -191,8 +177,9 @@ def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleu
     return d
 
 
-def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
-    """Per doel (`namen`) een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
+def doelen(beeld: OordelenPerDoel) -> Drawing:
+    """Per doel een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
+    cijfers = beeld.rijen
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 150.0
     hoogte = boven + onder + rij * len(cijfers)
     d = Drawing(BREEDTE, hoogte)
@@ -200,7 +187,7 @@ def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
     _x_as(d, (x0, onder, breedte, rij * len(cijfers)), (0.0, 100.0, [0, 25, 50, 75, 100]), _pct_kort)
     for i, doel in enumerate(cijfers):
         y = onder + rij * (len(cijfers) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 7, namen[i], anker="end"))
+        d.add(_tekst(x0 - 4, y + 7, doel.doel, anker="end"))
         totaal = doel.ja + doel.deels + doel.nee + doel.onbekend
         x = x0
         for oordeel in ("ja", "deels", "nee", "onbekend"):
@@ -227,18 +214,16 @@ def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
     return d
 
 
-def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: str, namen: Sequence[str]) -> Drawing:
-    """Tornadodiagram: per parameter (`namen`, zoals de lezer ze kent) het gecorrigeerde besparingspercentage bij de
-    lage en de hoge instelling."""
-    paren = [(g, n) for g, n in zip(gevoeligheid, namen, strict=True) if g.laag is not None and g.hoog is not None]
-    balken = [g for g, _ in paren]
+def tornado(beeld: Tornado) -> Drawing:
+    """Tornadodiagram: per aanname het gecorrigeerde besparingspercentage bij de lage en de hoge instelling."""
+    balken, basis = beeld.balken, beeld.basis
     rij, boven, onder, x0 = 18.0, 22.0, 22.0, 200.0
     hoogte = boven + onder + rij * max(len(balken), 1)
     d = Drawing(BREEDTE, hoogte)
     if not balken or basis is None:
         d.add(_tekst(x0, onder, "geen gevoeligheid te berekenen (geen besparingspercentage)"))
         return d
-    waarden = [basis, *(g.laag for g in balken if g.laag is not None), *(g.hoog for g in balken if g.hoog is not None)]
+    waarden = [basis, *(g.laag for g in balken), *(g.hoog for g in balken)]
     as_ = _as(min(waarden), max(waarden))
     begin, eind, _ = as_
     breedte = BREEDTE - x0 - 30
@@ -247,12 +232,10 @@ def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: st
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(kleur)
+    hoofd = colors.HexColor(beeld.kleur)
     for i, g in enumerate(balken):
-        assert g.laag is not None  # gefilterd hierboven
-        assert g.hoog is not None
         y = onder + rij * (len(balken) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 6, _kort(paren[i][1], 52), grootte=7, anker="end"))
+        d.add(_tekst(x0 - 4, y + 6, _kort(g.naam, 52), grootte=7, anker="end"))
         for waarde, vulling in ((g.laag, GRIJS), (g.hoog, hoofd)):
             links = min(x(basis), x(waarde))
             d.add(Rect(links, y + 3, abs(x(waarde) - x(basis)), 11, fillColor=vulling, strokeColor=None))
@@ -270,28 +253,17 @@ def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: st
     return d
 
 
-def casus(voor: float, team: float, kleur: str) -> Drawing:
-    """Klein staafje voor één casus: de kosten van beide trajecten."""
-    return _twee_trajecten(["kosten"], [voor], [team], kleur, labelbreedte=50)
-
-
-def forest(
-    namen: Sequence[str],
-    schattingen: Sequence[float | None],
-    intervallen: Sequence[tuple[float, float] | None],
-    kleur: str,
-    as_van: tuple[Sequence[float | None], Sequence[tuple[float, float] | None]] | None = None,
-) -> Drawing:
+def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] | None = None) -> Drawing:
     """Forest plot: per gemeente het besparingspercentage na correctie met zijn 95%-interval uit de PSA.
 
-    `as_van` (schattingen, intervallen) van álle gemeenten, als deze tekening één deel is van een lange plot: dan
-    hebben alle delen dezelfde as.
+    `as_van`: álle rijen, als deze tekening één deel is van een lange plot: dan hebben alle delen dezelfde as.
     """
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 120.0
+    namen = [r.naam for r in rijen]
     hoogte = boven + onder + rij * len(namen)
     d = Drawing(BREEDTE, hoogte)
-    alle_schattingen, alle_intervallen = as_van if as_van is not None else (schattingen, intervallen)
-    waarden = [w for w in alle_schattingen if w is not None] + [g for ci in alle_intervallen if ci for g in ci]
+    alle = as_van if as_van is not None else rijen
+    waarden = [r.waarde for r in alle if r.waarde is not None] + [g for r in alle if r.interval for g in r.interval]
     if not waarden:
         waarden = [0.0, 100.0]
     as_ = _as(min(waarden), max(waarden))
@@ -306,7 +278,7 @@ def forest(
         d.add(_tekst(x(waarde), onder - 10, _pct_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
     hoofd = colors.HexColor(kleur)
-    for i, (naam, schatting, ci) in enumerate(zip(namen, schattingen, intervallen, strict=True)):
+    for i, (naam, schatting, ci) in enumerate((r.naam, r.waarde, r.interval) for r in rijen):
         y = onder + rij * (len(namen) - 1 - i) + rij / 2
         d.add(_tekst(x0 - 4, y - 3, _kort(naam, 28), anker="end"))
         if ci is not None:
@@ -323,15 +295,41 @@ def forest(
 _HOOFD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 
-def als_svg(tekening: Drawing, sleutel: str, titel: str, beschrijving: str) -> str:
-    """De tekening als inline `<svg>` voor in HTML, met unieke id's (`sleutel`) en een titel en beschrijving.
+def teken(beeld: Beeld) -> Drawing:
+    """De grafiek die `beeld` beschrijft, als één tekening."""
+    if isinstance(beeld, TrajectenPerCasus):
+        return trajecten_per_casus(beeld)
+    if isinstance(beeld, KostenPerFinancier):
+        return per_financier(beeld)
+    if isinstance(beeld, BesparingPerFinancierPerJaar):
+        return per_financier_per_jaar(beeld)
+    if isinstance(beeld, OordelenPerDoel):
+        return doelen(beeld)
+    if isinstance(beeld, Tornado):
+        return tornado(beeld)
+    return forest(beeld.rijen, beeld.kleur)
+
+
+def pagina_delen(beeld: Beeld) -> list[Drawing]:
+    """De grafiek als tekeningen die elk op een pagina passen (een tekening kan niet over een pagina heen): een
+    forest plot van meer dan `FOREST_PER_TEKENING` gemeenten in delen met één gedeelde as, de rest als één tekening."""
+    if isinstance(beeld, Forest) and len(beeld.rijen) > FOREST_PER_TEKENING:
+        return [
+            forest(beeld.rijen[begin : begin + FOREST_PER_TEKENING], beeld.kleur, as_van=beeld.rijen)
+            for begin in range(0, len(beeld.rijen), FOREST_PER_TEKENING)
+        ]
+    return [teken(beeld)]
+
+
+def als_svg(beeld: Beeld, sleutel: str, titel: str, beschrijving: str) -> str:
+    """De grafiek als inline `<svg>` voor in HTML, met unieke id's (`sleutel`) en een titel en beschrijving.
 
     renderSVG geeft elke tekening dezelfde id's (`clip`, `group`); meerdere grafieken in één pagina zouden elkaars
     knipvlak gebruiken.
     """
     from reportlab.graphics import renderSVG
 
-    svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
+    svg = _HOOFD.sub("", renderSVG.drawToString(teken(beeld)), count=1)
     svg = svg.replace('id="clip"', f'id="{sleutel}-clip"').replace("url(#clip)", f"url(#{sleutel}-clip)")
     svg = svg.replace('id="group"', f'id="{sleutel}-g"')
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{sleutel}-titel {sleutel}-desc" class="grafiek" ', 1)
