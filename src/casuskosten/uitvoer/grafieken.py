@@ -8,6 +8,7 @@ van de pagina.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from .document.blokken import (
     Beeld,
     BesparingPerFinancierPerJaar,
     Forest,
+    Kanscurve,
     KostenPerFinancier,
     OordelenPerDoel,
     Schatting,
@@ -69,8 +71,10 @@ def _as(laag: float, hoog: float) -> tuple[float, float, list[float]]:
     return begin, eind, streepjes
 
 
-def _tekst(x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", **opties: object) -> String:
-    return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=TEKST, textAnchor=anker, **opties)
+def _tekst(
+    x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", kleur: colors.Color = TEKST
+) -> String:
+    return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=kleur, textAnchor=anker)
 
 
 def _legenda(d: Drawing, x: float, y: float, items: Sequence[tuple[str, colors.Color]]) -> None:
@@ -215,19 +219,20 @@ def doelen(beeld: OordelenPerDoel) -> Drawing:
 
 
 def tornado(beeld: Tornado) -> Drawing:
-    """Tornadodiagram: per aanname het gecorrigeerde besparingspercentage bij de lage en de hoge instelling."""
+    """Tornadodiagram: per aanname de gecorrigeerde besparing per huishouden per jaar bij de lage en de hoge
+    instelling."""
     balken, basis = beeld.balken, beeld.basis
     rij, boven, onder, x0 = 18.0, 22.0, 22.0, 200.0
     hoogte = boven + onder + rij * max(len(balken), 1)
     d = Drawing(BREEDTE, hoogte)
     if not balken or basis is None:
-        d.add(_tekst(x0, onder, "geen gevoeligheid te berekenen (geen besparingspercentage)"))
+        d.add(_tekst(x0, onder, "geen gevoeligheid te berekenen"))
         return d
     waarden = [basis, *(g.laag for g in balken), *(g.hoog for g in balken)]
     as_ = _as(min(waarden), max(waarden))
     begin, eind, _ = as_
     breedte = BREEDTE - x0 - 30
-    _x_as(d, (x0, onder, breedte, rij * len(balken)), as_, _pct_kort)
+    _x_as(d, (x0, onder, breedte, rij * len(balken)), as_, _bedrag_kort)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
@@ -241,20 +246,25 @@ def tornado(beeld: Tornado) -> Drawing:
             d.add(Rect(links, y + 3, abs(x(waarde) - x(basis)), 11, fillColor=vulling, strokeColor=None))
         kleinste, grootste = sorted((g.laag, g.hoog))
         # labels buiten de balken en de basislijn, zodat ze elkaar niet raken
-        d.add(_tekst(min(x(kleinste), x(basis)) - 3, y + 6, _pct_kort(kleinste), grootte=6.5, anker="end"))
-        d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _pct_kort(grootste), grootte=6.5))
+        links_label = _bedrag_kort(kleinste)
+        links_x = min(x(kleinste), x(basis)) - 3
+        if links_x - len(links_label) * 3.6 < x0:  # past niet meer links van de balk: in de balk, wit
+            d.add(_tekst(links_x + 6, y + 6, links_label, grootte=6.5, kleur=colors.white))
+        else:
+            d.add(_tekst(links_x, y + 6, links_label, grootte=6.5, anker="end"))
+        d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _bedrag_kort(grootste), grootte=6.5))
     d.add(Line(x(basis), onder - 2, x(basis), onder + rij * len(balken), strokeColor=TEKST, strokeWidth=1))
     _legenda(
         d,
         x0,
         hoogte - 12,
-        [("lage instelling", GRIJS), ("hoge instelling", hoofd), (f"basis {f.procent(basis)}", TEKST)],
+        [("lage instelling", GRIJS), ("hoge instelling", hoofd), (f"schatting {f.euro(basis)}", TEKST)],
     )
     return d
 
 
 def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] | None = None) -> Drawing:
-    """Forest plot: per gemeente het besparingspercentage na correctie met zijn 95%-interval uit de PSA.
+    """Forest plot: per gemeente de besparing per huishouden per jaar na correctie met haar 95%-interval.
 
     `as_van`: álle rijen, als deze tekening één deel is van een lange plot: dan hebben alle delen dezelfde as.
     """
@@ -275,7 +285,7 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
 
     for waarde in streepjes:
         d.add(Line(x(waarde), onder, x(waarde), onder + rij * len(namen), strokeColor=LICHT, strokeWidth=0.5))
-        d.add(_tekst(x(waarde), onder - 10, _pct_kort(waarde), anker="middle"))
+        d.add(_tekst(x(waarde), onder - 10, _bedrag_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
     hoofd = colors.HexColor(kleur)
     for i, (naam, schatting, ci) in enumerate((r.naam, r.waarde, r.interval) for r in rijen):
@@ -287,8 +297,46 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
                 d.add(Line(x(grens), y - 3, x(grens), y + 3, strokeColor=TEKST, strokeWidth=1))
         if schatting is not None:
             d.add(Rect(x(schatting) - 3.5, y - 3.5, 7, 7, fillColor=hoofd, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [("besparing na correctie", hoofd)])
-    d.add(_tekst(x0 + 150, hoogte - 12, "lijn: 95%-interval (casussen, tarieven en kansen onzeker)"))
+    _legenda(d, x0, hoogte - 12, [("per huishouden per jaar, na correctie", hoofd)])
+    d.add(_tekst(x0 + 190, hoogte - 12, "lijn: 95%-interval (steekproef, tarieven, kansen)"))
+    return d
+
+
+def kanscurve(beeld: Kanscurve) -> Drawing:
+    """De kanscurve: horizontaal de drempel (euro per huishouden per jaar), verticaal de kans op een besparing van
+    meer dan die drempel; een trap door de punten, met de kans bij 0 gemarkeerd."""
+    punten = beeld.punten
+    boven, onder, x0, hoogte_vlak = 22.0, 26.0, 45.0, 130.0
+    d = Drawing(BREEDTE, boven + onder + hoogte_vlak)
+    if not punten:
+        d.add(_tekst(x0, onder, "te weinig casussen voor een kanscurve"))
+        return d
+    breedte = BREEDTE - x0 - 20
+    drempels = [p.drempel for p in punten]
+    as_ = _as(min(drempels), max(drempels))
+    begin, eind, _ = as_
+    _x_as(d, (x0, onder, breedte, hoogte_vlak), as_, _bedrag_kort)
+
+    def x(waarde: float) -> float:
+        return x0 + (waarde - begin) / (eind - begin) * breedte
+
+    def y(kans: float) -> float:
+        return onder + kans * hoogte_vlak
+
+    for kans in (0.0, 0.25, 0.5, 0.75, 1.0):
+        d.add(Line(x0, y(kans), x0 + breedte, y(kans), strokeColor=LICHT, strokeWidth=0.5))
+        d.add(_tekst(x0 - 4, y(kans) - 3, _pct_kort(kans * 100), anker="end"))
+    hoofd = colors.HexColor(beeld.kleur)
+    for een, twee in itertools.pairwise(punten):
+        d.add(Line(x(een.drempel), y(een.kans), x(twee.drempel), y(twee.kans), strokeColor=hoofd, strokeWidth=1.6))
+    for p in punten:
+        d.add(Rect(x(p.drempel) - 2, y(p.kans) - 2, 4, 4, fillColor=hoofd, strokeColor=None))
+    nul = next((p for p in punten if p.drempel == 0), None)
+    if nul is not None:
+        d.add(_tekst(x(0) + 5, y(nul.kans) + 4, f"kans op een besparing: {f.kans(nul.kans)}", grootte=7.5))
+    d.add(
+        _tekst(x0, boven + onder + hoogte_vlak - 12, "kans op een besparing van meer dan ... per huishouden per jaar")
+    )
     return d
 
 
@@ -307,6 +355,8 @@ def teken(beeld: Beeld) -> Drawing:
         return doelen(beeld)
     if isinstance(beeld, Tornado):
         return tornado(beeld)
+    if isinstance(beeld, Kanscurve):
+        return kanscurve(beeld)
     return forest(beeld.rijen, beeld.kleur)
 
 

@@ -82,28 +82,23 @@ def _inleiding(o: Opgeschaald) -> tuple[str, ...]:
         f"De teams ondersteunen per jaar {f.getal(o.casussen_per_jaar, 0)} huishoudens. Als de casussen typisch zijn "
         "voor die huishoudens, bespaart de aanpak van het sociaal team per jaar "
         f"{f.euro(o.besparing_per_jaar_gecorrigeerd)} na correctie "
-        f"{euro_interval(o.besparing_per_jaar_gecorrigeerd_psa95)}: het aantal huishoudens maal de besparing per "
-        f"casus per jaar, {weging}."
+        f"{euro_interval(o.interval95)}: het aantal huishoudens maal de besparing per "
+        f"huishouden per jaar, {weging}."
     )
-    return (gewogen, f"De kans dat de aanpak op deze schaal goedkoper is: {f.kans(o.kans_besparing_gecorrigeerd)}.")
+    if o.kans_besparing is None:
+        return (gewogen, "Met minder dan drie casussen is er geen interval en geen kans op deze schaal.")
+    return (gewogen, f"De kans dat de aanpak op deze schaal goedkoper is: {f.kans(o.kans_besparing)}.")
 
 
 def _kern(o: Opgeschaald) -> tuple[tuple[str, str, str], ...]:
     """(cijfer, waarde, 95%-interval) op de schaal van de caseload."""
     return (
         ("Huishoudens per jaar", f.getal(o.casussen_per_jaar, 0), ""),
-        ("Besparing per casus per jaar, na correctie", f.euro(o.besparing_per_casus_per_jaar_gecorrigeerd), ""),
-        (
-            "Besparing per jaar, na correctie",
-            f.euro(o.besparing_per_jaar_gecorrigeerd),
-            euro_interval(o.besparing_per_jaar_gecorrigeerd_psa95),
-        ),
-        (
-            "Besparing per jaar, zonder correctie",
-            f.euro(o.besparing_per_jaar),
-            euro_interval(o.besparing_per_jaar_psa95),
-        ),
-        ("Kans dat het sociaal team goedkoper is", f.kans(o.kans_besparing_gecorrigeerd), ""),
+        ("Besparing per huishouden per jaar, na correctie", f.euro(o.besparing_per_casus_per_jaar_gecorrigeerd), ""),
+        ("Besparing per jaar, na correctie", f.euro(o.besparing_per_jaar_gecorrigeerd), euro_interval(o.interval95)),
+        ("Besparing per jaar, zonder correctie", f.euro(o.besparing_per_jaar), ""),
+        ("Kans dat het sociaal team goedkoper is", f.kans(o.kans_besparing), ""),
+        ("Waarde van volledige kennis per jaar (EVPI)", f.euro(o.evpi) if o.evpi is not None else "–", ""),
     )
 
 

@@ -96,7 +96,8 @@ class Tornadobalk:
 
 @dataclass(frozen=True)
 class Tornado:
-    """Het tornadodiagram rond `basis` (het gecorrigeerde besparingspercentage; None: niet te berekenen)."""
+    """Het tornadodiagram rond `basis` (de schatting van het antwoord in euro per huishouden per jaar; None: niet te
+    berekenen)."""
 
     balken: tuple[Tornadobalk, ...]
     basis: float | None
@@ -105,7 +106,7 @@ class Tornado:
 
 @dataclass(frozen=True)
 class Schatting:
-    """Eén rij van de forest plot: een besparingspercentage met zijn 95%-interval (elk kan ontbreken)."""
+    """Eén rij van de forest plot: de besparing per huishouden per jaar met haar 95%-interval (elk kan ontbreken)."""
 
     naam: str
     waarde: float | None
@@ -120,7 +121,31 @@ class Forest:
     kleur: str
 
 
-Beeld = TrajectenPerCasus | KostenPerFinancier | BesparingPerFinancierPerJaar | OordelenPerDoel | Tornado | Forest
+@dataclass(frozen=True)
+class Kanscurvepunt:
+    """Eén punt van de kanscurve: de kans op een besparing van meer dan `drempel` euro per huishouden per jaar."""
+
+    drempel: float
+    kans: float
+
+
+@dataclass(frozen=True)
+class Kanscurve:
+    """Hoe zeker is een besparing van minstens ... ? Per drempel de kans, oplopend naar drempel."""
+
+    punten: tuple[Kanscurvepunt, ...]
+    kleur: str
+
+
+Beeld = (
+    TrajectenPerCasus
+    | KostenPerFinancier
+    | BesparingPerFinancierPerJaar
+    | OordelenPerDoel
+    | Tornado
+    | Forest
+    | Kanscurve
+)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ...invoer.casussen import CasusBestand
 from ...rekenen.resultaat import Resultaat
 from ...rekenen.waarden import CasusCijfers, RegelCijfers
 from .blokken import Alinea, Blok, Cel, Kenmerken, Naast, Sectie, Tussenkop, meldingen, tabel
+from .gedeeld import euro_interval
 
 PER_WOORD = {
     "dag": "per dag",
@@ -117,7 +118,9 @@ def _uitkomst(c: CasusCijfers) -> tuple[tuple[str, str, str], ...]:
         ("Kosten sociaal team", f.euro(c.kosten_sociaal_team), f.euro(c.kosten_sociaal_team)),
         ("Besparing", f.euro(c.besparing), f.euro(c.besparing_gecorrigeerd)),
         ("Besparing in %", f.procent(c.besparing_pct), f.procent(c.besparing_pct_gecorrigeerd)),
-        ("Kans dat het team goedkoper was", f.kans(c.kans_besparing), f.kans(c.kans_besparing_gecorrigeerd)),
+        ("Besparing per jaar", f.euro(c.besparing_per_jaar), f.euro(c.besparing_per_jaar_gecorrigeerd)),
+        ("95%-interval per jaar (dit huishouden)", "", euro_interval(c.antwoord.interval95)),
+        ("Kans dat het team voor dit huishouden goedkoper was", "", f.kans(c.antwoord.kans_goedkoper)),
     )
 
 
@@ -136,8 +139,9 @@ def casussectie(c: CasusWeergave, *, niveau: int = 2, met_kop: bool = True, nieu
             ("Cijfer", "Zoals beschreven", "Gecorrigeerd voor zekerheid"),
             _uitkomst(c.cijfers),
             rechts=(1, 2),
-            voetnoot="Kans: het deel van de doorrekeningen met andere tarieven en kansen waarin het sociaal team "
-            "goedkoper was.",
+            voetnoot="Interval en kans voor dit ene huishouden: elke inzet met een kans gebeurt in een doorrekening "
+            "wel of niet, met andere tarieven en kansen; de kans is het deel van de doorrekeningen waarin het sociaal "
+            "team goedkoper was.",
         ),
     ]
     if k.onderbouwing:

@@ -21,6 +21,8 @@ from .blokken import (
     Document,
     Figuur,
     Grafiek,
+    Kanscurve,
+    Kanscurvepunt,
     KostenPerFinancier,
     Oordelen,
     OordelenPerDoel,
@@ -36,7 +38,7 @@ from .blokken import (
 )
 from .casus import CasusWeergave, casussectie, casusweergaven
 from .gedeeld import euro_interval, periode, voettekst
-from .kernteksten import beperkingen, kerncijfers, leeswijzer, samenvatting
+from .kernteksten import beperkingen, kerncijfers, leeswijzer, onderzoekszin, samenvatting
 from .verantwoording import gebruikte_tarieven, invoerbestanden, verantwoording
 
 #: hoeveel casussen er hooguit in één grafiek staan; meer geeft meerdere grafieken met dezelfde as, die elk op een
@@ -53,7 +55,7 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
     casussen = casusweergaven(resultaat, sorted(resultaat.casuscijfers_van(naam), key=lambda c: c.id))
     secties = [
         _sectie_samenvatting(g, casussen, resultaat.instellingen.psa_iteraties),
-        _sectie_toelichting(g),
+        _sectie_toelichting(g, kleur),
         _sectie_trajecten(casussen, kleur),
         _sectie_financiers(g, kleur),
         begrotingssectie(g, kleur),
@@ -103,15 +105,85 @@ def _sectie_samenvatting(g: Aggregaat, casussen: tuple[CasusWeergave, ...], iter
                 ((k.naam, k.waarde, k.interval, k.uitleg) for k in kerncijfers(g, iteraties)),
                 rechts=(1, 2),
             ),
+            *((Alinea(onderzoek),) if (onderzoek := onderzoekszin(g)) is not None else ()),
             Tussenkop("Wat deze cijfers beperkt"),
             Opsomming(beperkt),
             Tussenkop("Leeswijzer"),
-            *(Alinea(z) for z in leeswijzer(iteraties)),
+            *(Alinea(z) for z in leeswijzer(iteraties, g.aantal_casussen)),
         ),
     )
 
 
-def _sectie_toelichting(g: Aggregaat) -> Sectie:
+_PERSPECTIEFREGELS = (
+    ("maatschappelijk", "Voor de samenleving (maatschappelijk)"),
+    ("collectief", "Voor overheid en zorgverzekeraars (collectief)"),
+    ("gemeente", "Voor de gemeentebegroting"),
+)
+_BRONNAMEN = {"steekproef": "Welke casussen er zijn (steekproef)", "tarieven": "Tarieven", "kansen": "Kansen"}
+
+
+def _antwoordtabel(g: Aggregaat) -> Blok:
+    """Het antwoord per perspectief: besparing per huishouden per jaar na correctie, interval en kans."""
+    return tabel(
+        ("Per huishouden per jaar, na correctie", "Besparing", "95%-interval", "Kans op besparing"),
+        (
+            (
+                naam,
+                f.euro(g.antwoord.per_perspectief[p].schatting),
+                euro_interval(g.antwoord.per_perspectief[p].interval95),
+                f.kans(g.antwoord.per_perspectief[p].kans_besparing),
+            )
+            for p, naam in _PERSPECTIEFREGELS
+        ),
+        rechts=(1, 2, 3),
+        voetnoot="Interval en kans uit de simulatie: tarieven en kansen onzeker, en meegenomen dat het maar "
+        f"{g.aantal_casussen} casussen zijn.",
+    )
+
+
+def _kanscurve(g: Aggregaat, kleur: str) -> tuple[Blok, ...]:
+    curve = g.antwoord.kanscurve
+    if not curve:
+        return ()
+    punten = "; ".join(f"meer dan {f.euro(p.drempel)}: {f.kans(p.kans)}" for p in curve)
+    return (
+        Figuur(
+            Grafiek(
+                "kanscurve",
+                "Hoe zeker is een besparing van minstens ...?",
+                f"Lijn van de kans op een besparing per huishouden per jaar van meer dan elk bedrag: {punten}.",
+                Kanscurve(tuple(Kanscurvepunt(p.drempel, p.kans) for p in curve), kleur),
+                "Horizontaal een bedrag per huishouden per jaar, verticaal de kans dat de besparing groter is.",
+            )
+        ),
+    )
+
+
+def _bronnen(g: Aggregaat) -> tuple[Blok, ...]:
+    a = g.antwoord
+    if a.bronnen is None or a.evpi is None:
+        return ()
+    return (
+        Tussenkop("Welk onderzoek het antwoord zou veranderen"),
+        tabel(
+            ("Bron van onzekerheid", "Aandeel in de onzekerheid", "Waarde van volledige kennis"),
+            (
+                (
+                    _BRONNAMEN[b],
+                    f.aandeel(a.bronnen[b].aandeel_variantie),
+                    f.euro(a.bronnen[b].evppi) if a.bronnen[b].evppi is not None else "–",
+                )
+                for b in ("steekproef", "tarieven", "kansen")
+            ),
+            rechts=(1, 2),
+            voet=("Alles samen (EVPI)", "", f.euro(a.evpi)),
+            voetnoot="Waarde van volledige kennis: wat het per huishouden per jaar waard is om deze onzekerheid weg "
+            "te nemen voordat de gemeente kiest (EVPPI); exact als de bronnen optellen.",
+        ),
+    )
+
+
+def _sectie_toelichting(g: Aggregaat, kleur: str) -> Sectie:
     kern: list[tuple[object, ...]] = [
         ("Kosten vóór 2015", f.euro(g.kosten_voor_2015), ""),
         ("Kosten sociaal team", f.euro(g.kosten_sociaal_team), ""),
@@ -122,20 +194,11 @@ def _sectie_toelichting(g: Aggregaat) -> Sectie:
             f.interval(g.besparing_pct_ci95),
         ),
         (
-            "Besparing gecorrigeerd voor zekerheid",
+            "Besparing uit de sommen, gecorrigeerd voor zekerheid",
             f.procent(g.besparing_pct_gecorrigeerd),
             f.interval(g.besparing_pct_gecorrigeerd_ci95),
         ),
-        (
-            "Idem, met onzekere tarieven en kansen",
-            f.procent(g.besparing_pct_gecorrigeerd),
-            f.interval(g.besparing_pct_gecorrigeerd_psa95),
-        ),
-        (
-            "Besparing per casus per jaar (zonder correctie)",
-            f.euro(g.besparing_per_casus_per_jaar),
-            euro_interval(g.besparing_per_casus_per_jaar_psa95),
-        ),
+        ("Besparing per huishouden per jaar (zonder correctie)", f.euro(g.besparing_per_casus_per_jaar), ""),
         ("Gemiddelde besparing per casus", f.procent(g.besparing_pct_gemiddeld), ""),
         ("Mediaan per casus", f.procent(g.besparing_pct_mediaan), ""),
         ("Casussen met besparing", f"{g.aantal_met_besparing} van {g.aantal_casussen}", ""),
@@ -150,7 +213,17 @@ def _sectie_toelichting(g: Aggregaat) -> Sectie:
         )
     blokken: list[Blok] = [
         *(Alinea(z) for z in samenvatting(g)),
-        tabel(("Cijfer", "Waarde", "95%-interval"), kern, rechts=(1, 2)),
+        _antwoordtabel(g),
+        *_kanscurve(g, kleur),
+        *_bronnen(g),
+        Tussenkop("Ondersteunende cijfers uit de sommen"),
+        tabel(
+            ("Cijfer", "Waarde", "95%-bootstrapinterval"),
+            kern,
+            rechts=(1, 2),
+            voetnoot="Uit de sommen over de casussen: een casus die langer liep, telt zwaarder. Het interval is een "
+            "bootstrap over de casussen (vanaf 5 casussen), niet het interval van het antwoord.",
+        ),
     ]
     if g.waarschuwingen:
         blokken += [Tussenkop("Waarschuwingen bij deze gemeente"), meldingen(g.waarschuwingen)]
@@ -281,7 +354,7 @@ def _gevoeligheidsdetail(parameter: str, omschrijving: str) -> str:
 
 def _tornado(g: Aggregaat, kleur: str) -> Grafiek:
     gevoelig = "; ".join(
-        f"{gevoeligheidsnaam(v.parameter, v.omschrijving)}: {f.procent(v.laag)} tot {f.procent(v.hoog)}"
+        f"{gevoeligheidsnaam(v.parameter, v.omschrijving)}: {f.euro(v.laag)} tot {f.euro(v.hoog)}"
         for v in g.gevoeligheid[:5]
     )
     balken = tuple(
@@ -291,11 +364,43 @@ def _tornado(g: Aggregaat, kleur: str) -> Grafiek:
     )
     return Grafiek(
         "tornado",
-        "Gevoeligheid van het gecorrigeerde besparingspercentage",
-        f"Tornadodiagram rond {f.procent(g.besparing_pct_gecorrigeerd)}. Grijs: de lage instelling; in "
+        "Gevoeligheid van de besparing per huishouden per jaar",
+        f"Tornadodiagram rond {f.euro(g.antwoord.schatting)} per huishouden per jaar. Grijs: de lage instelling; in "
         f"kleur: de hoge instelling. De grootste vijf: {gevoelig}.",
-        Tornado(balken, g.besparing_pct_gecorrigeerd, kleur),
+        Tornado(balken, g.antwoord.schatting, kleur),
         "Grijs: de lage instelling; in kleur: de hoge. De langste balken wegen het zwaarst.",
+    )
+
+
+def _omslagtekst(waarde: float | None, opmaak: str) -> str:
+    if waarde is None:
+        return "geen in dit bereik"
+    if opmaak == "factor":
+        return f"× {f.getal(waarde, 2)}"
+    if opmaak == "aandeel":
+        return f.aandeel(waarde)
+    return f"{f.getal(waarde, 1)} uur"
+
+
+def _omslagpunten(g: Aggregaat) -> Blok:
+    """De omslagpunten van de betwiste aannames, naast die per tarief."""
+    o = g.antwoord.omslagpunten
+    rijen: list[tuple[object, ...]] = [
+        ("Alle onzekere kansen maal", _omslagtekst(o.kansfactor, "factor"), "gezocht tussen × 0 en × 10"),
+        ("Eén correctie op alle vermeden kosten", _omslagtekst(o.correctie, "aandeel"), "tussen 0% en 100%"),
+        ("Extra uren van het team per huishouden per jaar", _omslagtekst(o.extra_teamuren, "uren"), "teamtarief"),
+    ]
+    rijen += [
+        (gevoeligheidsnaam(v.parameter, v.omschrijving), _omslagtekst(v.omslagpunt, "factor"), "prijsfactor")
+        for v in g.gevoeligheid
+        if v.parameter.startswith("tarief:")
+    ]
+    return tabel(
+        ("Aanname", "Omslagpunt", "Toelichting"),
+        rijen,
+        rechts=(1,),
+        voetnoot="Bij deze waarde wordt de besparing per huishouden per jaar nul. Ligt een omslagpunt dicht bij de "
+        "huidige waarde (kansen × 1, de eigen correctie, de prijs × 1), dan hangt de uitkomst aan die aanname.",
     )
 
 
@@ -305,8 +410,8 @@ def _sectie_gevoeligheid(g: Aggregaat, kleur: str) -> Sectie:
         "gevoeligheid",
         (
             Alinea(
-                f"Hoe verandert de gecorrigeerde besparing ({f.procent(g.besparing_pct_gecorrigeerd)}) als één "
-                "aanname anders is? De langste balken wegen het zwaarst."
+                f"Hoe verandert de besparing per huishouden per jaar na correctie ({f.euro(g.antwoord.schatting)}) "
+                "als één aanname anders is? De langste balken wegen het zwaarst."
             ),
             Figuur(_tornado(g, kleur)),
             tabel(
@@ -315,13 +420,16 @@ def _sectie_gevoeligheid(g: Aggregaat, kleur: str) -> Sectie:
                     (
                         gevoeligheidsnaam(v.parameter, v.omschrijving),
                         _gevoeligheidsdetail(v.parameter, v.omschrijving),
-                        f.procent(v.laag),
-                        f.procent(v.hoog),
+                        f.euro(v.laag) if v.laag is not None else "–",
+                        f.euro(v.hoog) if v.hoog is not None else "–",
                     )
                     for v in g.gevoeligheid
                 ),
                 rechts=(2, 3),
+                voetnoot="Laag en hoog: de besparing per huishouden per jaar na correctie bij die instelling.",
             ),
+            Tussenkop("Omslagpunten"),
+            _omslagpunten(g),
         ),
     )
 
@@ -332,7 +440,16 @@ def _sectie_overzicht(g: Aggregaat, casussen: tuple[CasusWeergave, ...]) -> Sect
         "overzicht",
         (
             tabel(
-                ("Casus", "Datum", "Zekerheid", "Vóór 2015", "Sociaal team", "Besparing", "%", "Gecorr. %"),
+                (
+                    "Casus",
+                    "Datum",
+                    "Zekerheid",
+                    "Vóór 2015",
+                    "Sociaal team",
+                    "Besparing",
+                    "Per jaar, na correctie",
+                    "Kans goedkoper",
+                ),
                 (
                     (
                         Cel(c.id, link=c.anker),
@@ -341,8 +458,8 @@ def _sectie_overzicht(g: Aggregaat, casussen: tuple[CasusWeergave, ...]) -> Sect
                         f.euro(c.cijfers.kosten_voor_2015),
                         f.euro(c.cijfers.kosten_sociaal_team),
                         f.euro(c.cijfers.besparing),
-                        f.procent(c.cijfers.besparing_pct),
-                        f.procent(c.cijfers.besparing_pct_gecorrigeerd),
+                        f.euro(c.cijfers.antwoord.schatting),
+                        f.kans(c.cijfers.antwoord.kans_goedkoper),
                     )
                     for c in casussen
                 ),
@@ -355,9 +472,12 @@ def _sectie_overzicht(g: Aggregaat, casussen: tuple[CasusWeergave, ...]) -> Sect
                     f.euro(g.kosten_voor_2015),
                     f.euro(g.kosten_sociaal_team),
                     f.euro(g.besparing),
-                    f.procent(g.besparing_pct),
-                    f.procent(g.besparing_pct_gecorrigeerd),
+                    f.euro(g.antwoord.schatting),
+                    "",
                 ),
+                voetnoot="Per jaar, na correctie: de gecorrigeerde besparing omgerekend naar 12 maanden (onderaan het "
+                "gemiddelde per huishouden). Kans goedkoper: voor dat ene huishouden, als elke inzet met een kans wel "
+                "of niet gebeurt.",
             ),
         ),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import formaat as f
+from ...rekenen.kernboodschap import casussen_tekst
 from ...rekenen.waarden import Aggregaat
 from .gedeeld import euro_interval
 
@@ -20,120 +21,162 @@ class Kerncijfer:
     uitleg: str
 
 
-def leeswijzer(iteraties: int) -> tuple[str, ...]:
+def leeswijzer(iteraties: int, aantal_casussen: int) -> tuple[str, ...]:
     """De leeswijzer op pagina 1: wat een casus, de correctie en een interval zijn, in gewone woorden."""
     casus = (
         "Een casus beschrijft één huishouden: wat het sociaal team deed, en hoe het vóór 2015 waarschijnlijk was "
-        "gegaan. Beide trajecten zijn met dezelfde tarieven in euro's omgerekend."
+        "gegaan. Beide trajecten zijn met dezelfde tarieven in euro's omgerekend, per huishouden per jaar."
     )
     correctie = (
         "Hoe het vóór 2015 zou zijn gegaan, is een inschatting. Daarom verlagen we de kosten die het sociaal team "
         "vermeed naar hoe zeker die inschatting is (de correctie): weinig zeker, dan tellen ze minder mee."
     )
     interval = (
-        f"Een interval geeft aan hoe ver het cijfer ernaast kan zitten. We hebben het {f.getal(iteraties, 0)} keer "
-        "opnieuw uitgerekend met andere casussen uit dezelfde gemeente (vanaf 5 casussen), andere tarieven en andere "
-        "kansen; 95 van de 100 uitkomsten liggen binnen het interval."
+        f"Een interval geeft aan hoe ver het cijfer ernaast kan zitten. We hebben dezelfde casussen "
+        f"{f.getal(iteraties, 0)} keer opnieuw doorgerekend met andere tarieven en kansen, en meegenomen dat het maar "
+        f"{casussen_tekst(aantal_casussen)} zijn; 95 van de 100 uitkomsten liggen binnen het interval. De kans op een "
+        "besparing is het deel van die uitkomsten waarin het sociaal team goedkoper was."
     )
     return (casus, correctie, interval)
 
 
 def samenvatting(agg: Aggregaat) -> tuple[str, ...]:
-    """De uitkomst in gewone woorden, zinnen die een raadslid begrijpt."""
+    """De uitkomst in gewone woorden: eerst het antwoord per huishouden per jaar, dan de ondersteunende cijfers uit de
+    sommen (zonder kans ernaast: die hoort bij het antwoord)."""
     n = agg.aantal_casussen
+    a = agg.antwoord
     zinnen = [
         (
-            f"In {agg.aantal_met_besparing} van de {n} {'casus' if n == 1 else 'casussen'} was de aanpak van het "
-            "sociaal team goedkoper dan de aanpak van vóór 2015."
+            f"In {agg.aantal_met_besparing} van de {casussen_tekst(n)} was de aanpak van het sociaal team goedkoper "
+            "dan de aanpak van vóór 2015."
         )
     ]
-    if agg.besparing >= 0:
-        zin = f"Samen kostten de casussen met het sociaal team {f.euro(agg.besparing)} minder"
-    else:
-        zin = f"Samen kostten de casussen met het sociaal team {f.euro(-agg.besparing)} méér"
+    bedrag = f.euro(abs(a.schatting))
+    antwoord = (
+        f"Per huishouden per jaar bespaarde het sociaal team na correctie gemiddeld {bedrag}"
+        if a.schatting >= 0
+        else f"Per huishouden per jaar kostte het sociaal team na correctie gemiddeld {bedrag} meer"
+    )
+    if a.interval95 is not None:
+        antwoord += f" (95%-interval {f.euro(a.interval95[0])} tot {f.euro(a.interval95[1])})"
+    zinnen.append(antwoord + ".")
+    zin = "Ondersteunend, uit de sommen: samen kostten de casussen met het sociaal team " + (
+        f"{f.euro(agg.besparing)} minder" if agg.besparing >= 0 else f"{f.euro(-agg.besparing)} méér"
+    )
     if agg.besparing_pct is not None:
         if agg.besparing_pct >= 0:
-            zin += f": een besparing van {f.procent(agg.besparing_pct)} op de kosten van vóór 2015"
+            zin += f", {f.procent(agg.besparing_pct)} van de kosten van vóór 2015"
         else:
-            zin += f": meerkosten van {f.procent(-agg.besparing_pct)} ten opzichte van de kosten van vóór 2015"
+            zin += f", {f.procent(-agg.besparing_pct)} meer dan de kosten van vóór 2015"
         if agg.besparing_pct_ci95 is not None:
             laag, hoog = agg.besparing_pct_ci95
-            zin += f" (95%-interval {f.procent(laag)} tot {f.procent(hoog)})"
-    zinnen.append(zin + ".")
-    if agg.besparing_pct_gecorrigeerd is not None:
-        gecorrigeerd = agg.besparing_pct_gecorrigeerd
-        zinnen.append(
-            "Als we de vermeden kosten verlagen naar hoe zeker ze zijn (de zekerheidscorrectie), is dat "
-            + (
-                f"een besparing van {f.procent(gecorrigeerd)}."
-                if gecorrigeerd >= 0
-                else f"meerkosten van {f.procent(-gecorrigeerd)}."
-            )
-        )
+            zin += f" (bootstrapinterval {f.procent(laag)} tot {f.procent(hoog)})"
+    zinnen.append(
+        zin + ". In die som telt een casus die langer liep zwaarder; daarom gaat het antwoord over het bedrag per "
+        "huishouden per jaar."
+    )
     if agg.besparing_pct_gemiddeld is not None and agg.besparing_pct_mediaan is not None:
         zinnen.append(
-            f"Per casus was de besparing gemiddeld {f.procent(agg.besparing_pct_gemiddeld)}; de middelste casus "
-            f"(mediaan) bespaarde {f.procent(agg.besparing_pct_mediaan)}."
+            f"Per casus was de besparing gemiddeld {f.procent(agg.besparing_pct_gemiddeld)} van de kosten van vóór "
+            f"2015; de middelste casus (mediaan) bespaarde {f.procent(agg.besparing_pct_mediaan)}."
         )
-    if agg.besparing_pct_ci95 is None:
-        zinnen.append("Met minder dan 5 casussen is er geen betrouwbaarheidsinterval; de cijfers zijn een indicatie.")
     return tuple(zinnen)
 
 
+def _perspectiefcijfer(agg: Aggregaat, perspectief: str, naam: str, uitleg: str) -> Kerncijfer:
+    cijfer = agg.antwoord.per_perspectief[perspectief]
+    kans = f" Kans op een besparing: {f.kans(cijfer.kans_besparing)}." if cijfer.kans_besparing is not None else ""
+    return Kerncijfer(naam, f.euro(cijfer.schatting), euro_interval(cijfer.interval95), uitleg + kans)
+
+
 def kerncijfers(agg: Aggregaat, iteraties: int) -> tuple[Kerncijfer, ...]:
-    """Hooguit vijf kerncijfers voor pagina 1, elk met één gewone zin over wat het betekent."""
-    gemeente = agg.per_perspectief.get("gemeente")
-    cijfers = [
+    """Hooguit vijf kerncijfers voor pagina 1, elk met één gewone zin over wat het betekent; alle over hetzelfde: de
+    besparing per huishouden per jaar na correctie."""
+    a = agg.antwoord
+    weinig = a.kans_besparing is None
+    return (
         Kerncijfer(
-            "Besparing per casus per jaar, na correctie",
-            f.euro(agg.besparing_per_casus_per_jaar_gecorrigeerd),
-            euro_interval(agg.besparing_per_casus_per_jaar_gecorrigeerd_psa95),
-            "Wat het sociaal team gemiddeld per huishouden per jaar minder kostte (negatief: meer kostte).",
+            "Besparing per huishouden per jaar, na correctie",
+            f.euro(a.schatting),
+            euro_interval(a.interval95),
+            "Wat het sociaal team gemiddeld per huishouden per jaar minder kostte (negatief: meer kostte), voor de "
+            "hele samenleving.",
         ),
         Kerncijfer(
-            "Kans dat het sociaal team goedkoper was",
-            f.kans(agg.kans_besparing_gecorrigeerd),
+            "Kans op een besparing",
+            f.kans(a.kans_besparing),
             "",
-            f"In zoveel van de {f.getal(iteraties, 0)} doorrekeningen met andere casussen, tarieven en kansen was "
-            "het team goedkoper.",
+            "Te weinig casussen voor een kans."
+            if weinig
+            else f"In zoveel van de {f.getal(iteraties, 0)} doorrekeningen (andere tarieven en kansen, en meegenomen "
+            "dat het maar een handvol casussen is) was die besparing groter dan nul.",
         ),
-        Kerncijfer(
-            "Besparing in procenten, na correctie",
-            f.procent(agg.besparing_pct_gecorrigeerd),
-            f.interval(agg.besparing_pct_gecorrigeerd_psa95),
-            "Het deel van de kosten van vóór 2015 dat met het sociaal team niet nodig was.",
+        _perspectiefcijfer(
+            agg,
+            "collectief",
+            "Voor de overheid en de zorgverzekeraars, per huishouden per jaar",
+            "Alleen wat collectief betaald wordt (gemeente, zorgverzekeraar, Wlz, Rijk, politie en justitie), na "
+            "correctie.",
         ),
-    ]
-    if gemeente is not None:
-        cijfers.append(
-            Kerncijfer(
-                "Verschil voor de gemeentebegroting",
-                f.euro(gemeente.besparing),
-                "",
-                "Alleen wat de gemeente zelf betaalt (Wmo, jeugd, participatie, schuldhulp), uitkeringen meegeteld; "
-                "zonder correctie.",
-            )
-        )
-    cijfers.append(
+        _perspectiefcijfer(
+            agg,
+            "gemeente",
+            "Voor de gemeentebegroting, per huishouden per jaar, na correctie",
+            "Alleen wat de gemeente zelf betaalt (Wmo, jeugd, participatie, schuldhulp), uitkeringen meegeteld.",
+        ),
         Kerncijfer(
             "Casussen waarin het team goedkoper was",
             f"{agg.aantal_met_besparing} van {agg.aantal_casussen}",
             "",
             "Zonder correctie geteld, casus voor casus.",
-        )
+        ),
     )
-    return tuple(cijfers)
+
+
+_BRONZINNEN = {
+    "steekproef": "meer willekeurig gekozen casussen",
+    "tarieven": "betere tarieven (gepubliceerde prijzen in plaats van aannames)",
+    "kansen": "een betere onderbouwing van de kansen in het traject van vóór 2015",
+}
+
+
+_MEESTE_WAARD = {
+    "steekproef": "Meer willekeurig gekozen casussen zijn het meeste waard",
+    "tarieven": "Betere tarieven (gepubliceerde prijzen in plaats van aannames) zijn het meeste waard",
+    "kansen": "Een betere onderbouwing van de kansen in het traject van vóór 2015 is het meeste waard",
+}
+
+
+def onderzoekszin(agg: Aggregaat) -> str | None:
+    """In één gewone zin welk onderzoek het antwoord het meest zou veranderen (uit de EVPPI per bron), en wat
+    nauwelijks; None onder 3 casussen."""
+    a = agg.antwoord
+    if a.bronnen is None or a.evpi is None:
+        return None
+    if a.evpi < 1:
+        return (
+            "Meer onderzoek verandert de keuze nauwelijks: ook met volledige kennis is de verwachte winst minder "
+            "dan € 1 per huishouden per jaar."
+        )
+    bronnen = a.bronnen
+    volgorde = sorted(bronnen, key=lambda b: -(bronnen[b].evppi or 0.0))
+    beste = volgorde[0]
+    weinig = [b for b in volgorde[1:] if (bronnen[b].aandeel_variantie or 0.0) < 0.1]
+    zin = _MEESTE_WAARD[beste] + f" (tot {f.euro(bronnen[beste].evppi or 0.0)} per huishouden per jaar)"
+    if weinig:
+        zin += "; " + " en ".join(_BRONZINNEN[b] for b in weinig) + " veranderen de uitkomst nauwelijks"
+    return zin + "."
 
 
 _BEPERKINGEN: dict[str, str] = {
     "weinig_casussen": "Het gaat om weinig casussen; de cijfers zijn een indicatie, geen meting.",
     "geen_interval": (
-        "Met minder dan vijf casussen rekenen we niet met andere casussen uit dezelfde groep; het interval toont "
-        "alleen de onzekerheid in tarieven en kansen."
+        "Met minder dan vijf casussen is er geen bootstrapinterval voor de ondersteunende cijfers uit de sommen."
     ),
     "dominante_casus": "Eén casus draagt meer dan de helft van de besparing; zonder die casus is het beeld anders.",
     "horizon_gemengd": (
-        "De casussen beslaan verschillende perioden; vergelijk daarom de bedragen per casus per jaar, niet de sommen."
+        "De casussen beslaan verschillende perioden; vergelijk daarom de bedragen per huishouden per jaar, niet de "
+        "sommen."
     ),
     "veel_kosten_laag_betrouwbaar": (
         "Een groot deel van de kosten rust op tarieven waarvoor geen gepubliceerd cijfer bestaat (aannames)."
@@ -147,6 +190,11 @@ def beperkingen(agg: Aggregaat, casus_waarschuwingen: int = 0, *, alle_aselect: 
     `alle_aselect`: elke casus zegt `selectie: aselect`; dan vervalt de zin dat de teams de casussen kozen.
     """
     zinnen = []
+    if agg.antwoord.kans_besparing is None:
+        zinnen.append(
+            "Met minder dan drie casussen is er geen uitspraak over de gemeente: geen interval en geen kans, alleen "
+            "wat deze casussen laten zien."
+        )
     gezien: set[str] = set()
     for w in agg.waarschuwingen:
         zin = _BEPERKINGEN.get(w.code)

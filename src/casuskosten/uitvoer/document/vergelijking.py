@@ -69,35 +69,42 @@ def _naam(agg: Aggregaat) -> Cel:
 
 def _besparingen(groepen: tuple[Aggregaat, ...], iteraties: int) -> Tabel:
     return tabel(
-        ("Gemeente", "Casussen", "Per casus per jaar", "95%-interval", "Kans goedkoper", "Gecorrigeerd %"),
+        ("Gemeente", "Casussen", "Per huishouden per jaar", "95%-interval", "Kans op besparing"),
         (
             (
                 _naam(g),
                 g.aantal_casussen,
-                f.euro(g.besparing_per_casus_per_jaar_gecorrigeerd),
-                euro_interval(g.besparing_per_casus_per_jaar_gecorrigeerd_psa95),
-                f.kans(g.kans_besparing_gecorrigeerd),
-                f.procent(g.besparing_pct_gecorrigeerd),
+                f.euro(g.antwoord.schatting),
+                euro_interval(g.antwoord.interval95),
+                f.kans(g.antwoord.kans_besparing),
             )
             for g in groepen
         ),
-        rechts=(1, 2, 3, 4, 5),
-        voetnoot="Per casus per jaar: de gemiddelde besparing na correctie (negatief: meerkosten). Interval en "
-        f"kans: uit {f.getal(iteraties, 0)} doorrekeningen met andere casussen, tarieven en kansen.",
+        rechts=(1, 2, 3, 4),
+        voetnoot="Per huishouden per jaar: de gemiddelde besparing na correctie (negatief: meerkosten). Interval en "
+        f"kans: uit {f.getal(iteraties, 0)} doorrekeningen met andere tarieven en kansen, met meegenomen dat het "
+        "maar een handvol casussen per gemeente is. Onder 3 casussen: geen interval en geen kans.",
     )
+
+
+def _bedrag(waarde: float | None) -> str:
+    return f.euro(waarde) if waarde is not None else "–"
 
 
 def _forest(groepen: tuple[Aggregaat, ...], kleur: str) -> Grafiek:
     """De forest plot van de intervallen; in de PDF bij veel gemeenten in delen met één gedeelde as."""
     rijen = tuple(
-        Schatting(g.gemeente or "Alle gemeenten", g.besparing_pct_gecorrigeerd, g.besparing_pct_gecorrigeerd_psa95)
-        for g in groepen
+        Schatting(g.gemeente or "Alle gemeenten", g.antwoord.schatting, g.antwoord.interval95) for g in groepen
     )
     return Grafiek(
         "forest",
-        "Besparing per gemeente na correctie, met 95%-interval",
-        "Per gemeente het besparingspercentage na correctie (blokje) en het 95%-interval uit de probabilistische "
-        "analyse (lijn): " + "; ".join(f"{r.naam} {f.procent(r.waarde)} {f.interval(r.interval)}" for r in rijen) + ".",
+        "Besparing per huishouden per jaar na correctie, met 95%-interval",
+        "Per gemeente de besparing per huishouden per jaar na correctie (blokje) en het 95%-interval uit de "
+        "simulatie (lijn): "
+        + "; ".join(
+            f"{r.naam} {f.euro(r.waarde) if r.waarde is not None else '–'} {euro_interval(r.interval)}" for r in rijen
+        )
+        + ".",
         Forest(rijen, kleur),
         "Blokje: de besparing na correctie; lijn: het 95%-interval.",
     )
