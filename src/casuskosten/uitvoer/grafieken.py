@@ -72,7 +72,7 @@ def _as(laag: float, hoog: float) -> tuple[float, float, list[float]]:
 
 
 def _tekst(
-    x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", kleur: colors.Color = TEKST
+    x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", *, kleur: colors.Color = TEKST
 ) -> String:
     return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=kleur, textAnchor=anker)
 
