@@ -107,7 +107,7 @@ def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Pa
     # de titel staat één keer in de tekst (en in de kopregel van elke pagina), geen tweede kop "Casus RTD-01 — ..."
     assert tekst.count("Casus RTD-01 (Rotterdam)") == casus + 1
     assert "Casus RTD-01 —" not in tekst
-    assert "Kans dat het team goedkoper was" in tekst
+    assert "Kans dat het team voor dit huishouden goedkoper was" in tekst
     assert "Zwaardere zorg voorkomen" in tekst
 
 
@@ -165,7 +165,8 @@ def test_het_documentmodel_draagt_geen_reportlab_tekeningen(rotterdam) -> None: 
         vergelijking_document(rotterdam, DATUM),
     ]
     waarden = [w for d in documenten for w in _waarden(d)]
-    assert sum(isinstance(w, Figuur) for w in waarden) == 5  # trajecten, financiers, doelen, tornado, forest
+    # trajecten, financiers, kanscurve, doelen, tornado, forest
+    assert sum(isinstance(w, Figuur) for w in waarden) == 6
     assert [w for w in waarden if type(w).__module__.startswith("reportlab")] == []
     for bestand in Path(document.__file__).parent.glob("*.py"):
         for knoop in ast.walk(ast.parse(bestand.read_text(encoding="utf-8"))):
@@ -189,8 +190,9 @@ def test_een_lange_forest_plot_is_in_de_pdf_in_delen_en_in_html_een_grafiek(rott
     assert [d.height for d in delen[:2]] == [delen[0].height] * 2 > [delen[2].height]
 
     def aslabels(tekening: object) -> list[str]:
-        return [s.text for s in tekening.contents if getattr(s, "text", "").endswith("%")]  # type: ignore[attr-defined]
+        return [s.text for s in tekening.contents if getattr(s, "text", "").startswith("€")]  # type: ignore[attr-defined]
 
     assert aslabels(delen[0]) == aslabels(delen[2])
-    assert "80%" in aslabels(delen[0])  # de eerste 30 alleen reiken tot 39%: de as is die van alle 61
+    # de eerste 30 alleen reiken tot 39: de as is die van alle 61 (tot 70, dus een streepje bij 80)
+    assert any(label.replace("\u00a0", " ") == "€ 80" for label in aslabels(delen[0]))
     assert grafieken.als_svg(beeld, "forest", "Titel", "Uitleg").count("<svg") == 1

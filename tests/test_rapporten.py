@@ -93,11 +93,15 @@ def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(beta_html: str)
 
 
 def test_samenvatting_in_gewone_woorden(beta_html: str) -> None:
-    """De samenvatting zegt in hoeveel casussen het sociaal team goedkoper was, en dat er geen interval is."""
+    """De samenvatting zegt in hoeveel casussen het sociaal team goedkoper was, noemt de sommen als ondersteunend
+    cijfer, en zegt dat twee casussen te weinig zijn voor een uitspraak (geen interval, geen kans)."""
     tekst = Pagina(beta_html).tekst
     assert "In 1 van de 2 casussen was de aanpak van het sociaal team goedkoper" in tekst
-    assert "Samen kostten de casussen met het sociaal team € 1.230 minder" in tekst
-    assert "geen betrouwbaarheidsinterval" in tekst
+    assert "Ondersteunend, uit de sommen: samen kostten de casussen met het sociaal team € 1.230 minder" in tekst
+    # Beta per huishouden per jaar na correctie: (1028 - 80) / 2 = 474
+    assert "Per huishouden per jaar bespaarde het sociaal team na correctie gemiddeld € 474." in tekst
+    assert "geen uitspraak over de gemeente" in tekst
+    assert "geen bootstrapinterval" in tekst
     assert "minder dan 10" in tekst  # de waarschuwing weinig_casussen
 
 
@@ -408,21 +412,23 @@ def test_pdf_inhoudsopgave_noemt_de_juiste_paginas(resultaat) -> None:  # type: 
 
 
 def test_vergelijking_zet_alle_gemeenten_naast_elkaar(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """De vergelijking noemt elke gemeente met de besparing na correctie, en tekent de forest plot (HTML en PDF).
+    """De vergelijking noemt elke gemeente met de besparing per huishouden per jaar na correctie, en tekent de forest
+    plot (HTML en PDF).
 
-    Beta (A middel, B hoog): gecorrigeerd (1258 + 120 - 430) / 1378 = 68,8%; per casus per jaar (1028 - 80) / 2 = 474.
+    Beta (A middel, B hoog): per huishouden per jaar (1028 - 80) / 2 = 474; Alfa (C, hoog): 150 x 100/110 = 136.
+    Met 2 en 1 casussen: geen kans.
     """
     html = vergelijk_rapport(resultaat, "html", DATUM).decode("utf-8")
     pagina = Pagina(html)
     assert "Sociale teams vergeleken" in pagina.tekst
     assert "Alfa" in pagina.tekst
-    assert "68,8%" in pagina.tekst  # Beta
-    assert "€ 474" in pagina.tekst
+    assert "€ 474" in pagina.tekst  # Beta
+    assert "€ 136" in pagina.tekst  # Alfa
     assert "Alle gemeenten" in pagina.tekst
     assert 'id="figuur-forest"' in html
     pdf = _pdf_tekst(vergelijk_rapport(resultaat, "pdf", DATUM))
-    assert "68,8%" in pdf
     assert "€ 474" in pdf
+    assert "€ 136" in pdf
     assert "Alfa" in pdf
 
 
