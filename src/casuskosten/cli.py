@@ -725,12 +725,21 @@ def vergelijk(
     sla_ongeldige_over: SlaOverOptie = False,
     sjablonen: SjablonenOptie = None,
     werkers: WerkersOptie = None,
+    per: Annotated[
+        str,
+        typer.Option(
+            "--per",
+            metavar="gemeente|teammodel|leefgebied|jaar",
+            help="Waarnaar groeperen: gemeente (standaard), teammodel, leefgebied of jaar (van de datum van de casus).",
+        ),
+    ] = "gemeente",
 ) -> None:
-    """Zet alle gemeenten naast elkaar.
+    """Zet de gemeenten (of teammodellen, leefgebieden, jaren) naast elkaar.
 
-    Per gemeente de casussen, de besparing met 95%-interval (forest plot), de gecorrigeerde besparing en de doelen.
+    Eerst of de groepen meer verschillen dan toeval in zo weinig casussen zou geven, dan per groep de besparing per
+    huishouden per jaar met de eigen en de gepoolde schatting (forest plot op naam), dan de tabel.
 
-    Voorbeeld: casuskosten vergelijk casussen --formaat pdf --uit uitvoer/vergelijking.pdf
+    Voorbeeld: casuskosten vergelijk casussen --per teammodel --formaat pdf --uit uitvoer/vergelijking.pdf
     """
     from .uitvoer.rapporten import FORMATEN, lees_datum, schrijf_vergelijking
 
@@ -739,7 +748,8 @@ def vergelijk(
     resultaat = _lees(_invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers))
     if uit is None:
         uit = Path("uitvoer") / f"vergelijking.{gekozen_formaat}"
-    pad = schrijf_vergelijking(resultaat, gekozen_formaat, uit, op, sjablonen=sjablonen)
+    resultaat.vergelijk(per)  # een onbekende groepering is een fout vóór er iets geschreven wordt
+    pad = schrijf_vergelijking(resultaat, gekozen_formaat, uit, op, sjablonen=sjablonen, per=per)
     fout_console.print(f"Vergelijking geschreven: {pad}")
 
 

@@ -42,6 +42,7 @@ from .rekenen.gemeenten import bereken_gemeenten
 from .rekenen.kernboodschap import casus_kernboodschap
 from .rekenen.opschaling import controleer_formatie, onbekende_gemeenten
 from .rekenen.resultaat import Resultaat
+from .rekenen.vergelijking import gepoold_per_groep
 
 STANDAARD_TARIEVEN = "tarieven"
 # hoe ver boven een casusmap naar tarieven/ gezocht wordt: casussen/<gemeente>/x.yaml -> ../../tarieven
@@ -168,7 +169,7 @@ def bereken_casussen(
     # wat er bij het lezen van de tarieven of instellingen niet is meegenomen hoort bij het geheel
     onbekend = onbekende_gemeenten(instellingen, [str(g) for g in tabel_casussen["gemeente"].unique()])
     totaal = dataclasses.replace(totaal, waarschuwingen=(*tabel.waarschuwingen, *onbekend, *totaal.waarschuwingen))
-    return Resultaat(
+    resultaat = Resultaat(
         prijspeil=prijspeil,
         instellingen=instellingen.model_copy(update={"prijspeil": prijspeil}),
         casussen=tabel_casussen,
@@ -186,6 +187,18 @@ def bereken_casussen(
         casusbestanden=tuple(casussen),
         tariefbestanden=tuple((b, _sha256(b)) for b in tabel.bestanden),
     )
+    return met_vergelijking(resultaat)
+
+
+def met_vergelijking(resultaat: Resultaat) -> Resultaat:
+    """Het resultaat met de vergelijking van de gemeenten en, per gemeente, haar gepoolde schatting."""
+    vergelijking = resultaat.vergelijk("gemeente")
+    gepoold = gepoold_per_groep(vergelijking)
+    gemeenten = tuple(
+        dataclasses.replace(g, antwoord=dataclasses.replace(g.antwoord, gepoold=gepoold.get(g.gemeente or "")))
+        for g in resultaat.gemeenten
+    )
+    return dataclasses.replace(resultaat, gemeenten=gemeenten, vergelijking=vergelijking)
 
 
 def teamprijs(tabel: Tarieftabel, codes: Sequence[str], gemeente: str, prijspeil: int) -> float | None:

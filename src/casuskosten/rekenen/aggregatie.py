@@ -71,6 +71,7 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, correctie
             # voor de opschaling: de strata en hoe de casus in het onderzoek kwam (None = niet ingevuld)
             "zwaarte": pd.Series([cb.casus.zwaarte for cb in casussen], dtype=object),
             "selectie": pd.Series([cb.casus.selectie for cb in casussen], dtype=object),
+            "teammodel": pd.Series([cb.casus.teammodel for cb in casussen], dtype=object),
         }
     )
     for doel in DOELEN:

@@ -32,15 +32,19 @@ from ..velden import (
     plat,
     rijen_van,
 )
+from .vergelijking import groepen_van, vergelijk
 from .waarden import (
+    GROEPERINGEN,
     PERSPECTIEVEN,
     Aggregaat,
     CasusAntwoord,
     CasusCijfers,
+    Groep,
     Invoerbestand,
     Opgeschaald,
     Perspectief,
     RegelCijfers,
+    Vergelijking,
     Weggelaten,
 )
 
@@ -75,6 +79,8 @@ class Resultaat:
     invoerbestanden: tuple[tuple[str, str], ...] = ()
     casusbestanden: tuple[CasusBestand, ...] = ()
     tariefbestanden: tuple[tuple[str, str], ...] = ()
+    #: de gemeenten naast elkaar (random effects); zie `vergelijk` voor een andere groepering
+    vergelijking: Vergelijking | None = None
     invoerpaden: tuple[Path, ...] = ()
 
     def anoniem(self) -> Resultaat:
@@ -173,6 +179,7 @@ class Resultaat:
                 datum=rij["datum"].date().isoformat(),
                 zekerheid=rij["zekerheid"],
                 horizon_maanden=int(rij["horizon_maanden"]),
+                teammodel=json_getal(rij["teammodel"]),
                 zwaarte=json_getal(rij["zwaarte"]),
                 selectie=json_getal(rij["selectie"]),
                 leefgebieden=leefgebieden.get(rij["id"], ()),
@@ -243,7 +250,41 @@ class Resultaat:
         return uit
 
     def _kop(self) -> dict[str, Any]:
-        return {"prijspeil": self.prijspeil, "instellingen": self.instellingen.naar_dict()}
+        kop: dict[str, Any] = {"prijspeil": self.prijspeil, "instellingen": self.instellingen.naar_dict()}
+        if self.vergelijking is not None:
+            kop["vergelijking"] = naar_json(self.vergelijking)
+        return kop
+
+    def vergelijk(self, per: str = "gemeente") -> Vergelijking:
+        """De groepen naast elkaar: per `gemeente`, `teammodel`, `leefgebied` of `jaar` (van de datum van de casus),
+        met random effects, Q, I^2 en gepoolde schattingen (zie `rekenen.vergelijking`)."""
+        if per not in GROEPERINGEN:
+            raise InvoerFout(
+                [
+                    Melding(
+                        None,
+                        None,
+                        "per",
+                        f"'{per}' is geen groepering{bedoelde_u(per, GROEPERINGEN)}; kies uit "
+                        f"{', '.join(GROEPERINGEN)}",
+                    )
+                ]
+            )
+        if per == "gemeente" and self.vergelijking is not None:
+            return self.vergelijking
+        leefgebieden = {cb.casus.id: tuple(cb.casus.leefgebieden) for cb in self.casusbestanden}
+        tabel = self.casussen
+        return vergelijk(
+            per,
+            groepen_van(
+                per,
+                y=tabel["besparing_per_jaar_gecorrigeerd"].tolist(),
+                gemeenten=[str(g) for g in tabel["gemeente"].tolist()],
+                teammodellen=tabel["teammodel"].tolist() if "teammodel" in tabel.columns else [None] * len(tabel),
+                leefgebieden=[leefgebieden.get(str(i), ()) for i in tabel["id"].tolist()],
+                jaren=[int(d.year) for d in tabel["datum"].tolist()],
+            ),
+        )
 
     def _staart(self) -> dict[str, Any]:
         return {
@@ -296,6 +337,10 @@ class Resultaat:
                         rijen[tabel].append({**ouder, **plat(g.opschaling)})
                 else:
                     rijen[tabel].extend({**ouder, **plat(w)} for w in rijen_van(g, tabel))
+        if self.vergelijking is not None:
+            rijen["vergelijking"] = [
+                {"groepering": self.vergelijking.groepering, **plat(g)} for g in self.vergelijking.groepen
+            ]
         rijen["waarschuwingen"] = [plat(w) for w in self.alle_waarschuwingen()] + [
             {"code": "casus_weggelaten", "melding": m, "bestand": w.bestand, "casus": w.id, "gemeente": w.gemeente}
             for w in self._weggelaten()
@@ -338,6 +383,7 @@ TABELLEN: tuple[str, ...] = (
     "doelen",
     "gevoeligheid",
     "kanscurve",
+    "vergelijking",
     "waarschuwingen",
     "opschaling",
     "financiers_per_jaar",
@@ -374,6 +420,8 @@ def tabelkolommen(naam: str) -> list[Kolom]:
         basis = [groep, *kolommen(Aggregaat)[1:]]
     elif naam == "waarschuwingen":
         basis = kolommen(Waarschuwing)
+    elif naam == "vergelijking":
+        basis = [Kolom("groepering", "waarnaar gegroepeerd is (gemeente)", TEKST), *kolommen(Groep)]
     else:
         klasse = {t: k for t, k, _ in eigen_tabellen(Aggregaat)}[naam]
         basis = [groep, *kolommen(klasse)]
@@ -427,6 +475,7 @@ def uitvoerschema() -> dict[str, Any]:
                 "description": "de gebruikte instellingen, zoals in casuskosten.toml (met het gekozen prijspeil)",
                 "type": "object",
             },
+            "vergelijking": {**json_schema(Vergelijking, definities), "description": "de gemeenten naast elkaar"},
             "casussen": {"description": "per casus de cijfers", "type": "array", "items": casus},
             "gemeenten": {"description": "per gemeente de cijfers", "type": "array", "items": groep},
             "totaal": {**groep, "description": "alle casussen samen"},

@@ -34,6 +34,7 @@ from ..velden import (
     SHA256,
     TEKST,
     UREN,
+    Eenheid,
     Interval,
     naar_json,
     veld,
@@ -191,6 +192,18 @@ class Omslagpunten:
 
 
 @dataclass(frozen=True, slots=True)
+class Gepoold:
+    """De gepoolde schatting van een groep (empirical Bayes onder het random-effectsmodel van de vergelijking)."""
+
+    schatting: float = veld(
+        "w x eigen schatting + (1 - w) x het gemiddelde over de groepen, w = tau^2 / (tau^2 + v)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    interval95: Interval = veld("95%-interval van de gepoolde schatting (normale benadering)", EURO_PER_CASUS_PER_JAAR)
+    kans_besparing: float = veld("kans dat de gepoolde besparing positief is (normale benadering)", KANS)
+
+
+@dataclass(frozen=True, slots=True)
 class Antwoord:
     """Het antwoord op de vraag of het sociaal team goedkoper is: één grootheid, met al haar onzekerheid."""
 
@@ -222,6 +235,50 @@ class Antwoord:
         EURO_PER_CASUS_PER_JAAR,
     )
     omslagpunten: Omslagpunten = veld("de omslagpunten van betwiste aannames", TEKST)
+    gepoold: Gepoold | None = veld(
+        "de gepoolde schatting uit de vergelijking van de gemeenten (leeg onder 3 casussen of bij het totaal)",
+        TEKST,
+        standaard=None,
+    )
+
+
+#: waarnaar de vergelijking groepeert
+GROEPERINGEN: tuple[str, ...] = ("gemeente", "teammodel", "leefgebied", "jaar")
+
+
+@dataclass(frozen=True, slots=True)
+class Groep:
+    """Eén groep van de vergelijking (een gemeente, teammodel, leefgebied of jaar)."""
+
+    groep: str = veld("de groep", TEKST)
+    aantal_casussen: int = veld("aantal casussen in de groep", AANTAL)
+    schatting: float = veld(f"{_THETA}: het gemiddelde over de casussen van de groep", EURO_PER_CASUS_PER_JAAR)
+    se: float | None = veld(
+        "standaardfout van die schatting: s / wortel(n) (leeg onder 3 casussen)", EURO_PER_CASUS_PER_JAAR
+    )
+    gepoold_schatting: float | None = veld(
+        "de gepoolde schatting (empirical Bayes; leeg onder 3 casussen of zonder poolen)", EURO_PER_CASUS_PER_JAAR
+    )
+    gepoold_interval95: Interval | None = veld(
+        "95%-interval van de gepoolde schatting (normale benadering)", EURO_PER_CASUS_PER_JAAR
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Vergelijking:
+    """Groepen naast elkaar zonder ruis als rangorde: random effects (DerSimonian-Laird) over de groepen met minstens
+    3 casussen."""
+
+    groepering: str = veld("waarnaar gegroepeerd is", CODE, waarden=GROEPERINGEN)
+    groepen: tuple[Groep, ...] = veld("de groepen, op naam", TEKST, tabel="vergelijking")
+    tau2: float | None = veld(
+        "tau^2: de variantie van de echte verschillen tussen de groepen (DerSimonian-Laird, niet onder 0)",
+        Eenheid("euro^2", "kwadraat van euro per huishouden per jaar", "number"),
+    )
+    q: float | None = veld("Cochran's Q over de groepen met minstens 3 casussen", GETAL)
+    p_heterogeniteit: float | None = veld("p-waarde van Q (chi-kwadraat met k - 1 vrijheidsgraden)", KANS)
+    i2: float | None = veld("I^2 = max(0, (Q - (k - 1)) / Q): het deel van de spreiding dat geen toeval is", AANDEEL)
+    zin: str = veld("in één gewone zin of de groepen meer verschillen dan toeval", TEKST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +476,7 @@ class CasusCijfers:
     datum: str = veld("wanneer de casus is beschreven", DATUM)
     zekerheid: str = veld("hoe zeker het traject vóór 2015 is", CODE, waarden=ZEKERHEDEN)
     horizon_maanden: int = veld("de periode waarover beide trajecten lopen", MAANDEN)
+    teammodel: str | None = veld("het Movisie-teammodel (leeg: niet ingevuld)", CODE, waarden=("A1", "A2", "B", "C"))
     zwaarte: str | None = veld("de zwaarte van de problematiek (leeg: niet ingevuld)", CODE, waarden=ZWAARTES)
     selectie: str | None = veld(
         "hoe de casus in het onderzoek kwam (leeg: niet ingevuld)", CODE, waarden=("aselect", "gekozen")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from html import escape
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from .. import formaat as f
@@ -273,7 +273,11 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
     hoogte = boven + onder + rij * len(namen)
     d = Drawing(BREEDTE, hoogte)
     alle = as_van if as_van is not None else rijen
-    waarden = [r.waarde for r in alle if r.waarde is not None] + [g for r in alle if r.interval for g in r.interval]
+    waarden = (
+        [r.waarde for r in alle if r.waarde is not None]
+        + [g for r in alle if r.interval for g in r.interval]
+        + [g for r in alle if r.gepoold_interval for g in r.gepoold_interval]
+    )
     if not waarden:
         waarden = [0.0, 100.0]
     as_ = _as(min(waarden), max(waarden))
@@ -288,17 +292,27 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
         d.add(_tekst(x(waarde), onder - 10, _bedrag_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
     hoofd = colors.HexColor(kleur)
-    for i, (naam, schatting, ci) in enumerate((r.naam, r.waarde, r.interval) for r in rijen):
-        y = onder + rij * (len(namen) - 1 - i) + rij / 2
-        d.add(_tekst(x0 - 4, y - 3, _kort(naam, 28), anker="end"))
-        if ci is not None:
-            d.add(Line(x(ci[0]), y, x(ci[1]), y, strokeColor=TEKST, strokeWidth=1))
-            for grens in ci:
+    met_gepoold = any(r.gepoold is not None for r in alle)
+    for i, r in enumerate(rijen):
+        y = onder + rij * (len(namen) - 1 - i) + rij / 2 + (2 if met_gepoold else 0)
+        d.add(_tekst(x0 - 4, y - 3, _kort(r.naam, 28), anker="end"))
+        if r.interval is not None:
+            d.add(Line(x(r.interval[0]), y, x(r.interval[1]), y, strokeColor=TEKST, strokeWidth=1))
+            for grens in r.interval:
                 d.add(Line(x(grens), y - 3, x(grens), y + 3, strokeColor=TEKST, strokeWidth=1))
-        if schatting is not None:
-            d.add(Rect(x(schatting) - 3.5, y - 3.5, 7, 7, fillColor=hoofd, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [("per huishouden per jaar, na correctie", hoofd)])
-    d.add(_tekst(x0 + 190, hoogte - 12, "lijn: 95%-interval (steekproef, tarieven, kansen)"))
+        if r.waarde is not None:
+            d.add(Rect(x(r.waarde) - 3.5, y - 3.5, 7, 7, fillColor=hoofd, strokeColor=None))
+        if r.gepoold is not None and r.gepoold_interval is not None:
+            yg = y - 6
+            d.add(Line(x(r.gepoold_interval[0]), yg, x(r.gepoold_interval[1]), yg, strokeColor=GRIJS, strokeWidth=1))
+            px = x(r.gepoold)
+            d.add(
+                Polygon(
+                    [px, yg + 3.5, px + 3.5, yg, px, yg - 3.5, px - 3.5, yg], fillColor=colors.white, strokeColor=TEKST
+                )
+            )
+    _legenda(d, x0, hoogte - 12, [("eigen schatting", hoofd)] + ([("gepoold (ruit)", GRIJS)] if met_gepoold else []))
+    d.add(_tekst(x0 + 200, hoogte - 12, "per huishouden per jaar; lijn: 95%-interval"))
     return d
 
 

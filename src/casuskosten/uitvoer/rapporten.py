@@ -88,9 +88,11 @@ def casus_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablonen:
     return teken(casusboek_document(resultaat, datum), formaat, sjablonen)
 
 
-def vergelijk_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablonen: Path | None = None) -> bytes:
-    """Alle gemeenten naast elkaar als HTML of PDF."""
-    return teken(vergelijking_document(resultaat, datum), formaat, sjablonen)
+def vergelijk_rapport(
+    resultaat: Resultaat, formaat: str, datum: dt.date, sjablonen: Path | None = None, *, per: str = "gemeente"
+) -> bytes:
+    """De groepen (standaard de gemeenten) naast elkaar als HTML of PDF."""
+    return teken(vergelijking_document(resultaat, datum, per), formaat, sjablonen)
 
 
 def schrijf_gemeenterapporten(
@@ -156,12 +158,15 @@ def schrijf_vergelijking(
     *,
     sjablonen: Path | None = None,
     beschermd: Sequence[Path] = (),
+    per: str = "gemeente",
 ) -> Path:
-    """Alle gemeenten naast elkaar naar bestand `uit`; nooit in de invoer van `resultaat` of in `beschermd`."""
+    """De groepen (`per`: gemeente, teammodel, leefgebied of jaar) naast elkaar naar bestand `uit`; nooit in de
+    invoer van `resultaat` of in `beschermd`."""
     formaat = kies_formaat(formaat, FORMATEN)
     beschermd = (*invoer_van(resultaat), *beschermd)
     controleer_uitvoerpad(uit, beschermd)
-    return schrijf_atomair(uit, vergelijk_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
+    inhoud = vergelijk_rapport(resultaat, formaat, datum, sjablonen, per=per)
+    return schrijf_atomair(uit, inhoud, beschermd=beschermd)
 
 
 def bestandsnamen(gemeenten: Sequence[str], formaat: str, uit: Path) -> dict[str, str]:

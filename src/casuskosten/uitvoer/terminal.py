@@ -50,7 +50,8 @@ def kernboodschappen(resultaat: Resultaat) -> Group:
         "handvol casussen is. Kans op besparing: de kans dat deze besparing per huishouden per jaar positief is.",
         style="dim",
     )
-    return Group(*regels, Text(""), tabel, uitleg)
+    vergelijking = [Text(resultaat.vergelijking.zin)] if resultaat.vergelijking is not None else []
+    return Group(*regels, Text(""), tabel, *vergelijking, uitleg)
 
 
 def perspectieftabel(agg: Aggregaat, titel: str) -> Table:

@@ -111,6 +111,9 @@ class Schatting:
     naam: str
     waarde: float | None
     interval: tuple[float, float] | None
+    #: de gepoolde schatting met haar interval (leeg: niet gepoold)
+    gepoold: float | None = None
+    gepoold_interval: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -5,50 +5,63 @@ from __future__ import annotations
 import datetime as dt
 
 from ... import formaat as f
-from ...benamingen import DOELNAMEN, doelnaam
+from ...benamingen import DOELNAMEN, doelnaam, leefgebiednaam
 from ...rekenen.resultaat import Resultaat
-from ...rekenen.waarden import Aggregaat
-from .blokken import Alinea, Cel, Document, Figuur, Forest, Grafiek, Schatting, Sectie, Tabel, meldingen, tabel
+from ...rekenen.waarden import Aggregaat, Vergelijking
+from .blokken import (
+    Alinea,
+    Blok,
+    Cel,
+    Document,
+    Figuur,
+    Forest,
+    Grafiek,
+    Schatting,
+    Sectie,
+    Tabel,
+    Tussenkop,
+    meldingen,
+    tabel,
+)
 from .gedeeld import euro_interval, periode, voettekst
 
+_Z = 1.959963984540054
 
-def vergelijking_document(resultaat: Resultaat, datum: dt.date) -> Document:
-    """Alle gemeenten naast elkaar: kernboodschap, tabel, forest plot, doelen en wat de cijfers beperkt."""
+
+_KOPNAAM = {"gemeente": "Gemeente", "teammodel": "Teammodel", "leefgebied": "Leefgebied", "jaar": "Jaar"}
+_TITELS = {
+    "gemeente": "Besparing per gemeente",
+    "teammodel": "Besparing per teammodel",
+    "leefgebied": "Besparing per leefgebied",
+    "jaar": "Besparing per jaar van beschrijving",
+}
+
+
+def vergelijking_document(resultaat: Resultaat, datum: dt.date, per: str = "gemeente") -> Document:
+    """De groepen naast elkaar (per gemeente, teammodel, leefgebied of jaar): eerst de zin of ze meer verschillen dan
+    toeval, dan de forest plot (eigen en gepoolde schatting), dan de tabel; per gemeente ook de doelen."""
+    vergelijking = resultaat.vergelijk(per)
     groepen = (*resultaat.gemeenten, resultaat.totaal)
     huisstijl = resultaat.instellingen.huisstijl
-    secties = [
-        Sectie(
-            "Besparing per gemeente",
-            "besparing",
-            (
-                Alinea(resultaat.totaal.kernboodschap, "groot", vet=True),
-                _besparingen(groepen, resultaat.instellingen.psa_iteraties),
-                Figuur(_forest(groepen, huisstijl.kleur)),
-            ),
-        ),
-        Sectie(
-            "Doelen: aandeel casussen met ja (ja of deels)",
-            "doelen",
-            (
-                tabel(
-                    ("Gemeente", *(doelnaam(d) for d in DOELNAMEN)),
-                    (
-                        (
-                            _naam(g),
-                            *(f"{f.aandeel(d.aandeel_ja)} ({f.aandeel(d.aandeel_ja_of_deels)})" for d in g.doelen),
-                        )
-                        for g in groepen
-                    ),
-                    rechts=tuple(range(1, len(DOELNAMEN) + 1)),
-                ),
-            ),
-        ),
+    blokken: list[Blok] = [
+        Alinea(vergelijking.zin, "groot", vet=True),
+        Figuur(_forest(vergelijking, huisstijl.kleur)),
+        _groepentabel(vergelijking),
     ]
+    if per == "gemeente":
+        blokken += [
+            Tussenkop("Het antwoord per gemeente"),
+            Alinea(resultaat.totaal.kernboodschap),
+            _besparingen(groepen, resultaat.instellingen.psa_iteraties),
+        ]
+    secties = [Sectie(_TITELS[per], "besparing", tuple(blokken))]
+    if per == "gemeente":
+        secties.append(_doelen(groepen))
     alle = tuple(w for g in groepen for w in g.waarschuwingen)
     if alle:
         secties.append(Sectie("Wat deze cijfers beperkt", "beperkingen", (meldingen(alle),)))
     return Document(
-        titel="Sociale teams vergeleken",
+        titel="Sociale teams vergeleken" + ("" if per == "gemeente" else f" per {per}"),
         kenmerken=(
             ("Gemeenten", str(len(resultaat.gemeenten))),
             ("Casussen", str(resultaat.totaal.aantal_casussen)),
@@ -91,20 +104,84 @@ def _bedrag(waarde: float | None) -> str:
     return f.euro(waarde) if waarde is not None else "–"
 
 
-def _forest(groepen: tuple[Aggregaat, ...], kleur: str) -> Grafiek:
-    """De forest plot van de intervallen; in de PDF bij veel gemeenten in delen met één gedeelde as."""
+def _doelen(groepen: tuple[Aggregaat, ...]) -> Sectie:
+    return Sectie(
+        "Doelen: aandeel casussen met ja (ja of deels)",
+        "doelen",
+        (
+            tabel(
+                ("Gemeente", *(doelnaam(d) for d in DOELNAMEN)),
+                (
+                    (
+                        _naam(g),
+                        *(f"{f.aandeel(d.aandeel_ja)} ({f.aandeel(d.aandeel_ja_of_deels)})" for d in g.doelen),
+                    )
+                    for g in groepen
+                ),
+                rechts=tuple(range(1, len(DOELNAMEN) + 1)),
+            ),
+        ),
+    )
+
+
+def _groepsnaam(v: Vergelijking, groep: str) -> str:
+    """De naam voor de lezer: een leefgebied met zijn naam, niet de code."""
+    return leefgebiednaam(groep) if v.groepering == "leefgebied" else groep
+
+
+def _groepentabel(v: Vergelijking) -> Tabel:
+    """Per groep de eigen schatting met standaardfout en de gepoolde schatting met interval."""
+    voetnoot = (
+        "Eigen: het gemiddelde van de gecorrigeerde besparing per huishouden per jaar van de casussen in de groep, met "
+        "de standaardfout (s / √n). Gepoold: de eigen schatting, naar het gemiddelde over de groepen getrokken naar "
+        "hoe onzeker ze is (empirical Bayes, random effects); onder 3 casussen niet."
+    )
+    if v.tau2 is not None and v.q is not None and v.p_heterogeniteit is not None and v.i2 is not None:
+        voetnoot += (
+            f" Q = {f.getal(v.q, 2)}, p = {f.getal(v.p_heterogeniteit, 3)}, I² = {f.aandeel(v.i2)}, "
+            f"τ² = {f.getal(v.tau2, 0)}."
+        )
+    return tabel(
+        (_KOPNAAM[v.groepering], "Casussen", "Eigen schatting", "Standaardfout", "Gepoold", "95%-interval gepoold"),
+        (
+            (
+                _groepsnaam(v, g.groep),
+                g.aantal_casussen,
+                f.euro(g.schatting),
+                f.euro(g.se) if g.se is not None else "–",
+                f.euro(g.gepoold_schatting) if g.gepoold_schatting is not None else "–",
+                euro_interval(g.gepoold_interval95),
+            )
+            for g in v.groepen
+        ),
+        rechts=(1, 2, 3, 4, 5),
+        voetnoot=voetnoot,
+    )
+
+
+def _forest(v: Vergelijking, kleur: str) -> Grafiek:
+    """De forest plot op naam (geen rangorde): per groep de eigen schatting (± 1,96 standaardfout) en de gepoolde
+    schatting met haar interval; in de PDF bij veel groepen in delen met één gedeelde as."""
     rijen = tuple(
-        Schatting(g.gemeente or "Alle gemeenten", g.antwoord.schatting, g.antwoord.interval95) for g in groepen
+        Schatting(
+            _groepsnaam(v, g.groep),
+            g.schatting,
+            (g.schatting - _Z * g.se, g.schatting + _Z * g.se) if g.se is not None else None,
+            g.gepoold_schatting,
+            g.gepoold_interval95,
+        )
+        for g in v.groepen
+    )
+    beschrijving = "; ".join(
+        f"{r.naam}: eigen {_bedrag(r.waarde)} {euro_interval(r.interval)}"
+        + (f", gepoold {_bedrag(r.gepoold)} {euro_interval(r.gepoold_interval)}" if r.gepoold is not None else "")
+        for r in rijen
     )
     return Grafiek(
         "forest",
-        "Besparing per huishouden per jaar na correctie, met 95%-interval",
-        "Per gemeente de besparing per huishouden per jaar na correctie (blokje) en het 95%-interval uit de "
-        "simulatie (lijn): "
-        + "; ".join(
-            f"{r.naam} {f.euro(r.waarde) if r.waarde is not None else '–'} {euro_interval(r.interval)}" for r in rijen
-        )
-        + ".",
+        "Besparing per huishouden per jaar na correctie: eigen en gepoolde schatting",
+        f"Per groep, op naam: de eigen schatting (blokje, lijn ± 1,96 standaardfout) en de gepoolde schatting (ruit, "
+        f"grijze lijn: 95%-interval): {beschrijving}.",
         Forest(rijen, kleur),
-        "Blokje: de besparing na correctie; lijn: het 95%-interval.",
+        "Blokje: eigen schatting; ruit: gepoold. Op naam gesorteerd, niet op grootte.",
     )
