@@ -179,6 +179,7 @@ def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(draai: D
                     "opschaling",
                     "regels",
                     "representativiteit",
+                    "vergelijking",
                     "waarschuwingen",
                 )
             ],

@@ -252,6 +252,7 @@ def test_csv_bestanden_van_de_export() -> None:
         "doelen",
         "gevoeligheid",
         "kanscurve",
+        "vergelijking",
         "waarschuwingen",
         "opschaling",
         "financiers_per_jaar",

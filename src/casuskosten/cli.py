@@ -736,8 +736,9 @@ def vergelijk(
 ) -> None:
     """Zet de gemeenten (of teammodellen, leefgebieden, jaren) naast elkaar.
 
-    Eerst of de groepen meer verschillen dan toeval in zo weinig casussen zou geven, dan per groep de besparing per
-    huishouden per jaar met de eigen en de gepoolde schatting (forest plot op naam), dan de tabel.
+    Eerst of de groepen meer verschillen dan toeval in zo weinig casussen zou geven.
+
+    Dan per groep de besparing per huishouden per jaar, eigen en gepoold (forest plot op naam), en de tabel.
 
     Voorbeeld: casuskosten vergelijk casussen --per teammodel --formaat pdf --uit uitvoer/vergelijking.pdf
     """
