@@ -190,7 +190,12 @@ class Verdeling(_Model):
 class Opschaling(_Model):
     """Hoeveel huishoudens de sociale teams van één gemeente per jaar helpen, en met hoeveel fte."""
 
-    casussen_per_jaar: int = Field(gt=0, le=10_000_000, description="huishoudens die de teams per jaar ondersteunen")
+    casussen_per_jaar: int = Field(
+        gt=0,
+        le=10_000_000,
+        description="nieuwe huishoudens per jaar (instroom) die de teams gaan ondersteunen, niet de caseload op één "
+        "moment",
+    )
     fte: float | None = Field(default=None, gt=0, le=1_000_000, description="de huidige formatie van de teams (fte)")
     verdeling: Verdeling | None = Field(default=None, description="de caseload per zwaarte; samen casussen_per_jaar")
 
@@ -218,6 +223,13 @@ class Formatie(_Model):
     )
     productieve_uren_per_fte: float = Field(
         default=1300.0, gt=0, le=8760, description="uren per fte per jaar die aan huishoudens besteed worden"
+    )
+    kosten_per_fte: float | None = Field(
+        default=None,
+        gt=0,
+        le=10_000_000,
+        description="wat één fte van het team per jaar kost (euro, alles meegerekend); met fte per gemeente geeft dit "
+        "de teamkosten buiten de casussen",
     )
 
     @field_validator("teamuren_tarieven", mode="before")

@@ -19,7 +19,7 @@ from . import onzekerheid
 from .beprijzing import disconto_factor
 from .kernboodschap import kernboodschap
 from .kolommen import Kolommen
-from .perspectieven import perspectief_maskers
+from .perspectieven import correctie_per_regel, perspectief_maskers
 from .waarden import (
     MIN_CASUSSEN_INTERVAL,
     PERSPECTIEVEN,
@@ -328,14 +328,16 @@ def _per_financier(regels: Kolommen) -> tuple[FinancierCijfers, ...]:
     financiers = regels["financier"]
     voor = regels["traject"] == "voor_2015"
     kosten = np.asarray(regels["kosten"], dtype=float)
+    correctie = correctie_per_regel(regels) if len(regels) else np.zeros(0)
     uit = []
     for financier in FINANCIERS:  # vaste volgorde, alleen financiers die voorkomen
         deze = financiers == financier
         if not deze.any():
             continue
         v, t = float(kosten[deze & voor].sum()), float(kosten[deze & ~voor].sum())
-        rol = "bespaart" if v > t else "investeert" if t > v else "gelijk"
-        uit.append(FinancierCijfers(financier, v, t, v - t, rol))
+        gecorrigeerd = v - t - float(correctie[deze].sum())
+        rol = "bespaart" if gecorrigeerd > 0 else "investeert" if gecorrigeerd < 0 else "gelijk"
+        uit.append(FinancierCijfers(financier, v, t, v - t, gecorrigeerd, rol))
     return tuple(uit)
 
 

@@ -25,7 +25,8 @@ from ..invoer.modellen import ZWAARTES
 from ..invoer.namen import sleutel
 from ..invoer.tarieven import FINANCIERS, Tarieftabel
 from .antwoord import evpi, interval95, kans_positief
-from .waarden import BRONNEN, FinancierPerJaar, Opgeschaald, Representativiteit
+from .perspectieven import correctie_per_regel
+from .waarden import BRONNEN, FinancierPerJaar, Jaarbedrag, Opgeschaald, Representativiteit
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -101,11 +102,11 @@ def onbekende_gemeenten(instellingen: Instellingen, gemeenten: Sequence[str]) ->
 
 
 def aandelen(tabel: pd.DataFrame, instelling: OpschalingInstelling) -> FloatArray | None:
-    """N_h / N per zwaarte (volgorde `ZWAARTES`) als er gepoststratificeerd kan worden, anders None.
+    """Per zwaarte (volgorde `ZWAARTES`) N_h / N_gedekt voor de gedekte zwaartes (met huishoudens en minstens één
+    casus) en 0 voor de andere, als er gepoststratificeerd kan worden; anders None (gewoon gemiddelde).
 
-    Dat kan alleen met een verdeling, als elke casus een zwaarte heeft en elke zwaarte met huishoudens in de
-    verdeling minstens één casus: anders valt er een deel van de caseload zonder casus weg, en dat zou stil een
-    ander cijfer geven dan de gebruiker vroeg.
+    Dat kan alleen met een verdeling en als elke casus een zwaarte heeft. Een zwaarte zonder casus telt niet mee: over
+    huishoudens die geen casus beschrijft, zegt het gemiddelde niets (zie `gedekt_aandeel` en het scenariobereik).
     """
     if instelling.verdeling is None:
         return None
@@ -113,9 +114,19 @@ def aandelen(tabel: pd.DataFrame, instelling: OpschalingInstelling) -> FloatArra
     if any(z not in ZWAARTES for z in zwaartes):
         return None
     aantallen = instelling.verdeling.aantallen()
-    if any(n > 0 and z not in zwaartes for z, n in aantallen.items()):
+    gedekt = {z: n for z, n in aantallen.items() if n > 0 and z in zwaartes}
+    totaal = sum(gedekt.values())
+    if not totaal:
         return None
-    return np.array([aantallen[z] / instelling.casussen_per_jaar for z in ZWAARTES], dtype=float)
+    return np.array([gedekt.get(z, 0) / totaal for z in ZWAARTES], dtype=float)
+
+
+def gedekte_huishoudens(tabel: pd.DataFrame, instelling: OpschalingInstelling) -> int | None:
+    """Het aantal nieuwe huishoudens per jaar in zwaartes met minstens één casus; None zonder verdeling."""
+    if instelling.verdeling is None or aandelen(tabel, instelling) is None:
+        return None
+    zwaartes = set(tabel["zwaarte"].tolist())
+    return sum(n for z, n in instelling.verdeling.aantallen().items() if z in zwaartes)
 
 
 def gewichten(tabel: pd.DataFrame, deel: FloatArray | None) -> FloatArray:
@@ -138,34 +149,123 @@ def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen so
     trekkingen: Mapping[str, FloatArray] | None,
 ) -> Opgeschaald:
     """De opschaling van één gemeente: `tabel` en `regels` van haar casussen, `deel` uit `aandelen`, en de
-    trekkingen van de (gewogen) gecorrigeerde besparing per casus per jaar: `theta` en per bron (None onder 3
+    trekkingen van de (gewogen) gecorrigeerde besparing per huishouden per jaar: `theta` en per bron (None onder 3
     casussen: dan geen interval, kans of EVPI)."""
     n_jaar = instelling.casussen_per_jaar
+    gedekt = gedekte_huishoudens(tabel, instelling) if deel is not None else None
+    n_gedekt = gedekt if gedekt is not None else n_jaar
     w = gewichten(tabel, deel)
     per_casus = float(w @ tabel["besparing_per_jaar"].to_numpy(float))
     per_casus_gec = float(w @ tabel["besparing_per_jaar_gecorrigeerd"].to_numpy(float))
     teamuren = float(w @ _teamuren_per_jaar(tabel, regels, formatie.teamuren_tarieven))
+    teamkosten = float(w @ _teamkosten_per_jaar(tabel, regels, formatie.teamuren_tarieven))
     benodigd = n_jaar * teamuren / formatie.productieve_uren_per_fte
+    formatiekosten = (
+        instelling.fte * formatie.kosten_per_fte / n_jaar
+        if instelling.fte is not None and formatie.kosten_per_fte is not None
+        else None
+    )
+    buiten = max(0.0, formatiekosten - teamkosten) if formatiekosten is not None else None
+    theta = trekkingen["theta"] if trekkingen is not None else None
+    capaciteit = (
+        instelling.fte * formatie.productieve_uren_per_fte / teamuren
+        if instelling.fte is not None and teamuren > 0
+        else None
+    )
     return Opgeschaald(
         casussen_per_jaar=n_jaar,
         weging="verdeling" if deel is not None else "geen",
+        gedekt_aandeel=gedekt / n_jaar if gedekt is not None else None,
         besparing_per_casus_per_jaar=per_casus,
         besparing_per_casus_per_jaar_gecorrigeerd=per_casus_gec,
-        besparing_per_jaar=n_jaar * per_casus,
-        besparing_per_jaar_gecorrigeerd=n_jaar * per_casus_gec,
-        interval95=interval95(n_jaar * trekkingen["theta"]) if trekkingen is not None else None,
-        kans_besparing=kans_positief(trekkingen["theta"]) if trekkingen is not None else None,
-        evpi=n_jaar * evpi(trekkingen["theta"]) if trekkingen is not None else None,
-        evppi={b: n_jaar * evpi(trekkingen[b]) for b in BRONNEN} if trekkingen is not None else None,
-        per_financier_per_jaar=_per_financier(tabel, regels, w, n_jaar),
+        besparing_per_jaar_gedekt=_jaarbedrag(n_gedekt, per_casus_gec, theta),
+        besparing_per_jaar_bereik=_bereik(tabel, deel, n_jaar, n_gedekt, per_casus_gec) if deel is not None else None,
+        teamkosten_per_huishouden_casussen=teamkosten,
+        teamkosten_per_huishouden_formatie=formatiekosten,
+        teamkosten_buiten_casussen=buiten,
+        besparing_per_jaar_met_teamkosten=(
+            _jaarbedrag(n_gedekt, per_casus_gec - buiten, theta - buiten if theta is not None else None)
+            if buiten is not None
+            else None
+        ),
+        evpi=n_gedekt * evpi(theta) if theta is not None else None,
+        evppi={b: n_gedekt * evpi(trekkingen[b]) for b in BRONNEN} if trekkingen is not None else None,
+        per_financier_per_jaar=_per_financier(tabel, regels, w, n_gedekt),
         representativiteit=representativiteit(tabel, instelling),
         teamuren_per_casus_per_jaar=teamuren,
         productieve_uren_per_fte=formatie.productieve_uren_per_fte,
         benodigde_fte=benodigd,
         fte=instelling.fte,
         fte_verschil=benodigd - instelling.fte if instelling.fte is not None else None,
-        waarschuwingen=waarschuwingen(gemeente, tabel, instelling),
+        capaciteit_huishoudens_per_jaar=capaciteit,
+        waarschuwingen=(
+            *waarschuwingen(gemeente, tabel, instelling),
+            *_formatiewaarschuwingen(gemeente, n_jaar, teamuren, capaciteit, instelling, formatie),
+        ),
     )
+
+
+def _jaarbedrag(aantal: int, per_huishouden: float, theta: FloatArray | None) -> Jaarbedrag:
+    return Jaarbedrag(
+        besparing_per_jaar=aantal * per_huishouden,
+        interval95=interval95(aantal * theta) if theta is not None else None,
+        kans_besparing=kans_positief(theta) if theta is not None else None,
+    )
+
+
+def _bereik(
+    tabel: pd.DataFrame, deel: FloatArray, n_jaar: int, n_gedekt: int, per_casus_gec: float
+) -> tuple[float, float]:
+    """Het scenariobereik voor de hele caseload: de gedekte huishoudens met hun schatting, de ongedekte tussen de
+    laagste en de hoogste gemiddelde besparing van een gedekte zwaarte."""
+    zwaartes = tabel["zwaarte"].to_numpy()
+    y = tabel["besparing_per_jaar_gecorrigeerd"].to_numpy(float)
+    gemiddelden = [float(y[zwaartes == z].mean()) for i, z in enumerate(ZWAARTES) if deel[i] > 0]
+    gedekt = n_gedekt * per_casus_gec
+    ongedekt = n_jaar - n_gedekt
+    return gedekt + ongedekt * min(gemiddelden), gedekt + ongedekt * max(gemiddelden)
+
+
+#: onder dit deel van de formatie-uren vallen de teamuren in de casussen op
+DREMPEL_TEAMUREN = 0.75
+
+
+def _formatiewaarschuwingen(  # noqa: PLR0917 - de cijfers van één gemeente; aangeroepen op één plek
+    gemeente: str,
+    n_jaar: int,
+    teamuren: float,
+    capaciteit: float | None,
+    instelling: OpschalingInstelling,
+    formatie: Formatie,
+) -> tuple[Waarschuwing, ...]:
+    """teamuren_onder_formatie en capaciteit_te_klein."""
+    uit: list[Waarschuwing] = []
+    if instelling.fte is None:
+        return ()
+    formatie_uren = instelling.fte * formatie.productieve_uren_per_fte
+    if teamuren * n_jaar < DREMPEL_TEAMUREN * formatie_uren:
+        uit.append(
+            Waarschuwing(
+                "teamuren_onder_formatie",
+                f"{gemeente}: de casussen noemen {formaat.getal(teamuren, 1)} teamuren per huishouden per jaar, "
+                f"samen {formaat.getal(teamuren * n_jaar, 0)} uur voor {formaat.getal(n_jaar, 0)} huishoudens; de "
+                f"formatie heeft {formaat.getal(formatie_uren, 0)} productieve uren. Minder dan "
+                f"{formaat.getal(DREMPEL_TEAMUREN * 100, 0)}% daarvan staat in de casussen: de rest (scholing, "
+                "overleg, outreach, reistijd) kost ook geld; geef [formatie] kosten_per_fte om het mee te tellen",
+                gemeente=gemeente,
+            )
+        )
+    if capaciteit is not None and n_jaar > capaciteit:
+        uit.append(
+            Waarschuwing(
+                "capaciteit_te_klein",
+                f"{gemeente}: met {formaat.getal(instelling.fte, 1)} fte en {formaat.getal(teamuren, 1)} teamuren per "
+                f"huishouden kunnen de teams zo'n {formaat.getal(capaciteit, 0)} nieuwe huishoudens per jaar helpen, "
+                f"minder dan de {formaat.getal(n_jaar, 0)} van casussen_per_jaar: reken op een wachtlijst",
+                gemeente=gemeente,
+            )
+        )
+    return tuple(uit)
 
 
 def _jaarfactor(tabel: pd.DataFrame) -> pd.Series:
@@ -181,28 +281,41 @@ def _teamuren_per_jaar(tabel: pd.DataFrame, regels: pd.DataFrame, codes: Sequenc
     return (per_casus * _jaarfactor(tabel)).to_numpy(float)
 
 
+def _teamkosten_per_jaar(tabel: pd.DataFrame, regels: pd.DataFrame, codes: Sequence[str]) -> FloatArray:
+    """Per casus de kosten van de uren van het team zelf per jaar (de teamuren-codes in het sociaal-teamtraject)."""
+    team = regels[(regels["traject"] == "sociaal_team") & regels["tarief"].isin(list(codes))]
+    kosten = team["kosten"].groupby(team["casus"]).sum()
+    per_casus = kosten.reindex(tabel["id"].to_numpy(), fill_value=0.0).astype(float)
+    return (per_casus * _jaarfactor(tabel)).to_numpy(float)
+
+
 def _per_financier(
     tabel: pd.DataFrame, regels: pd.DataFrame, w: FloatArray, n_jaar: int
 ) -> tuple[FinancierPerJaar, ...]:
-    """Per financier: het gewogen gemiddelde van (voor − team) x 12 / horizon per casus, maal casussen_per_jaar.
+    """Per financier: het gewogen gemiddelde van (voor − team) x 12 / horizon per casus, maal het aantal (gedekte)
+    huishoudens, zonder en met correctie.
 
-    Zoals de financiertabel van de gemeente: alle regels, ook overdrachten (die drukken op een begroting), en zonder
-    zekerheidscorrectie (die hoort bij de maatschappelijke vermeden kosten, niet bij één financier).
+    Zoals de financiertabel van de gemeente: alle regels, ook overdrachten (die drukken op een begroting); de
+    zekerheidscorrectie gaat per tariefcode naar de financier van de vermeden kosten (`correctie_per_regel`).
     """
     teken = np.where(regels["traject"].to_numpy() == "voor_2015", 1.0, -1.0)
     verschil = pd.Series(regels["kosten"].to_numpy(float) * teken, index=regels.index)
-    per_paar = verschil.groupby([regels["casus"], regels["financier"]]).sum()
+    gecorrigeerd = verschil - pd.Series(correctie_per_regel(regels), index=regels.index)
     gewicht = pd.Series(w, index=tabel["id"].to_numpy()) * _jaarfactor(tabel)
     uit = []
     aanwezig = set(regels["financier"].tolist())
+
+    def per_jaar(bedragen: pd.Series, financier: str) -> float:
+        deze = bedragen[regels["financier"] == financier]
+        per_casus = deze.groupby(regels["casus"][deze.index]).sum()
+        return float((per_casus * gewicht.reindex(per_casus.index)).sum()) * n_jaar
+
     for financier in FINANCIERS:  # vaste volgorde, alleen financiers die voorkomen
         if financier not in aanwezig:
             continue
-        per_casus = per_paar.xs(financier, level=1) if financier in per_paar.index.get_level_values(1) else None
-        bedrag = 0.0 if per_casus is None else float((per_casus * gewicht.reindex(per_casus.index)).sum())
-        bedrag *= n_jaar
-        rol = "bespaart" if bedrag > 0 else "investeert" if bedrag < 0 else "gelijk"
-        uit.append(FinancierPerJaar(financier, bedrag, rol))
+        zonder, met = per_jaar(verschil, financier), per_jaar(gecorrigeerd, financier)
+        rol = "bespaart" if met > 0 else "investeert" if met < 0 else "gelijk"
+        uit.append(FinancierPerJaar(financier, zonder, met, rol))
     return tuple(uit)
 
 

@@ -73,7 +73,11 @@ class FinancierCijfers:
     kosten_voor_2015: float = veld("kosten van deze financier in het traject vóór 2015", EURO)
     kosten_sociaal_team: float = veld("kosten van deze financier in het traject van het sociaal team", EURO)
     besparing: float = veld("kosten vóór 2015 min kosten sociaal team van deze financier", EURO)
-    rol: str = veld("of de financier per saldo investeert of bespaart", CODE, waarden=ROLLEN)
+    besparing_gecorrigeerd: float = veld(
+        "besparing van deze financier na de zekerheidscorrectie op de vermeden kosten die hij droeg (per tariefcode)",
+        EURO,
+    )
+    rol: str = veld("of de financier na correctie per saldo investeert of bespaart", CODE, waarden=ROLLEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,50 +314,96 @@ class Representativiteit:
 
 @dataclass(frozen=True, slots=True)
 class FinancierPerJaar:
-    """De besparing van één financier per jaar op de schaal van de caseload (negatief: die financier investeert)."""
+    """De besparing van één financier per jaar voor de gedekte huishoudens (negatief: die financier investeert)."""
 
     financier: str = veld("de financier (code)", CODE, waarden=FINANCIERS)
-    besparing_per_jaar: float = veld("besparing van deze financier per jaar over de caseload", EURO_PER_JAAR)
-    rol: str = veld("of de financier per saldo investeert of bespaart", CODE, waarden=ROLLEN)
+    besparing_per_jaar: float = veld("besparing van deze financier per jaar, zonder correctie", EURO_PER_JAAR)
+    besparing_per_jaar_gecorrigeerd: float = veld(
+        "besparing van deze financier per jaar, na de zekerheidscorrectie op de vermeden kosten die hij droeg",
+        EURO_PER_JAAR,
+    )
+    rol: str = veld("of de financier na correctie per saldo investeert of bespaart", CODE, waarden=ROLLEN)
+
+
+@dataclass(frozen=True, slots=True)
+class Jaarbedrag:
+    """Een besparing per jaar met haar 95%-interval en de kans dat ze positief is (uit de simulatie)."""
+
+    besparing_per_jaar: float = veld("besparing per jaar na correctie", EURO_PER_JAAR)
+    interval95: Interval | None = veld("95%-interval uit de simulatie (leeg onder 3 casussen)", EURO_PER_JAAR)
+    kans_besparing: float | None = veld("kans (simulatie) dat de besparing positief is (leeg onder 3 casussen)", KANS)
 
 
 @dataclass(frozen=True)
 class Opgeschaald:
-    """Wat de casussen betekenen voor de begroting van één gemeente per jaar."""
+    """Wat de casussen betekenen voor de begroting van één gemeente per jaar, alleen voor de huishoudens die de
+    casussen beschrijven (de gedekte zwaartes)."""
 
-    casussen_per_jaar: int = veld("aantal casussen per jaar volgens [opschaling]", AANTAL)
+    casussen_per_jaar: int = veld("nieuwe huishoudens per jaar (instroom) volgens [opschaling]", AANTAL)
     weging: str = veld(
-        "'verdeling': gemiddelde gewogen naar de zwaartes van de caseload; 'geen': gewoon gemiddelde",
+        "'verdeling': gemiddelde per zwaarte, gewogen naar de caseload; 'geen': gewoon gemiddelde",
         CODE,
         waarden=("verdeling", "geen"),
     )
-    besparing_per_casus_per_jaar: float = veld("besparing per casus per jaar, gewogen", EURO_PER_CASUS_PER_JAAR)
+    gedekt_aandeel: float | None = veld(
+        "aandeel van de caseload in zwaartes met minstens één casus (leeg zonder verdeling: onbekend)", AANDEEL
+    )
+    besparing_per_casus_per_jaar: float = veld(
+        "besparing per huishouden per jaar van de gedekte huishoudens, zonder correctie", EURO_PER_CASUS_PER_JAAR
+    )
     besparing_per_casus_per_jaar_gecorrigeerd: float = veld(
-        f"besparing per casus per jaar, gewogen, {_GEC}", EURO_PER_CASUS_PER_JAAR
+        f"besparing per huishouden per jaar van de gedekte huishoudens, {_GEC}", EURO_PER_CASUS_PER_JAAR
     )
-    besparing_per_jaar: float = veld("besparing per jaar over de caseload", EURO_PER_JAAR)
-    besparing_per_jaar_gecorrigeerd: float = veld(f"besparing per jaar over de caseload, {_GEC}", EURO_PER_JAAR)
-    interval95: Interval | None = veld(
-        "95%-interval (simulatie) van besparing_per_jaar_gecorrigeerd (leeg onder 3 casussen)", EURO_PER_JAAR
+    besparing_per_jaar_gedekt: Jaarbedrag = veld(
+        "de besparing per jaar voor de gedekte huishoudens (zonder verdeling: alle, aangenomen dat de casussen typisch "
+        "zijn)",
+        TEKST,
     )
-    kans_besparing: float | None = veld(
-        "kans (simulatie) dat de gewogen gecorrigeerde besparing positief is (leeg onder 3 casussen)", KANS
+    besparing_per_jaar_bereik: Interval | None = veld(
+        "scenariobereik (geen interval) voor de hele caseload: de ongedekte huishoudens besparen tussen de laagste en "
+        "de hoogste gedekte zwaarte (leeg zonder verdeling)",
+        EURO_PER_JAAR,
     )
-    evpi: float | None = veld("EVPI over de hele caseload per jaar (leeg onder 3 casussen)", EURO_PER_JAAR)
+    teamkosten_per_huishouden_casussen: float = veld(
+        "kosten van de teamuren in de casussen per huishouden per jaar (tegen het teamtarief)", EURO_PER_CASUS_PER_JAAR
+    )
+    teamkosten_per_huishouden_formatie: float | None = veld(
+        "fte x kosten_per_fte / casussen_per_jaar: wat het team per huishouden per jaar kost (leeg zonder fte of "
+        "kosten_per_fte)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    teamkosten_buiten_casussen: float | None = veld(
+        "het positieve verschil: teamkosten die geen casus noemt (scholing, overleg, outreach, reistijd)",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    besparing_per_jaar_met_teamkosten: Jaarbedrag | None = veld(
+        "de besparing per jaar voor de gedekte huishoudens min de teamkosten buiten de casussen (leeg zonder fte of "
+        "kosten_per_fte)",
+        TEKST,
+    )
+    evpi: float | None = veld("EVPI voor de gedekte huishoudens per jaar (leeg onder 3 casussen)", EURO_PER_JAAR)
     evppi: dict[str, float | None] | None = veld(
-        "per bron van onzekerheid de EVPPI over de hele caseload per jaar", EURO_PER_JAAR, sleutels=BRONNEN
+        "per bron van onzekerheid de EVPPI voor de gedekte huishoudens per jaar", EURO_PER_JAAR, sleutels=BRONNEN
     )
     per_financier_per_jaar: tuple[FinancierPerJaar, ...] = veld(
-        "per financier de besparing per jaar over de caseload", TEKST, sleutel="financier", tabel="financiers_per_jaar"
+        "per financier de besparing per jaar voor de gedekte huishoudens",
+        TEKST,
+        sleutel="financier",
+        tabel="financiers_per_jaar",
     )
     representativiteit: tuple[Representativiteit, ...] = veld(
         "per zwaarte de casussen tegenover de caseload", TEKST, tabel="representativiteit"
     )
-    teamuren_per_casus_per_jaar: float = veld("uren van het team per casus per jaar in de casussen", UREN)
+    teamuren_per_casus_per_jaar: float = veld("uren van het team per huishouden per jaar in de casussen", UREN)
     productieve_uren_per_fte: float = veld("productieve uren per fte per jaar ([formatie])", UREN)
     benodigde_fte: float = veld("fte die de caseload vraagt: teamuren x casussen / productieve uren", FTE)
     fte: float | None = veld("fte van de teams volgens [opschaling] (leeg: niet opgegeven)", FTE)
     fte_verschil: float | None = veld("fte min benodigde fte (leeg zonder fte)", FTE)
+    capaciteit_huishoudens_per_jaar: float | None = veld(
+        "fte x productieve uren / teamuren per huishouden per jaar: hoeveel nieuwe huishoudens de teams aankunnen "
+        "(leeg zonder fte of teamuren)",
+        GETAL,
+    )
     waarschuwingen: tuple[Waarschuwing, ...] = veld(
         "waarschuwingen bij de opschaling", TEKST, standaard=(), in_tabel=False
     )

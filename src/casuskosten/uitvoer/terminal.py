@@ -125,28 +125,29 @@ def opschalingtabel(resultaat: Resultaat) -> Group | None:
     # bedragen in duizenden euro's en de fte's in één kolom, zodat de tabel op 80 kolommen past
     tabel = _tabel(
         "Wat betekent dit per jaar? (na correctie, in duizenden euro's)",
-        ("Aantal", "Besparing", "95%-interval", "Kans", "Fte (+/−)"),
+        ("Gedekt", "Besparing", "95%-interval", "Kans", "Fte (+/−)"),
     )
     for naam, o in opgeschaald:
-        interval = o.interval95
+        bedrag = o.besparing_per_jaar_met_teamkosten or o.besparing_per_jaar_gedekt
+        interval = bedrag.interval95
         fte = f.getal(o.benodigde_fte, 1)
         if o.fte_verschil is not None:
             fte += f" ({f.getal(o.fte_verschil, 1)})"
         tabel.add_row(
             naam,
-            f.getal(o.casussen_per_jaar, 0),
-            f.getal(o.besparing_per_jaar_gecorrigeerd / 1000, 0),
+            f.getal(round((o.gedekt_aandeel if o.gedekt_aandeel is not None else 1) * o.casussen_per_jaar), 0),
+            f.getal(bedrag.besparing_per_jaar / 1000, 0),
             f"[{f.getal(interval[0] / 1000, 0)} – {f.getal(interval[1] / 1000, 0)}]" if interval else "–",
-            f.kans(o.kans_besparing),
+            f.kans(bedrag.kans_besparing),
             fte,
         )
     niet = [a.gemeente for a in resultaat.gemeenten if a.opschaling is None and a.gemeente]
     uitleg = (
-        "Aantal: huishoudens per jaar. Besparing: per jaar, het aantal x de besparing per casus per jaar (gewogen "
-        "naar de verdeling per zwaarte als die er is), met 95%-interval uit de simulatie. Fte: teamuren per casus x "
-        "aantal "
-        "/ productieve uren per fte; tussen haakjes: nodig min huidige fte. Aangenomen is dat de casussen typisch "
-        "zijn voor de caseload; zie de waarschuwingen."
+        "Gedekt: nieuwe huishoudens per jaar in zwaartes waarvan casussen zijn (zonder verdeling: alle). Besparing: "
+        "per jaar voor die huishoudens, het aantal x de besparing per huishouden per jaar (gewogen naar zwaarte), met "
+        "de hele teamkosten als [formatie] kosten_per_fte en fte bekend zijn; 95%-interval uit de simulatie. Fte: "
+        "teamuren per huishouden x aantal / productieve uren per fte; tussen haakjes: nodig min huidige fte. Zie de "
+        "waarschuwingen."
     )
     if niet:
         uitleg += f" Niet opgeschaald (geen [opschaling] in casuskosten.toml): {', '.join(niet)}."

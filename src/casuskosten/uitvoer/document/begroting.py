@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ... import formaat as f
 from ...benamingen import financiernaam
-from ...rekenen.waarden import Aggregaat, Opgeschaald
+from ...rekenen.waarden import Aggregaat, Jaarbedrag, Opgeschaald
 from .blokken import (
     Alinea,
     BesparingPerFinancierPerJaar,
@@ -34,8 +34,8 @@ _NIET_BEDOELD: tuple[str, ...] = (
         "besparing op papier bewijst niet dat het sociaal team haar veroorzaakte."
     ),
     (
-        "Per financier staan de bedragen zonder zekerheidscorrectie en met overdrachten (zoals bijstand), zoals in de "
-        "tabel 'Wie investeert, wie bespaart'."
+        "Per financier staan de bedragen na zekerheidscorrectie (die gaat naar de financier van de vermeden kosten) "
+        "en met overdrachten (zoals bijstand), zoals in de tabel 'Wie investeert, wie bespaart'."
     ),
 )
 
@@ -46,7 +46,8 @@ def begrotingssectie(agg: Aggregaat, kleur: str) -> Sectie:
     if o is None:
         return Sectie(BEGROTING_TITEL, "begroting", (Alinea(NIET_OPGESCHAALD),))
     financiers = tuple(
-        (financiernaam(fin.financier), f.euro(fin.besparing_per_jaar), fin.rol) for fin in o.per_financier_per_jaar
+        (financiernaam(fin.financier), f.euro(fin.besparing_per_jaar_gecorrigeerd), fin.rol)
+        for fin in o.per_financier_per_jaar
     )
     representatief = tuple(
         (
@@ -59,9 +60,15 @@ def begrotingssectie(agg: Aggregaat, kleur: str) -> Sectie:
     )
     blokken: tuple[Blok, ...] = (
         *(Alinea(zin) for zin in _inleiding(o)),
-        tabel(("Cijfer", "Waarde", "95%-interval"), _kern(o), rechts=(1, 2)),
-        Tussenkop("Per financier per jaar"),
-        tabel(("Financier", "Besparing per jaar", "Rol"), financiers, rechts=(1,)),
+        tabel(
+            ("Cijfer", "Waarde", "95%-interval of bereik"),
+            _kern(o),
+            rechts=(1, 2),
+            voetnoot="Huishoudens: nieuwe huishoudens per jaar (instroom), niet de caseload op één moment. Een casus "
+            "die langer loopt dan 12 maanden telt per jaar.",
+        ),
+        Tussenkop("Per financier per jaar, na correctie"),
+        tabel(("Financier", "Besparing per jaar, na correctie", "Rol"), financiers, rechts=(1,)),
         Figuur(_grafiek(o, financiers, kleur)),
         Tussenkop("Lijken de casussen op de caseload?"),
         tabel(("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"), representatief, rechts=(1, 2, 3)),
@@ -72,34 +79,83 @@ def begrotingssectie(agg: Aggregaat, kleur: str) -> Sectie:
     return Sectie(BEGROTING_TITEL, "begroting", blokken)
 
 
+def _hoofdbedrag(o: Opgeschaald) -> tuple[str, Jaarbedrag]:
+    """Waar de begroting mee begint: de gedekte besparing met de hele teamkosten als die bekend zijn, anders de
+    gedekte besparing."""
+    if o.besparing_per_jaar_met_teamkosten is not None:
+        return "na correctie en met de hele kosten van het team", o.besparing_per_jaar_met_teamkosten
+    return "na correctie (alleen de teamuren uit de casussen)", o.besparing_per_jaar_gedekt
+
+
+def _wie(o: Opgeschaald) -> str:
+    if o.gedekt_aandeel is None:
+        return (
+            f"de {f.getal(o.casussen_per_jaar, 0)} nieuwe huishoudens per jaar, aangenomen dat de casussen typisch "
+            "zijn voor hen (er is geen verdeling per zwaarte)"
+        )
+    gedekt = round(o.gedekt_aandeel * o.casussen_per_jaar)
+    return f"de {f.getal(gedekt, 0)} nieuwe huishoudens per jaar in zwaartes waarvan casussen zijn"
+
+
 def _inleiding(o: Opgeschaald) -> tuple[str, ...]:
-    weging = (
-        "gewogen naar de verdeling van de caseload over enkelvoudig, meervoudig en complex (poststratificatie)"
-        if o.weging == "verdeling"
-        else "als gewoon gemiddelde over de casussen (niet gewogen naar zwaarte)"
+    soort, bedrag = _hoofdbedrag(o)
+    werkwoord = "bespaart" if bedrag.besparing_per_jaar >= 0 else "kost"
+    hoofd = (
+        f"Voor {_wie(o)} {werkwoord} de aanpak van het sociaal team per jaar "
+        f"{f.euro(abs(bedrag.besparing_per_jaar))}{'' if bedrag.besparing_per_jaar >= 0 else ' méér'} {soort} "
+        f"{euro_interval(bedrag.interval95)}."
     )
-    gewogen = (
-        f"De teams ondersteunen per jaar {f.getal(o.casussen_per_jaar, 0)} huishoudens. Als de casussen typisch zijn "
-        "voor die huishoudens, bespaart de aanpak van het sociaal team per jaar "
-        f"{f.euro(o.besparing_per_jaar_gecorrigeerd)} na correctie "
-        f"{euro_interval(o.interval95)}: het aantal huishoudens maal de besparing per "
-        f"huishouden per jaar, {weging}."
-    )
-    if o.kans_besparing is None:
-        return (gewogen, "Met minder dan drie casussen is er geen interval en geen kans op deze schaal.")
-    return (gewogen, f"De kans dat de aanpak op deze schaal goedkoper is: {f.kans(o.kans_besparing)}.")
+    zinnen = [hoofd]
+    if bedrag.kans_besparing is None:
+        zinnen.append("Met minder dan drie casussen is er geen interval en geen kans op deze schaal.")
+    else:
+        zinnen.append(f"De kans dat de aanpak op deze schaal goedkoper is: {f.kans(bedrag.kans_besparing)}.")
+    if o.gedekt_aandeel is not None and o.gedekt_aandeel < 1:
+        ongedekt = [r.zwaarte for r in o.representativiteit if r.casussen == 0 and (r.aandeel_caseload or 0) > 0]
+        zinnen.append(
+            f"Over {f.aandeel(1 - o.gedekt_aandeel)} van de caseload ({', '.join(ongedekt)}) beschrijft geen casus "
+            "iets; "
+            "daarom telt dat deel niet mee. Voor de hele caseload staat hieronder alleen een scenariobereik "
+            f"({euro_interval(o.besparing_per_jaar_bereik)}): het ongedekte deel bespaart dan evenveel als de "
+            "slechtste tot de beste gedekte zwaarte. Dat is geen interval."
+        )
+    if o.teamkosten_buiten_casussen is not None and o.teamkosten_per_huishouden_formatie is not None:
+        zinnen.append(
+            f"Het team kost volgens de formatie {f.euro(o.teamkosten_per_huishouden_formatie)} per huishouden per "
+            f"jaar; de casussen noemen teamuren voor {f.euro(o.teamkosten_per_huishouden_casussen)}. Het verschil, "
+            f"{f.euro(o.teamkosten_buiten_casussen)} per huishouden (scholing, overleg, outreach, reistijd), is "
+            "van de besparing afgetrokken."
+        )
+    return tuple(zinnen)
 
 
 def _kern(o: Opgeschaald) -> tuple[tuple[str, str, str], ...]:
-    """(cijfer, waarde, 95%-interval) op de schaal van de caseload."""
-    return (
-        ("Huishoudens per jaar", f.getal(o.casussen_per_jaar, 0), ""),
-        ("Besparing per huishouden per jaar, na correctie", f.euro(o.besparing_per_casus_per_jaar_gecorrigeerd), ""),
-        ("Besparing per jaar, na correctie", f.euro(o.besparing_per_jaar_gecorrigeerd), euro_interval(o.interval95)),
-        ("Besparing per jaar, zonder correctie", f.euro(o.besparing_per_jaar), ""),
-        ("Kans dat het sociaal team goedkoper is", f.kans(o.kans_besparing), ""),
-        ("Waarde van volledige kennis per jaar (EVPI)", f.euro(o.evpi) if o.evpi is not None else "–", ""),
+    """(cijfer, waarde, 95%-interval of bereik) op de schaal van de caseload."""
+    rijen = [("Nieuwe huishoudens per jaar", f.getal(o.casussen_per_jaar, 0), "")]
+    if o.gedekt_aandeel is not None:
+        rijen.append(("Deel van de caseload met casussen (gedekt)", f.aandeel(o.gedekt_aandeel), ""))
+    rijen.append(
+        ("Besparing per huishouden per jaar, na correctie", f.euro(o.besparing_per_casus_per_jaar_gecorrigeerd), "")
     )
+    if o.besparing_per_jaar_met_teamkosten is not None:
+        m = o.besparing_per_jaar_met_teamkosten
+        rijen.append(
+            ("Besparing per jaar, met de hele teamkosten", f.euro(m.besparing_per_jaar), euro_interval(m.interval95))
+        )
+    g = o.besparing_per_jaar_gedekt
+    rijen.append(("Besparing per jaar, gedekte huishoudens", f.euro(g.besparing_per_jaar), euro_interval(g.interval95)))
+    if o.besparing_per_jaar_bereik is not None and o.gedekt_aandeel is not None and o.gedekt_aandeel < 1:
+        laag, hoog = o.besparing_per_jaar_bereik
+        rijen.append(("Hele caseload: scenariobereik (geen interval)", "", f"{f.euro(laag)} tot {f.euro(hoog)}"))
+    if o.teamkosten_per_huishouden_formatie is not None:
+        rijen.append(
+            ("Teamkosten per huishouden per jaar (formatie)", f.euro(o.teamkosten_per_huishouden_formatie), "")
+        )
+    rijen.append(
+        ("Teamkosten per huishouden per jaar (in de casussen)", f.euro(o.teamkosten_per_huishouden_casussen), "")
+    )
+    rijen.append(("Waarde van volledige kennis per jaar (EVPI)", f.euro(o.evpi) if o.evpi is not None else "–", ""))
+    return tuple(rijen)
 
 
 def _grafiek(o: Opgeschaald, financiers: tuple[tuple[str, str, str], ...], kleur: str) -> Grafiek:
@@ -111,7 +167,7 @@ def _grafiek(o: Opgeschaald, financiers: tuple[tuple[str, str, str], ...], kleur
         f"Per financier de besparing per jaar (rechts: bespaart, links: investeert): {beschrijving}.",
         BesparingPerFinancierPerJaar(
             tuple(
-                Financierbesparing(financiernaam(fin.financier), fin.besparing_per_jaar)
+                Financierbesparing(financiernaam(fin.financier), fin.besparing_per_jaar_gecorrigeerd)
                 for fin in o.per_financier_per_jaar
             ),
             kleur,
