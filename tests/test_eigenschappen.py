@@ -182,8 +182,13 @@ def test_financiersommen_zijn_de_totalen(data: list[dict[str, Any]]) -> None:
     for agg in (*resultaat.gemeenten, resultaat.totaal):
         for kolom in ("kosten_voor_2015", "kosten_sociaal_team", "besparing"):
             assert sum(getattr(f, kolom) for f in agg.per_financier) == pytest.approx(getattr(agg, kolom), abs=1e-9)
+        # de correctie gaat per tariefcode naar de financier van de vermeden kosten: samen de gecorrigeerde besparing
+        assert sum(f.besparing_gecorrigeerd for f in agg.per_financier) == pytest.approx(
+            agg.besparing_gecorrigeerd, abs=1e-9
+        )
         for f in agg.per_financier:
-            assert f.rol == ("bespaart" if f.besparing > 0 else "investeert" if f.besparing < 0 else "gelijk")
+            b = f.besparing_gecorrigeerd
+            assert f.rol == ("bespaart" if b > 0 else "investeert" if b < 0 else "gelijk")
 
 
 _BEDRAGEN = ("kosten_voor_2015", "kosten_sociaal_team", "besparing", "kosten_voor_2015_gecorrigeerd")

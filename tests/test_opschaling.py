@@ -87,8 +87,10 @@ def test_gepoststratificeerd_gemiddelde_weegt_de_zwaartes_naar_de_caseload(tarie
     assert o.weging == "verdeling"
     assert o.besparing_per_casus_per_jaar == pytest.approx(178.0)
     assert o.besparing_per_casus_per_jaar_gecorrigeerd == pytest.approx(178.0)
-    assert o.besparing_per_jaar == pytest.approx(178_000.0)
-    assert o.besparing_per_jaar_gecorrigeerd == pytest.approx(178_000.0)
+    # elke zwaarte met huishoudens heeft een casus: alles gedekt, het bereik is het cijfer zelf
+    assert o.gedekt_aandeel == pytest.approx(1.0)
+    assert o.besparing_per_jaar_gedekt.besparing_per_jaar == pytest.approx(178_000.0)
+    assert o.besparing_per_jaar_bereik == (pytest.approx(178_000.0), pytest.approx(178_000.0))
 
 
 def test_zonder_verdeling_is_het_het_gewone_gemiddelde(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +102,9 @@ def test_zonder_verdeling_is_het_het_gewone_gemiddelde(tarieven: Path, casusmap)
     assert o is not None
     assert o.weging == "geen"
     assert o.besparing_per_casus_per_jaar == pytest.approx(940 / 3)
-    assert o.besparing_per_jaar == pytest.approx(188_000.0)
+    assert o.besparing_per_jaar_gedekt.besparing_per_jaar == pytest.approx(188_000.0)
+    assert o.gedekt_aandeel is None
+    assert o.besparing_per_jaar_bereik is None
 
 
 def test_besparing_per_financier_per_jaar_op_de_schaal_van_de_caseload(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
@@ -151,17 +155,23 @@ def test_precies_15_punten_verschil_is_nog_representatief(tarieven: Path, casusm
     assert "niet_representatief" not in [w.code for w in r.gemeente("Beta").waarschuwingen]
 
 
-def test_zwaarte_zonder_casus_geeft_gewoon_gemiddelde_en_niet_representatief(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Meervoudig heeft 100 huishoudens maar geen casus: niet wegen (weging geen, 313,33 per casus) en waarschuwen."""
+def test_zwaarte_zonder_casus_telt_niet_mee_en_geeft_een_scenariobereik(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Meervoudig heeft 100 huishoudens maar geen casus: die tellen niet mee. Gedekt: 600 enkelvoudig + 300 complex =
+    900 van 1.000 (0,9). Per huishouden (600/900) x 120 + (300/900) x 700 = 313,33; gedekt 900 x 313,33 = 282.000.
+    Scenariobereik voor alle 1.000: 282.000 + 100 x [120, 700] = [294.000, 352.000]. Met niet_representatief."""
     toml = (
         "[opschaling.Beta]\ncasussen_per_jaar = 1000\n[opschaling.Beta.verdeling]\n"
         "enkelvoudig = 600\nmeervoudig = 100\ncomplex = 300\n"
     )
     r = _bereken(tarieven.parent, tarieven, casusmap, toml + FORMATIE, _drie())
     agg = r.gemeente("Beta")
-    assert agg.opschaling is not None
-    assert agg.opschaling.weging == "geen"
-    assert agg.opschaling.besparing_per_casus_per_jaar == pytest.approx(940 / 3)
+    o = agg.opschaling
+    assert o is not None
+    assert o.weging == "verdeling"
+    assert o.gedekt_aandeel == pytest.approx(0.9)
+    assert o.besparing_per_casus_per_jaar_gecorrigeerd == pytest.approx(940 / 3)
+    assert o.besparing_per_jaar_gedekt.besparing_per_jaar == pytest.approx(282_000.0)
+    assert o.besparing_per_jaar_bereik == (pytest.approx(294_000.0), pytest.approx(352_000.0))
     assert [w.melding for w in agg.waarschuwingen if w.code == "niet_representatief"] == [
         (
             "Beta: de casussen lijken niet op de caseload (geen casus met zwaarte meervoudig (10% van de caseload)); "
@@ -234,18 +244,31 @@ def test_json_van_de_opschaling_geeft_de_met_de_hand_uitgerekende_cijfers(tariev
     kans op een besparing vrijwel 1."""
     r = _bereken(tarieven.parent, tarieven, casusmap, VERDELING + FORMATIE, _drie())
     opschaling = r.gemeente("Beta").naar_dict()["opschaling"]
-    psa = {veld: opschaling.pop(veld) for veld in ("interval95", "kans_besparing", "evpi", "evppi")}
+    psa = {veld: opschaling.pop(veld) for veld in ("besparing_per_jaar_gedekt", "evpi", "evppi")}
     waarschuwingen = opschaling.pop("waarschuwingen")
     assert opschaling == {
         "casussen_per_jaar": 1000,
         "weging": "verdeling",
         "besparing_per_casus_per_jaar": pytest.approx(178.0),
+        "gedekt_aandeel": pytest.approx(1.0),
         "besparing_per_casus_per_jaar_gecorrigeerd": pytest.approx(178.0),
-        "besparing_per_jaar": pytest.approx(178_000.0),
-        "besparing_per_jaar_gecorrigeerd": pytest.approx(178_000.0),
+        "besparing_per_jaar_bereik": [pytest.approx(178_000.0), pytest.approx(178_000.0)],
+        # teamuren-code hulp (10 per uur): 0,45 x 20 + 0,45 x 40 + 0,1 x 300 = 57 per huishouden per jaar
+        "teamkosten_per_huishouden_casussen": pytest.approx(57.0),
+        "teamkosten_per_huishouden_formatie": None,
+        "teamkosten_buiten_casussen": None,
+        "besparing_per_jaar_met_teamkosten": None,
         "per_financier_per_jaar": {
-            "gemeente_wmo": {"besparing_per_jaar": pytest.approx(-57_000.0), "rol": "investeert"},
-            "gemeente_jeugd": {"besparing_per_jaar": pytest.approx(235_000.0), "rol": "bespaart"},
+            "gemeente_wmo": {
+                "besparing_per_jaar": pytest.approx(-57_000.0),
+                "besparing_per_jaar_gecorrigeerd": pytest.approx(-57_000.0),
+                "rol": "investeert",
+            },
+            "gemeente_jeugd": {
+                "besparing_per_jaar": pytest.approx(235_000.0),
+                "besparing_per_jaar_gecorrigeerd": pytest.approx(235_000.0),
+                "rol": "bespaart",
+            },
         },
         "representativiteit": [
             {
@@ -262,12 +285,15 @@ def test_json_van_de_opschaling_geeft_de_met_de_hand_uitgerekende_cijfers(tariev
         "benodigde_fte": pytest.approx(5.7),
         "fte": None,
         "fte_verschil": None,
+        "capaciteit_huishoudens_per_jaar": None,
     }
     assert [w["code"] for w in waarschuwingen] == ["niet_representatief", "casussen_gekozen"]
-    # de simulatie: grenzen, geen handwaarden (de volgorde van de sleutels is die van het uitvoerschema)
-    laag, hoog = psa["interval95"]
+    # de simulatie: grenzen, geen handwaarden
+    gedekt = psa["besparing_per_jaar_gedekt"]
+    assert gedekt["besparing_per_jaar"] == pytest.approx(178_000.0)
+    laag, hoog = gedekt["interval95"]
     assert laag < 178_000 < hoog
-    assert 0 <= psa["kans_besparing"] <= 1
+    assert 0 <= gedekt["kans_besparing"] <= 1
     assert psa["evpi"] >= 0
     assert set(psa["evppi"]) == {"steekproef", "tarieven", "kansen"}
 
@@ -299,11 +325,12 @@ def test_psa_interval_van_de_opschaling_bevat_de_puntschatting(tarieven: Path, c
     o = r.gemeente("Beta").opschaling
     assert o is not None
     assert o.weging == "verdeling"
-    assert o.interval95 is not None
-    laag, hoog = o.interval95
-    assert laag < o.besparing_per_jaar_gecorrigeerd < hoog
-    assert o.kans_besparing is not None
-    assert 0 < o.kans_besparing < 1
+    g = o.besparing_per_jaar_gedekt
+    assert g.interval95 is not None
+    laag, hoog = g.interval95
+    assert laag < g.besparing_per_jaar < hoog
+    assert g.kans_besparing is not None
+    assert 0 < g.kans_besparing < 1
     assert o.evpi is not None
     assert o.evpi >= 0
     assert o.evppi is not None
@@ -318,13 +345,14 @@ def test_een_zwaarte_geeft_casussen_per_jaar_maal_het_interval_per_casus(tarieve
     assert agg.opschaling is not None
     assert agg.opschaling.weging == "verdeling"
     assert agg.antwoord.interval95 is not None
-    assert agg.opschaling.interval95 is not None
+    gedekt = agg.opschaling.besparing_per_jaar_gedekt
+    assert gedekt.interval95 is not None
     laag, hoog = agg.antwoord.interval95
-    assert agg.opschaling.interval95 == (
+    assert gedekt.interval95 == (
         pytest.approx(1000 * laag, rel=1e-9),
         pytest.approx(1000 * hoog, rel=1e-9),
     )
-    assert agg.opschaling.kans_besparing == agg.antwoord.kans_besparing
+    assert gedekt.kans_besparing == agg.antwoord.kans_besparing
     assert agg.antwoord.evpi is not None
     assert agg.opschaling.evpi == pytest.approx(1000 * agg.antwoord.evpi, rel=1e-9)
 

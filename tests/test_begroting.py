@@ -1,0 +1,106 @@
+"""De begroting (issue 22): alleen voor gedekte huishoudens, de hele teamkosten en de capaciteit, en de correctie per
+financier; met de hand nagerekend.
+
+Casussen (conftest-tarieven, prijspeil 2015, discontovoet 0, zekerheid hoog, 12 maanden), zoals in test_opschaling:
+A enkelvoudig: vóór zwaar 1 dag (100), team hulp 2 uur (20) -> 80; B enkelvoudig: 200 tegen 40 -> 160; C complex:
+1.000 tegen 300 -> 700. Teamuren-code hulp (10 per uur), 1.000 productieve uren per fte.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scipy import stats
+
+from casuskosten import bereken, laad_instellingen
+from tests.conftest import casus
+from tests.test_opschaling import FORMATIE, _drie
+
+
+def _bereken(tmp_path: Path, tarieven: Path, casusmap, toml: str, casussen: list[dict[str, Any]], **kop: Any):  # type: ignore[no-untyped-def]
+    pad = tmp_path / "casuskosten.toml"
+    iteraties = kop.get("iteraties", 2000)
+    tekst = f"prijspeil = 2015\ndiscontovoet = 0.0\npsa_iteraties = {iteraties}\nbootstrap_iteraties = 200\n"
+    pad.write_text(tekst + textwrap.dedent(toml), encoding="utf-8")
+    return bereken([casusmap(*casussen)], tarieven, laad_instellingen(pad), werkers=1)
+
+
+VERDELING = (
+    "[opschaling.Beta]\ncasussen_per_jaar = 1000\n{fte}[opschaling.Beta.verdeling]\nenkelvoudig = 900\ncomplex = 100\n"
+)
+
+
+def test_hele_teamkosten_en_capaciteit_op_drie_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """4 fte à 50.000: 200.000 / 1.000 = 200 per huishouden; de casussen noemen 0,45 x 20 + 0,45 x 40 + 0,1 x 300 = 57;
+    buiten de casussen 143. Met teamkosten: 1.000 x (178 - 143) = 35.000 per jaar. Capaciteit 4 x 1.000 / 5,7 = 701,75
+    huishoudens < 1.000: capaciteit_te_klein; 5,7 x 1.000 = 5.700 uur is meer dan 75% van 4.000: geen
+    teamuren_onder_formatie."""
+    toml = VERDELING.format(fte="fte = 4\n") + FORMATIE + "kosten_per_fte = 50000\n"
+    agg = _bereken(tarieven.parent, tarieven, casusmap, toml, _drie()).gemeente("Beta")
+    o = agg.opschaling
+    assert o is not None
+    assert o.teamkosten_per_huishouden_formatie == pytest.approx(200.0)
+    assert o.teamkosten_per_huishouden_casussen == pytest.approx(57.0)
+    assert o.teamkosten_buiten_casussen == pytest.approx(143.0)
+    assert o.besparing_per_jaar_met_teamkosten is not None
+    assert o.besparing_per_jaar_met_teamkosten.besparing_per_jaar == pytest.approx(35_000.0)
+    assert o.capaciteit_huishoudens_per_jaar == pytest.approx(4000 / 5.7)
+    codes = [w.code for w in agg.waarschuwingen]
+    assert "capaciteit_te_klein" in codes
+    assert "teamuren_onder_formatie" not in codes
+
+
+def test_teamuren_onder_de_formatie_geven_een_waarschuwing(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """10 fte = 10.000 uur; de casussen vullen 5.700 uur, minder dan 75% (7.500): teamuren_onder_formatie; capaciteit
+    10.000 / 5,7 = 1.754 > 1.000: geen wachtlijst."""
+    toml = VERDELING.format(fte="fte = 10\n") + FORMATIE
+    agg = _bereken(tarieven.parent, tarieven, casusmap, toml, _drie()).gemeente("Beta")
+    codes = [w.code for w in agg.waarschuwingen]
+    assert "teamuren_onder_formatie" in codes
+    assert "capaciteit_te_klein" not in codes
+    assert agg.opschaling is not None
+    assert agg.opschaling.besparing_per_jaar_met_teamkosten is None  # zonder kosten_per_fte
+
+
+def test_zwaarte_met_een_casus_gebruikt_de_gepoolde_variantie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Alleen de steekproef: complex heeft één casus (C). n = 3, H = 2, dus 1 vrijheidsgraad; s_p² = de kwadraten
+    binnen enkelvoudig ((80 - 120)² + (160 - 120)² = 3.200) / 1; schaal √(0,9² / 2 + 0,1² / 1) = √0,415. Het interval
+    per jaar is 1.000 x (178 ± t(0,975; 1) x √(3.200 x 0,415))."""
+    toml = VERDELING.format(fte="") + FORMATIE + "[onzekerheid]\ntarieven = false\nkansen = false\n"
+    o = _bereken(tarieven.parent, tarieven, casusmap, toml, _drie(), iteraties=60_000).gemeente("Beta").opschaling
+    assert o is not None
+    marge = 1000 * stats.t.ppf(0.975, 1) * math.sqrt(3200 * 0.415)
+    interval = o.besparing_per_jaar_gedekt.interval95
+    assert interval is not None
+    assert interval[0] == pytest.approx(178_000 - marge, rel=0.08)
+    assert interval[1] == pytest.approx(178_000 + marge, rel=0.08)
+
+
+def test_correctie_gaat_per_tariefcode_naar_de_financier_van_de_vermeden_kosten(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Zekerheid middel (0,2). Vóór: zwaar 10 dagen (jeugd, 1.000) en hulp 10 uur (Wmo, 100); team: hulp 5 uur (50).
+    Vermeden: zwaar 1.000 (correctie 200, jeugd), hulp 100 - 50 = 50 (correctie 10, Wmo). Jeugd 1.000 -> 800, Wmo
+    50 -> 40; samen 840 = 1.050 - 210. Per jaar voor 3 gelijke huishoudens x 3."""
+    drie = [
+        casus(
+            id=f"F{i}",
+            zekerheid="middel",
+            voor=[{"tarief": "zwaar", "aantal": 10}, {"tarief": "hulp", "aantal": 10}],
+            team=[{"tarief": "hulp", "aantal": 5}],
+        )
+        for i in range(3)
+    ]
+    toml = "[opschaling.Beta]\ncasussen_per_jaar = 3\n" + FORMATIE
+    agg = _bereken(tarieven.parent, tarieven, casusmap, toml, drie).gemeente("Beta")
+    sommen = {f.financier: (f.besparing, f.besparing_gecorrigeerd) for f in agg.per_financier}
+    assert sommen == {
+        "gemeente_wmo": (pytest.approx(150.0), pytest.approx(120.0)),
+        "gemeente_jeugd": (pytest.approx(3000.0), pytest.approx(2400.0)),
+    }
+    assert agg.besparing_gecorrigeerd == pytest.approx(3 * 840)
+    assert agg.opschaling is not None
+    per_jaar = {f.financier: f.besparing_per_jaar_gecorrigeerd for f in agg.opschaling.per_financier_per_jaar}
+    assert per_jaar == {"gemeente_wmo": pytest.approx(120.0), "gemeente_jeugd": pytest.approx(2400.0)}
