@@ -261,7 +261,7 @@ def _financierzin(financier: str, rol: str, besparing: float) -> str:
 
 
 def _sectie_financiers(g: Aggregaat, kleur: str) -> Sectie:
-    wie = "; ".join(_financierzin(fin.financier, fin.rol, fin.besparing) for fin in g.per_financier)
+    wie = "; ".join(_financierzin(fin.financier, fin.rol, fin.besparing_gecorrigeerd) for fin in g.per_financier)
     grafiek = Grafiek(
         "financiers",
         "Kosten per financier, vóór 2015 en met het sociaal team",
@@ -276,23 +276,26 @@ def _sectie_financiers(g: Aggregaat, kleur: str) -> Sectie:
         "Grijs: vóór 2015; in kleur: met het sociaal team.",
     )
     return Sectie(
-        "Wie investeert, wie bespaart",
+        "Wie investeert, wie bespaart (na correctie)",
         "financiers",
         (
             tabel(
-                ("Financier", "Vóór 2015", "Sociaal team", "Besparing", "Rol"),
+                ("Financier", "Vóór 2015", "Sociaal team", "Besparing", "Na correctie", "Rol (na correctie)"),
                 (
                     (
                         financiernaam(fin.financier),
                         f.euro(fin.kosten_voor_2015),
                         f.euro(fin.kosten_sociaal_team),
                         f.euro(fin.besparing),
+                        f.euro(fin.besparing_gecorrigeerd),
                         fin.rol,
                     )
                     for fin in g.per_financier
                 ),
-                rechts=(1, 2, 3),
-                voetnoot="Besparing negatief: deze financier betaalt met het sociaal team meer (investeert).",
+                rechts=(1, 2, 3, 4),
+                voetnoot="Besparing negatief: deze financier betaalt met het sociaal team meer (investeert). Na "
+                "correctie: de zekerheidscorrectie gaat per tariefcode naar de financier van de vermeden kosten, zoals "
+                "in de begroting per jaar.",
             ),
             Figuur(grafiek),
         ),
