@@ -257,7 +257,9 @@ class Verdeling(_Model):
 class Opschaling(_Model):
     """Hoeveel huishoudens de sociale teams van één gemeente per jaar helpen, en met hoeveel fte."""
 
-    casussen_per_jaar: int = Field(gt=0, le=10_000_000, description="huishoudens die de teams per jaar ondersteunen")
+    casussen_per_jaar: int = Field(
+        gt=0, le=10_000_000, description="nieuwe huishoudens die de teams per jaar ondersteunen (de instroom)"
+    )
     fte: float | None = Field(default=None, gt=0, le=1_000_000, description="de huidige formatie van de teams (fte)")
     verdeling: Verdeling | None = Field(default=None, description="de caseload per zwaarte; samen casussen_per_jaar")
     bronnen: OpschalingBronnen = Field(
@@ -294,8 +296,8 @@ class Formatie(_Model):
         default=None,
         gt=0,
         le=10_000_000,
-        description="wat één fte van het team per jaar kost, in euro (loon, werkgeverslasten, opleiding, overhead); "
-        "met fte per gemeente geeft het de hele kosten van het team",
+        description="wat één fte van het team per jaar kost, in euro op het prijspeil van de uitkomsten (loon, "
+        "werkgeverslasten, opleiding, overhead); met fte per gemeente geeft het de hele kosten van het team",
     )
     bronnen: FormatieBronnen = Field(
         default_factory=FormatieBronnen,
@@ -413,6 +415,12 @@ class Instellingen(_Model):
             return None
         getal: int | float | None = getattr(tabel[0], tabel[1])
         return getal
+
+    def is_standaard(self, pad: str) -> bool:
+        """Staat het getal op `pad` (zoals bij `bron`) niet in de instellingen, zodat zijn standaardwaarde geldt
+        (`formatie.productieve_uren_per_fte` zonder regel, een weggelaten zwaarte in de verdeling)?"""
+        tabel = self._tabel_van(pad)
+        return tabel is not None and tabel[1] not in tabel[0].model_fields_set
 
     def _tabel_van(self, pad: str) -> tuple[Verdeling | Opschaling | Formatie, str] | None:
         """(de tabel, het veld) van getal `pad`; None als de gemeente of haar verdeling er niet is."""
