@@ -138,26 +138,34 @@ def _aannames(r: Resultaat, gemeenten: tuple[str, ...]) -> tuple[Blok, ...]:
     """De getallen van de opschaling van `gemeenten` met waarde en bron; een getal zonder bron heet een aanname.
     Leeg als geen van de gemeenten een [opschaling] heeft."""
     ins = r.instellingen
-    paden = list(dict.fromkeys(p for g in gemeenten for p in ins.getallen(g)))
-    paden.sort(
-        key=lambda p: p.startswith("formatie.")
-    )  # de formatie na de gemeenten, verder de volgorde van het bestand
+    # de formatie na de gemeenten, verder de volgorde van het bestand (sort is stabiel)
+    paden = sorted(
+        dict.fromkeys(p for g in gemeenten for p in ins.getallen(g)), key=lambda p: p.startswith("formatie.")
+    )
     if not paden:
         return ()
     aannames = set(ins.aannames())
     aantal = sum(p in aannames for p in paden)
-    bestand = f" uit {ins.bestand} (de SHA-256 staat bij de invoerbestanden)" if instellingenbestand(r) else ""
-    zin = (
-        f"De opschaling naar de caseload (de begroting) rust op deze {len(paden)} getallen uit de instellingen"
-        f"{bestand}. "
-        + (
-            f"{aantal} {'is een aanname' if aantal == 1 else 'zijn aannames'}: er staat geen bron bij, of de bron "
-            "zegt dat het een aanname is. Een bron staat in het instellingenbestand in een tabel bronnen naast de "
-            "getallen (zie README); vervang een aanname door een cijfer met een bron voordat u ermee begroot."
-            if aantal
-            else "Elk getal heeft een bron."
-        )
+    herkomst = (
+        f"het instellingenbestand {ins.bestand} (de SHA-256 staat bij de invoerbestanden)"
+        if instellingenbestand(r)
+        else "de instellingen"
     )
+    if aantal == 0:
+        oordeel = "Elk getal heeft een bron."
+    else:
+        # er zijn altijd minstens twee getallen: casussen_per_jaar en productieve_uren_per_fte
+        telling = (
+            f"Alle {aantal} zijn aannames"
+            if aantal == len(paden)
+            else f"{aantal} daarvan {'is een aanname' if aantal == 1 else 'zijn aannames'}"
+        )
+        oordeel = (
+            f"{telling}: er staat geen bron bij, of de bron zegt dat het een aanname is; ook een standaardwaarde die "
+            "meetelt is een aanname. Een bron staat in het instellingenbestand in een tabel bronnen naast de getallen "
+            "(zie README); vervang een aanname door een cijfer met een bron voordat u ermee begroot."
+        )
+    zin = f"De opschaling naar de caseload (de begroting) rust op {len(paden)} getallen uit {herkomst}. {oordeel}"
     return (
         Tussenkop("Aannames en bronnen van de opschaling"),
         Alinea(zin),
