@@ -383,7 +383,7 @@ def test_opschaling_verandert_de_andere_cijfers_van_de_gemeente_niet(tarieven: P
         pytest.param(
             "[opschaling.Beta]\ncasussen_per_jaar = 10\n[opschaling.Beta.verdeling]\nenkelvoudig = 5\nzwaar = 5\n",
             "{f}:9: opschaling.Beta.verdeling.zwaar: onbekend veld 'zwaar'; toegestaan: enkelvoudig, meervoudig, "
-            "complex",
+            "complex, bronnen",
             id="onbekende-zwaarte",
         ),
         pytest.param(

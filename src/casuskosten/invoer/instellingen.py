@@ -1,7 +1,14 @@
-"""Instellingen uit `casuskosten.toml`; elke instelling heeft een gedocumenteerde standaardwaarde."""
+"""Instellingen uit `casuskosten.toml`; elke instelling heeft een gedocumenteerde standaardwaarde.
+
+De getallen van de opschaling (`[opschaling.<gemeente>]`, de `verdeling` en `[formatie]`) kunnen een bron hebben, in
+een tabel `bronnen` naast de getallen (`[opschaling.Rotterdam.bronnen]`, `[opschaling.Rotterdam.verdeling.bronnen]`,
+`[formatie.bronnen]`). Een getal dat meetelt zonder bron, of met een bron die met "aanname" begint, is een aanname
+(`Instellingen.aannames`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import tomllib
@@ -16,13 +23,15 @@ from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
+    SerializerFunctionWrapHandler,
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
-from ..fouten import InstellingenFout, Melding
+from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming
 from .modellen import ZWAARTES
 from .namen import sleutel
 from .validatie import vertaal
@@ -175,12 +184,70 @@ def lees_logo(pad: Path) -> tuple[str, bytes]:
     return soort[0], inhoud
 
 
+class _Bronnen(_Model):
+    """De tabel `bronnen` naast de getallen van een tabel: per getal de bron als tekst (jaarverslag, pagina, jaar).
+
+    Alleen de getallen van de tabel zelf mogen erin (een andere sleutel is een fout met bedoelde u); een getal zonder
+    bron, of met een bron die met "aanname" begint (zoals in de tarieftabellen), is een aanname. In de JSON staan
+    alleen de gegeven bronnen.
+    """
+
+    @field_validator("*")
+    @classmethod
+    def _niet_leeg(cls, bron: str | None) -> str | None:
+        if bron is not None and not bron.strip():
+            raise ValueError(
+                "een lege bron zegt niets; noem de bron (jaarverslag, pagina, jaar), of laat de regel weg: dan is het "
+                "getal een aanname"
+            )
+        return bron
+
+    @model_serializer(mode="wrap")
+    def _alleen_gegeven(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        gegeven: dict[str, Any] = handler(self)
+        return {veld: bron for veld, bron in gegeven.items() if bron is not None}
+
+    def voor(self, veld: str) -> str | None:
+        """De bron van getal `veld`, of None."""
+        bron: str | None = getattr(self, veld)
+        return bron
+
+
+def _bronveld(getal: str) -> Any:
+    return Field(default=None, description=f"de bron van {getal} (tekst); zonder bron is {getal} een aanname")
+
+
+class VerdelingBronnen(_Bronnen):
+    """De bronnen van de aantallen per zwaarte (`[opschaling.<gemeente>.verdeling.bronnen]`)."""
+
+    enkelvoudig: str | None = _bronveld("enkelvoudig")
+    meervoudig: str | None = _bronveld("meervoudig")
+    complex: str | None = _bronveld("complex")
+
+
+class OpschalingBronnen(_Bronnen):
+    """De bronnen van de getallen van één gemeente (`[opschaling.<gemeente>.bronnen]`)."""
+
+    casussen_per_jaar: str | None = _bronveld("casussen_per_jaar")
+    fte: str | None = _bronveld("fte")
+
+
+class FormatieBronnen(_Bronnen):
+    """De bronnen van de getallen van de formatie (`[formatie.bronnen]`)."""
+
+    productieve_uren_per_fte: str | None = _bronveld("productieve_uren_per_fte")
+    kosten_per_fte: str | None = _bronveld("kosten_per_fte")
+
+
 class Verdeling(_Model):
     """De caseload van een jaar per zwaarte (huishoudens); een zwaarte die ontbreekt telt als 0."""
 
     enkelvoudig: int = Field(default=0, ge=0, le=10_000_000, description="huishoudens met één leefgebied per jaar")
     meervoudig: int = Field(default=0, ge=0, le=10_000_000, description="huishoudens met meerdere leefgebieden")
     complex: int = Field(default=0, ge=0, le=10_000_000, description="huishoudens met zware meervoudige problematiek")
+    bronnen: VerdelingBronnen = Field(
+        default_factory=VerdelingBronnen, description="per aantal de bron; een aantal zonder bron is een aanname"
+    )
 
     def aantallen(self) -> dict[str, int]:
         """Per zwaarte (in de vaste volgorde) het aantal huishoudens per jaar."""
@@ -198,6 +265,10 @@ class Opschaling(_Model):
     )
     fte: float | None = Field(default=None, gt=0, le=1_000_000, description="de huidige formatie van de teams (fte)")
     verdeling: Verdeling | None = Field(default=None, description="de caseload per zwaarte; samen casussen_per_jaar")
+    bronnen: OpschalingBronnen = Field(
+        default_factory=OpschalingBronnen,
+        description="per getal (casussen_per_jaar, fte) de bron; een getal zonder bron is een aanname",
+    )
 
     @field_validator("verdeling")
     @classmethod
@@ -228,8 +299,12 @@ class Formatie(_Model):
         default=None,
         gt=0,
         le=10_000_000,
-        description="wat één fte van het team per jaar kost (euro, alles meegerekend); met fte per gemeente geeft dit "
-        "de teamkosten buiten de casussen",
+        description="wat één fte van het team per jaar kost, in euro op het prijspeil van de uitkomsten (loon, "
+        "werkgeverslasten, opleiding, overhead); met fte per gemeente geeft het de hele kosten van het team",
+    )
+    bronnen: FormatieBronnen = Field(
+        default_factory=FormatieBronnen,
+        description="per getal (productieve_uren_per_fte, kosten_per_fte) de bron; zonder bron is het een aanname",
     )
 
     @field_validator("teamuren_tarieven", mode="before")
@@ -288,6 +363,96 @@ class Instellingen(_Model):
                 return waarde
         return None
 
+    def getallen(self, gemeente: str | None = None) -> tuple[str, ...]:
+        """De paden van de getallen van de opschaling die meetellen, in de volgorde van het bestand.
+
+        Per gemeente in [opschaling] (met `gemeente` alleen die, gespeld als in `opschaling_voor`):
+        `opschaling.<gemeente>.casussen_per_jaar`, `.fte` als die gegeven is en met een verdeling alle drie de
+        aantallen (`.verdeling.complex`: ook een weggelaten zwaarte telt, als 0). Dan uit [formatie]
+        `formatie.productieve_uren_per_fte` (ook de standaardwaarde: de benodigde fte rust erop) en
+        `formatie.kosten_per_fte` als die gegeven is en een gemeente `fte` heeft (alleen dan telt hij). Zonder
+        opschaling telt [formatie] niet mee: er is geen begroting.
+        """
+        paden: list[str] = []
+        kosten = False
+        for naam, o in self.opschaling.items():
+            if gemeente is not None and sleutel(naam) != sleutel(gemeente):
+                continue
+            paden.append(f"opschaling.{naam}.casussen_per_jaar")
+            if o.fte is not None:
+                paden.append(f"opschaling.{naam}.fte")
+                kosten = True
+            if o.verdeling is not None:
+                paden.extend(f"opschaling.{naam}.verdeling.{z}" for z in ZWAARTES)
+        if paden:
+            paden.append("formatie.productieve_uren_per_fte")
+            if kosten and self.formatie.kosten_per_fte is not None:
+                paden.append("formatie.kosten_per_fte")
+        return tuple(paden)
+
+    def aannames(self, gemeente: str | None = None) -> tuple[str, ...]:
+        """De getallen die meetellen (`getallen`) zonder bron, of met een bron die met "aanname" begint, als paden
+        (`opschaling.Rotterdam.casussen_per_jaar`).
+
+        Een standaardwaarde die een cijfer van de begroting gebruikt (`formatie.productieve_uren_per_fte` zonder
+        regel in het bestand) staat er ook in: ook die is een aanname zonder bron. Een getal dat niet gegeven is en
+        niets doet (`fte` weggelaten) niet.
+        """
+        return tuple(p for p in self.getallen(gemeente) if _is_aanname(self.bron(p)))
+
+    def bron(self, pad: str) -> str | None:
+        """De bron van het getal op `pad` (`opschaling.Rotterdam.casussen_per_jaar`, `opschaling.Rotterdam.verdeling
+        .complex`, `formatie.productieve_uren_per_fte`), of None: zonder bron, of een gemeente zonder [opschaling].
+
+        De gemeente in het pad mag in elke spelling die `opschaling_voor` vindt. Een pad dat geen getal met een bron
+        kan zijn, is een `ValueError` met de geldige paden.
+        """
+        tabel = self._tabel_van(pad)
+        return None if tabel is None else tabel[0].bronnen.voor(tabel[1])
+
+    def waarde(self, pad: str) -> int | float | None:
+        """Het getal op `pad` (zoals bij `bron`), of None als het niet gegeven is (`fte`, een verdeling, of
+        `kosten_per_fte` weggelaten) of de gemeente geen [opschaling] heeft."""
+        tabel = self._tabel_van(pad)
+        if tabel is None:
+            return None
+        getal: int | float | None = getattr(tabel[0], tabel[1])
+        return getal
+
+    def is_standaard(self, pad: str) -> bool:
+        """Staat het getal op `pad` (zoals bij `bron`) niet in de instellingen, zodat zijn standaardwaarde geldt
+        (`formatie.productieve_uren_per_fte` zonder regel, een weggelaten zwaarte in de verdeling)?"""
+        tabel = self._tabel_van(pad)
+        return tabel is not None and tabel[1] not in tabel[0].model_fields_set
+
+    def _tabel_van(self, pad: str) -> tuple[Verdeling | Opschaling | Formatie, str] | None:
+        """(de tabel, het veld) van getal `pad`; None als de gemeente of haar verdeling er niet is."""
+        if pad.startswith("formatie."):
+            veld = pad.removeprefix("formatie.")
+            if veld in FORMATIE_GETALLEN:
+                return self.formatie, veld
+        elif pad.startswith("opschaling."):
+            rest = pad.removeprefix("opschaling.")
+            # van rechts: een gemeentenaam kan zelf een punt bevatten
+            for veld in (*(f"verdeling.{z}" for z in ZWAARTES), *OPSCHALING_GETALLEN):
+                if rest.endswith("." + veld) and len(rest) > len(veld) + 1:
+                    o = self.opschaling_voor(rest[: -len(veld) - 1])
+                    if o is None:
+                        return None
+                    if veld.startswith("verdeling."):
+                        return (o.verdeling, veld.removeprefix("verdeling.")) if o.verdeling is not None else None
+                    return o, veld
+        geldig = [
+            *(f"opschaling.<gemeente>.{v}" for v in OPSCHALING_GETALLEN),
+            *(f"opschaling.<gemeente>.verdeling.{z}" for z in ZWAARTES),
+            *(f"formatie.{v}" for v in FORMATIE_GETALLEN),
+        ]
+        voorbeelden = [*self.getallen(), *(f"formatie.{v}" for v in FORMATIE_GETALLEN)]
+        raise ValueError(
+            f"'{pad}' is geen getal van de opschaling met een bron{bedoelde_u(pad, voorbeelden)}; geldig: "
+            f"{opsomming(geldig, 10)}"
+        )
+
     def regel_van(self, *pad: str) -> tuple[str | None, int | None]:
         """(bestand, regel) van een tabel of sleutel in casuskosten.toml, voor meldingen die pas later vallen."""
         bestand, regels = self._bron
@@ -300,19 +465,44 @@ class Instellingen(_Model):
     _herkomst: dict[str, tuple[str | None, int | None, str]] = PrivateAttr(default_factory=dict)
     #: het instellingenbestand en zijn regelkaart (zie `regel_van`)
     _bron: tuple[str | None, dict[tuple[str | int, ...], int]] = PrivateAttr(default=(None, {}))
+    #: de SHA-256 van de gelezen bytes van het instellingenbestand
+    _sha256: str | None = PrivateAttr(default=None)
 
     def naar_dict(self) -> dict[str, Any]:
-        """De instellingen zoals ze in de JSON-uitvoer staan."""
-        return self.model_dump(mode="json")
+        """De instellingen zoals ze in de JSON-uitvoer staan; een tabel `bronnen` alleen als er een bron in staat."""
+        uit: dict[str, Any] = _zonder_lege_bronnen(self.model_dump(mode="json"))
+        return uit
 
     @property
     def bestand(self) -> str | None:
         """Het instellingenbestand waaruit deze instellingen gelezen zijn; None als er geen bestand was."""
         return self._bron[0]
 
+    @property
+    def sha256(self) -> str | None:
+        """De SHA-256 (hex) van het instellingenbestand zoals het gelezen is; None als er geen bestand was."""
+        return self._sha256
+
     def herkomst(self, veld: str) -> tuple[str | None, int | None, str]:
         """(bestand, regel, naam) van instelling `veld`: de optie (`--prijspeil`) of de regel in casuskosten.toml."""
         return self._herkomst.get(veld, (None, None, veld))
+
+
+#: de getallen van een gemeente in [opschaling] en van [formatie] die een bron kunnen hebben (naast de verdeling)
+OPSCHALING_GETALLEN: tuple[str, ...] = tuple(OpschalingBronnen.model_fields)
+FORMATIE_GETALLEN: tuple[str, ...] = tuple(FormatieBronnen.model_fields)
+
+
+def _is_aanname(bron: str | None) -> bool:
+    """Geen bron, of een bron die zegt dat het een aanname is ("aanname: ...", zoals in de tarieftabellen)."""
+    return bron is None or bron.strip().lower().startswith("aanname")
+
+
+def _zonder_lege_bronnen(data: Any) -> Any:
+    """`data` zonder de lege tabellen `bronnen` (een tabel zonder bron): de JSON blijft zoals zonder bronnen."""
+    if isinstance(data, dict):
+        return {k: _zonder_lege_bronnen(v) for k, v in data.items() if not (k == "bronnen" and v == {})}
+    return data
 
 
 def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Instellingen:
@@ -322,13 +512,16 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
     """
     data: dict[str, Any] = {}
     tekst = ""
+    sha256: str | None = None
     bestand = str(pad) if pad is not None else STANDAARD_BESTAND
     bron = Path(bestand)
     if pad is not None and not bron.is_file():
         raise InstellingenFout([Melding(bestand, None, None, "instellingenbestand bestaat niet")])
     if bron.is_file():
         try:
-            tekst = bron.read_text(encoding="utf-8-sig")
+            inhoud = bron.read_bytes()
+            sha256 = hashlib.sha256(inhoud).hexdigest()
+            tekst = inhoud.decode("utf-8-sig")
             data = tomllib.loads(tekst)
         except UnicodeDecodeError:
             raise InstellingenFout([Melding(bestand, None, None, "bestand is geen UTF-8")]) from None
@@ -349,15 +542,68 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         instellingen = Instellingen.model_validate(data, context={_UIT_BESTAND: True})
     except ValidationError as fout:
         document = YamlDocument(bestand, data, regels, "")
-        raise InstellingenFout(vertaal(fout, document, Instellingen)) from None
+        meldingen = vertaal(fout, document, Instellingen)
+        raise InstellingenFout(_met_bronnentip(fout, meldingen)) from None
     if bron.is_file():
         instellingen._bron = (bestand, regels)
+        instellingen._sha256 = sha256
     for veld in Instellingen.model_fields:
         if overschrijf.get(veld) is not None:
             instellingen._herkomst[veld] = (None, None, "--" + veld.replace("_", "-"))
         elif (veld,) in regels:
             instellingen._herkomst[veld] = (bestand, regels[(veld,)], veld)
     return instellingen
+
+
+def _tabelkop(*delen: str) -> str:
+    """De TOML-kop van een tabel: `[opschaling.Rotterdam.bronnen]`, `[opschaling."Den Haag".bronnen]`."""
+    return "[" + ".".join(d if re.fullmatch(r"[A-Za-z0-9_-]+", d) else f'"{d}"' for d in delen) + "]"
+
+
+def _bronnentip(pad: tuple[str | int, ...], soort: str) -> str | None:
+    """Wat er mis is aan een bron op `pad` (de plaats van de fout), of None als de fout niet over bronnen gaat."""
+    delen = tuple(str(d) for d in pad)
+    voorbeeld = 'casussen_per_jaar = "Jaarverslag wijkteams 2024, p. 12"'
+    if delen[:1] in (("opschaling",), ("formatie",)) and delen[-1] == "bron" and soort == "extra_forbidden":
+        return (
+            f"een bron staat niet naast het getal, maar per getal in een eigen tabel "
+            f"{_tabelkop(*delen[:-1], 'bronnen')}, bijvoorbeeld {voorbeeld}"
+        )
+    if "bronnen" not in delen:
+        return None
+    plaats = delen.index("bronnen")
+    tabel = delen[:plaats]
+    if plaats == len(delen) - 1:  # `bronnen = "..."` in plaats van een tabel
+        return f"bronnen is een tabel {_tabelkop(*tabel, 'bronnen')} met per getal een bron, bijvoorbeeld {voorbeeld}"
+    sleutel_ = delen[plaats + 1]
+    if soort == "string_type":
+        return (
+            f'een bron is tekst tussen aanhalingstekens, bijvoorbeeld {sleutel_} = "Jaarverslag wijkteams 2024, p. 12"'
+        )
+    if soort != "extra_forbidden":
+        return None
+    if tabel[:1] == ("opschaling",) and len(tabel) == 2 and sleutel_ in ("verdeling", *ZWAARTES):
+        return f"de bronnen van de verdeling staan in {_tabelkop(*tabel, 'verdeling', 'bronnen')}"
+    if tabel[-1:] == ("verdeling",) and sleutel_ in OPSCHALING_GETALLEN:
+        return f"de bron van {sleutel_} staat in {_tabelkop(*tabel[:-1], 'bronnen')}"
+    if tabel[:1] == ("opschaling",) and sleutel_ in FORMATIE_GETALLEN:
+        return f"de bron van {sleutel_} staat in {_tabelkop('formatie', 'bronnen')}"
+    if tabel == ("formatie",) and sleutel_ in OPSCHALING_GETALLEN:
+        return f"de bron van {sleutel_} staat bij de gemeente, in [opschaling.<gemeente>.bronnen]"
+    if tabel == ("formatie",) and sleutel_ == "teamuren_tarieven":
+        return "teamuren_tarieven is geen getal; de tarieven zelf hebben hun bron in de tarieftabellen"
+    return f"{_tabelkop(*tabel, 'bronnen')} geeft alleen de bron van een getal uit {_tabelkop(*tabel)}"
+
+
+def _met_bronnentip(fout: ValidationError, meldingen: list[Melding]) -> list[Melding]:
+    """De meldingen van `vertaal`, met bij een fout in een bron wat daar wel hoort (`_bronnentip`)."""
+    uit = []
+    for e, melding in zip(fout.errors(include_url=False), meldingen, strict=True):
+        tip = _bronnentip(tuple(d for d in e["loc"] if isinstance(d, str | int)), e["type"])
+        uit.append(
+            melding if tip is None else Melding(melding.bestand, melding.regel, melding.veld, f"{melding.tekst}; {tip}")
+        )
+    return uit
 
 
 # tomllib meldt in het Engels; de veelvoorkomende fouten in het Nederlands, met wat wel mag

@@ -250,7 +250,11 @@ class Resultaat:
         return uit
 
     def _kop(self) -> dict[str, Any]:
-        kop: dict[str, Any] = {"prijspeil": self.prijspeil, "instellingen": self.instellingen.naar_dict()}
+        kop: dict[str, Any] = {
+            "prijspeil": self.prijspeil,
+            "instellingen": self.instellingen.naar_dict(),
+            "aannames": list(self.instellingen.aannames()),
+        }
         if self.vergelijking is not None:
             kop["vergelijking"] = naar_json(self.vergelijking)
         return kop
@@ -475,6 +479,16 @@ def uitvoerschema() -> dict[str, Any]:
                 "description": "de gebruikte instellingen, zoals in casuskosten.toml (met het gekozen prijspeil)",
                 "type": "object",
             },
+            "aannames": {
+                "description": (
+                    "de getallen van de opschaling die meetellen zonder bron (of met een bron die met 'aanname' "
+                    "begint), als pad in de instellingen: opschaling.<gemeente>.casussen_per_jaar, "
+                    "opschaling.<gemeente>.fte, opschaling.<gemeente>.verdeling.<zwaarte>, "
+                    "formatie.productieve_uren_per_fte (ook als standaardwaarde), formatie.kosten_per_fte"
+                ),
+                "type": "array",
+                "items": {"type": "string"},
+            },
             "vergelijking": {**json_schema(Vergelijking, definities), "description": "de gemeenten naast elkaar"},
             "casussen": {"description": "per casus de cijfers", "type": "array", "items": casus},
             "gemeenten": {"description": "per gemeente de cijfers", "type": "array", "items": groep},
@@ -486,7 +500,16 @@ def uitvoerschema() -> dict[str, Any]:
             },
             "invoerbestanden": {"description": "elk gelezen casusbestand", "type": "array", "items": bestand},
         },
-        "required": ["prijspeil", "instellingen", "casussen", "gemeenten", "totaal", "overgeslagen", "invoerbestanden"],
+        "required": [
+            "prijspeil",
+            "instellingen",
+            "aannames",
+            "casussen",
+            "gemeenten",
+            "totaal",
+            "overgeslagen",
+            "invoerbestanden",
+        ],
         "additionalProperties": False,
         "$defs": definities,
     }

@@ -3,7 +3,8 @@
 Leest alleen het `Resultaat`; bedragen blijven onafgerond. In CSV en JSON staan percentages op de schaal 0..100 en
 aandelen op 0..1. In Excel zijn percentages breuken met een procentnotatie (de kop zegt "(aandeel)"), bedragen hebben
 een euronotatie, datums zijn datums, de kopregel staat vast met een filter, en het werkblad `instellingen` noemt
-prijspeil, elke instelling, de versie en de SHA-256 van elk invoerbestand. Dezelfde invoer geeft dezelfde bytes.
+prijspeil, elke instelling met de bron van elk getal van de opschaling, de versie en de SHA-256 van elk
+invoerbestand. Dezelfde invoer geeft dezelfde bytes.
 """
 
 from __future__ import annotations
@@ -123,25 +124,41 @@ def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[
 
 
 def instellingen(resultaat: Resultaat) -> pd.DataFrame:
-    """Het werkblad instellingen: prijspeil, elke instelling (ook geneste), de versie en elk invoerbestand met
-    SHA-256."""
-    rijen: list[tuple[str, object]] = [("prijspeil", resultaat.prijspeil), ("versie casuskosten", versie())]
+    """Het werkblad instellingen: prijspeil, elke instelling (ook geneste) met in de kolom bron de bron van elk getal
+    van de opschaling dat er een heeft (leeg: geen bron), de versie en elk invoerbestand met SHA-256 (ook het
+    instellingenbestand)."""
+    ins = resultaat.instellingen
+    rijen: list[tuple[str, object, str]] = [
+        ("prijspeil", resultaat.prijspeil, ""),
+        ("versie casuskosten", versie(), ""),
+    ]
+
+    def bron(pad: str) -> str:
+        if not pad.startswith(("opschaling.", "formatie.")):
+            return ""
+        try:
+            return ins.bron(pad) or ""
+        except ValueError:  # geen getal met een bron (formatie.teamuren_tarieven)
+            return ""
 
     def plat(voorvoegsel: str, waarde: object) -> None:
         if isinstance(waarde, dict):
             for sleutel, deel in waarde.items():
-                plat(f"{voorvoegsel}.{sleutel}" if voorvoegsel else str(sleutel), deel)
+                if sleutel != "bronnen":  # de bronnen staan in de kolom bron, naast hun getal
+                    plat(f"{voorvoegsel}.{sleutel}" if voorvoegsel else str(sleutel), deel)
         elif isinstance(waarde, list):  # bv. formatie.teamuren_tarieven: één cel, komma-gescheiden
-            rijen.append((voorvoegsel, ", ".join(str(w) for w in waarde)))
+            rijen.append((voorvoegsel, ", ".join(str(w) for w in waarde), ""))
         elif voorvoegsel != "prijspeil":  # staat al bovenaan, als het gekozen prijspeil
-            rijen.append((voorvoegsel, "" if waarde is None else waarde))
+            rijen.append((voorvoegsel, "" if waarde is None else waarde, bron(voorvoegsel)))
 
-    plat("", resultaat.instellingen.model_dump(mode="json"))
+    plat("", ins.naar_dict())
+    if ins.bestand is not None and ins.sha256 is not None:
+        rijen.append((f"sha256 {ins.bestand}", ins.sha256, ""))
     for cb in resultaat.casusbestanden:
-        rijen.append((f"sha256 {cb.bestand}", cb.document.sha256))
+        rijen.append((f"sha256 {cb.bestand}", cb.document.sha256, ""))
     for bestand, sha in resultaat.tariefbestanden:
-        rijen.append((f"sha256 {bestand}", sha))
-    return pd.DataFrame(rijen, columns=["instelling", "waarde"])
+        rijen.append((f"sha256 {bestand}", sha, ""))
+    return pd.DataFrame(rijen, columns=["instelling", "waarde", "bron"])
 
 
 def naar_xlsx(resultaat: Resultaat) -> bytes:

@@ -1,5 +1,6 @@
-"""De verantwoording achterin elk rapport: methode, instellingen, gebruikte tarieven, invoerbestanden met SHA-256,
-waarschuwingen met code en plaats, weggelaten casussen en de versie.
+"""De verantwoording achterin elk rapport: methode, instellingen, de getallen van de opschaling met hun bron (en welke
+aannames zijn), gebruikte tarieven, invoerbestanden (ook het instellingenbestand) met SHA-256, waarschuwingen met code
+en plaats, weggelaten casussen en de versie.
 
 Hier staan codes, paden en hashes, nergens anders in een rapport.
 """
@@ -60,10 +61,11 @@ def verantwoording(
         Tussenkop("Methode"),
         _methode(r),
         _instellingen(r),
+        *_aannames(r, _gemeenten(r, invoer)),
         Tussenkop("Gebruikte tarieven"),
         _tarieventabel(tarieven, r.prijspeil),
         Tussenkop("Invoerbestanden"),
-        tabel(("Bestand", "SHA-256"), invoer, vast=(1,), soort="hash"),
+        tabel(("Bestand", "SHA-256"), (*instellingenbestand(r), *invoer), vast=(1,), soort="hash"),
     ]
     if waarschuwingen:
         blokken += [
@@ -117,6 +119,77 @@ def _instellingen(r: Resultaat) -> Tabel:
         ),
         bijschrift="Instellingen",
     )
+
+
+def instellingenbestand(r: Resultaat) -> tuple[tuple[str, str], ...]:
+    """Het instellingenbestand met de SHA-256 van de gelezen bytes; leeg als de instellingen niet uit een bestand
+    komen."""
+    ins = r.instellingen
+    return ((ins.bestand, ins.sha256),) if ins.bestand is not None and ins.sha256 is not None else ()
+
+
+def _gemeenten(r: Resultaat, invoer: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """De gemeenten van de casusbestanden in `invoer`: die van het rapport."""
+    bestanden = {bestand for bestand, _ in invoer}
+    return tuple(dict.fromkeys(cb.casus.gemeente for cb in r.casusbestanden if cb.bestand in bestanden))
+
+
+def _aannames(r: Resultaat, gemeenten: tuple[str, ...]) -> tuple[Blok, ...]:
+    """De getallen van de opschaling van `gemeenten` met waarde en bron; een getal zonder bron heet een aanname.
+    Leeg als geen van de gemeenten een [opschaling] heeft."""
+    ins = r.instellingen
+    # de formatie na de gemeenten, verder de volgorde van het bestand (sort is stabiel)
+    paden = sorted(
+        dict.fromkeys(p for g in gemeenten for p in ins.getallen(g)), key=lambda p: p.startswith("formatie.")
+    )
+    if not paden:
+        return ()
+    aannames = set(ins.aannames())
+    aantal = sum(p in aannames for p in paden)
+    herkomst = (
+        f"het instellingenbestand {ins.bestand} (de SHA-256 staat bij de invoerbestanden)"
+        if instellingenbestand(r)
+        else "de instellingen"
+    )
+    if aantal == 0:
+        oordeel = "Elk getal heeft een bron."
+    else:
+        # er zijn altijd minstens twee getallen: casussen_per_jaar en productieve_uren_per_fte
+        telling = (
+            f"Alle {aantal} zijn aannames"
+            if aantal == len(paden)
+            else f"{aantal} daarvan {'is een aanname' if aantal == 1 else 'zijn aannames'}"
+        )
+        oordeel = (
+            f"{telling}: er staat geen bron bij, of de bron zegt dat het een aanname is; ook een standaardwaarde die "
+            "meetelt is een aanname. Een bron staat in het instellingenbestand in een tabel bronnen naast de getallen "
+            "(zie README); vervang een aanname door een cijfer met een bron voordat u ermee begroot."
+        )
+    zin = f"De opschaling naar de caseload (de begroting) rust op {len(paden)} getallen uit {herkomst}. {oordeel}"
+    return (
+        Tussenkop("Aannames en bronnen van de opschaling"),
+        Alinea(zin),
+        tabel(
+            ("Instelling", "Waarde", "Bron"),
+            (
+                (
+                    p,
+                    _waarde(p, ins.waarde(p), ins.is_standaard(p)),
+                    (ins.bron(p) or "aanname: geen bron") if p in aannames else ins.bron(p),
+                )
+                for p in paden
+            ),
+            rechts=(1,),
+            vast=(0,),
+            bijschrift="Getallen van de opschaling",
+        ),
+    )
+
+
+def _waarde(pad: str, waarde: float | None, standaard: bool) -> str:
+    """Een getal van de opschaling zoals de lezer het leest: `€ 91.000`, `1.300`, `4,5`."""
+    tekst = f.euro(waarde) if pad.endswith("kosten_per_fte") else f.getal(waarde, 1)
+    return f"{tekst} (standaard)" if standaard else tekst
 
 
 def _tarieventabel(tarieven: tuple[GebruiktTarief, ...], prijspeil: int) -> Tabel:
