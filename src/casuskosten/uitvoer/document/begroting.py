@@ -6,6 +6,8 @@ besparing per financier met een grafiek, de representativiteit, de formatie en w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ... import formaat as f
 from ...benamingen import financiernaam
 from ...rekenen.waarden import Aggregaat, Jaarbedrag, Opgeschaald
@@ -40,8 +42,9 @@ _NIET_BEDOELD: tuple[str, ...] = (
 )
 
 
-def begrotingssectie(agg: Aggregaat, kleur: str) -> Sectie:
-    """De begrotingssectie van één gemeente, uit `agg.opschaling`; `kleur` is de hoofdkleur van de grafiek."""
+def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ()) -> Sectie:
+    """De begrotingssectie van één gemeente, uit `agg.opschaling`; `kleur` is de hoofdkleur van de grafiek;
+    `aannames`: de instellingen zonder bron (`Instellingen.aannames`), die "(aanname)" krijgen."""
     o = agg.opschaling
     if o is None:
         return Sectie(BEGROTING_TITEL, "begroting", (Alinea(NIET_OPGESCHAALD),))
@@ -62,7 +65,7 @@ def begrotingssectie(agg: Aggregaat, kleur: str) -> Sectie:
         *(Alinea(zin) for zin in _inleiding(o)),
         tabel(
             ("Cijfer", "Waarde", "95%-interval of bereik"),
-            _kern(o),
+            _kern(o, _aanname(aannames)),
             rechts=(1, 2),
             voetnoot="Huishoudens: nieuwe huishoudens per jaar (instroom), niet de caseload op één moment. Een casus "
             "die langer loopt dan 12 maanden telt per jaar.",
@@ -129,9 +132,19 @@ def _inleiding(o: Opgeschaald) -> tuple[str, ...]:
     return tuple(zinnen)
 
 
-def _kern(o: Opgeschaald) -> tuple[tuple[str, str, str], ...]:
-    """(cijfer, waarde, 95%-interval of bereik) op de schaal van de caseload."""
-    rijen = [("Nieuwe huishoudens per jaar", f.getal(o.casussen_per_jaar, 0), "")]
+def _aanname(aannames: tuple[str, ...]) -> Callable[[str], str]:
+    """' (aanname)' voor een instelling zonder bron, anders niets."""
+    namen = {p.rsplit(".", 1)[-1] for p in aannames if p.startswith(("opschaling.", "formatie."))}
+
+    def merk(veld: str) -> str:
+        return " (aanname)" if veld in namen else ""
+
+    return merk
+
+
+def _kern(o: Opgeschaald, aanname: Callable[[str], str]) -> tuple[tuple[str, str, str], ...]:
+    """(cijfer, waarde, 95%-interval of bereik) op de schaal van de caseload; een aanname zegt dat."""
+    rijen = [("Nieuwe huishoudens per jaar", f.getal(o.casussen_per_jaar, 0) + aanname("casussen_per_jaar"), "")]
     if o.gedekt_aandeel is not None:
         rijen.append(("Deel van de caseload met casussen (gedekt)", f.aandeel(o.gedekt_aandeel), ""))
     rijen.append(

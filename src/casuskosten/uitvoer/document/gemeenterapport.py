@@ -58,7 +58,7 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
         _sectie_toelichting(g, kleur),
         _sectie_trajecten(casussen, kleur),
         _sectie_financiers(g, kleur),
-        begrotingssectie(g, kleur),
+        begrotingssectie(g, kleur, resultaat.instellingen.aannames(naam)),
         _sectie_doelen(g),
         _sectie_gevoeligheid(g, kleur),
         _sectie_overzicht(g, casussen),
