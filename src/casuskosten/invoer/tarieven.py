@@ -949,12 +949,13 @@ def _controleer_kring(regels: Sequence[Tariefregel], meldingen: list[Melding]) -
         for code in regel.overlapt_met:
             bevat.setdefault(regel.code, {}).setdefault(code, regel)
     klaar: set[str] = set()
-    for begin in sorted(bevat):
+    for begin in list(bevat):
         if begin in klaar:
             continue
-        # diepte-eerst zonder recursie; `pad` is de keten vanaf `begin`, een buur op het pad sluit een kring
+        # diepte-eerst zonder recursie, in de volgorde van de rijen; `pad` is de keten vanaf `begin`, een buur op het
+        # pad sluit een kring
         pad: list[str] = [begin]
-        buren: list[Iterator[str]] = [iter(sorted(bevat.get(begin, {})))]
+        buren: list[Iterator[str]] = [iter(bevat.get(begin, {}))]
         while buren:
             volgende = next(buren[-1], None)
             if volgende is None:
@@ -975,7 +976,7 @@ def _controleer_kring(regels: Sequence[Tariefregel], meldingen: list[Melding]) -
                 )
             elif volgende not in klaar:
                 pad.append(volgende)
-                buren.append(iter(sorted(bevat.get(volgende, {}))))
+                buren.append(iter(bevat.get(volgende, {})))
 
 
 def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) -> None:

@@ -102,14 +102,14 @@ def mogelijk_dubbel(regels: Sequence[Mapping[str, Any]]) -> tuple[str, int, str]
                 door, bedrag = per_code.get(r["tarief"], (r["inbegrepen_in"], 0.0))
                 per_code[r["tarief"]] = (door, bedrag + float(r["kosten"]))
                 eerste = eerste or (traject, int(r["nr"]))
+        # waar de tariefrij van elke code staat (de eerste regel van die code)
+        waar = {str(r["tarief"]): f"{r['tarief_bestand']}:{r['tarief_regel']}" for r in reversed(deze)}
         for code, (door, bedrag) in per_code.items():
             bevattend = door.split(";")
-            waar = {str(r["tarief"]): f"{r['tarief_bestand']}:{r['tarief_regel']}" for r in reversed(deze)}
             codes = " en ".join(bevattend)
             delen.append(
-                f"traject {_TRAJECT_NAMEN[traject]} rekent {code} ({euro(bedrag)}) naast {codes}, terwijl het tarief "
-                f"van {codes} de kosten van {code} al bevat (overlapt_met in "
-                f"{', '.join(waar[b] for b in bevattend)})"
+                f"traject {_TRAJECT_NAMEN[traject]} rekent {code} ({euro(bedrag)}) naast {codes}, waarvan het "
+                f"tarief die kosten al bevat (overlapt_met in {', '.join(waar[b] for b in bevattend)})"
             )
             totaal += bedrag
     if eerste is None:
