@@ -179,7 +179,7 @@ def bereken_casussen(
         casus_waarschuwingen=_per_casus(
             casussen,
             privacy_waarschuwingen(casussen),
-            waarschuwingen_per_casus(casussen, tabel_casussen),
+            waarschuwingen_per_casus(casussen, tabel_casussen, regels),
             gemeente_waarschuwingen(casussen, tabel),
         ),
         overgeslagen=tuple(overgeslagen),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import difflib
 import io
 import re
 import unicodedata
@@ -55,6 +56,10 @@ KOLOMMEN: tuple[str, ...] = (
     "betrouwbaarheid",
     "bron",
 )
+#: optionele kolommen: `soort` (hierboven) en `overlapt_met`: de codes waarvan deze rij de kosten al bevat (een
+#: huisuitzetting waarvan het bedrag de opvang erna omvat), gescheiden door OVERLAP_SCHEIDING
+OPTIONELE_KOLOMMEN: tuple[str, ...] = ("soort", "overlapt_met")
+OVERLAP_SCHEIDING = ";"
 INDEXKOLOMMEN: tuple[str, ...] = ("jaar", "index")
 PRIJSINDEX = "prijsindex.csv"
 MAX_PRIJS = 10_000_000  # per eenheid; daarboven is het vrijwel zeker een tikfout (en sommen kunnen niet overlopen)
@@ -87,6 +92,8 @@ class Tariefregel:
     bestand: str
     regel: int
     soort: str = "kosten"
+    #: de codes waarvan deze rij de kosten al bevat (kolom `overlapt_met`; leeg: geen)
+    overlapt_met: tuple[str, ...] = ()
 
     @property
     def is_aanname(self) -> bool:
@@ -325,16 +332,20 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     regels: list[Tariefregel] = []
     if not bestanden:
         meldingen.append(Melding(basis, None, None, "geen tarieftabellen (*.csv of *.xlsx) in deze map"))
+    gelezen_codes: set[str] = set()  # ook van rijen met een fout: een verwijzing ernaar is dan geen tweede fout
     for pad in bestanden:
         naam = str(Path(basis) / pad.name)
         for blad in _bladen(pad, naam, meldingen, waarschuwingen):
-            for nummer, rij in _rijen(blad, KOLOMMEN, meldingen):
+            _verschreven_kolommen(blad, meldingen)
+            for nummer, rij in _rijen(blad, KOLOMMEN, meldingen, OPTIONELE_KOLOMMEN):
+                gelezen_codes.add(rij["code"])
                 regel = _tariefregel(rij, blad, nummer, meldingen)
                 if regel is not None:
                     regels.append(regel)
     index_pad = next((p for p in map_.iterdir() if p.name.lower() == PRIJSINDEX), map_ / PRIJSINDEX)
     index = _laad_prijsindex(index_pad, str(Path(basis) / index_pad.name), meldingen)
     _controleer_dubbel(regels, meldingen)
+    _controleer_overlap(regels, gelezen_codes - {""}, meldingen)
     # Een jaar dat in de index ontbreekt is hier nog geen fout: alleen als een casus de rij gebruikt (beprijzing)
     if meldingen or index is None:
         raise InvoerFout(meldingen)
@@ -417,8 +428,12 @@ def _csv(pad: Path, naam: str, meldingen: list[Melding]) -> _Blad | None:
 _NAAM_SCHEIDING = {",": "komma's", ";": "puntkomma's"}
 
 
-def _rijen(blad: _Blad, verplicht: Sequence[str], meldingen: list[Melding]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(regelnummer, rij) per gegevensrij; controleert de kolommen en het aantal waarden per rij."""
+def _rijen(
+    blad: _Blad, verplicht: Sequence[str], meldingen: list[Melding], optioneel: Sequence[str] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(regelnummer, rij) per gegevensrij; controleert de kolommen en het aantal waarden per rij.
+
+    Een verplichte of `optioneel`e kolom mag niet twee keer in de kopregel staan."""
     kop = [k.strip().lower() for k in blad.kop]
     ontbrekend = [k for k in verplicht if k not in kop]
     if ontbrekend:
@@ -428,7 +443,7 @@ def _rijen(blad: _Blad, verplicht: Sequence[str], meldingen: list[Melding]) -> I
             )
         )
         return
-    dubbel = sorted({k for k in kop if k in verplicht and kop.count(k) > 1})
+    dubbel = sorted({k for k in kop if (k in verplicht or k in optioneel) and kop.count(k) > 1})
     if dubbel:
         meldingen.append(
             Melding(blad.naam, 1, ", ".join(dubbel), "kolom staat twee keer in de kopregel; laat er één staan")
@@ -849,6 +864,12 @@ def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[
         fout("soort", f"'{soort}' is ongeldig; kies kosten of overdracht (of laat de cel leeg: kosten)")
     if not rij["bron"]:
         fout("bron", "bron ontbreekt; noem de bron, of schrijf 'aanname: ...' als er geen gepubliceerd cijfer is")
+    overlapt_met = _codelijst(rij.get("overlapt_met", ""))
+    if code and code in overlapt_met:
+        fout(
+            "overlapt_met",
+            f"{code} staat in zijn eigen overlapt_met; noem alleen andere codes waarvan deze rij de kosten al bevat",
+        )
     if len(meldingen) > fouten_voor:
         return None
     return Tariefregel(
@@ -865,7 +886,97 @@ def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[
         bestand=blad.naam,
         regel=nummer,
         soort=soort,
+        overlapt_met=overlapt_met,
     )
+
+
+def _codelijst(cel: str) -> tuple[str, ...]:
+    """De codes in een cel `overlapt_met`: gescheiden door een puntkomma, spaties eromheen en lege stukken (een
+    puntkomma aan het eind) tellen niet, elke code één keer."""
+    return tuple(dict.fromkeys(c.strip() for c in cel.split(OVERLAP_SCHEIDING) if c.strip()))
+
+
+def _verschreven_kolommen(blad: _Blad, meldingen: list[Melding]) -> None:
+    """Een kolom die op een bekende kolom lijkt die ontbreekt (`overlap_met` of `overlapt met` zonder `overlapt_met`)
+    is een fout: anders wordt hij stil niet gelezen. Andere extra kolommen (een toelichting) mogen."""
+    kop = list(dict.fromkeys(k.strip().lower() for k in blad.kop))
+    ontbrekend = [k for k in (*KOLOMMEN, *OPTIONELE_KOLOMMEN) if k not in kop]
+    for kolom in kop:
+        if not kolom or kolom in KOLOMMEN or kolom in OPTIONELE_KOLOMMEN:
+            continue
+        genormaliseerd = re.sub(r"[\s\-]+", "_", kolom)
+        treffer = difflib.get_close_matches(genormaliseerd, ontbrekend, n=1, cutoff=_BIJNA_KOLOM)
+        if treffer:
+            meldingen.append(
+                Melding(
+                    blad.naam,
+                    1,
+                    kolom,
+                    f"onbekende kolom '{_kort(kolom)}'; bedoelde u '{treffer[0]}'? een kolom met een andere naam "
+                    f"wordt niet gelezen; de kolommen zijn {', '.join(KOLOMMEN)} en optioneel "
+                    f"{', '.join(OPTIONELE_KOLOMMEN)}",
+                )
+            )
+
+
+_BIJNA_KOLOM = 0.8  # 'overlap_met' (0,96) en 'soorten' (0,83) wel; een eigen kolom 'bronnen' (0,73) niet
+
+
+def _controleer_overlap(regels: Sequence[Tariefregel], codes: set[str], meldingen: list[Melding]) -> None:
+    """Elke code in `overlapt_met` staat in de tarieftabellen (in enig bestand, voor enige gemeente), en geen code
+    bevat via overlapt_met zichzelf (a bevat b en b bevat a: dan is niet te zeggen welke van de twee weg moet)."""
+    geldig = sorted(codes)
+    for regel in regels:
+        for code in regel.overlapt_met:
+            if code in codes:
+                continue
+            delen = [d.strip() for d in re.split(r"[,\s]+", code) if d.strip()]
+            if len(delen) > 1 and all(d in codes for d in delen):
+                uitleg = f"scheid codes met een puntkomma: {OVERLAP_SCHEIDING.join(delen)}"
+            else:
+                uitleg = (
+                    f"onbekende tariefcode '{_kort(code)}'{bedoelde_u(code, geldig)}; noem codes uit de "
+                    f"tarieftabellen ({opsomming(geldig)}), gescheiden door een puntkomma"
+                )
+            meldingen.append(Melding(regel.bestand, regel.regel, "overlapt_met", uitleg))
+    _controleer_kring(regels, meldingen)
+
+
+def _controleer_kring(regels: Sequence[Tariefregel], meldingen: list[Melding]) -> None:
+    """Een kring in overlapt_met (a bevat b, b bevat a) is een fout bij de rij die hem sluit."""
+    bevat: dict[str, dict[str, Tariefregel]] = {}
+    for regel in regels:
+        for code in regel.overlapt_met:
+            bevat.setdefault(regel.code, {}).setdefault(code, regel)
+    klaar: set[str] = set()
+    for begin in list(bevat):
+        if begin in klaar:
+            continue
+        # diepte-eerst zonder recursie, in de volgorde van de rijen; `pad` is de keten vanaf `begin`, een buur op het
+        # pad sluit een kring
+        pad: list[str] = [begin]
+        buren: list[Iterator[str]] = [iter(bevat.get(begin, {}))]
+        while buren:
+            volgende = next(buren[-1], None)
+            if volgende is None:
+                klaar.add(pad.pop())
+                buren.pop()
+            elif volgende in pad:
+                kring = [*pad[pad.index(volgende) :], volgende]
+                regel = bevat[pad[-1]][volgende]
+                meldingen.append(
+                    Melding(
+                        regel.bestand,
+                        regel.regel,
+                        "overlapt_met",
+                        f"kring in overlapt_met ({' -> '.join(kring)}): dan bevat elke code in de kring de kosten van "
+                        "de andere en is niet te zeggen welke dubbel telt; laat overlapt_met bij één van deze rijen "
+                        "weg",
+                    )
+                )
+            elif volgende not in klaar:
+                pad.append(volgende)
+                buren.append(iter(bevat.get(volgende, {})))
 
 
 def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) -> None:

@@ -359,16 +359,23 @@ def _doelen(tabel: Kolommen) -> tuple[DoelCijfers, ...]:
 
 
 def waarschuwingen_per_casus(
-    casussen: Sequence[CasusBestand], tabel: pd.DataFrame
+    casussen: Sequence[CasusBestand], tabel: pd.DataFrame, regels: pd.DataFrame | None = None
 ) -> dict[str, tuple[Waarschuwing, ...]]:
-    """Per casus-id de waarschuwingen over doelen en tarieven."""
+    """Per casus-id de waarschuwingen over doelen en tarieven; met de beprijsde `regels` ook over mogelijke
+    dubbeltellingen."""
     rijen = cast("dict[str, dict[str, Any]]", tabel.set_index("id").to_dict("index"))
+    dubbel: dict[str, list[dict[str, Any]]] = {}
+    if regels is not None and len(regels):
+        # alleen de casussen met een regel die mogelijk dubbel telt (meestal geen): hun regels als dicts
+        betrokken = regels["casus"].isin(regels.loc[regels["inbegrepen_in"] != "", "casus"].unique())
+        for regel in cast("list[dict[str, Any]]", regels[betrokken].to_dict("records")):
+            dubbel.setdefault(regel["casus"], []).append(regel)
     uit = {}
     for cb in casussen:
         rij = dict(rijen[cb.casus.id])
         for traject in ("voor_2015", "sociaal_team"):
             rij[f"laag_betrouwbaar_{traject}"] = _none(rij[f"laag_betrouwbaar_{traject}"])
-        gevonden = casus_waarschuwingen(cb, rij)
+        gevonden = casus_waarschuwingen(cb, rij, dubbel.get(cb.casus.id, ()))
         if gevonden:
             uit[cb.casus.id] = gevonden
     return uit

@@ -48,6 +48,9 @@ REGEL_KOLOMMEN = (
     "tarief_regel",
     "zekerheid",
     "soort",
+    # de codes in hetzelfde traject waarvan het tarief de kosten van deze regel al bevat (overlapt_met), met ';'
+    # gescheiden; leeg als er geen is. Alleen voor de waarschuwing mogelijk_dubbel en de gevoeligheid
+    "inbegrepen_in",
 )
 
 
@@ -78,6 +81,19 @@ def disconto_factor(start: FloatArray, duur: FloatArray, voet: float) -> FloatAr
     return factor
 
 
+def inbegrepen_in(tarieven: Sequence[Tariefregel | None]) -> dict[str, str]:
+    """Per code in één traject de andere codes in dat traject waarvan het gekozen tarief de kosten van deze code al
+    bevat (`overlapt_met`), met ';' gescheiden; codes zonder zo'n code staan er niet in."""
+    aanwezig = {t.code for t in tarieven if t is not None}
+    uit: dict[str, set[str]] = {}
+    for tarief in tarieven:
+        if tarief is not None:
+            for code in tarief.overlapt_met:
+                if code in aanwezig:
+                    uit.setdefault(code, set()).add(tarief.code)
+    return {code: ";".join(sorted(door)) for code, door in uit.items()}
+
+
 def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int, discontovoet: float) -> pd.DataFrame:
     """Alle inzetregels van alle casussen als één tabel met `kosten_nominaal` en `kosten` (contante waarde)."""
     # getallen in compacte arrays (8 bytes per waarde) in plaats van lijsten met Python-objecten (32 bytes): bij
@@ -91,10 +107,17 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
     meldingen: list[Melding] = []
     # alleen een gebruikte tariefrij heeft zijn jaar in de index nodig: per rij de casussen die hem gebruiken
     zonder_index: dict[Tariefregel, dict[str, CasusBestand]] = {}
+    met_overlap = any(r.overlapt_met for r in tabel.regels)
     for cb in casussen:
         casus = cb.casus
         for traject in TRAJECTEN:
-            for nr, inzet in enumerate(getattr(casus.trajecten, traject).inzet):
+            inzetten = getattr(casus.trajecten, traject).inzet
+            inbegrepen = (
+                inbegrepen_in([tabel.kies(i.tarief, casus.gemeente, casus.tariefjaar) for i in inzetten])
+                if met_overlap
+                else {}
+            )
+            for nr, inzet in enumerate(inzetten):
                 sleutel = (inzet.tarief, casus.gemeente, casus.tariefjaar)
                 if sleutel not in gekozen:
                     gekozen[sleutel] = tabel.kies(*sleutel)
@@ -135,6 +158,7 @@ def beprijs(casussen: Sequence[CasusBestand], tabel: Tarieftabel, prijspeil: int
                     regel.regel,
                     casus.zekerheid,
                     regel.soort,
+                    inbegrepen.get(regel.code, ""),
                 )
                 for naam, waarde in zip(REGEL_KOLOMMEN, waarden, strict=True):
                     kolommen[naam].append(waarde)

@@ -270,10 +270,12 @@ def gevoeligheid(
     gesorteerd op spreiding (tornado).
 
     Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
-    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4 en correctie (de
-    correctie van de casus), en per regel `jaarfactor` (12 / de horizon van zijn casus). Tarieven gaan ±s omhoog en
-    omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde als in de simulatie); elke tariefcode krijgt een
-    omslagpunt: de prijsfactor waarbij de schatting 0 wordt.
+    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4, inbegrepen_in en
+    correctie (de correctie van de casus), en per regel `jaarfactor` (12 / de horizon van zijn casus). Tarieven gaan
+    ±s omhoog en omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde als in de simulatie); elke tariefcode
+    krijgt een omslagpunt: de prijsfactor waarbij de schatting 0 wordt. Staat in een traject een code waarvan het
+    tarief de kosten van een andere code in dat traject al bevat (`overlapt_met`, in de regels `inbegrepen_in`), dan
+    is er een balk `dubbeltelling`: met de regels van die andere code (de schatting) en zonder.
     """
     paren = _Paren(regels, jaarfactor, aantal_casussen)
     k = np.asarray(regels["kosten"], dtype=float)
@@ -311,6 +313,17 @@ def gevoeligheid(
             paren.schatting(np.where(vrijwillig, 0.0, k)),
         )
     )
+    # zonder: de regels van een code weg in elk traject waarin ook een code staat waarvan het tarief ze al bevat
+    inbegrepen = np.asarray(regels["inbegrepen_in"], dtype=object) != ""
+    if inbegrepen.any():
+        uit.append(
+            Gevoeligheid(
+                "dubbeltelling",
+                "met / zonder mogelijke dubbeltellingen (overlapt_met)",
+                basis,
+                paren.schatting(np.where(inbegrepen, 0.0, k)),
+            )
+        )
     return tuple(sorted(uit, key=lambda g: -g.spreiding))
 
 

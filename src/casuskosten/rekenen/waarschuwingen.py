@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..formaat import aandeel as _aandeel
 from ..formaat import euro
 from ..fouten import Waarschuwing
 from ..invoer.casussen import CasusBestand
-from ..invoer.modellen import DOELEN
+from ..invoer.modellen import DOELEN, TRAJECTEN
 
 DREMPEL_LAAG_BETROUWBAAR = 0.25
 MIN_CASUSSEN_GEMEENTE = 10
@@ -16,10 +17,14 @@ MIN_CASUSSEN_GEMEENTE = 10
 _TRAJECT_NAMEN = {"voor_2015": "vóór 2015", "sociaal_team": "sociaal team"}
 
 
-def casus_waarschuwingen(cb: CasusBestand, cijfers: dict[str, Any]) -> tuple[Waarschuwing, ...]:
-    """Consistentie van de doeloordelen en de kwaliteit van de tarieven voor één casus.
+def casus_waarschuwingen(
+    cb: CasusBestand, cijfers: dict[str, Any], regels: Sequence[Mapping[str, Any]] = ()
+) -> tuple[Waarschuwing, ...]:
+    """Consistentie van de doeloordelen, de kwaliteit van de tarieven en mogelijke dubbeltellingen voor één casus.
 
-    `cijfers` is de rij van de casus in de casustabel (lijn-2-kosten en aandelen laag betrouwbaar).
+    `cijfers` is de rij van de casus in de casustabel (lijn-2-kosten en aandelen laag betrouwbaar); `regels` zijn
+    de beprijsde regels van de casus (traject, nr, tarief, kosten, inbegrepen_in, tarief_bestand, tarief_regel),
+    alleen nodig als een ervan `inbegrepen_in` heeft (zie `mogelijk_dubbel`).
     """
     casus, bestand = cb.casus, cb.bestand
     uit: list[Waarschuwing] = []
@@ -63,7 +68,53 @@ def casus_waarschuwingen(cb: CasusBestand, cijfers: dict[str, Any]) -> tuple[Waa
                 f"{_pct(aandeel)} van de kosten van traject {_TRAJECT_NAMEN[traject]} rust op tarieven met "
                 "betrouwbaarheid laag",
             )
+    dubbel = mogelijk_dubbel(regels)
+    if dubbel is not None:
+        traject, nr, melding = dubbel
+        # na het lezen bewaart het document alleen de regels van vrije tekst: de toelichting van de inzetregel, of
+        # de beschrijving van het traject, anders alleen het bestand
+        pad = ("trajecten", traject)
+        regel = cb.document.regels.get((*pad, "inzet", nr, "toelichting")) or cb.document.regels.get(
+            (*pad, "beschrijving")
+        )
+        plaats = f"{bestand}:{regel}" if regel else bestand
+        uit.append(Waarschuwing("mogelijk_dubbel", f"{plaats}: {melding}", bestand, casus.id, casus.gemeente))
     return tuple(uit)
+
+
+def mogelijk_dubbel(regels: Sequence[Mapping[str, Any]]) -> tuple[str, int, str] | None:
+    """De melding over mogelijke dubbeltellingen in de beprijsde regels van één casus, of None als er geen zijn:
+    (traject en nr van de eerste regel die mogelijk dubbel telt, de melding zonder plaats).
+
+    Een regel telt mogelijk dubbel als in hetzelfde traject een code staat waarvan het tarief zijn kosten al bevat
+    (kolom `overlapt_met`, in de beprijzing `inbegrepen_in`); wat op het spel staat zijn de kosten van al zijn
+    regels in dat traject.
+    """
+    delen: list[str] = []
+    totaal = 0.0
+    eerste: tuple[str, int] | None = None
+    for traject in TRAJECTEN:
+        deze = [r for r in regels if r["traject"] == traject]
+        # per code die mogelijk dubbel telt: de codes die hem al bevatten en zijn kosten in dit traject
+        per_code: dict[str, tuple[str, float]] = {}
+        for r in deze:
+            if r["inbegrepen_in"]:
+                door, bedrag = per_code.get(r["tarief"], (r["inbegrepen_in"], 0.0))
+                per_code[r["tarief"]] = (door, bedrag + float(r["kosten"]))
+                eerste = eerste or (traject, int(r["nr"]))
+        # waar de tariefrij van elke code staat (de eerste regel van die code)
+        waar = {str(r["tarief"]): f"{r['tarief_bestand']}:{r['tarief_regel']}" for r in reversed(deze)}
+        for code, (door, bedrag) in per_code.items():
+            bevattend = door.split(";")
+            codes = " en ".join(bevattend)
+            delen.append(
+                f"traject {_TRAJECT_NAMEN[traject]} rekent {code} ({euro(bedrag)}) naast {codes}, waarvan het "
+                f"tarief die kosten al bevat (overlapt_met in {', '.join(waar[b] for b in bevattend)})"
+            )
+            totaal += bedrag
+    if eerste is None:
+        return None
+    return (*eerste, f"{'; '.join(delen)}; {euro(totaal)} telt mogelijk dubbel")
 
 
 def groep_waarschuwingen(

@@ -347,6 +347,7 @@ def gevoeligheidsnaam(parameter: str, omschrijving: str) -> str:
         "correctie": "Zekerheidscorrectie",
         "discontovoet": "Discontovoet",
         "vrijwillig": "Waardering vrijwillige inzet",
+        "dubbeltelling": "Mogelijke dubbeltellingen",
     }.get(parameter, zin(omschrijving).rstrip("."))
 
 
