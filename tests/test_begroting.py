@@ -104,3 +104,22 @@ def test_correctie_gaat_per_tariefcode_naar_de_financier_van_de_vermeden_kosten(
     assert agg.opschaling is not None
     per_jaar = {f.financier: f.besparing_per_jaar_gecorrigeerd for f in agg.opschaling.per_financier_per_jaar}
     assert per_jaar == {"gemeente_wmo": pytest.approx(120.0), "gemeente_jeugd": pytest.approx(2400.0)}
+
+
+def test_begroting_in_het_rapport_begint_met_de_hele_teamkosten_en_noemt_aannames(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Met fte en kosten_per_fte begint de begroting met de besparing na de hele teamkosten (35.000, zie boven), en
+    een getal zonder bron krijgt "(aanname)"."""
+    import datetime as dt
+
+    from casuskosten.uitvoer.document import Alinea, gemeente_document
+
+    toml = VERDELING.format(fte="fte = 4\n") + FORMATIE + "kosten_per_fte = 50000\n"
+    r = _bereken(tarieven.parent, tarieven, casusmap, toml, _drie())
+    document = gemeente_document(r, "Beta", dt.date(2026, 1, 1))
+    begroting = next(s for s in document.secties if s.sleutel == "begroting")
+    eerste = next(b for b in begroting.blokken if isinstance(b, Alinea))
+    assert "bespaart de aanpak van het sociaal team per jaar € 35.000 na correctie en met de hele kosten" in (
+        eerste.tekst.replace("\u00a0", " ")
+    )
+    cellen = [c.tekst for b in begroting.blokken if hasattr(b, "rijen") for rij in b.rijen for c in rij]
+    assert "1.000 (aanname)" in cellen

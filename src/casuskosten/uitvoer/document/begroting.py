@@ -162,7 +162,11 @@ def _kern(o: Opgeschaald, aanname: Callable[[str], str]) -> tuple[tuple[str, str
         rijen.append(("Hele caseload: scenariobereik (geen interval)", "", f"{f.euro(laag)} tot {f.euro(hoog)}"))
     if o.teamkosten_per_huishouden_formatie is not None:
         rijen.append(
-            ("Teamkosten per huishouden per jaar (formatie)", f.euro(o.teamkosten_per_huishouden_formatie), "")
+            (
+                "Teamkosten per huishouden per jaar (formatie)",
+                f.euro(o.teamkosten_per_huishouden_formatie) + aanname("kosten_per_fte"),
+                "",
+            )
         )
     rijen.append(
         ("Teamkosten per huishouden per jaar (in de casussen)", f.euro(o.teamkosten_per_huishouden_casussen), "")
