@@ -3,18 +3,24 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
+# de demo heeft alleen het pakket nodig; de tests ook hun gereedschap (pytest, ruff, mypy ...)
+DEMO_STAMP := $(VENV)/.pakket
 # de demo schaalt twee gemeenten op naar hun caseload; alleen de demo leest dit bestand
 DEMO_INSTELLINGEN := voorbeeld/casuskosten.toml
 
 .PHONY: demo test test-snel lint bench clean
 
-$(STAMP): pyproject.toml
+$(DEMO_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(DEMO_STAMP)
+
+$(STAMP): $(DEMO_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)/casuskosten bereken casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN)
 	mkdir -p uitvoer
 	$(BIN)/casuskosten vergelijk casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat html --uit uitvoer/vergelijking.html

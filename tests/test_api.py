@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+import yaml
 
 import casuskosten
 from casuskosten.fouten import CasuskostenFout, InstellingenFout, InvoerFout
@@ -182,21 +183,39 @@ def test_zonder_tariefmap_in_de_werkmap_geldt_die_naast_de_casussen(
     assert resultaat.tariefbestanden[0][0].startswith(str(tarieven))
 
 
-def test_zonder_tariefmap_noemt_de_melding_waar_gezocht_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Geen tarieven/ in de werkmap of naast de casussen: de melding noemt elke plek waar gezocht is."""
+def test_zonder_tariefmap_rekent_met_de_meegeleverde_landelijke_tarieven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Geen tarieven/ in de werkmap of naast de casussen: de landelijke tabellen van het pakket, met een waarschuwing
+    die het zegt; de casus wordt beprijsd met hbh_uur uit die tabellen (hetzelfde als met --tarieven tarieven)."""
     casussen = tmp_path / "a" / "b" / "casussen"
     casussen.mkdir(parents=True)
+    (casussen / "x.yaml").write_text(
+        yaml.safe_dump(casus(id="X", voor=[{"tarief": "hbh_uur", "aantal": 10}]), allow_unicode=True), encoding="utf-8"
+    )
     elders = tmp_path / "elders"
     elders.mkdir()
     monkeypatch.chdir(elders)
-    with pytest.raises(InvoerFout) as fout:
-        casuskosten.bereken(casussen)
-    gezocht = [elders, casussen, tmp_path / "a" / "b", tmp_path / "a", tmp_path]
-    assert str(fout.value) == (
-        "tarieven: geen tariefmap gevonden; gezocht naar "
-        + ", ".join(str(m / "tarieven") for m in gezocht)
-        + "; geef de map op met --tarieven"
-    )
+    meegeleverd = casuskosten.bereken(casussen, instellingen=PEIL_2015, werkers=1)
+    assert "meegeleverde_tarieven" in [w.code for w in meegeleverd.alle_waarschuwingen()]
+    assert {Path(b).name for b, _ in meegeleverd.tariefbestanden} == {
+        "gemeenten.csv",
+        "landelijk.csv",
+        "prijsindex.csv",
+    }
+    eigen = casuskosten.bereken(casussen, PROJECT / "tarieven", PEIL_2015, werkers=1)
+    assert meegeleverd.totaal.kosten_voor_2015 == pytest.approx(eigen.totaal.kosten_voor_2015)
+    assert meegeleverd.totaal.kosten_voor_2015 > 0
+
+
+def test_de_meegeleverde_tarieven_zijn_die_van_de_projectmap() -> None:
+    """Het pakket levert precies de tabellen van tarieven/ (een link), byte voor byte."""
+    from casuskosten.invoer.tarieven import meegeleverde_tariefmap
+
+    map_ = meegeleverde_tariefmap()
+    assert sorted(p.name for p in map_.iterdir()) == sorted(p.name for p in (PROJECT / "tarieven").iterdir())
+    for pad in (PROJECT / "tarieven").iterdir():
+        assert (map_ / pad.name).read_bytes() == pad.read_bytes()
 
 
 def test_verschillende_tariefmappen_naast_de_casussen_is_een_fout(

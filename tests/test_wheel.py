@@ -7,6 +7,7 @@ en vanuit een map die niet de repository is gebruikt zoals een consultant dat zo
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -117,6 +118,19 @@ def test_wheel_maakt_een_nieuwe_casus_uit_het_sjabloon(geinstalleerd: Path, tmp_
     assert 'id: "HOO-01"' in tekst
     assert 'gemeente: "Hoorn"' in tekst
     assert "<VUL IN" in tekst
+
+
+def test_wheel_rekent_zonder_tariefmap_met_de_meegeleverde_tarieven(geinstalleerd: Path, tmp_path: Path) -> None:
+    """In een map met alleen casussen (geen tarieven/) rekent een wheel-installatie met de landelijke tarieven uit
+    het pakket, en zegt dat; `schema` kent dan de tariefcodes."""
+    shutil.copytree(PROJECT / "casussen", tmp_path / "casussen")
+    uit = _draai(geinstalleerd / "casuskosten", "bereken", "casussen", "--json", "--uit", "u.json", cwd=tmp_path)
+    data = json.loads((tmp_path / "u.json").read_text(encoding="utf-8"))
+    assert data["totaal"]["aantal_casussen"] == 26
+    assert "meegeleverde_tarieven" in [w["code"] for w in data["totaal"]["waarschuwingen"]]
+    assert uit.returncode == 0
+    schema = _draai(geinstalleerd / "casuskosten", "schema", cwd=tmp_path).stdout
+    assert "hbh_uur" in schema
 
 
 def test_wheel_maakt_de_vergelijking_als_pdf(geinstalleerd: Path, werkmap: Path) -> None:

@@ -57,6 +57,7 @@ WAARSCHUWINGSTITELS = {
     "mogelijk_dubbel": "Mogelijk dubbel geteld",
     "gemeente_bijna_gelijk": "Gemeentenaam lijkt op een andere",
     "tariefbestand_niet_gelezen": "Tariefbestand niet gelezen",
+    "meegeleverde_tarieven": "Meegeleverde landelijke tarieven",
     "casus_weggelaten": "Casus weggelaten",
 }
 

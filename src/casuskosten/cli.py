@@ -435,16 +435,17 @@ def schema(
     from .invoer.opties import invoerpaden
     from .invoer.schema import casus_schema
     from .invoer.tarieven import laad_tarieven
+    from .pijplijn import kies_tariefmap
     from .uitvoer.bestanden import schrijf_atomair
 
-    # zonder tariefmap is het schema er ook, alleen zonder de tariefcodes als suggestie
-    map_ = tarieven if tarieven is not None else Path("tarieven")
+    # zonder eigen tariefmap: de codes van de meegeleverde landelijke tarieven
+    map_ = kies_tariefmap(tarieven, [])
     if uitvoer:
         from .rekenen.resultaat import uitvoerschema
 
         tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
     else:
-        codes = laad_tarieven(map_).alle_codes() if map_.is_dir() or tarieven is not None else []
+        codes = laad_tarieven(map_).alle_codes()
         tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         sys.stdout.write(tekst)

@@ -31,7 +31,7 @@ from .invoer.casussen import (
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties, invoerpaden
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
-from .invoer.tarieven import Tarieftabel, laad_tarieven
+from .invoer.tarieven import Tarieftabel, laad_tarieven, meegeleverde_tariefmap
 from .rekenen.aggregatie import (
     casustabel,
     verrijk_regels,
@@ -64,7 +64,8 @@ def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Pat
     casussen (in de map van elk casuspad of tot drie mappen daarboven).
 
     Vinden verschillende casuspaden verschillende tariefmappen, dan is dat een fout: welke bedoeld is, is niet te
-    raden. Wordt er geen gevonden, dan noemt de melding waar gezocht is.
+    raden. Wordt er geen gevonden, dan gelden de landelijke tarieven die met casuskosten meekomen
+    (`meegeleverde_tariefmap`), met de waarschuwing `meegeleverde_tarieven`.
     """
     if tarieven is not None:
         return Path(tarieven)
@@ -91,8 +92,12 @@ def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Pat
             f"de casussen liggen naast verschillende tariefmappen ({', '.join(map(str, gevonden))}); "
             "kies er een met --tarieven"
         )
-    else:
-        tekst = f"geen tariefmap gevonden; gezocht naar {', '.join(map(str, gezocht))}; geef de map op met --tarieven"
+        raise InvoerFout([Melding(None, None, "tarieven", tekst)])
+    # nergens een eigen tariefmap: de landelijke tabellen die met casuskosten meekomen (een waarschuwing zegt het)
+    meegeleverd = meegeleverde_tariefmap()
+    if meegeleverd.is_dir():
+        return meegeleverd
+    tekst = f"geen tariefmap gevonden; gezocht naar {', '.join(map(str, gezocht))}; geef de map op met --tarieven"
     raise InvoerFout([Melding(None, None, "tarieven", tekst)])
 
 

@@ -296,6 +296,13 @@ def _niet_gelezen(map_: Path, basis: str) -> list[Waarschuwing]:
     return uit
 
 
+def meegeleverde_tariefmap() -> Path:
+    """De landelijke tarieftabellen en de prijsindex die met casuskosten meekomen (ook in een wheel)."""
+    from importlib.resources import files
+
+    return Path(str(files("casuskosten") / "tarieven"))
+
+
 def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftabel:
     """Lees alle tarieftabellen en de prijsindex uit een map; alle problemen samen in één `InvoerFout`."""
     map_ = Path(map_)
@@ -349,6 +356,16 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     # Een jaar dat in de index ontbreekt is hier nog geen fout: alleen als een casus de rij gebruikt (beprijzing)
     if meldingen or index is None:
         raise InvoerFout(meldingen)
+    if map_.resolve() == meegeleverde_tariefmap().resolve():
+        waarschuwingen.append(
+            Waarschuwing(
+                "meegeleverde_tarieven",
+                "geen eigen tariefmap gevonden (tarieven/ in de werkmap of naast de casussen); gerekend met de "
+                f"landelijke tarieven die met casuskosten meekomen ({basis}). Geef een eigen map op met --tarieven "
+                "voor de tarieven van uw gemeente",
+                basis,
+            )
+        )
     return Tarieftabel(
         tuple(regels),
         index,
