@@ -410,3 +410,9 @@ def _zonder_sleutel(plan: _Plan, binnen: dict[str, Any], definities: dict[str, A
         "properties": zonder,
         "required": [k for k in definitie["required"] if k != plan.veld.sleutel],
     }
+
+
+def beschrijf(klasse: type) -> None:
+    """Zet onder de docstring van `klasse` elk veld met zijn betekenis en eenheid (voor `help()` in een notebook)."""
+    regels = [f"    {p.naam}: {p.veld.betekenis} [{p.veld.eenheid.naam}]" for p in plannen(klasse)]
+    klasse.__doc__ = f"{(klasse.__doc__ or '').rstrip()}\n\nVelden:\n" + "\n".join(regels) + "\n"

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import difflib
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -198,6 +200,48 @@ class Tarieftabel:
                 positie = bisect.bisect_right([r.jaar for r in rijen], jaar)
                 return rijen[positie - 1] if positie > 0 else rijen[0]
         return None
+
+    def met_prijs(
+        self, code: str, prijs: float, *, gemeente: str | None = None, jaar: int | None = None
+    ) -> Tarieftabel:
+        """Wat als: dezelfde tabel met een andere prijs voor `code` (landelijk, of alleen de rijen van `gemeente`;
+        alle jaren, of alleen `jaar`). De prijs is die in het jaar van de rij, net als in de tabel; dezelfde regels als
+        bij het lezen (>= 0 en hooguit 10 miljoen). De bron van de rij zegt dat het een wat-als is.
+
+        >>> tabel = casuskosten.laad_tarieven("tarieven")                   # doctest: +SKIP
+        >>> casuskosten.bereken_casussen(casussen, tabel.met_prijs("hbh_uur", 35))   # doctest: +SKIP
+        """
+        if isinstance(prijs, bool) or not isinstance(prijs, int | float) or math.isnan(prijs):
+            raise InvoerFout(
+                [Melding(None, None, "prijs", f"'{prijs}' is geen bedrag; geef een getal, bijvoorbeeld 35")]
+            )
+        if prijs < 0 or prijs > MAX_PRIJS:
+            raise InvoerFout(
+                [Melding(None, None, "prijs", f"prijs {prijs} ligt niet tussen 0 en {MAX_PRIJS:_}".replace("_", "."))]
+            )
+        alle = self.alle_codes()
+        if code not in alle:
+            raise InvoerFout([Melding(None, None, "code", f"onbekende tariefcode '{code}'{bedoelde_u(code, alle)}")])
+        waar = sleutel(gemeente) if gemeente is not None else ""
+        nieuw = []
+        geraakt = 0
+        for regel in self.regels:
+            if regel.code == code and sleutel(regel.gemeente or "") == waar and (jaar is None or regel.jaar == jaar):
+                geraakt += 1
+                bron = f"wat-als: prijs {prijs} in plaats van {regel.prijs} ({regel.bron})"
+                nieuw.append(dataclasses.replace(regel, prijs=float(prijs), bron=bron))
+            else:
+                nieuw.append(regel)
+        if not geraakt:
+            wat = f"voor gemeente '{gemeente}'" if gemeente is not None else "landelijk"
+            raise InvoerFout(
+                [
+                    Melding(
+                        None, None, "code", f"tariefcode '{code}' heeft geen rij {wat}{f' in {jaar}' if jaar else ''}"
+                    )
+                ]
+            )
+        return Tarieftabel(tuple(nieuw), self.prijsindex, self.bestanden, self.waarschuwingen)
 
     def codes(self, gemeente: str | None = None) -> list[str]:
         """Alle codes die voor `gemeente` (of landelijk) te gebruiken zijn."""

@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand, Overgeslagen
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Resultaat:
     """Alles wat een berekening oplevert; elke uitvoer leest alleen dit object.
 
@@ -82,6 +82,18 @@ class Resultaat:
     #: de gemeenten naast elkaar (random effects); zie `vergelijk` voor een andere groepering
     vergelijking: Vergelijking | None = None
     invoerpaden: tuple[Path, ...] = ()
+
+    def __repr__(self) -> str:
+        """Kort, voor een notebook: de tabellen en casussen staan in `tabel(...)` en `casuscijfers()`."""
+        from .. import formaat
+
+        a = self.totaal.antwoord
+        kans = f", kans {formaat.kans(a.kans_besparing)}" if a.kans_besparing is not None else ""
+        return (
+            f"Resultaat(prijspeil {self.prijspeil}: {self.totaal.aantal_casussen} casussen in {len(self.gemeenten)} "
+            f"gemeenten; {formaat.euro(a.schatting)} per huishouden per jaar na correctie{kans}; "
+            f"tabellen: {', '.join(TABELLEN)})"
+        )
 
     def anoniem(self) -> Resultaat:
         """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen)."""

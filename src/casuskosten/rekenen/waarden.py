@@ -36,6 +36,7 @@ from ..velden import (
     UREN,
     Eenheid,
     Interval,
+    beschrijf,
     naar_json,
     veld,
 )
@@ -413,7 +414,7 @@ class Opgeschaald:
         return naar_json(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Aggregaat:
     """De cijfers van een groep casussen: één gemeente, of alle casussen samen (`gemeente` is dan None)."""
 
@@ -585,3 +586,45 @@ class Invoerbestand:
 
     bestand: str = veld("het casusbestand", TEKST)
     sha256: str = veld("SHA-256 van de inhoud", SHA256)
+
+
+def _kort(agg: Aggregaat) -> str:
+    a = agg.antwoord
+    from .. import formaat
+
+    kans = f", kans {formaat.kans(a.kans_besparing)}" if a.kans_besparing is not None else ""
+    return (
+        f"Aggregaat({agg.gemeente or 'Totaal'}: {agg.aantal_casussen} casussen, {formaat.euro(a.schatting)} per "
+        f"huishouden per jaar na correctie{kans})"
+    )
+
+
+Aggregaat.__repr__ = _kort  # type: ignore[method-assign,assignment]
+
+for _klasse in (
+    Perspectief,
+    FinancierCijfers,
+    DoelCijfers,
+    Gevoeligheid,
+    Invloed,
+    Periode,
+    Kanspunt,
+    PerspectiefAntwoord,
+    Bron,
+    Omslagpunten,
+    Gepoold,
+    Antwoord,
+    Groep,
+    Vergelijking,
+    CasusAntwoord,
+    Representativiteit,
+    FinancierPerJaar,
+    Jaarbedrag,
+    Opgeschaald,
+    Aggregaat,
+    RegelCijfers,
+    CasusCijfers,
+    Weggelaten,
+    Invoerbestand,
+):
+    beschrijf(_klasse)
