@@ -6,6 +6,7 @@ De veldnamen zijn dezelfde woorden als in de YAML-bestanden; een onbekende sleut
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -187,6 +188,18 @@ class Casus(_Model):
         # `id: 17` of `gemeente: 1` is in YAML een getal; als naam is het gewoon tekst
         if isinstance(waarde, int) and not isinstance(waarde, bool):
             return str(waarde)
+        return waarde
+
+    @field_validator("datum", mode="before")
+    @classmethod
+    def _alleen_een_dag(cls, waarde: Any) -> Any:
+        # pydantic leest 0, 1 of -1 als seconden sinds 1970 en een tijdstip als een dag: nooit raden wat bedoeld is
+        if isinstance(waarde, dt.datetime):
+            raise ValueError(f"datum '{waarde.isoformat()}' heeft een tijd; schrijf alleen de dag als JJJJ-MM-DD")
+        if isinstance(waarde, bool | int | float):
+            raise ValueError(f"datum '{waarde}' is een getal, geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2016-03-14")
+        if isinstance(waarde, str) and re.search(r"\d[T ]\d", waarde.strip()):
+            raise ValueError(f"datum '{waarde[:40]}' heeft een tijd; schrijf alleen de dag als JJJJ-MM-DD")
         return waarde
 
     @property

@@ -607,5 +607,6 @@ class _Omzetter:
                 node, pad, f"datum '{waarde}' bestaat niet; gebruik JJJJ-MM-DD met een echte dag"
             ) from None
         if isinstance(datum, dt.datetime):
-            return datum.date()
+            # een tijdstip (met of zonder tijdzone) is geen dag: niet stil afkappen, de validatie zegt het
+            return datum
         return datum
