@@ -51,3 +51,12 @@ def test_bekende_gevallen() -> None:
     tekst = "a: ja\nb: nee\nc: yes\nd: 12\ne: 1.5\nf: 2016-03-14\ng: ~\nh: '12'\ni: 012\nj: 1:30\n"
     tags = [t.rsplit(":", 1)[1] for t in _tags(tekst, yamlbron._Loader)]
     assert tags == ["str", "str", "bool", "int", "float", "timestamp", "null", "str", "dubbelzinnig", "dubbelzinnig"]
+
+
+def test_een_getal_met_streepje_dat_met_een_punt_begint_is_dubbelzinnig() -> None:
+    """`.0_` leest oudere YAML (PyYAML) als 0.0: dubbelzinnig gemarkeerd en als tekst bewaard, nooit stil 0.0;
+    `._` is in beide gewoon tekst (gevonden door de eigenschapstest hierboven)."""
+    omzetter = yamlbron._zet_om("a: .0_\nb: ._\n", "t.yaml")
+    assert omzetter.data == {"a": ".0_", "b": "._"}
+    assert ("a",) in omzetter.dubbelzinnig
+    assert ("b",) not in omzetter.dubbelzinnig
