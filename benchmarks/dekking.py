@@ -338,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         team = r.casussen["kosten_sociaal_team"].to_numpy(float)
         for n in args.aantallen:
             if n < len(voor):
-                pct = dekking_percentage(voor, team, n)
+                pct = dekking_percentage(voor, team, n, herhalingen=min(400, args.herhalingen))
                 sys.stdout.write(regel("DEKKINGPCT", {"n": n, **pct}))
 
 
