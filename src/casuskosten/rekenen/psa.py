@@ -43,6 +43,9 @@ _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
 _STUK = 32  # casussen per matrixproduct voor de onzekere kansen
 _P = len(PERSPECTIEVEN)
+#: waar een steekproefterm bij hoort (en dus de kwadratische afwijkingen nodig zijn): de perspectieven en de bron
+#: steekproef; bij de bronnen tarieven en kansen alleen blijft de steekproef op haar puntwaarde
+MET_STEEKPROEFTERM = (*PERSPECTIEVEN, "steekproef")
 
 
 def sigma(spreiding: float) -> float:
@@ -370,9 +373,10 @@ class Model:
 class Trekkingen:
     """Wat de simulatie van één groep oplevert, per trekking (voor het antwoord en voor het totaal).
 
-    `theta`: per perspectief; `bron`: per bron (alleen die bron varieert; maatschappelijk); `som` en `kwadraten`: per
-    trekking de som van y over de casussen en de som van de kwadratische afwijkingen van hun gemiddelde, per
-    perspectief en per bron, zodat het totaal de gemeenten kan samenvoegen.
+    `theta`: per perspectief; `bron`: per bron (alleen die bron varieert; maatschappelijk); `som`: per trekking de
+    som van y over de casussen, per perspectief en per bron; `kwadraten`: de som van de kwadratische afwijkingen van
+    hun gemiddelde, alleen waar een steekproefterm bij hoort (per perspectief en voor de bron steekproef). Zo kan het
+    totaal de gemeenten samenvoegen.
     """
 
     theta: dict[str, FloatArray]
@@ -414,6 +418,13 @@ def _steekproefterm(y: FloatArray | F32, t: FloatArray | None) -> tuple[FloatArr
     return gemiddelde + np.sqrt(kwadraten / (n - 1)) / math.sqrt(n) * per_trekking, som, kwadraten
 
 
+def _gemiddelde(y: FloatArray | F32) -> tuple[FloatArray, FloatArray]:
+    """(gemiddelde, som) per trekking van y (b x n): het begin van `_steekproefterm`, voor de bronnen zonder
+    steekproefterm."""
+    som = y.astype(np.float64).sum(axis=1)
+    return som / max(y.shape[1], 1), som
+
+
 def _met_steekproefterm(som: FloatArray, kwadraten: FloatArray, n: int, t: FloatArray | None) -> FloatArray:
     """Het eerste deel van `_steekproefterm` voor één rij y die in elke trekking dezelfde is (`som` en `kwadraten`
     van die rij, lengte 1): dezelfde bewerkingen in dezelfde volgorde, dus dezelfde bits als op de herhaalde rij."""
@@ -444,7 +455,7 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
     _, punt_som, punt_kwadraten = _steekproefterm(punt_maat[None, :], None)
     theta = {p: np.zeros(iteraties) for p in PERSPECTIEVEN}
     som = {k: np.zeros(iteraties) for k in (*PERSPECTIEVEN, "steekproef", "tarieven", "kansen")}
-    kwadraten = {k: np.zeros(iteraties) for k in som}
+    kwadraten = {k: np.zeros(iteraties) for k in MET_STEEKPROEFTERM}
     bron = {b: np.zeros(iteraties) for b in ("steekproef", "tarieven", "kansen")}
     per_huishouden = np.zeros((iteraties, c), dtype=np.float32)
     gewogen = strata.leeg(iteraties) if strata is not None else None
@@ -477,8 +488,8 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
         )
         bron["steekproef"][plek] = _met_steekproefterm(punt_som, punt_kwadraten, c, t)
         som["steekproef"][plek], kwadraten["steekproef"][plek] = punt_som[0], punt_kwadraten[0]
-        bron["tarieven"][plek], som["tarieven"][plek], kwadraten["tarieven"][plek] = _steekproefterm(y_tarief, None)
-        bron["kansen"][plek], som["kansen"][plek], kwadraten["kansen"][plek] = _steekproefterm(y_kans, None)
+        bron["tarieven"][plek], som["tarieven"][plek] = _gemiddelde(y_tarief)
+        bron["kansen"][plek], som["kansen"][plek] = _gemiddelde(y_kans)
         # het huishouden: elke onzekere inzet gebeurt of niet
         per_huishouden[plek] = model.y(f, gebeurt, b, perspectieven=1) if gebeurt is not None else y[:, :c]
         if gewogen is not None and strata is not None:
@@ -564,7 +575,7 @@ class TotaalSommen:
 
     def __init__(self, iteraties: int) -> None:
         self.som = {k: np.zeros(iteraties) for k in (*PERSPECTIEVEN, "steekproef", "tarieven", "kansen")}
-        self.kwadraten = {k: np.zeros(iteraties) for k in self.som}
+        self.kwadraten = {k: np.zeros(iteraties) for k in MET_STEEKPROEFTERM}
         self.aantal = 0
         self.groepen = 0
 
@@ -574,6 +585,7 @@ class TotaalSommen:
             return
         for k in self.som:
             self.som[k] += trekkingen.som[k]
+        for k in self.kwadraten:
             self.kwadraten[k] += trekkingen.kwadraten[k]
         self.aantal += aantal
         self.groepen += 1
