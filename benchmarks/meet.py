@@ -195,18 +195,19 @@ def psa_rij(
     metingen: dict[str, list[PsaMeting]], aantal: int, ref: str, veel: int = 10_000
 ) -> tuple[str, str, str, str]:
     """Rij 1b: wat de PSA kost (tijd met `veel` min tijd met weinig trekkingen), nieuw gedeeld door oud, ronde voor
-    ronde; de mediaan, met de kleinste en grootste verhouding, dezelfde in processortijd, en de verhouding van de hele
-    berekening met `veel` trekkingen."""
+    ronde, in processortijd: op een gedeelde machine telt de wandklok ook het wachten op een kern mee, de
+    processortijd niet. De mediaan, met de kleinste en grootste verhouding, dezelfde op de wandklok, en de verhouding
+    van de hele berekening met `veel` trekkingen."""
     paren = list(zip(metingen["nieuw"], metingen["oud"], strict=True))
-    verhouding = [n.psa / o.psa for n, o in paren]
-    cpu = statistics.median(n.psa_cpu / o.psa_cpu for n, o in paren)
-    geheel = statistics.median(n.wand_veel / o.wand_veel for n, o in paren)
-    nieuw = statistics.median(m.psa for m in metingen["nieuw"])
-    oud = statistics.median(m.psa for m in metingen["oud"])
+    verhouding = [n.psa_cpu / o.psa_cpu for n, o in paren]
+    wand = statistics.median(n.psa / o.psa for n, o in paren)
+    geheel = statistics.median(n.cpu_veel / o.cpu_veel for n, o in paren)
+    nieuw = statistics.median(m.psa_cpu for m in metingen["nieuw"])
+    oud = statistics.median(m.psa_cpu for m in metingen["oud"])
     trekkingen = f"{veel:_}".replace("_", ".")
     absoluut = (
-        f"PSA nieuw {_nl(nieuw, 1)} s, oud {_nl(oud, 1)} s; {len(paren)} rondes {_nl(min(verhouding))}–"
-        f"{_nl(max(verhouding))}x; processortijd {_nl(cpu)}x; hele berekening {_nl(geheel)}x (1 werker)"
+        f"processortijd PSA nieuw {_nl(nieuw, 1)} s, oud {_nl(oud, 1)} s; {len(paren)} rondes {_nl(min(verhouding))}–"
+        f"{_nl(max(verhouding))}x; wandklok {_nl(wand)}x; hele berekening {_nl(geheel)}x (1 werker)"
     )
     return (
         f"1b. PSA ({trekkingen} trekkingen) nieuw / oud ({ref}), {aantal} casussen",
