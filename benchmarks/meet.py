@@ -2,19 +2,26 @@
 
 Elk cijfer is een verhouding tussen twee metingen in deze run (deze machines zijn gedeeld en onrustig); de absolute
 tijden staan er ter informatie bij. Grootte via de omgeving: BENCH_N1 (standaard 20000) en BENCH_N2 (100000).
+
+Rij 1b zet de PSA van deze code naast de PSA van vóór issue 20 (commit BENCH_OUDE_PSA, standaard 97eca4f, uit git
+uitgepakt in een tijdelijke map), op BENCH_PSA_N (2000) gegenereerde casussen, in BENCH_PSA_RONDES (5) rondes om en
+om. Rij 7 is de dekking van `antwoord.interval95` (`dekking.py`, BENCH_DEKKING steekproeven per populatie en n).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from genereer import genereer
@@ -58,6 +65,22 @@ for _ in range(3):
     tijden.append(time.perf_counter() - begin)
 sys.stderr.write(f"WAT_ALS={statistics.median(tijden):.3f}\\n")
 """
+# de PSA in één proces: dezelfde geladen casussen met veel en met weinig trekkingen; het verschil is wat de PSA kost.
+# Eén werker: zo meet de rij het rekenwerk, niet hoe de andere gebruikers van de machine de tweede kern bezetten.
+PSA_KOSTEN = """
+import sys, time
+import casuskosten
+from casuskosten import Instellingen, bereken_casussen, laad_casussen, laad_tarieven
+tabel = laad_tarieven("tarieven")
+casussen = laad_casussen([sys.argv[1]], tabel).casussen
+veel, weinig = int(sys.argv[2]), int(sys.argv[3])
+def meet(iteraties):
+    begin, cpu = time.perf_counter(), time.process_time()
+    bereken_casussen(casussen, tabel, Instellingen(psa_iteraties=iteraties), werkers=1)
+    return f"{time.perf_counter() - begin:.4f} {time.process_time() - cpu:.4f}"
+meet(weinig)  # warm: wat pas bij de eerste berekening wordt geladen of onthouden
+sys.stderr.write(f"PSA_KOSTEN={casuskosten.__file__} {meet(veel)} {meet(weinig)}\\n")
+"""
 HULP = """
 import sys
 from casuskosten.cli import main
@@ -71,7 +94,7 @@ sys.stderr.write("ZWAAR=" + ",".join(zwaar) + "\\n")
 """
 
 
-def draai(args: list[str]) -> tuple[float, int, str]:
+def draai(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """(wandkloktijd in s, piekgeheugen in MiB, stderr) van één proces.
 
     Het piekgeheugen is de grootste som van het RSS van het proces en al zijn kinderen (de werkprocessen), elke
@@ -79,7 +102,7 @@ def draai(args: list[str]) -> tuple[float, int, str]:
     daarbij in elk proces mee: eerder te veel dan te weinig.
     """
     begin = time.perf_counter()
-    proces = subprocess.Popen(args, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proces = subprocess.Popen(args, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     piek = [0]
     klaar = threading.Event()
 
@@ -94,7 +117,10 @@ def draai(args: list[str]) -> tuple[float, int, str]:
     meter.join()
     duur = time.perf_counter() - begin
     fout = proces.stderr.read() if proces.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    if proces.stderr:
+        proces.stderr.close()
+    proces.returncode = os.waitstatus_to_exitcode(status)  # os.wait4 heeft het proces al opgehaald, Popen weet dat niet
+    if proces.returncode != 0:
         raise SystemExit(f"mislukt: {' '.join(args)}\n{fout}")
     return duur, max(gebruik.ru_maxrss, piek[0]) // 1024, fout
 
@@ -108,6 +134,174 @@ def _rss_boom(pid: int) -> int:
         return 0
     rss = next((int(r.split()[1]) for r in status.splitlines() if r.startswith("VmRSS:")), 0)
     return rss + sum(_rss_boom(int(kind)) for kind in kinderen)
+
+
+def oude_code(ref: str, doel: Path) -> Path | str:
+    """Pak `src/` van commit `ref` uit in `doel` (zonder worktree: `git archive`); het pad naar die `src`, of waarom
+    het niet lukte."""
+    try:
+        archief = subprocess.run(
+            ["git", "-C", str(PROJECT), "archive", "--format=tar", ref, "src"], capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as fout:
+        reden = (
+            fout.stderr.decode(errors="replace").strip() if isinstance(fout, subprocess.CalledProcessError) else fout
+        )
+        return f"geen code van {ref}: {reden}"
+    with tarfile.open(fileobj=io.BytesIO(archief)) as tar:
+        tar.extractall(doel, filter="data")
+    return doel / "src"
+
+
+class PsaMeting(NamedTuple):
+    """Eén ronde van één versie: wandklok en processortijd (s) van `bereken_casussen` met veel en met weinig
+    trekkingen."""
+
+    wand_veel: float
+    cpu_veel: float
+    wand_weinig: float
+    cpu_weinig: float
+
+    @property
+    def psa(self) -> float:
+        """Wat de PSA kost (wandklok): de tijd met veel min die met weinig trekkingen."""
+        return self.wand_veel - self.wand_weinig
+
+    @property
+    def psa_cpu(self) -> float:
+        """Idem in processortijd."""
+        return self.cpu_veel - self.cpu_weinig
+
+
+def psa_kosten(map_: Path, oud: Path, rondes: int, veel: int = 10_000, weinig: int = 100) -> dict[str, list[PsaMeting]]:
+    """Per versie ("oud": de code in `oud`, "nieuw": deze `src`) en ronde de tijden van `bereken_casussen` op de
+    casussen in `map_` met `veel` en met `weinig` trekkingen, in één proces per versie en ronde. De versies om en om,
+    de volgorde elke ronde omgedraaid (oud-nieuw, nieuw-oud, ...), zodat een machine die trager of sneller wordt beide
+    even hard raakt."""
+    bronnen = {"oud": oud, "nieuw": PROJECT / "src"}
+    uit: dict[str, list[PsaMeting]] = {"oud": [], "nieuw": []}
+    for ronde in range(rondes):
+        for versie in ("oud", "nieuw") if ronde % 2 == 0 else ("nieuw", "oud"):
+            env = {**os.environ, "PYTHONPATH": str(bronnen[versie])}
+            _, _, fout = draai([PYTHON, "-c", PSA_KOSTEN, str(map_), str(veel), str(weinig)], env=env)
+            pad, *tijden = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("PSA_KOSTEN=")).split()
+            if not Path(pad).resolve().is_relative_to(bronnen[versie].resolve()):
+                raise SystemExit(f"rij 1b: de {versie}e versie laadde {pad}, niet de code uit {bronnen[versie]}")
+            uit[versie].append(PsaMeting(*(float(t) for t in tijden)))
+    return uit
+
+
+def psa_rij(
+    metingen: dict[str, list[PsaMeting]], aantal: int, ref: str, veel: int = 10_000
+) -> tuple[str, str, str, str]:
+    """Rij 1b: wat de PSA kost (tijd met `veel` min tijd met weinig trekkingen), nieuw gedeeld door oud, ronde voor
+    ronde, in processortijd: op een gedeelde machine telt de wandklok ook het wachten op een kern mee, de
+    processortijd niet. De mediaan, met de kleinste en grootste verhouding, dezelfde op de wandklok, en de verhouding
+    van de hele berekening met `veel` trekkingen."""
+    paren = list(zip(metingen["nieuw"], metingen["oud"], strict=True))
+    verhouding = [n.psa_cpu / o.psa_cpu for n, o in paren]
+    wand = statistics.median(n.psa / o.psa for n, o in paren)
+    geheel = statistics.median(n.cpu_veel / o.cpu_veel for n, o in paren)
+    nieuw = statistics.median(m.psa_cpu for m in metingen["nieuw"])
+    oud = statistics.median(m.psa_cpu for m in metingen["oud"])
+    trekkingen = f"{veel:_}".replace("_", ".")
+    absoluut = (
+        f"processortijd PSA nieuw {_nl(nieuw, 1)} s, oud {_nl(oud, 1)} s; {len(paren)} rondes {_nl(min(verhouding))}–"
+        f"{_nl(max(verhouding))}x; wandklok {_nl(wand)}x; hele berekening {_nl(geheel)}x (1 werker)"
+    )
+    return (
+        f"1b. PSA ({trekkingen} trekkingen) nieuw / oud ({ref}), {aantal} casussen",
+        f"{_nl(statistics.median(verhouding))}x",
+        "<= 1,25x",
+        absoluut,
+    )
+
+
+def _nl(getal: float, decimalen: int = 2) -> str:
+    """Een getal met een decimale komma."""
+    return f"{getal:.{decimalen}f}".replace(".", ",")
+
+
+def lees_regels(uitvoer: str, soort: str) -> list[dict[str, str]]:
+    """De regels `SOORT sleutel=waarde ...` uit de uitvoer van `dekking.py`."""
+    return [
+        dict(deel.split("=", 1) for deel in regel.split()[1:])
+        for regel in uitvoer.splitlines()
+        if regel.split(" ", 1)[0] == soort
+    ]
+
+
+def dekking_rijen(uitvoer: str) -> list[tuple[str, str, str, str]]:
+    """Rij 7 (per populatie en n) en de dekking van het besparingspercentage uit de uitvoer van `dekking.py`."""
+    rijen = []
+    for d in lees_regels(uitvoer, "DEKKING"):
+        f = {k: float(v) for k, v in d.items() if k not in ("populatie",)}
+        kansen = ""
+        if "nieuw_kans80" in f:
+            kansen = (
+                f"; bij echt 0 kans >= 0,80 in {_nl(f['nieuw_kans80'])}, oud {_nl(f['percentiel_kans80'])} "
+                "(eerlijk 0,20)"
+            )
+        oud = (
+            f"oud: BCa {_nl(f['bca'], 3)} (te hoog {_nl(f['bca_optimistisch'], 3)}), "
+            f"percentiel {_nl(f['percentiel'], 3)} (te hoog {_nl(f['percentiel_optimistisch'], 3)}); "
+            f"exact t {_nl(f['t'], 3)}{kansen}; {d['herhalingen']} steekproeven"
+        )
+        rijen.append(
+            (
+                f"7. dekking antwoord.interval95, {d['populatie']}, n = {d['n']}",
+                f"{_nl(f['nieuw'], 3)} (te hoog {_nl(f['nieuw_optimistisch'], 3)})",
+                ">= 0,90 (nominaal 0,95)" if d["n"] == "6" else "0,95 nominaal",
+                oud,
+            )
+        )
+    for d in lees_regels(uitvoer, "DEKKINGPCT"):
+        rijen.append(
+            (
+                f"extra: dekking bootstrap besparingspercentage (ondersteunend), {d['n']} casussen",
+                f"BCa {_nl(float(d['bca']), 3)}",
+                "0,95",
+                f"percentiel {_nl(float(d['percentiel']), 3)}",
+            )
+        )
+    return rijen
+
+
+def casusboek_rij(tmp: Path) -> tuple[str, str, str, str]:
+    """De rij van het casusboek (1000 casussen als PDF); als `casus` faalt, staat de fout in de rij en gaat de rest
+    van de tabel door (rij 7 en de andere rijen hangen er niet van af)."""
+    boek_map = tmp / "boek"
+    genereer(1000, boek_map, gemeenten=20, seed=7)
+    boek = tmp / "casusboek.pdf"
+    naam = "extra: casusboek 1000 casussen (pdf)"
+    try:
+        tijd_boek, _, _ = draai(
+            [
+                PYTHON,
+                "-m",
+                "casuskosten",
+                "casus",
+                str(boek_map),
+                "--formaat",
+                "pdf",
+                "--uit",
+                str(boek),
+                "--datum",
+                "2026-01-01",
+            ]
+        )
+    except SystemExit as fout:
+        laatste = next((r.strip() for r in reversed(str(fout).splitlines()) if r.strip()), "onbekende fout")
+        return (naam, "mislukt", ">= 50 p/s", laatste)
+    from pypdf import PdfReader
+
+    paginas = len(PdfReader(boek).pages)
+    return (
+        naam,
+        f"{paginas / tijd_boek:.0f} p/s",
+        ">= 50 p/s",
+        f"{paginas} pagina's in {tijd_boek:.1f} s (incl. lezen en rekenen)",
+    )
 
 
 def warm(map_: Path) -> None:
@@ -164,6 +358,18 @@ def main() -> None:
                 f"{tijd1:.1f} s met, {zonder:.1f} s met 100 trekkingen",
             )
         )
+        # rij 1b: de PSA van deze code naast die van vóór issue 20, op dezelfde casussen en 10.000 trekkingen
+        n_psa = int(os.environ.get("BENCH_PSA_N", "2000"))
+        ref = os.environ.get("BENCH_OUDE_PSA", "97eca4f")
+        oud = oude_code(ref, Path(tmp) / "oud")
+        if isinstance(oud, str):
+            rijen.append((f"1b. PSA nieuw / oud ({ref})", "niet gemeten", "<= 1,25x", oud))
+        else:
+            map_psa = Path(tmp) / "psa"
+            genereer(n_psa, map_psa)
+            warm(map_psa)
+            metingen = psa_kosten(map_psa, oud, int(os.environ.get("BENCH_PSA_RONDES", "5")))
+            rijen.append(psa_rij(metingen, n_psa, ref))
         warm(map2)
         vloer2, _, _ = draai([PYTHON, "-c", VLOER, str(map2)])
         tijd2, piek2, _ = draai([PYTHON, "-m", "casuskosten", "bereken", str(map2), "--json", "--uit", str(uit)])
@@ -213,35 +419,7 @@ def main() -> None:
             ("extra: casuskosten --help (mediaan van 5)", f"{hulp:.2f} s", "<= 0,3 s", f"kale python {leeg:.2f} s")
         )
         rijen.append(("extra: zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
-        boek_map = Path(tmp) / "boek"
-        genereer(1000, boek_map, gemeenten=20, seed=7)
-        boek = Path(tmp) / "casusboek.pdf"
-        tijd_boek, _, _ = draai(
-            [
-                PYTHON,
-                "-m",
-                "casuskosten",
-                "casus",
-                str(boek_map),
-                "--formaat",
-                "pdf",
-                "--uit",
-                str(boek),
-                "--datum",
-                "2026-01-01",
-            ]
-        )
-        from pypdf import PdfReader
-
-        paginas = len(PdfReader(boek).pages)
-        rijen.append(
-            (
-                "extra: casusboek 1000 casussen (pdf)",
-                f"{paginas / tijd_boek:.0f} p/s",
-                ">= 50 p/s",
-                f"{paginas} pagina's in {tijd_boek:.1f} s (incl. lezen en rekenen)",
-            )
-        )
+        rijen.append(casusboek_rij(Path(tmp)))
         _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
         extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
         rijen.append(
@@ -259,11 +437,7 @@ def main() -> None:
             text=True,
             check=True,
         ).stdout
-        for regel in dekking.splitlines():
-            n, percentiel, bca = (deel.split("=")[1] for deel in regel.split()[1:])
-            rijen.append(
-                (f"extra: dekking 95%-interval bij {n} casussen", f"BCa {bca}", "0,95", f"percentiel {percentiel}")
-            )
+        rijen.extend(dekking_rijen(dekking))
     breedte = [max(len(r[i]) for r in rijen) for i in range(4)]
     kop = ("meting", "uitkomst", "doel", "absoluut")
     print("  ".join(k.ljust(b) for k, b in zip(kop, breedte, strict=True)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from casuskosten import bereken
 from tests.conftest import PROJECT, SNEL
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
+from dekking import POPULATIES
+from dekking import main as dekking
 from genereer import genereer
+from meet import dekking_rijen, oude_code, psa_kosten, psa_rij
 
 
 @pytest.mark.traag
@@ -29,3 +33,34 @@ def test_generator_is_deterministisch(tmp_path: Path) -> None:
     een = genereer(5, tmp_path / "a")
     twee = genereer(5, tmp_path / "b")
     assert [p.read_bytes() for p in een] == [p.read_bytes() for p in twee]
+
+
+def test_dekking_rij_7_door_de_echte_berekening(capsys: pytest.CaptureFixture[str]) -> None:
+    """Rij 7 met een handvol steekproeven van 6: de synthetische casussen geven precies de getrokken besparing (anders
+    stopt dekking.py), en meet.py maakt van elke populatie een rij, en van het percentage de ondersteunende rij."""
+    dekking(["--herhalingen", "4", "--trekkingen", "200", "--werkers", "1", "--aantallen", "6"])
+    rijen = dekking_rijen(capsys.readouterr().out)
+    namen = [r[0] for r in rijen]
+    assert namen == [
+        *(f"7. dekking antwoord.interval95, {p}, n = 6" for p in POPULATIES),
+        "extra: dekking bootstrap besparingspercentage (ondersteunend), 6 casussen",
+    ]
+    assert all(r[2] == ">= 0,90 (nominaal 0,95)" for r in rijen[:3])
+    assert "kans >= 0,80" in rijen[0][3]  # echt gemiddelde 0: ook de kansen
+    assert "kans >= 0,80" not in rijen[2][3]  # de meegeleverde populatie heeft een ander gemiddelde
+
+
+def test_rij_1b_oude_en_nieuwe_psa_naast_elkaar(tmp_path: Path) -> None:
+    """Rij 1b op een paar casussen: een tweede codeboom komt uit git (hier HEAD, zodat het ook in een ondiepe kloon
+    werkt; zonder git een kopie van src/) en wordt echt geladen (psa_kosten controleert welk casuskosten elk proces
+    importeerde), beide versies in elke ronde."""
+    oud = oude_code("HEAD", tmp_path / "oud")
+    if isinstance(oud, str):  # een uitgepakte bron zonder git: dezelfde code als tweede boom
+        shutil.copytree(PROJECT / "src", tmp_path / "oud" / "src", ignore=shutil.ignore_patterns("*.egg-info"))
+        oud = tmp_path / "oud" / "src"
+    genereer(12, tmp_path / "casussen", gemeenten=4)
+    metingen = psa_kosten(tmp_path / "casussen", oud, 1, veel=200, weinig=100)
+    assert {v: len(m) for v, m in metingen.items()} == {"oud": 1, "nieuw": 1}
+    rij = psa_rij(metingen, 12, "97eca4f", veel=200)
+    assert rij[0] == "1b. PSA (200 trekkingen) nieuw / oud (97eca4f), 12 casussen"
+    assert rij[2] == "<= 1,25x"

@@ -43,6 +43,9 @@ _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
 _STUK = 32  # casussen per matrixproduct voor de onzekere kansen
 _P = len(PERSPECTIEVEN)
+#: waar een steekproefterm bij hoort (en dus de kwadratische afwijkingen nodig zijn): de perspectieven en de bron
+#: steekproef; bij de bronnen tarieven en kansen alleen blijft de steekproef op haar puntwaarde
+MET_STEEKPROEFTERM = (*PERSPECTIEVEN, "steekproef")
 
 
 def sigma(spreiding: float) -> float:
@@ -373,9 +376,10 @@ class Model:
 class Trekkingen:
     """Wat de simulatie van één groep oplevert, per trekking (voor het antwoord en voor het totaal).
 
-    `theta`: per perspectief; `bron`: per bron (alleen die bron varieert; maatschappelijk); `som` en `kwadraten`: per
-    trekking de som van y over de casussen en de som van de kwadratische afwijkingen van hun gemiddelde, per
-    perspectief en per bron, zodat het totaal de gemeenten kan samenvoegen.
+    `theta`: per perspectief; `bron`: per bron (alleen die bron varieert; maatschappelijk); `som`: per trekking de
+    som van y over de casussen, per perspectief en per bron; `kwadraten`: de som van de kwadratische afwijkingen van
+    hun gemiddelde, alleen waar een steekproefterm bij hoort (per perspectief en voor de bron steekproef). Zo kan het
+    totaal de gemeenten samenvoegen.
     """
 
     theta: dict[str, FloatArray]
@@ -400,15 +404,43 @@ class GemeentePsa:
 
 
 def _steekproefterm(y: FloatArray | F32, t: FloatArray | None) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """(gemiddelde + s / wortel(n) x T, som, kwadratische afwijkingen) per trekking van y (b x n)."""
-    n = y.shape[1]
-    y64 = y.astype(np.float64)
-    som = y64.sum(axis=1)
+    """(gemiddelde + s / wortel(n) x T, som, kwadratische afwijkingen) per trekking van y (b x n); bij y van
+    b x groepen x n (de perspectieven) per groep, elk b x groepen."""
+    n = y.shape[-1]
+    y64 = y.astype(np.float64)  # altijd een kopie: hieronder in place
+    som = y64.sum(axis=-1)
     gemiddelde = som / max(n, 1)
-    kwadraten = ((y64 - gemiddelde[:, None]) ** 2).sum(axis=1) if n else np.zeros(len(y))
+    kwadraten = np.zeros(som.shape)
+    if n:
+        y64 -= gemiddelde[..., None]
+        np.square(y64, out=y64)
+        kwadraten = y64.sum(axis=-1)
     if t is None or n < 2:
         return gemiddelde, som, kwadraten
-    return gemiddelde + np.sqrt(kwadraten / (n - 1)) / math.sqrt(n) * t, som, kwadraten
+    per_trekking = t if y.ndim == 2 else t[:, None]
+    return gemiddelde + np.sqrt(kwadraten / (n - 1)) / math.sqrt(n) * per_trekking, som, kwadraten
+
+
+def _gemiddelde(y: FloatArray | F32) -> tuple[FloatArray, FloatArray]:
+    """(gemiddelde, som) per trekking van y (b x n): het begin van `_steekproefterm`, voor de bronnen zonder
+    steekproefterm."""
+    som = y.astype(np.float64).sum(axis=1)
+    return som / max(y.shape[1], 1), som
+
+
+def _met_steekproefterm(som: FloatArray, kwadraten: FloatArray, n: int, t: FloatArray | None) -> FloatArray:
+    """Het eerste deel van `_steekproefterm` voor één rij y die in elke trekking dezelfde is (`som` en `kwadraten`
+    van die rij, lengte 1): dezelfde bewerkingen in dezelfde volgorde, dus dezelfde bits als op de herhaalde rij."""
+    gemiddelde = som / max(n, 1)
+    if t is None or n < 2:
+        return gemiddelde
+    uit: FloatArray = gemiddelde + np.sqrt(kwadraten / (n - 1)) / math.sqrt(n) * t
+    return uit
+
+
+def _rijen(rij: FloatArray, b: int) -> FloatArray:
+    """`rij` b keer onder elkaar (b x len(rij)): y bij de puntwaarden in elke trekking."""
+    return np.repeat(rij[None, :], b, axis=0)
 
 
 def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None = None) -> GemeentePsa:
@@ -422,9 +454,11 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
     rng = gemeente_generator(seed, gemeente)
     punt = model.punt_y()
     punt_maat = punt[:c].astype(np.float64)
+    # alleen de steekproefbron: y is in elke trekking de puntwaarde, dus som en kwadraten één keer (één rij)
+    _, punt_som, punt_kwadraten = _steekproefterm(punt_maat[None, :], None)
     theta = {p: np.zeros(iteraties) for p in PERSPECTIEVEN}
     som = {k: np.zeros(iteraties) for k in (*PERSPECTIEVEN, "steekproef", "tarieven", "kansen")}
-    kwadraten = {k: np.zeros(iteraties) for k in som}
+    kwadraten = {k: np.zeros(iteraties) for k in MET_STEEKPROEFTERM}
     bron = {b: np.zeros(iteraties) for b in ("steekproef", "tarieven", "kansen")}
     per_huishouden = np.zeros((iteraties, c), dtype=np.float32)
     gewogen = strata.leeg(iteraties) if strata is not None else None
@@ -446,19 +480,27 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
             gebeurt = (rng.random((b, model.onzeker_kans.size)) < kans_nu).astype(np.float32)
         t = rng.standard_t(c - 1, size=b) if instelling.steekproef and c >= 2 else None
         y = model.y(f, kansen, b)
+        # de perspectieven samen: y is (b x 3c) met perspectief p in de kolommen p x c tot (p + 1) x c
+        theta_p, som_p, kwadraten_p = _steekproefterm(y.reshape(b, _P, c), t)
         for i, p in enumerate(PERSPECTIEVEN):
-            theta[p][plek], som[p][plek], kwadraten[p][plek] = _steekproefterm(y[:, i * c : (i + 1) * c], t)
+            theta[p][plek], som[p][plek], kwadraten[p][plek] = theta_p[:, i], som_p[:, i], kwadraten_p[:, i]
         # de bronnen apart, uit dezelfde toevalsgetallen; de andere bronnen op hun puntwaarde
-        y_punt = np.repeat(punt_maat[None, :], b, axis=0)
-        y_tarief: F32 | FloatArray = model.y(f, None, b, perspectieven=1) if f is not None else y_punt
-        y_kans: F32 | FloatArray = model.y(None, kansen, b, perspectieven=1) if kansen is not None else y_punt
-        bron["steekproef"][plek], som["steekproef"][plek], kwadraten["steekproef"][plek] = _steekproefterm(y_punt, t)
-        bron["tarieven"][plek], som["tarieven"][plek], kwadraten["tarieven"][plek] = _steekproefterm(y_tarief, None)
-        bron["kansen"][plek], som["kansen"][plek], kwadraten["kansen"][plek] = _steekproefterm(y_kans, None)
+        y_tarief: F32 | FloatArray = model.y(f, None, b, perspectieven=1) if f is not None else _rijen(punt_maat, b)
+        y_kans: F32 | FloatArray = (
+            model.y(None, kansen, b, perspectieven=1) if kansen is not None else _rijen(punt_maat, b)
+        )
+        bron["steekproef"][plek] = _met_steekproefterm(punt_som, punt_kwadraten, c, t)
+        som["steekproef"][plek], kwadraten["steekproef"][plek] = punt_som[0], punt_kwadraten[0]
+        bron["tarieven"][plek], som["tarieven"][plek] = _gemiddelde(y_tarief)
+        bron["kansen"][plek], som["kansen"][plek] = _gemiddelde(y_kans)
         # het huishouden: elke onzekere inzet gebeurt of niet
         per_huishouden[plek] = model.y(f, gebeurt, b, perspectieven=1) if gebeurt is not None else y[:, :c]
         if gewogen is not None and strata is not None:
-            strata.tel(gewogen, plek, {"theta": y[:, :c], "tarieven": y_tarief, "kansen": y_kans, "steekproef": y_punt})
+            strata.tel(
+                gewogen,
+                plek,
+                {"theta": y[:, :c], "tarieven": y_tarief, "kansen": y_kans, "steekproef": _rijen(punt_maat, b)},
+            )
     laag = np.full(c, np.nan)
     hoog = np.full(c, np.nan)
     if c and iteraties:
@@ -532,7 +574,7 @@ class TotaalSommen:
 
     def __init__(self, iteraties: int) -> None:
         self.som = {k: np.zeros(iteraties) for k in (*PERSPECTIEVEN, "steekproef", "tarieven", "kansen")}
-        self.kwadraten = {k: np.zeros(iteraties) for k in self.som}
+        self.kwadraten = {k: np.zeros(iteraties) for k in MET_STEEKPROEFTERM}
         self.aantal = 0
         self.groepen = 0
 
@@ -542,6 +584,7 @@ class TotaalSommen:
             return
         for k in self.som:
             self.som[k] += trekkingen.som[k]
+        for k in self.kwadraten:
             self.kwadraten[k] += trekkingen.kwadraten[k]
         self.aantal += aantal
         self.groepen += 1
