@@ -35,6 +35,7 @@ def test_generator_is_deterministisch(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in een] == [p.read_bytes() for p in twee]
 
 
+@pytest.mark.traag
 def test_dekking_rij_7_door_de_echte_berekening(capsys: pytest.CaptureFixture[str]) -> None:
     """Rij 7 met een handvol steekproeven van 6: de synthetische casussen geven precies de getrokken besparing (anders
     stopt dekking.py), en meet.py maakt van elke populatie een rij, en van het percentage de ondersteunende rij."""
@@ -50,6 +51,7 @@ def test_dekking_rij_7_door_de_echte_berekening(capsys: pytest.CaptureFixture[st
     assert "kans >= 0,80" not in rijen[2][3]  # de meegeleverde populatie heeft een ander gemiddelde
 
 
+@pytest.mark.traag
 def test_rij_1b_oude_en_nieuwe_psa_naast_elkaar(tmp_path: Path) -> None:
     """Rij 1b op een paar casussen: een tweede codeboom komt uit git (hier HEAD, zodat het ook in een ondiepe kloon
     werkt; zonder git een kopie van src/) en wordt echt geladen (psa_kosten controleert welk casuskosten elk proces
