@@ -198,19 +198,27 @@ def psa_rij(
     ronde, in processortijd: op een gedeelde machine telt de wandklok ook het wachten op een kern mee, de
     processortijd niet. De mediaan, met de kleinste en grootste verhouding, dezelfde op de wandklok, en de verhouding
     van de hele berekening met `veel` trekkingen."""
-    paren = list(zip(metingen["nieuw"], metingen["oud"], strict=True))
+    trekkingen = f"{veel:_}".replace("_", ".")
+    naam = f"1b. PSA ({trekkingen} trekkingen) nieuw / oud ({ref}), {aantal} casussen"
+    # een ronde waarin de oude PSA (binnen de meetnauwkeurigheid) niets kostte, zegt niets over de verhouding
+    paren = [
+        (n, o)
+        for n, o in zip(metingen["nieuw"], metingen["oud"], strict=True)
+        if o.psa_cpu > 0 and o.psa > 0 and o.cpu_veel > 0
+    ]
+    if not paren:
+        return (naam, "–", "<= 1,25x", "te weinig werk om te meten (de PSA kostte in geen ronde meetbaar tijd)")
     verhouding = [n.psa_cpu / o.psa_cpu for n, o in paren]
     wand = statistics.median(n.psa / o.psa for n, o in paren)
     geheel = statistics.median(n.cpu_veel / o.cpu_veel for n, o in paren)
     nieuw = statistics.median(m.psa_cpu for m in metingen["nieuw"])
     oud = statistics.median(m.psa_cpu for m in metingen["oud"])
-    trekkingen = f"{veel:_}".replace("_", ".")
     absoluut = (
         f"processortijd PSA nieuw {_nl(nieuw, 1)} s, oud {_nl(oud, 1)} s; {len(paren)} rondes {_nl(min(verhouding))}–"
         f"{_nl(max(verhouding))}x; wandklok {_nl(wand)}x; hele berekening {_nl(geheel)}x (1 werker)"
     )
     return (
-        f"1b. PSA ({trekkingen} trekkingen) nieuw / oud ({ref}), {aantal} casussen",
+        naam,
         f"{_nl(statistics.median(verhouding))}x",
         "<= 1,25x",
         absoluut,

@@ -64,5 +64,8 @@ def test_rij_1b_oude_en_nieuwe_psa_naast_elkaar(tmp_path: Path) -> None:
     metingen = psa_kosten(tmp_path / "casussen", oud, 1, veel=200, weinig=100)
     assert {v: len(m) for v, m in metingen.items()} == {"oud": 1, "nieuw": 1}
     rij = psa_rij(metingen, 12, "97eca4f", veel=200)
+    # een ronde waarin de oude PSA niet meetbaar kostte, telt niet (geen deling door nul)
+    leeg = {v: [m._replace(cpu_veel=m.cpu_weinig, wand_veel=m.wand_weinig) for m in ms] for v, ms in metingen.items()}
+    assert psa_rij(leeg, 12, "97eca4f", veel=200)[1] == "–"
     assert rij[0] == "1b. PSA (200 trekkingen) nieuw / oud (97eca4f), 12 casussen"
     assert rij[2] == "<= 1,25x"
