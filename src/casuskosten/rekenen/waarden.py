@@ -98,7 +98,9 @@ class DoelCijfers:
 class Gevoeligheid:
     """Eén balk van het tornadodiagram: de uitkomst bij de lage en bij de hoge instelling van een parameter."""
 
-    parameter: str = veld("de parameter: 'tarief:<code>', 'correctie', 'discontovoet' of 'kansen'", TEKST)
+    parameter: str = veld(
+        "de parameter: 'tarief:<code>', 'kans', 'correctie', 'discontovoet', 'vrijwillig' of 'dubbeltelling'", TEKST
+    )
     omschrijving: str = veld("de parameter in gewone woorden, met de lage en hoge instelling", TEKST)
     laag: float | None = veld(
         "de schatting van het antwoord (gecorrigeerde besparing per huishouden per jaar) bij de lage instelling",
