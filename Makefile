@@ -6,7 +6,7 @@ STAMP := $(VENV)/.geinstalleerd
 # de demo schaalt twee gemeenten op naar hun caseload; alleen de demo leest dit bestand
 DEMO_INSTELLINGEN := voorbeeld/casuskosten.toml
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-snel lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# de snelle deelverzameling tijdens het werk (zonder de tests met het merkteken traag); `make test` draait alles
+test-snel: $(STAMP)
+	$(BIN)/python -m pytest -m "not traag"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/meet.py

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casuskosten import Instellingen, bereken
-from tests.conftest import PROJECT
+from casuskosten import bereken
+from tests.conftest import PROJECT, SNEL
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from dekking import POPULATIES
@@ -17,10 +17,11 @@ from genereer import genereer
 from meet import dekking_rijen, oude_code, psa_kosten, psa_rij
 
 
+@pytest.mark.traag
 def test_gegenereerde_set_is_geldig_en_wordt_berekend(tmp_path: Path) -> None:
     """36 synthetische casussen over 12 gemeenten zijn geldig en komen allemaal in de uitkomst."""
     genereer(36, tmp_path, gemeenten=12)
-    r = bereken([tmp_path], PROJECT / "tarieven", Instellingen(bootstrap_iteraties=200))
+    r = bereken([tmp_path], PROJECT / "tarieven", SNEL)
     assert r.totaal.aantal_casussen == 36
     assert len(r.gemeenten) == 12
     assert sum(g.aantal_casussen for g in r.gemeenten) == 36
@@ -33,6 +34,7 @@ def test_generator_is_deterministisch(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in een] == [p.read_bytes() for p in twee]
 
 
+@pytest.mark.traag
 def test_dekking_rij_7_door_de_echte_berekening(capsys: pytest.CaptureFixture[str]) -> None:
     """Rij 7 met een handvol steekproeven van 6: de synthetische casussen geven precies de getrokken besparing (anders
     stopt dekking.py), en meet.py maakt van elke populatie een rij, en van het percentage de ondersteunende rij."""
@@ -48,6 +50,7 @@ def test_dekking_rij_7_door_de_echte_berekening(capsys: pytest.CaptureFixture[st
     assert "kans >= 0,80" not in rijen[2][3]  # de meegeleverde populatie heeft een ander gemiddelde
 
 
+@pytest.mark.traag
 def test_rij_1b_oude_en_nieuwe_psa_naast_elkaar(tmp_path: Path) -> None:
     """Rij 1b op een paar casussen: de oude code komt uit git en wordt echt geladen (psa_kosten controleert welk
     casuskosten elk proces importeerde), beide versies in elke ronde."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +18,7 @@ from casuskosten.invoer.modellen import Casus
 from casuskosten.invoer.nieuw import maak_casus
 from casuskosten.invoer.schema import casus_schema
 from casuskosten.invoer.tarieven import laad_tarieven, zoek_tarieven
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, Draai
 
 TARIEVEN = PROJECT / "tarieven"
 INGEVULD = {
@@ -213,28 +211,12 @@ def test_tarieven_toont_wat_de_beprijzing_kiest() -> None:
         assert tabel.kies(t.regel.code, "Westerveld", 2023) is t.regel
 
 
-def test_tarieven_opdracht_zoekt_in_code_en_omschrijving() -> None:
+def test_tarieven_opdracht_zoekt_in_code_en_omschrijving(draai: Draai) -> None:
     """`casuskosten tarieven --zoek` vindt op omschrijving en toont prijs, betrouwbaarheid en bron."""
-    uit = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "casuskosten",
-            "tarieven",
-            "--gemeente",
-            "Westerveld",
-            "--zoek",
-            "huishouden",
-            "--prijspeil",
-            "2023",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "250"},
-    )
+    uit = draai(
+        "tarieven", "--gemeente", "Westerveld", "--zoek", "huishouden", "--prijspeil", "2023",
+        omgeving={"COLUMNS": "250"},
+    )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     assert "hbh_uur" in uit.stdout
     assert "€ 32,40" in uit.stdout

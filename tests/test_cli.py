@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT, casus
+from tests.conftest import PROJECT, Draai, casus, draai_in_proces, draai_proces
 
 
 def _opdrachten() -> list[str]:
@@ -22,19 +22,8 @@ def _opdrachten() -> list[str]:
 
 OPDRACHTEN = _opdrachten()
 
-
-def draai(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
-    """`casuskosten ARGS` als apart proces, zoals een gebruiker het start."""
-    omgeving = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "casuskosten", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=omgeving,
-        check=False,
-        timeout=120,
-    )
+# voor `from tests.test_cli import draai` (van voor de fixture `draai` in conftest): dezelfde aanroep in het proces
+draai = draai_in_proces
 
 
 @pytest.mark.parametrize(
@@ -50,7 +39,7 @@ def draai(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
         pytest.param(["berekne"], "onbekende opdracht 'berekne'; bedoelde u 'bereken'?", id="verschreven-opdracht"),
     ],
 )
-def test_fout_in_de_aanroep_is_nederlands_met_exitcode_1(args: list[str], verwacht: str) -> None:
+def test_fout_in_de_aanroep_is_nederlands_met_exitcode_1(draai: Draai, args: list[str], verwacht: str) -> None:
     """Een verkeerde aanroep geeft een Nederlandse melding, exitcode 1 en geen traceback."""
     uit = draai(*args)
     assert uit.returncode == 1
@@ -58,7 +47,7 @@ def test_fout_in_de_aanroep_is_nederlands_met_exitcode_1(args: list[str], verwac
     assert "Traceback" not in uit.stderr
 
 
-def test_hulp_is_nederlands() -> None:
+def test_hulp_is_nederlands(draai: Draai) -> None:
     """Ook de vaste teksten van de hulp zijn Nederlands."""
     uit = draai("bereken", "--help")
     assert "Gebruik: casuskosten bereken [OPTIES]" in uit.stdout
@@ -66,7 +55,7 @@ def test_hulp_is_nederlands() -> None:
     assert "Show this message" not in uit.stdout
 
 
-def test_versie() -> None:
+def test_versie(draai: Draai) -> None:
     """`--version` toont de versie en stopt met code 0."""
     uit = draai("--version")
     assert uit.returncode == 0
@@ -78,7 +67,7 @@ PYTHON_TYPEN = re.compile(r"<(?:list\[|bool|str|int|float|path|Path|datetime)[^>
 
 
 @pytest.mark.parametrize("opdracht", OPDRACHTEN)
-def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld(opdracht: str) -> None:
+def test_elke_opdracht_heeft_nederlandse_hulp_met_voorbeeld(draai: Draai, opdracht: str) -> None:
     """`--help` van elke opdracht geeft een Nederlandse uitleg met een voorbeeld en geen Python-typenamen."""
     uit = draai(opdracht, "--help")
     assert uit.returncode == 0
@@ -94,7 +83,7 @@ def test_elke_opdracht_staat_in_de_readme(opdracht: str) -> None:
     assert f"casuskosten {opdracht}" in readme
 
 
-def test_bereken_json_heeft_de_afgesproken_vorm() -> None:
+def test_bereken_json_heeft_de_afgesproken_vorm(draai: Draai) -> None:
     """`bereken --json` op de meegeleverde casussen geeft prijspeil, casussen, gemeenten en totaal."""
     uit = draai("bereken", "casussen", "--tarieven", "tarieven", "--json")
     assert uit.returncode == 0, uit.stderr
@@ -137,31 +126,60 @@ def test_bereken_json_heeft_de_afgesproken_vorm() -> None:
     assert data["totaal"]["besparing"] == pytest.approx(sum(c["besparing"] for c in data["casussen"]))
 
 
-def test_bereken_toont_tabel_met_nederlandse_notatie(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+# --- het echte commando: een apart proces, zoals een gebruiker het start ----------------------------------------
+# De overige tests draaien de opdrachtregel in het proces van pytest (fixture `draai`); deze twee starten het echte
+# commando en zien ook dat de aanroep in het proces precies dezelfde exitcode, stdout en stderr geeft.
+
+
+def _zelfde_als_in_proces(echt: subprocess.CompletedProcess[str], *args: str) -> None:
+    binnen = draai_in_proces(*args)
+    assert (binnen.returncode, binnen.stdout, binnen.stderr) == (echt.returncode, echt.stdout, echt.stderr)
+
+
+def test_bereken_toont_tabel_met_nederlandse_notatie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """De terminaltabel gebruikt punten voor duizendtallen en een komma voor decimalen."""
     map_ = casusmap(casus(id="G", voor=[{"tarief": "hulp", "aantal": 150}], team=[{"tarief": "hulp", "aantal": 40}]))
-    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--prijspeil", "2015")
+    args = ("bereken", str(map_), "--tarieven", str(tarieven), "--prijspeil", "2015")
+    uit = draai_proces(*args)
     assert uit.returncode == 0, uit.stderr
     # 150 x 10 = 1.500; 40 x 10 = 400; besparing 1.100 = 73,3%
     assert "1.500" in uit.stdout
     assert "1.100" in uit.stdout
     assert "73,3%" in uit.stdout
+    _zelfde_als_in_proces(uit, *args)
 
 
 def test_ongeldige_invoer_exit_1_zonder_traceback_en_zonder_uitvoer(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Een fout geeft exitcode 1, een Nederlandse melding met bestand en regel, en schrijft niets."""
+    """Een fout geeft exitcode 1 (van het besturingssysteem gezien), een Nederlandse melding met bestand en regel,
+    en schrijft niets."""
     map_ = casusmap(casus(id="F", voor=[{"tarief": "hulpp", "aantal": 1}]))
     doel = tmp_path / "uit.json"
-    uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--uit", str(doel))
+    args = ("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--uit", str(doel))
+    uit = draai_proces(*args)
     assert uit.returncode == 1
     assert "Traceback" not in uit.stderr + uit.stdout
     assert "f.yaml:" in uit.stderr
     assert "onbekende tariefcode 'hulpp'" in uit.stderr
     assert "bedoelde u 'hulp'?" in uit.stderr
     assert not doel.exists()
+    _zelfde_als_in_proces(uit, *args)
 
 
-def test_sla_ongeldige_over_noemt_weggelaten_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("bereken", "--foo"), id="gebruiksfout"),
+        pytest.param(("tarieven", "--zoek", "huishouden", "--prijspeil", "2023"), id="brede-tabel"),
+        pytest.param(("casus", "--help"), id="hulp"),
+    ],
+)
+def test_de_aanroep_in_het_proces_is_gelijk_aan_het_echte_commando(args: tuple[str, ...]) -> None:
+    """Een gebruiksfout van click, een tabel op de volle breedte en de hulp van typer (elk met een eigen console)
+    zien er in het proces van pytest hetzelfde uit als bij het echte commando."""
+    _zelfde_als_in_proces(draai_proces(*args), *args)
+
+
+def test_sla_ongeldige_over_noemt_weggelaten_casussen(draai: Draai, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Met --sla-ongeldige-over gaat bereken door en noemt de JSON welke casus is weggelaten en waarom."""
     map_ = casusmap(
         casus(id="G1", voor=[{"tarief": "hulp", "aantal": 1}]), casus(id="G2", voor=[{"tarief": "hulpp", "aantal": 1}])
@@ -174,14 +192,14 @@ def test_sla_ongeldige_over_noemt_weggelaten_casussen(tarieven: Path, casusmap) 
     assert data["overgeslagen"][0]["bestand"].endswith("g2.yaml")
 
 
-def test_controleer_meegeleverde_data_is_in_orde() -> None:
+def test_controleer_meegeleverde_data_is_in_orde(draai: Draai) -> None:
     """De meegeleverde casussen en tarieven zijn geldig."""
     uit = draai("controleer", "casussen", "--tarieven", "tarieven")
     assert uit.returncode == 0, uit.stderr
     assert "In orde: 26 casussen" in uit.stdout
 
 
-def test_uitvoer_in_een_invoermap_wordt_geweigerd(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_uitvoer_in_een_invoermap_wordt_geweigerd(draai: Draai, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """`--uit` binnen de casusmap zou invoer kunnen overschrijven en wordt geweigerd."""
     map_ = casusmap(casus(id="H", voor=[{"tarief": "hulp", "aantal": 1}]))
     uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--json", "--uit", str(map_ / "h.yaml"))
@@ -190,7 +208,7 @@ def test_uitvoer_in_een_invoermap_wordt_geweigerd(tarieven: Path, casusmap) -> N
     assert "id: H" in (map_ / "h.yaml").read_text(encoding="utf-8")
 
 
-def test_uitvoer_krijgt_gewone_bestandsrechten(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_uitvoer_krijgt_gewone_bestandsrechten(draai: Draai, tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Een geschreven bestand is leesbaar volgens de umask (niet 0600 van het tijdelijke bestand)."""
     map_ = casusmap(casus(id="R", voor=[{"tarief": "hulp", "aantal": 1}]))
     doel = tmp_path / "uit.json"

@@ -14,13 +14,13 @@ import pytest
 from casuskosten import cli
 from casuskosten.fouten import InstellingenFout, UitvoerFout
 from casuskosten.invoer.nieuw import maak_casus, volgend_id
-from tests.conftest import PROJECT
-from tests.test_cli import PYTHON_TYPEN, draai
+from tests.conftest import PROJECT, Draai
+from tests.test_cli import PYTHON_TYPEN
 
 # --- hulp -------------------------------------------------------------------------------------------------------
 
 
-def test_hoofdhulp_zonder_python_typen_en_met_spatie_tussen_de_versieopties() -> None:
+def test_hoofdhulp_zonder_python_typen_en_met_spatie_tussen_de_versieopties(draai: Draai) -> None:
     """`casuskosten --help` toont `--version, --versie` (met spatie) en geen <bool>."""
     uit = draai("--help")
     assert uit.returncode == 0
@@ -28,7 +28,7 @@ def test_hoofdhulp_zonder_python_typen_en_met_spatie_tussen_de_versieopties() ->
     assert PYTHON_TYPEN.findall(uit.stdout) == []
 
 
-def test_casus_gebruik_toont_bestand_in_plaats_van_accolades() -> None:
+def test_casus_gebruik_toont_bestand_in_plaats_van_accolades(draai: Draai) -> None:
     """De gebruiksregel van `casus` is `casuskosten casus [OPTIES] BESTAND...`, niet `{bestanden}...`."""
     uit = draai("casus", "--help")
     assert "Gebruik: casuskosten casus [OPTIES] BESTAND..." in uit.stdout
@@ -149,7 +149,7 @@ def test_nieuw_met_een_onbruikbare_uit_geeft_een_nederlandse_fout(tmp_path: Path
     assert str(fout.value) == f"{uit}: --uit: {reden.format(uit=uit)}"
 
 
-def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(tmp_path: Path) -> None:
+def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(draai: Draai, tmp_path: Path) -> None:
     """`casuskosten nieuw --uit /proc/...` stopt met exitcode 1 en een melding, zonder traceback."""
     uit = draai("nieuw", "--gemeente", "X", "--uit", "/proc/casuskosten-test.yaml", cwd=tmp_path)
     assert uit.returncode == 1
@@ -175,6 +175,7 @@ def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(tmp_path
                     "financiers_per_jaar",
                     "gemeenten",
                     "gevoeligheid",
+                    "kanscurve",
                     "opschaling",
                     "regels",
                     "representativiteit",
@@ -185,7 +186,7 @@ def test_nieuw_met_onbruikbare_uit_op_de_opdrachtregel_zonder_traceback(tmp_path
         ),
     ],
 )
-def test_export_zonder_uit_schrijft_in_uitvoer(tmp_path: Path, formaat: str, verwacht: list[str]) -> None:
+def test_export_zonder_uit_schrijft_in_uitvoer(draai: Draai, tmp_path: Path, formaat: str, verwacht: list[str]) -> None:
     """`export` zonder --uit schrijft naar uitvoer/ met een naam die bij het formaat past (geen JSON in .xlsx)."""
     uit = draai(
         "export", str(PROJECT / "casussen" / "westerveld"), "--tarieven", str(PROJECT / "tarieven"),

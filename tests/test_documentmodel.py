@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from casuskosten import bereken
-from casuskosten.uitvoer.document import Tabel, gemeente_document, gemeenterapport
+from casuskosten.uitvoer.document import Tabel, gemeente_document
 from casuskosten.uitvoer.rapporten import gemeente_rapport
 from tests.conftest import PROJECT
 from tests.test_rapporten import Pagina
@@ -40,7 +40,7 @@ def _woorden(tekst: str) -> set[str]:
 def test_html_en_pdf_hebben_dezelfde_tabelkoppen_en_labels(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Elke tabelkop en elk rijlabel (eerste kolom) van het documentmodel staat als <th> in de HTML en als tekst in
     de PDF: beide tekenen hetzelfde model."""
-    document = gemeente_document(gemeenterapport(rotterdam, "Rotterdam", DATUM))
+    document = gemeente_document(rotterdam, "Rotterdam", DATUM)
     tabellen = [b for s in document.secties for b in s.blokken if isinstance(b, Tabel)]
     koppen = {k for t in tabellen for k in t.koppen}
     labels = {rij[0].tekst for t in tabellen for rij in t.rijen if len(rij[0].tekst) < 40}
@@ -107,7 +107,7 @@ def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Pa
     # de titel staat één keer in de tekst (en in de kopregel van elke pagina), geen tweede kop "Casus RTD-01 — ..."
     assert tekst.count("Casus RTD-01 (Rotterdam)") == casus + 1
     assert "Casus RTD-01 —" not in tekst
-    assert "Kans dat het team goedkoper was" in tekst
+    assert "Kans dat het team voor dit huishouden goedkoper was" in tekst
     assert "Zwaardere zorg voorkomen" in tekst
 
 
@@ -127,13 +127,72 @@ def _teksten(waarde: object) -> list[str]:
 def test_geen_tekst_in_een_rapport_bevat_een_onopgevuld_sjabloonveld(rotterdam) -> None:  # type: ignore[no-untyped-def]
     """Geen `{f.aandeel(c.hoog)}` of ander Python-veld in gemeenterapport, casusboek of vergelijking: een zin die over
     twee regels is gesplitst, verloor eens zijn f-voorvoegsel en stond zo in de verantwoording."""
-    from casuskosten.uitvoer.document import casusboek, casusboek_document, vergelijking, vergelijking_document
+    from casuskosten.uitvoer.document import casusboek_document, vergelijking_document
 
     documenten = [
-        gemeente_document(gemeenterapport(rotterdam, "Rotterdam", DATUM)),
-        casusboek_document(casusboek(rotterdam, DATUM)),
-        vergelijking_document(vergelijking(rotterdam, DATUM)),
+        gemeente_document(rotterdam, "Rotterdam", DATUM),
+        casusboek_document(rotterdam, DATUM),
+        vergelijking_document(rotterdam, DATUM),
     ]
     teksten = [t for d in documenten for t in _teksten(d)]
     assert any("De zekerheidscorrectie verlaagt de kosten vóór 2015 met 0%" in t for t in teksten)
     assert [t for t in teksten if re.search(r"\{[A-Za-z_][^}]*\}", t)] == []
+
+
+def _waarden(waarde: object) -> list[object]:
+    """Elke waarde in een documentmodel, recursief door dataclasses, tuples en lijsten."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        return [waarde, *(w for veld in dataclasses.fields(waarde) for w in _waarden(getattr(waarde, veld.name)))]
+    if isinstance(waarde, tuple | list):
+        return [w for deel in waarde for w in _waarden(deel)]
+    return [waarde]
+
+
+def test_het_documentmodel_draagt_geen_reportlab_tekeningen(rotterdam) -> None:  # type: ignore[no-untyped-def]
+    """Geen waarde in een document komt uit reportlab: een grafiek is een beschrijving (cijfers, titel,
+    tekstalternatief) die pdf.py en html.py elk zelf tekenen. En geen module van het documentmodel importeert
+    reportlab."""
+    import ast
+
+    from casuskosten.uitvoer import document
+    from casuskosten.uitvoer.document import Figuur, casusboek_document, vergelijking_document
+
+    documenten = [
+        gemeente_document(rotterdam, "Rotterdam", DATUM),
+        casusboek_document(rotterdam, DATUM),
+        vergelijking_document(rotterdam, DATUM),
+    ]
+    waarden = [w for d in documenten for w in _waarden(d)]
+    # trajecten, financiers, kanscurve, doelen, tornado, forest
+    assert sum(isinstance(w, Figuur) for w in waarden) == 6
+    assert [w for w in waarden if type(w).__module__.startswith("reportlab")] == []
+    for bestand in Path(document.__file__).parent.glob("*.py"):
+        for knoop in ast.walk(ast.parse(bestand.read_text(encoding="utf-8"))):
+            if isinstance(knoop, ast.Import | ast.ImportFrom):
+                namen = [a.name for a in knoop.names] + [getattr(knoop, "module", None) or ""]
+                assert not any(n.startswith("reportlab") for n in namen), bestand.name
+
+
+def test_een_lange_forest_plot_is_in_de_pdf_in_delen_en_in_html_een_grafiek(rotterdam) -> None:  # type: ignore[no-untyped-def]
+    """Dezelfde beschrijving van 61 gemeenten: de PDF tekent drie delen van hooguit 30 (een tekening kan niet over
+    een pagina heen), de HTML één SVG; alle delen hebben dezelfde as."""
+    from casuskosten.uitvoer import grafieken
+    from casuskosten.uitvoer.document import Forest, Schatting
+
+    beeld = Forest(
+        tuple(Schatting(f"Gemeente {i}", float(i), (i - 10.0, i + 10.0)) for i in range(61)),
+        "#1f5f8b",
+    )
+    delen = grafieken.pagina_delen(beeld)
+    assert len(delen) == 3
+    assert [d.height for d in delen[:2]] == [delen[0].height] * 2 > [delen[2].height]
+
+    def aslabels(tekening: object) -> list[str]:
+        return [s.text for s in tekening.contents if getattr(s, "text", "").startswith("€")]  # type: ignore[attr-defined]
+
+    assert aslabels(delen[0]) == aslabels(delen[2])
+    # de eerste 30 alleen reiken tot 39: de as is die van alle 61 (tot 70, dus een streepje bij 80)
+    assert any(label.replace("\u00a0", " ") == "€ 80" for label in aslabels(delen[0]))
+    assert grafieken.als_svg(beeld, "forest", "Titel", "Uitleg").count("<svg") == 1

@@ -7,15 +7,13 @@ Alle verwachte waarden zijn met de hand uitgerekend uit de ronde testtarieven (z
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from casuskosten import Instellingen, InstellingenFout, bereken, laad_instellingen
-from tests.conftest import PROJECT, casus
+from tests.conftest import Draai, casus
 from tests.test_berekening import CASUS_A, CASUS_B
 
 PEIL_2015 = Instellingen(prijspeil=2015, discontovoet=0)
@@ -175,18 +173,19 @@ def test_invloedrijkste_casus_en_dominante_casus(tarieven: Path, casusmap) -> No
 
 
 def test_gevoeligheid_tornado_met_de_hand(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """voor hulp 1000 (hoog, ±10%), team maatje 500 (middel, ±25%), basis 50%.
+    """voor hulp 1000 (hoog, ±10%), team maatje 500 (middel, ±25%), 12 maanden: schatting € 500 per huishouden per
+    jaar. De balken staan in dezelfde grootheid als het antwoord (euro per huishouden per jaar):
 
-    hulp x0,9 / x1,1: (900 - 500)/900 = 44,4% / 600/1100 = 54,5%; maatje x0,75 / x1,25: 625/1000 = 62,5% / 37,5%;
-    vrijwillig niet gewaardeerd: 100%. Omslagpunten: hulp 1000x = 500 -> 0,5; maatje 500x = 1000 -> 2.
+    hulp x0,9 / x1,1: 900 - 500 = 400 / 1100 - 500 = 600; maatje x0,75 / x1,25: 1000 - 375 = 625 / 1000 - 625 = 375;
+    vrijwillig niet gewaardeerd: 1000. Omslagpunten: hulp 1000x = 500 -> 0,5; maatje 500x = 1000 -> 2.
     """
     c = casus(id="G", voor=[{"tarief": "hulp", "aantal": 100}], team=[{"tarief": "maatje", "aantal": 100}])
     totaal = bereken([casusmap(c)], tarieven, PEIL_2015).totaal
     tornado = {g.parameter: (g.laag, g.hoog) for g in totaal.gevoeligheid}
-    assert tornado["tarief:hulp"] == pytest.approx((400 / 900 * 100, 600 / 1100 * 100))
-    assert tornado["tarief:maatje"] == pytest.approx((62.5, 37.5))
-    assert tornado["vrijwillig"] == pytest.approx((50.0, 100.0))
-    assert tornado["kans"] == pytest.approx((50.0, 50.0))
+    assert tornado["tarief:hulp"] == pytest.approx((400, 600))
+    assert tornado["tarief:maatje"] == pytest.approx((625, 375))
+    assert tornado["vrijwillig"] == pytest.approx((500, 1000))
+    assert tornado["kans"] == pytest.approx((500, 500))
     assert [g.parameter for g in totaal.gevoeligheid][:3] == ["vrijwillig", "tarief:maatje", "tarief:hulp"]
     omslag = {g.parameter: g.omslagpunt for g in totaal.gevoeligheid}
     assert omslag["tarief:hulp"] == pytest.approx(0.5)
@@ -196,19 +195,19 @@ def test_gevoeligheid_tornado_met_de_hand(tarieven: Path, casusmap) -> None:  # 
 def test_gevoeligheid_scenario_kansen_en_correctie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Casus A (middel, zwaar met kans 0,5) : de onzekere kans gaat beide kanten op.
 
-    kans x 0,5: zwaar 250, voor 1290, vermeden 910 + 250 = 1160, gecorrigeerd 1290 - 232 = 1058 -> (1058 - 230)/1058;
-    kans = 1: zwaar 1000, voor 2040, vermeden 1910, gecorrigeerd 2040 - 382 = 1658 -> (1658 - 230)/1658;
-    zonder correctie: 1310/1540.
+    kans x 0,5: zwaar 250, voor 1290, vermeden 910 + 250 = 1160, gecorrigeerd 1290 - 232 = 1058 -> 1058 - 230 = 828;
+    kans = 1: zwaar 1000, voor 2040, vermeden 1910, gecorrigeerd 2040 - 382 = 1658 -> 1658 - 230 = 1428;
+    zonder correctie: 1540 - 230 = 1310; met: 1258 - 230 = 1028 (12 maanden: per jaar hetzelfde).
     """
     totaal = bereken([casusmap(CASUS_A)], tarieven, PEIL_2015).totaal
     tornado = {g.parameter: (g.laag, g.hoog) for g in totaal.gevoeligheid}
-    basis = 1028 / 1258 * 100
-    assert tornado["kans"] == pytest.approx(((1058 - 230) / 1058 * 100, (1658 - 230) / 1658 * 100))
-    assert tornado["correctie"] == pytest.approx((basis, 1310 / 1540 * 100))
+    assert tornado["kans"] == pytest.approx((828, 1428))
+    assert tornado["correctie"] == pytest.approx((1028, 1310))
 
 
 def test_gevoeligheid_discontovoet_nul_en_vier_procent(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Een eenmalige 100 in jaar 1 (voor) tegen 50 in jaar 0 (team): 0% -> 50%, 4% -> (100/1,04 - 50)/(100/1,04)."""
+    """Een eenmalige 100 in jaar 1 (voor) tegen 50 in jaar 0 (team), horizon 24 maanden (per jaar: x 0,5):
+    0% -> (100 - 50) x 0,5 = 25; 4% -> (100/1,04 - 50) x 0,5."""
     c = casus(
         id="R",
         horizon_maanden=24,
@@ -217,7 +216,7 @@ def test_gevoeligheid_discontovoet_nul_en_vier_procent(tarieven: Path, casusmap)
     )
     totaal = bereken([casusmap(c)], tarieven, Instellingen(prijspeil=2015)).totaal
     tornado = {g.parameter: (g.laag, g.hoog) for g in totaal.gevoeligheid}
-    assert tornado["discontovoet"] == pytest.approx((50.0, (100 / 1.04 - 50) / (100 / 1.04) * 100))
+    assert tornado["discontovoet"] == pytest.approx((25.0, (100 / 1.04 - 50) * 0.5))
 
 
 # --- 6. doelcontroles -----------------------------------------------------------------------------------------------
@@ -290,16 +289,9 @@ def test_aandeel_laag_betrouwbaar_en_waarschuwing(tarieven: Path, casusmap) -> N
 # --- JSON en terminal ---------------------------------------------------------------------------------------------
 
 
-def test_json_bevat_instellingen_interval_en_waarschuwingen() -> None:
+def test_json_bevat_instellingen_interval_en_waarschuwingen(draai: Draai) -> None:
     """`bereken --json` op de meegeleverde data bevat de instellingen en per gemeente interval en gevoeligheid."""
-    uit = subprocess.run(
-        [sys.executable, "-m", "casuskosten", "bereken", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        check=False,
-        timeout=120,
-    )
+    uit = draai("bereken", "--json")
     assert uit.returncode == 0, uit.stderr
     data = json.loads(uit.stdout)
     assert data["instellingen"]["discontovoet"] == 0.0225

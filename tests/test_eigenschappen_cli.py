@@ -2,15 +2,14 @@
 `controleer`, `export` en `rapport` eindigen met code 0 of 1, tonen nooit een traceback en schrijven bij code 1
 geen uitvoerbestand.
 
-De CLI draait in hetzelfde proces (`casuskosten.cli.main`) voor de snelheid; een onverwachte uitzondering komt dan
-gewoon naar boven en laat de test falen, net zoals een traceback in een apart proces.
+De CLI draait in hetzelfde proces (`draai_in_proces`, via `casuskosten.cli.main`) voor de snelheid; een onverwachte
+uitzondering komt dan gewoon naar boven en laat de test falen, net zoals een traceback in een apart proces.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casuskosten.cli import main
-from tests.conftest import PRIJSINDEX_CSV, TARIEVEN_CSV, casus
+from tests.conftest import PRIJSINDEX_CSV, TARIEVEN_CSV, casus, draai_in_proces
 
 GELDIG = casus(
     voor=[{"tarief": "hulp", "aantal": 2, "per": "week", "duur": "6 maanden"}, {"tarief": "zwaar", "aantal": 3}],
@@ -146,13 +144,11 @@ OPDRACHTEN = [
 
 
 def _draai(argv: list[str]) -> tuple[int, str]:
-    uit, fout = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout), pytest.raises(SystemExit) as einde:
-        main(argv)
-    code = einde.value.code
-    return (code if isinstance(code, int) else 1 if code else 0), uit.getvalue() + fout.getvalue()
+    uit = draai_in_proces(*argv)
+    return uit.returncode, uit.stdout + uit.stderr
 
 
+@pytest.mark.traag
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     casussen=st.lists(casusbestand(), min_size=0, max_size=3),

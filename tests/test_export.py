@@ -14,8 +14,8 @@ import pytest
 
 from casuskosten import UitvoerFout, bereken
 from casuskosten.uitvoer.export import exporteer
+from tests.conftest import draai_in_proces as draai  # de opdrachtregel in het proces (zie conftest)
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
-from tests.test_cli import draai
 
 
 @pytest.fixture
@@ -35,6 +35,7 @@ def test_xlsx_heeft_alle_werkbladen_en_instellingen(resultaat, tmp_path: Path) -
         "financiers",
         "doelen",
         "gevoeligheid",
+        "kanscurve",
         "waarschuwingen",
         "opschaling",
         "financiers_per_jaar",
@@ -89,6 +90,7 @@ def test_csv_schrijft_een_bestand_per_tabel(resultaat, tmp_path: Path) -> None: 
         "financiers.csv",
         "doelen.csv",
         "gevoeligheid.csv",
+        "kanscurve.csv",
         "waarschuwingen.csv",
         "opschaling.csv",
         "financiers_per_jaar.csv",

@@ -17,17 +17,21 @@ from openpyxl.utils import get_column_letter
 
 from casuskosten import bereken
 from casuskosten.uitvoer.export import exporteer
+from tests.conftest import schrijf_casussen, schrijf_tarieven
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
 
 
-@pytest.fixture
-def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
-    return bereken([casusmap(CASUS_A, CASUS_B, CASUS_C)], tarieven, GEEN_DISCONTO)
+# de tests lezen het resultaat en de werkmap alleen: één keer rekenen en exporteren per module
+@pytest.fixture(scope="module")
+def resultaat(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    basis = tmp_path_factory.mktemp("abc")
+    casussen = schrijf_casussen(basis / "casussen", CASUS_A, CASUS_B, CASUS_C)
+    return bereken([casussen], schrijf_tarieven(basis / "tarieven"), GEEN_DISCONTO)
 
 
-@pytest.fixture
-def werkmap(resultaat, tmp_path: Path) -> openpyxl.Workbook:  # type: ignore[no-untyped-def]
-    (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
+@pytest.fixture(scope="module")
+def werkmap(resultaat, tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:  # type: ignore[no-untyped-def]
+    (pad,) = exporteer(resultaat, "xlsx", tmp_path_factory.mktemp("xlsx") / "uit.xlsx")
     return openpyxl.load_workbook(pad)
 
 

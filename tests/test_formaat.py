@@ -30,3 +30,21 @@ def test_procent_aandeel_datum_en_interval() -> None:
     assert formaat.datum("2016-03-14") == "14 maart 2016"
     assert formaat.interval((12.34, 40.06)) == "[12,3% – 40,1%]"
     assert formaat.getal(1234.5) == "1.234,5"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "tekst"),
+    [
+        pytest.param(0.996, "meer dan 99%", id="bijna-zeker-geen-100"),
+        pytest.param(0.004, "minder dan 1%", id="bijna-nooit-geen-0"),
+        pytest.param(0.5, "50%", id="midden"),
+        pytest.param(0.745, "75%", id="half-naar-boven"),
+        pytest.param(0.735, "74%", id="afronden-naar-beneden"),
+        pytest.param(0.99, "99%", id="de-rand-zelf-is-een-getal"),
+        pytest.param(None, "–", id="leeg"),
+    ],
+)
+def test_kans_is_een_heel_percentage_met_de_randen_in_woorden(waarde: float | None, tekst: str) -> None:
+    """Een kans wordt een heel percentage, half naar boven afgerond; boven 99% en onder 1% in woorden, zodat 0,996
+    nooit als "100%" (zeker) en 0,004 nooit als "0%" (onmogelijk) gelezen wordt."""
+    assert formaat.kans(waarde) == tekst

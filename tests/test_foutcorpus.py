@@ -6,10 +6,7 @@ verwachte regelnummers zijn met de hand uit die bestanden gelezen, niet uit de u
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ import pytest
 from casuskosten.fouten import InvoerFout, Melding
 from casuskosten.invoer.casussen import controleer_casus, laad_casussen, lees_casus
 from casuskosten.invoer.tarieven import Tarieftabel, laad_tarieven
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, Draai
 
 DATA = Path(__file__).resolve().parent / "data"
 CASUSSEN = DATA / "casussen"
@@ -411,22 +408,12 @@ def test_puntkomma_en_decimale_komma_laden_als_getal() -> None:
     assert tabel.prijsindex.cijfers == {2021: 110.405, 2022: 121.445}
 
 
-# --- de opdrachtregel, als apart proces zoals een gebruiker hem start ---
-
-_SCRIPT = Path(sys.executable).with_name("casuskosten")
-_OPDRACHT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "casuskosten"]
+# --- de opdrachtregel (via de ingang van het commando, in het proces van pytest) ---
 
 
-def _draai(*args: str) -> subprocess.CompletedProcess[str]:
-    omgeving = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run(
-        [*_OPDRACHT, *args], capture_output=True, text=True, cwd=PROJECT, env=omgeving, check=False, timeout=120
-    )
-
-
-def test_controleer_meldt_alle_defecte_bestanden_in_een_keer() -> None:
+def test_controleer_meldt_alle_defecte_bestanden_in_een_keer(draai: Draai) -> None:
     """`controleer` op het hele corpus noemt elk defect bestand met zijn regel, in één run, zonder traceback."""
-    uit = _draai("controleer", "tests/data/casussen", "--tarieven", "tarieven")
+    uit = draai("controleer", "tests/data/casussen", "--tarieven", "tarieven")
     assert uit.returncode == 1
     assert "Traceback" not in uit.stdout + uit.stderr
     for param in CASUSFOUTEN:
@@ -438,9 +425,9 @@ def test_controleer_meldt_alle_defecte_bestanden_in_een_keer() -> None:
     assert "utf8-bom.yaml" not in uit.stderr
 
 
-def test_controleer_meldt_dubbele_id() -> None:
+def test_controleer_meldt_dubbele_id(draai: Draai) -> None:
     """`controleer` noemt een id die in twee bestanden staat, met beide plaatsen."""
-    uit = _draai("controleer", "tests/data/casussen-dubbel", "--tarieven", "tarieven")
+    uit = draai("controleer", "tests/data/casussen-dubbel", "--tarieven", "tarieven")
     assert uit.returncode == 1
     assert (
         "tests/data/casussen-dubbel/dubbele-id-2.yaml:2: id: id 'fc-dubbele-id' komt ook voor in "
@@ -448,10 +435,10 @@ def test_controleer_meldt_dubbele_id() -> None:
     )
 
 
-def test_bereken_met_defecte_casus_schrijft_geen_uitvoer(tmp_path: Path) -> None:
+def test_bereken_met_defecte_casus_schrijft_geen_uitvoer(draai: Draai, tmp_path: Path) -> None:
     """`bereken --uit` met een defecte casus stopt met code 1, meldt de fout en maakt het uitvoerbestand niet."""
     doel = tmp_path / "uit.json"
-    uit = _draai(
+    uit = draai(
         "bereken", "tests/data/casussen/onbekende-sleutel.yaml", "--tarieven", "tarieven", "--json", "--uit", str(doel)
     )
     assert uit.returncode == 1

@@ -14,11 +14,11 @@ import numpy as np
 import pytest
 
 from casuskosten import Instellingen, bereken
-from casuskosten.invoer.instellingen import Onzekerheid, Tariefspreiding
-from casuskosten.rekenen.kernboodschap import heel_procent
+from casuskosten.formaat import kans
+from casuskosten.invoer.instellingen import Onzekerheid
 from casuskosten.rekenen.onzekerheid import bca_interval
 from casuskosten.rekenen.psa import trek_kansen
-from tests.conftest import PRIJSINDEX_CSV, casus
+from tests.conftest import PRIJSINDEX_CSV, Draai, casus
 
 PEIL_2015 = Instellingen(prijspeil=2015, discontovoet=0)
 Z = 1.959963984540054  # de 97,5%-grens van de standaardnormale verdeling
@@ -32,26 +32,23 @@ def _phi(x: float) -> float:
 
 
 def test_psa_van_een_casus_volgt_de_normale_benadering(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Eén laag-betrouwbare voor-regel (zwaar 1000) tegen één hoog-betrouwbare team-regel (hulp 900).
+    """Eén laag-betrouwbare voor-regel (zwaar 1000) tegen één hoog-betrouwbare team-regel (hulp 900), geen kansen.
 
     Met lognormale prijsfactoren is ln(V/T) = ln(1000/900) + σV Z1 - σT Z2 normaal met σ² = σV² + σT², waarbij
     σV = ln(1,5)/1,96 = 0,20687 (laag) en σT = ln(1,1)/1,96 = 0,04863 (hoog): σ = 0,21251.
-    kans_besparing = Φ(ln(10/9) / 0,21251) = Φ(0,4958) = 0,690.
-    Het percentage is 100 (1 - 0,9 e^(σT Z2 - σV Z1)); de 2,5%- en 97,5%-grenzen zijn 100 (1 - 0,9 e^(±1,96 σ)):
-    -36,5% en 40,7%.
+    De kans dat het team voor dit huishouden goedkoper was = Φ(ln(10/9) / 0,21251) = Φ(0,4958) = 0,690.
     """
     c = casus(id="P", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": 90}])
     r = bereken([casusmap(c)], tarieven, Instellingen(prijspeil=2015, discontovoet=0, psa_iteraties=100_000))
     sigma_v, sigma_t = math.log(1.5) / Z, math.log(1.1) / Z
     sigma = math.hypot(sigma_v, sigma_t)
-    rij = r.casussen.iloc[0]
-    # 100.000 trekkingen: standaardfout 0,0015 voor de kans en ongeveer 0,25 procentpunt voor de grenzen
-    assert rij["kans_besparing"] == pytest.approx(_phi(math.log(1000 / 900) / sigma), abs=0.005)
-    assert rij["besparing_pct_psa95_laag"] == pytest.approx(100 * (1 - 0.9 * math.exp(Z * sigma)), abs=1.0)
-    assert rij["besparing_pct_psa95_hoog"] == pytest.approx(100 * (1 - 0.9 * math.exp(-Z * sigma)), abs=1.0)
-    # één casus: de gemeente heeft dezelfde trekkingen (geen casussen opnieuw trekken onder 5)
-    beta = r.gemeente("Beta")
-    assert beta.kans_besparing == pytest.approx(rij["kans_besparing"])
+    antwoord = r.casus("P").antwoord
+    # 100.000 trekkingen: standaardfout 0,0015 voor de kans
+    assert antwoord.kans_goedkoper == pytest.approx(_phi(math.log(1000 / 900) / sigma), abs=0.005)
+    assert antwoord.interval95 is not None
+    assert antwoord.interval95[0] < 100 < antwoord.interval95[1]
+    # één casus: te weinig voor een kans van de gemeente
+    assert r.gemeente("Beta").antwoord.kans_besparing is None
 
 
 def test_beta_trekking_heeft_de_verwachting_en_spreiding_van_de_kans() -> None:
@@ -62,24 +59,29 @@ def test_beta_trekking_heeft_de_verwachting_en_spreiding_van_de_kans() -> None:
 
 
 def test_psa_trekt_onzekere_kansen_uit_de_beta_verdeling(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Zonder tariefspreiding is kans_besparing = P(1000 X > 300) met X ~ Beta(6, 9) (middel: k = 15).
-
-    P(X > 0,3) = P(Binomiaal(14; 0,3) <= 5) = Σ_{j=0..5} C(14, j) 0,3^j 0,7^(14-j) = 0,7805.
+    """Alleen kansen (geen tarieven, geen steekproef, geen kansfactor): drie casussen, alleen K heeft een onzekere
+    regel. K is middel (correctie 0,2 op de vermeden 1000 X): y_K = 800 X - 300, dus theta = (800 X - 300) / 3 met
+    X ~ Beta(6, 9) (middel: k = 15), en P(theta > 0) = P(X > 0,375) = I_{0,625}(9, 6) (de Beta-staart; scipy).
     """
-    c = casus(
+    k = casus(
         id="K",
         zekerheid="middel",
         voor=[{"tarief": "zwaar", "aantal": 10, "kans": 0.4}],
         team=[{"tarief": "hulp", "aantal": 30}],
     )
-    geen_spreiding = Onzekerheid(tariefspreiding=Tariefspreiding(hoog=0, middel=0, laag=0))
-    r = bereken([casusmap(c)], tarieven, Instellingen(prijspeil=2015, discontovoet=0, onzekerheid=geen_spreiding))
-    verwacht = sum(math.comb(14, j) * 0.3**j * 0.7 ** (14 - j) for j in range(6))
-    assert r.casussen.iloc[0]["kans_besparing"] == pytest.approx(verwacht, abs=0.015)
+    leeg = [casus(id=f"L{i}") for i in (1, 2)]
+    alleen_kansen = Onzekerheid(steekproef=False, tarieven=False, kansfactor=0)
+    instellingen = Instellingen(prijspeil=2015, discontovoet=0, psa_iteraties=20_000, onzekerheid=alleen_kansen)
+    r = bereken([casusmap(k, *leeg)], tarieven, instellingen)
+    from scipy import stats
+
+    assert r.gemeente("Beta").antwoord.kans_besparing == pytest.approx(stats.beta.sf(0.375, 6, 9), abs=0.01)
+    # voor het huishouden K zelf: de inzet gebeurt (kans X) of niet, dus gemiddeld in 40% van de gevallen
+    assert r.casus("K").antwoord.kans_goedkoper == pytest.approx(0.4, abs=0.015)
 
 
 def test_psa_is_reproduceerbaar_met_dezelfde_seed(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Dezelfde invoer en seed geven dezelfde JSON, een andere seed andere PSA-grenzen."""
+    """Dezelfde invoer en seed geven dezelfde JSON, een andere seed een ander interval."""
     casussen = [
         casus(
             id=f"R{i}",
@@ -93,11 +95,11 @@ def test_psa_is_reproduceerbaar_met_dezelfde_seed(tarieven: Path, casusmap) -> N
     twee = bereken([map_], tarieven, Instellingen(prijspeil=2015, psa_iteraties=500, bootstrap_iteraties=200))
     ander = bereken([map_], tarieven, Instellingen(prijspeil=2015, psa_iteraties=500, bootstrap_iteraties=200, seed=9))
     assert json.dumps(een.naar_dict()) == json.dumps(twee.naar_dict())
-    assert een.totaal.besparing_pct_psa95 != ander.totaal.besparing_pct_psa95
+    assert een.totaal.antwoord.interval95 != ander.totaal.antwoord.interval95
 
 
 def test_psa_van_een_gemeente_hangt_niet_af_van_andere_gemeenten(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Een extra gemeente in de run verandert de PSA-cijfers van Beta niet."""
+    """Een extra gemeente in de run verandert het antwoord van Beta niet."""
     beta = [
         casus(id=f"B{i}", voor=[{"tarief": "zwaar", "aantal": i, "kans": 0.6}], team=[{"tarief": "hulp", "aantal": 20}])
         for i in range(1, 7)
@@ -108,8 +110,7 @@ def test_psa_van_een_gemeente_hangt_niet_af_van_andere_gemeenten(tarieven: Path,
     instellingen = Instellingen(prijspeil=2015, psa_iteraties=400, bootstrap_iteraties=200)
     alleen = bereken([casusmap(*beta)], tarieven, instellingen).gemeente("Beta")
     samen = bereken([casusmap(*beta, alfa)], tarieven, instellingen).gemeente("Beta")
-    assert alleen.kans_besparing_gecorrigeerd == samen.kans_besparing_gecorrigeerd
-    assert alleen.besparing_pct_gecorrigeerd_psa95 == samen.besparing_pct_gecorrigeerd_psa95
+    assert alleen.antwoord == samen.antwoord
 
 
 # --- BCa -------------------------------------------------------------------------------------------------------
@@ -270,52 +271,45 @@ def test_tornado_labels_gebruiken_de_omschrijving(tarieven: Path, casusmap) -> N
 
 
 def test_kernboodschap_noemt_meerkosten_bij_een_duurder_team(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Team 2000 tegen voor 1000 (12 maanden): € 1.000 meerkosten per casus per jaar, nooit 'besparing -…%'."""
-    c = casus(id="D", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "zwaar", "aantal": 20}])
-    beta = bereken([casusmap(c)], tarieven, PEIL_2015).gemeente("Beta")
+    """Team 2000 tegen voor 1000 (12 maanden, drie gelijke casussen): € 1.000 meerkosten per huishouden per jaar,
+    nooit 'besparing -…%'."""
+    drie = [
+        casus(id=f"D{i}", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "zwaar", "aantal": 20}])
+        for i in range(3)
+    ]
+    beta = bereken([casusmap(*drie)], tarieven, PEIL_2015).gemeente("Beta")
     assert beta.kernboodschap.startswith(
-        "In Beta kostte de aanpak van het sociaal team na correctie gemiddeld € 1.000 per casus per jaar meer"
+        "In Beta kostte de aanpak van het sociaal team na correctie gemiddeld € 1.000 per huishouden per jaar meer"
     )
     assert "meerkosten" in beta.kernboodschap
     assert "-" not in beta.kernboodschap.replace("sociaal team", "")
-    assert "(1 casus)" in beta.kernboodschap
-    # dezelfde code in beide trajecten: de prijsfactor is gedeeld, dus het team is in elke trekking duurder
+    assert "(3 casussen)" in beta.kernboodschap
+    # dezelfde code in beide trajecten en drie gelijke casussen: het team is in elke trekking duurder
     assert "is minder dan 1%" in beta.kernboodschap
 
 
 def test_kernboodschap_noemt_besparing_en_kans_als_heel_percentage(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Voor 1000 tegen team 400 (hoog, 12 maanden): € 600 per casus per jaar; de kans staat er als heel percentage."""
-    c = casus(id="S", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": 40}])
-    beta = bereken([casusmap(c)], tarieven, PEIL_2015).gemeente("Beta")
+    """Voor 1000 tegen team 400, 500 en 300 (hoog, 12 maanden): € 600 per huishouden per jaar; de kans staat er als
+    heel percentage, en het is de kans van het antwoord."""
+    drie = [
+        casus(id=f"S{i}", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": uren}])
+        for i, uren in enumerate((40, 50, 30))
+    ]
+    beta = bereken([casusmap(*drie)], tarieven, PEIL_2015).gemeente("Beta")
     assert beta.kernboodschap.startswith(
-        "In Beta bespaarde de aanpak van het sociaal team na correctie gemiddeld € 600"
+        "In Beta bespaarde de aanpak van het sociaal team na correctie gemiddeld € 600 per huishouden per jaar"
     )
-    assert f"is {heel_procent(beta.kans_besparing_gecorrigeerd)}" in beta.kernboodschap
+    assert beta.antwoord.kans_besparing is not None
+    assert f"is {kans(beta.antwoord.kans_besparing)}" in beta.kernboodschap
 
 
-@pytest.mark.parametrize(
-    ("aandeel", "tekst"),
-    [
-        pytest.param(0.745, "75%", id="half-naar-boven"),
-        pytest.param(0.735, "74%", id="afronden-naar-beneden"),
-        pytest.param(0.995, "meer dan 99%", id="bijna-zeker"),
-        pytest.param(0.004, "minder dan 1%", id="bijna-nooit"),
-    ],
-)
-def test_kans_als_heel_percentage_half_naar_boven(aandeel: float, tekst: str) -> None:
-    """Een kans wordt een heel percentage, half naar boven afgerond; de randen in woorden."""
-    assert heel_procent(aandeel) == tekst
-
-
-def test_demo_begint_met_de_kernboodschap() -> None:
+def test_demo_begint_met_de_kernboodschap(draai: Draai) -> None:
     """`casuskosten bereken casussen` op de meegeleverde set toont eerst de kernboodschap van het totaal."""
-    from tests.test_cli import draai
-
     uit = draai("bereken", "casussen", "--tarieven", "tarieven")
     assert uit.returncode == 0, uit.stderr
     eerste = next(regel for regel in uit.stdout.splitlines() if regel.strip())
     assert eerste.startswith("Over alle 4 gemeenten samen")
-    assert "per casus per jaar" in uit.stdout.split("\n\n")[0]
+    assert "per huishouden per jaar" in uit.stdout.split("\n\n")[0]
 
 
 @pytest.mark.parametrize(
@@ -332,12 +326,13 @@ def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
     """Pagina 1 zegt dat de casussen niet aselect zijn, tenzij elke casus `selectie: aselect` heeft."""
     import datetime as dt
 
-    from casuskosten.uitvoer.document import gemeenterapport
+    from casuskosten.uitvoer.document import Opsomming, gemeente_document
 
     extra = {} if selectie is None else {"selectie": selectie}
     c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
-    rapport = gemeenterapport(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
-    assert any("niet aselect getrokken" in zin for zin in rapport.beperkingen) is genoemd
+    document = gemeente_document(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
+    beperkingen = next(b for b in document.secties[0].blokken if isinstance(b, Opsomming))
+    assert any("niet aselect getrokken" in zin for zin in beperkingen.punten) is genoemd
 
 
 # --- Bootstrap van het totaal, gestratificeerd naar gemeente ------------------------------------------------------

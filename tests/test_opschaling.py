@@ -13,6 +13,7 @@ Gewoon gemiddelde: (80 + 160 + 700) / 3 = 313,33. Met verdeling enkelvoudig 900,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import textwrap
 from pathlib import Path
@@ -23,9 +24,9 @@ import pytest
 from casuskosten import bereken
 from casuskosten.fouten import CasuskostenFout
 from casuskosten.invoer.instellingen import laad_instellingen
-from casuskosten.uitvoer.document import NIET_OPGESCHAALD, gemeenterapport
+from casuskosten.uitvoer.document import NIET_OPGESCHAALD, Alinea, gemeente_document
 from casuskosten.uitvoer.export import tabellen
-from casuskosten.uitvoer.html import gemeente_html
+from casuskosten.uitvoer.html import teken
 from tests.conftest import casus
 
 FORMATIE = '[formatie]\nteamuren_tarieven = ["hulp"]\nproductieve_uren_per_fte = 1000\n'
@@ -211,35 +212,64 @@ def test_gemeente_zonder_opschaling_krijgt_niets_en_het_rapport_zegt_dat(tarieve
     """Zonder [opschaling] voor Beta: geen sleutel opschaling in de JSON, en het rapport zegt het in één regel."""
     r = _bereken(tarieven.parent, tarieven, casusmap, "", _drie())
     assert "opschaling" not in r.gemeente("Beta").naar_dict()
-    rapport = gemeenterapport(r, "Beta", dt.date(2024, 1, 1))
-    assert rapport.begroting is not None
-    assert rapport.begroting.niet_opgeschaald == NIET_OPGESCHAALD
-    assert f">{NIET_OPGESCHAALD}</p>" in gemeente_html(rapport)
+    document = gemeente_document(r, "Beta", dt.date(2024, 1, 1))
+    begroting = next(s for s in document.secties if s.sleutel == "begroting")
+    assert begroting.blokken == (Alinea(NIET_OPGESCHAALD),)
+    assert f">{NIET_OPGESCHAALD}</p>" in teken(document)
     assert len(tabellen(r)["opschaling"]) == 0
 
 
-def test_json_van_de_opschaling_heeft_de_velden_uit_het_issue(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """De sleutel opschaling heeft precies de velden die het issue noemt, plus waarschuwingen en uren per fte."""
+def test_json_van_de_opschaling_geeft_de_met_de_hand_uitgerekende_cijfers(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De sleutel opschaling in de JSON van Beta, met de verdeling 900 enkelvoudig / 100 complex (N = 1.000) en
+    1.000 productieve uren per fte, veld voor veld (de velden uit het issue, plus waarschuwingen en uren per fte).
+
+    Met de hand (zie de kop van dit bestand):
+    - per casus 0,9 x (80 + 160) / 2 + 0,1 x 700 = 108 + 70 = 178; x 1.000 = 178.000 per jaar; zekerheid hoog, dus
+      gecorrigeerd (0% eraf) hetzelfde;
+    - Jeugd (zwaar) 0,45 x 100 + 0,45 x 200 + 0,1 x 1.000 = 235 per casus: 235.000; Wmo (hulp) 0,45 x 20 + 0,45 x 40
+      + 0,1 x 300 = 57 per casus: −57.000 (investeert); samen 178.000;
+    - 2 van de 3 casussen enkelvoudig (2/3 tegen 0,9), geen meervoudig, 1 complex (1/3 tegen 0,1);
+    - teamuren 0,45 x 2 + 0,45 x 4 + 0,1 x 30 = 5,7 per casus; 1.000 x 5,7 / 1.000 uur = 5,7 fte; geen huidige fte.
+    Het PSA-interval is niet met de hand uit te rekenen: het ligt om de 178.000, en omdat elke casus bespaart, is de
+    kans op een besparing vrijwel 1."""
     r = _bereken(tarieven.parent, tarieven, casusmap, VERDELING + FORMATIE, _drie())
-    assert list(r.gemeente("Beta").naar_dict()["opschaling"]) == [
-        "casussen_per_jaar",
-        "weging",
-        "besparing_per_casus_per_jaar",
-        "besparing_per_casus_per_jaar_gecorrigeerd",
-        "besparing_per_jaar",
-        "besparing_per_jaar_gecorrigeerd",
-        "besparing_per_jaar_psa95",
-        "besparing_per_jaar_gecorrigeerd_psa95",
-        "kans_besparing_gecorrigeerd",
-        "per_financier_per_jaar",
-        "representativiteit",
-        "teamuren_per_casus_per_jaar",
-        "productieve_uren_per_fte",
-        "benodigde_fte",
-        "fte",
-        "fte_verschil",
-        "waarschuwingen",
-    ]
+    opschaling = r.gemeente("Beta").naar_dict()["opschaling"]
+    psa = {veld: opschaling.pop(veld) for veld in ("interval95", "kans_besparing", "evpi", "evppi")}
+    waarschuwingen = opschaling.pop("waarschuwingen")
+    assert opschaling == {
+        "casussen_per_jaar": 1000,
+        "weging": "verdeling",
+        "besparing_per_casus_per_jaar": pytest.approx(178.0),
+        "besparing_per_casus_per_jaar_gecorrigeerd": pytest.approx(178.0),
+        "besparing_per_jaar": pytest.approx(178_000.0),
+        "besparing_per_jaar_gecorrigeerd": pytest.approx(178_000.0),
+        "per_financier_per_jaar": {
+            "gemeente_wmo": {"besparing_per_jaar": pytest.approx(-57_000.0), "rol": "investeert"},
+            "gemeente_jeugd": {"besparing_per_jaar": pytest.approx(235_000.0), "rol": "bespaart"},
+        },
+        "representativiteit": [
+            {
+                "zwaarte": "enkelvoudig",
+                "casussen": 2,
+                "aandeel_casussen": pytest.approx(2 / 3),
+                "aandeel_caseload": 0.9,
+            },
+            {"zwaarte": "meervoudig", "casussen": 0, "aandeel_casussen": 0.0, "aandeel_caseload": 0.0},
+            {"zwaarte": "complex", "casussen": 1, "aandeel_casussen": pytest.approx(1 / 3), "aandeel_caseload": 0.1},
+        ],
+        "teamuren_per_casus_per_jaar": pytest.approx(5.7),
+        "productieve_uren_per_fte": 1000.0,
+        "benodigde_fte": pytest.approx(5.7),
+        "fte": None,
+        "fte_verschil": None,
+    }
+    assert [w["code"] for w in waarschuwingen] == ["niet_representatief", "casussen_gekozen"]
+    # de simulatie: grenzen, geen handwaarden (de volgorde van de sleutels is die van het uitvoerschema)
+    laag, hoog = psa["interval95"]
+    assert laag < 178_000 < hoog
+    assert 0 <= psa["kans_besparing"] <= 1
+    assert psa["evpi"] >= 0
+    assert set(psa["evppi"]) == {"steekproef", "tarieven", "kansen"}
 
 
 # --- PSA: structurele eigenschappen ----------------------------------------------------------------------------
@@ -260,7 +290,8 @@ def _zes(zwaarte: str) -> list[dict[str, Any]]:
 
 
 def test_psa_interval_van_de_opschaling_bevat_de_puntschatting(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Het 95%-interval per jaar (met en zonder correctie) omvat de gepoststratificeerde puntschatting."""
+    """Het 95%-interval per jaar omvat de gepoststratificeerde gecorrigeerde puntschatting; de EVPI per jaar is
+    niet negatief en de kans ligt tussen 0 en 1."""
     toml = (
         "[opschaling.Beta]\ncasussen_per_jaar = 1000\n[opschaling.Beta.verdeling]\nenkelvoudig = 500\ncomplex = 500\n"
     )
@@ -268,10 +299,15 @@ def test_psa_interval_van_de_opschaling_bevat_de_puntschatting(tarieven: Path, c
     o = r.gemeente("Beta").opschaling
     assert o is not None
     assert o.weging == "verdeling"
-    laag, hoog = o.besparing_per_jaar_psa95
-    assert laag < o.besparing_per_jaar < hoog
-    laag, hoog = o.besparing_per_jaar_gecorrigeerd_psa95
+    assert o.interval95 is not None
+    laag, hoog = o.interval95
     assert laag < o.besparing_per_jaar_gecorrigeerd < hoog
+    assert o.kans_besparing is not None
+    assert 0 < o.kans_besparing < 1
+    assert o.evpi is not None
+    assert o.evpi >= 0
+    assert o.evppi is not None
+    assert set(o.evppi) == {"steekproef", "tarieven", "kansen"}
 
 
 def test_een_zwaarte_geeft_casussen_per_jaar_maal_het_interval_per_casus(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
@@ -281,23 +317,28 @@ def test_een_zwaarte_geeft_casussen_per_jaar_maal_het_interval_per_casus(tarieve
     agg = r.gemeente("Beta")
     assert agg.opschaling is not None
     assert agg.opschaling.weging == "verdeling"
-    laag, hoog = agg.besparing_per_casus_per_jaar_gecorrigeerd_psa95
-    assert agg.opschaling.besparing_per_jaar_gecorrigeerd_psa95 == (
+    assert agg.antwoord.interval95 is not None
+    assert agg.opschaling.interval95 is not None
+    laag, hoog = agg.antwoord.interval95
+    assert agg.opschaling.interval95 == (
         pytest.approx(1000 * laag, rel=1e-9),
         pytest.approx(1000 * hoog, rel=1e-9),
     )
+    assert agg.opschaling.kans_besparing == agg.antwoord.kans_besparing
+    assert agg.antwoord.evpi is not None
+    assert agg.opschaling.evpi == pytest.approx(1000 * agg.antwoord.evpi, rel=1e-9)
 
 
 def test_opschaling_verandert_de_andere_cijfers_van_de_gemeente_niet(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """Het trekken binnen zwaartes gebruikt een eigen generator: kans en intervallen blijven gelijk."""
+    """De steekproefterm van de weging naar zwaarte gebruikt een eigen generator: het antwoord blijft gelijk."""
     zonder = _bereken(tarieven.parent, tarieven, casusmap, "", _zes("enkelvoudig")).gemeente("Beta")
     toml = (
         "[opschaling.Beta]\ncasussen_per_jaar = 1000\n[opschaling.Beta.verdeling]\nenkelvoudig = 500\ncomplex = 500\n"
     )
     met = _bereken(tarieven.parent, tarieven, casusmap, toml + FORMATIE, _zes("enkelvoudig")).gemeente("Beta")
-    assert met.kans_besparing_gecorrigeerd == zonder.kans_besparing_gecorrigeerd
-    assert met.besparing_per_casus_per_jaar_gecorrigeerd_psa95 == zonder.besparing_per_casus_per_jaar_gecorrigeerd_psa95
-    assert met.besparing_pct_gecorrigeerd_psa95 == zonder.besparing_pct_gecorrigeerd_psa95
+    # (alleen het omslagpunt extra_teamuren verschilt: [formatie] noemt hier een teamtarief)
+    assert dataclasses.replace(met.antwoord, omslagpunten=zonder.antwoord.omslagpunten) == zonder.antwoord
+    assert met.besparing_pct_gecorrigeerd_ci95 == zonder.besparing_pct_gecorrigeerd_ci95
 
 
 # --- ongeldige instellingen ------------------------------------------------------------------------------------

@@ -9,8 +9,7 @@ import pytest
 
 from casuskosten.invoer.casussen import lees_casus, zoek_casusbestanden
 from casuskosten.invoer.privacy import controleer_privacy, elfproef, iban_geldig, zoek
-from tests.conftest import PROJECT
-from tests.test_cli import draai
+from tests.conftest import PROJECT, Draai
 
 # Een casus met een BSN in de situatie (regel 6) en een IBAN in een toelichting bij een inzetregel (regel 15).
 CASUS_MET_PERSOONSGEGEVENS = """\
@@ -195,7 +194,7 @@ def _casusmap_met_persoonsgegevens(tmp_path: Path) -> Path:
     return map_
 
 
-def test_controleer_meldt_persoonsgegevens_als_waarschuwing(tmp_path: Path, tarieven: Path) -> None:
+def test_controleer_meldt_persoonsgegevens_als_waarschuwing(draai: Draai, tmp_path: Path, tarieven: Path) -> None:
     """Zonder --streng zijn vondsten waarschuwingen: exitcode 0, code en plaats in de uitvoer, waarde gemaskeerd."""
     uit = draai("controleer", str(_casusmap_met_persoonsgegevens(tmp_path)), "--tarieven", str(tarieven))
     assert uit.returncode == 0, uit.stderr
@@ -207,7 +206,7 @@ def test_controleer_meldt_persoonsgegevens_als_waarschuwing(tmp_path: Path, tari
     assert "In orde: 1 casus," in uit.stdout
 
 
-def test_controleer_streng_maakt_persoonsgegevens_fouten(tmp_path: Path, tarieven: Path) -> None:
+def test_controleer_streng_maakt_persoonsgegevens_fouten(draai: Draai, tmp_path: Path, tarieven: Path) -> None:
     """Met --streng is elke vondst een FOUT met bestand:regel en veld, en stopt controleer met code 1."""
     uit = draai("controleer", str(_casusmap_met_persoonsgegevens(tmp_path)), "--tarieven", str(tarieven), "--streng")
     assert uit.returncode == 1
@@ -218,7 +217,7 @@ def test_controleer_streng_maakt_persoonsgegevens_fouten(tmp_path: Path, tarieve
     assert "111222333" not in uit.stdout + uit.stderr
 
 
-def test_controleer_streng_zonder_vondsten_is_in_orde(tmp_path: Path, tarieven: Path) -> None:
+def test_controleer_streng_zonder_vondsten_is_in_orde(draai: Draai, tmp_path: Path, tarieven: Path) -> None:
     """--streng verandert niets aan een casus zonder persoonsgegevens."""
     map_ = _casusmap_met_persoonsgegevens(tmp_path)
     pad = map_ / "p-01.yaml"
@@ -229,7 +228,7 @@ def test_controleer_streng_zonder_vondsten_is_in_orde(tmp_path: Path, tarieven: 
     assert "privacy_" not in uit.stdout
 
 
-def test_bereken_toont_privacywaarschuwingen_in_json(tmp_path: Path, tarieven: Path) -> None:
+def test_bereken_toont_privacywaarschuwingen_in_json(draai: Draai, tmp_path: Path, tarieven: Path) -> None:
     """`bereken --json` zet de privacyvondsten bij de casus, gemaskeerd, en rekent gewoon door (exitcode 0)."""
     uit = draai("bereken", str(_casusmap_met_persoonsgegevens(tmp_path)), "--tarieven", str(tarieven), "--json")
     assert uit.returncode == 0, uit.stderr
@@ -240,7 +239,7 @@ def test_bereken_toont_privacywaarschuwingen_in_json(tmp_path: Path, tarieven: P
     assert "0417" not in uit.stdout
 
 
-def test_bereken_toont_privacywaarschuwingen_in_tabeluitvoer(tmp_path: Path, tarieven: Path) -> None:
+def test_bereken_toont_privacywaarschuwingen_in_tabeluitvoer(draai: Draai, tmp_path: Path, tarieven: Path) -> None:
     """Ook de terminaluitvoer van `bereken` noemt de privacyvondsten."""
     uit = draai("bereken", str(_casusmap_met_persoonsgegevens(tmp_path)), "--tarieven", str(tarieven))
     assert uit.returncode == 0, uit.stderr

@@ -7,7 +7,9 @@ met het sociaal team € 230, besparing 85,1%; gemeente Beta (A en B) € 1.660 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,9 +20,8 @@ from casuskosten import bereken
 from casuskosten.fouten import CasuskostenFout
 from casuskosten.invoer.sjablonen import meegeleverd
 from casuskosten.uitvoer.rapporten import casus_rapport, gemeente_rapport, vergelijk_rapport
-from tests.conftest import casus
+from tests.conftest import Draai, casus, schrijf_casussen, schrijf_tarieven
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
-from tests.test_cli import draai
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -60,14 +61,30 @@ def _gemeente_html(resultaat, gemeente: str = "Beta") -> str:  # type: ignore[no
     return gemeente_rapport(resultaat, gemeente, "html", DATUM).decode("utf-8")
 
 
-@pytest.fixture
-def resultaat(tarieven: Path, casusmap):  # type: ignore[no-untyped-def]
-    return bereken([casusmap(CASUS_A, CASUS_B, CASUS_C)], tarieven, GEEN_DISCONTO)
+# de tests met `resultaat` en `beta_html` lezen die alleen: één keer rekenen en opmaken per module
+@pytest.fixture(scope="module")
+def abc_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Een map met casussen/ (A en B in Beta, C in Alfa) en tarieven/ (de ronde testtarieven)."""
+    basis = tmp_path_factory.mktemp("abc")
+    schrijf_casussen(basis / "casussen", CASUS_A, CASUS_B, CASUS_C)
+    schrijf_tarieven(basis / "tarieven")
+    return basis
 
 
-def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(resultaat) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def resultaat(abc_map: Path):  # type: ignore[no-untyped-def]
+    return bereken([abc_map / "casussen"], abc_map / "tarieven", GEEN_DISCONTO)
+
+
+@pytest.fixture(scope="module")
+def beta_html(resultaat) -> str:  # type: ignore[no-untyped-def]
+    """Het HTML-rapport van Beta."""
+    return _gemeente_html(resultaat)
+
+
+def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(beta_html: str) -> None:
     """Het rapport van Beta noemt de sommen (€ 1.660, € 430), de besparing 74,1% en casus A (€ 1.540, 85,1%)."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    tekst = Pagina(beta_html).tekst
     assert "Maatschappelijke businesscase sociaal team Beta" in tekst
     for verwacht in ("€ 1.660", "€ 430", "€ 1.230", "74,1%", "€ 1.540", "€ 230", "85,1%", "-66,7%"):
         assert verwacht in tekst, verwacht
@@ -75,18 +92,22 @@ def test_gemeenterapport_toont_de_cijfers_in_nederlandse_notatie(resultaat) -> N
     assert "Prijspeil 2015" in tekst
 
 
-def test_samenvatting_in_gewone_woorden(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """De samenvatting zegt in hoeveel casussen het sociaal team goedkoper was, en dat er geen interval is."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+def test_samenvatting_in_gewone_woorden(beta_html: str) -> None:
+    """De samenvatting zegt in hoeveel casussen het sociaal team goedkoper was, noemt de sommen als ondersteunend
+    cijfer, en zegt dat twee casussen te weinig zijn voor een uitspraak (geen interval, geen kans)."""
+    tekst = Pagina(beta_html).tekst
     assert "In 1 van de 2 casussen was de aanpak van het sociaal team goedkoper" in tekst
-    assert "Samen kostten de casussen met het sociaal team € 1.230 minder" in tekst
-    assert "geen betrouwbaarheidsinterval" in tekst
+    assert "Ondersteunend, uit de sommen: samen kostten de casussen met het sociaal team € 1.230 minder" in tekst
+    # Beta per huishouden per jaar na correctie: (1028 - 80) / 2 = 474
+    assert "Per huishouden per jaar bespaarde het sociaal team na correctie gemiddeld € 474." in tekst
+    assert "geen uitspraak over de gemeente" in tekst
+    assert "geen bootstrapinterval" in tekst
     assert "minder dan 10" in tekst  # de waarschuwing weinig_casussen
 
 
-def test_gemeenterapport_heeft_alle_secties(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_gemeenterapport_heeft_alle_secties(beta_html: str) -> None:
     """Samenvatting, trajecten, financiers, doelen, gevoeligheid, overzicht, bijlagen en verantwoording."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
+    tekst = Pagina(beta_html).tekst
     for kop in (
         "Samenvatting",
         "De casussen: beide trajecten",
@@ -102,26 +123,39 @@ def test_gemeenterapport_heeft_alle_secties(resultaat) -> None:  # type: ignore[
     assert "Casus C" not in tekst  # C hoort bij Alfa
 
 
-def test_verantwoording_noemt_tarieven_bron_en_sha256(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """Elke gebruikte tariefrij staat er met bron en betrouwbaarheid; elk invoerbestand met zijn SHA-256."""
-    tekst = Pagina(_gemeente_html(resultaat)).tekst
-    assert "aanname: test" in tekst
-    assert "Jeugdhulp met verblijf" in tekst
-    a = resultaat.casusbestand("A")
-    assert a.document.sha256 in tekst
-    assert a.bestand in tekst
-    for bestand, sha in resultaat.tariefbestanden:
-        assert bestand in tekst
-        assert sha in tekst
+def test_verantwoording_noemt_tarieven_bron_en_sha256(beta_html: str, abc_map: Path) -> None:
+    """Elke gebruikte tariefrij staat er met prijs, jaar, financier, betrouwbaarheid, bron en regel in de tabel;
+    elk invoerbestand van de gemeente met zijn SHA-256.
+
+    Met de hand uit conftest.TARIEVEN_CSV (regel 1 is de kop): Beta (A en B, tariefjaar 2016) gebruikt de landelijke
+    hulp van 2015 (regel 2, € 10 per uur), zwaar (regel 5, € 100 per dag, aanname) en maatje (regel 6, € 5 per uur);
+    hulp van 2017 (regel 3, € 20) en de Alfa-rij (regel 4, € 15) niet. De SHA-256 is die van de bytes op schijf,
+    hier los van casuskosten met hashlib berekend; c.yaml hoort bij Alfa en staat er niet in."""
+    tekst = Pagina(beta_html).tekst
+    tarieven, casussen = abc_map / "tarieven", abc_map / "casussen"
+    test_csv = tarieven / "test.csv"
+    for rij in (
+        f"Hulp bij het huishouden hulp € 10,00 / uur 2015 Gemeente – Wmo hoog test {test_csv}:2",
+        f"Jeugdhulp met verblijf zwaar € 100,00 / dag 2015 Gemeente – Jeugd laag aanname: test {test_csv}:5",
+        f"Vrijwilliger maatje € 5,00 / uur 2015 Vrijwillige inzet middel test {test_csv}:6",
+    ):
+        assert rij in tekst, rij
+    assert f"{test_csv}:3" not in tekst
+    assert f"{test_csv}:4" not in tekst
+    for pad in (casussen / "a.yaml", casussen / "b.yaml", test_csv, tarieven / "prijsindex.csv"):
+        sha = hashlib.sha256(pad.read_bytes()).hexdigest()
+        assert f"{pad.parent.name}/{pad.name} {sha}" in tekst, pad.name
+    assert hashlib.sha256((casussen / "c.yaml").read_bytes()).hexdigest() not in tekst
     assert "casuskosten 0." in tekst
 
 
-def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(beta_html: str) -> None:
     """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met inline <svg>, <title> en <figcaption>."""
-    html = _gemeente_html(resultaat)
+    html = beta_html
     pagina = Pagina(html)
     assert pagina.tags.count("table") > 5
-    assert html.count("<table") == html.count("<thead>") or html.count("<table") <= html.count("<th ")
+    tabellen = re.findall(r"<table.*?</table>", html, flags=re.DOTALL)
+    assert all(re.search(r"<thead><tr><th scope=\"col\"", tabel) for tabel in tabellen)
     assert pagina.tags.count("figure") == pagina.tags.count("figcaption") == pagina.tags.count("svg")
     assert pagina.tags.count("figure") >= 4
     svgs = [a for tag, a in pagina.attributen if tag == "svg"]
@@ -131,9 +165,9 @@ def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(resultaa
     assert len(ids) == len(set(ids))
 
 
-def test_html_is_zelfstandig(resultaat) -> None:  # type: ignore[no-untyped-def]
+def test_html_is_zelfstandig(beta_html: str) -> None:
     """Geen externe verzoeken: geen <script>, <link> of src/href naar buiten."""
-    pagina = Pagina(_gemeente_html(resultaat))
+    pagina = Pagina(beta_html)
     assert "script" not in pagina.tags
     assert "link" not in pagina.tags
     for _, attrs in pagina.attributen:
@@ -178,6 +212,7 @@ def test_gemeente_met_een_casus(tarieven: Path, casusmap) -> None:  # type: igno
     assert "85,1%" in tekst
 
 
+@pytest.mark.traag
 def test_gemeente_met_honderd_casussen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """100 casussen: alle in het overzicht en als bijlage; de trajectgrafiek is in delen van 30 gesplitst."""
     casussen = [
@@ -224,17 +259,21 @@ def test_casusrapport_toont_beide_trajecten_en_doelen(tarieven: Path, casusmap) 
     assert "Zwaardere zorg voorkomen ja" in tekst
 
 
-def test_rapport_cli_een_bestand_per_gemeente(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rapport_cli_een_bestand_per_gemeente(
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, snel_toml: Path
+) -> None:  # type: ignore[no-untyped-def]
     """Zonder --gemeente schrijft `rapport` één HTML-bestand per gemeente in de map --uit."""
     map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
+    doel = tmp_path / "rapporten"
     uit = draai(
-        "rapport", str(map_), "--tarieven", str(tarieven), "--uit", str(tmp_path / "rapporten"), "--datum", "2026-11-23"
-    )
+        "rapport", str(map_), "--tarieven", str(tarieven), "--instellingen", str(snel_toml),
+        "--uit", str(doel), "--datum", "2026-11-23",
+    )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
-    assert sorted(p.name for p in (tmp_path / "rapporten").iterdir()) == ["alfa.html", "beta.html"]
+    assert sorted(p.name for p in doel.iterdir()) == ["alfa.html", "beta.html"]
 
 
-def test_rapport_cli_weigert_uitvoer_in_de_casusmap(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_rapport_cli_weigert_uitvoer_in_de_casusmap(draai: Draai, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Een rapport in de casusmap wordt geweigerd (exitcode 1) en er wordt niets geschreven."""
     map_ = casusmap(CASUS_A)
     uit = draai("rapport", str(map_), "--tarieven", str(tarieven), "--gemeente", "Beta", "--uit", str(map_ / "r.html"))
@@ -243,7 +282,7 @@ def test_rapport_cli_weigert_uitvoer_in_de_casusmap(tarieven: Path, casusmap) ->
     assert not (map_ / "r.html").exists()
 
 
-def test_onbekende_gemeente_noemt_de_bekende(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_onbekende_gemeente_noemt_de_bekende(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`--gemeente Betaa` is een fout met een suggestie en de gemeenten die er wel zijn."""
     map_ = casusmap(CASUS_A)
     uit = draai("rapport", str(map_), "--tarieven", str(tarieven), "--gemeente", "Betaa", "--uit", str(tmp_path / "r"))
@@ -319,6 +358,7 @@ def test_pdf_zelfde_invoer_en_datum_geeft_dezelfde_bytes(tarieven: Path, casusma
     assert casus_rapport(eerste, "pdf", DATUM) == casus_rapport(tweede, "pdf", DATUM)
 
 
+@pytest.mark.traag
 def test_pdf_gemeente_met_een_en_met_honderd_casussen(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """De PDF werkt voor één casus en voor 100 casussen (elke casus als bijlage, grafieken passen op een pagina)."""
     een = bereken([casusmap(CASUS_A)], tarieven, GEEN_DISCONTO)
@@ -372,25 +412,27 @@ def test_pdf_inhoudsopgave_noemt_de_juiste_paginas(resultaat) -> None:  # type: 
 
 
 def test_vergelijking_zet_alle_gemeenten_naast_elkaar(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """De vergelijking noemt elke gemeente met de besparing na correctie, en tekent de forest plot (HTML en PDF).
+    """De vergelijking noemt elke gemeente met de besparing per huishouden per jaar na correctie, en tekent de forest
+    plot (HTML en PDF).
 
-    Beta (A middel, B hoog): gecorrigeerd (1258 + 120 - 430) / 1378 = 68,8%; per casus per jaar (1028 - 80) / 2 = 474.
+    Beta (A middel, B hoog): per huishouden per jaar (1028 - 80) / 2 = 474; Alfa (C, hoog): 150 x 100/110 = 136.
+    Met 2 en 1 casussen: geen kans.
     """
     html = vergelijk_rapport(resultaat, "html", DATUM).decode("utf-8")
     pagina = Pagina(html)
     assert "Sociale teams vergeleken" in pagina.tekst
     assert "Alfa" in pagina.tekst
-    assert "68,8%" in pagina.tekst  # Beta
-    assert "€ 474" in pagina.tekst
+    assert "€ 474" in pagina.tekst  # Beta
+    assert "€ 136" in pagina.tekst  # Alfa
     assert "Alle gemeenten" in pagina.tekst
     assert 'id="figuur-forest"' in html
     pdf = _pdf_tekst(vergelijk_rapport(resultaat, "pdf", DATUM))
-    assert "68,8%" in pdf
     assert "€ 474" in pdf
+    assert "€ 136" in pdf
     assert "Alfa" in pdf
 
 
-def test_vergelijk_en_rapport_pdf_via_de_opdrachtregel(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_vergelijk_en_rapport_pdf_via_de_opdrachtregel(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`vergelijk --formaat pdf` en `rapport --formaat pdf` schrijven geldige PDF-bestanden."""
     map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
     opties = ["--tarieven", str(tarieven), "--datum", "2026-11-23", "--formaat", "pdf"]
@@ -420,6 +462,7 @@ def test_huisstijl_organisatie_logo_en_kleur(tarieven: Path, casusmap, tmp_path:
     assert "Bureau <Voorbeeld> & Co" in _pdf_tekst(gemeente_rapport(r, "Beta", "pdf", DATUM))
 
 
+@pytest.mark.traag
 def test_pdf_casusboek_gelijk_in_verschillende_processen(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Twee processen met een andere hash-seed maken byte voor byte hetzelfde casusboek (met inhoudsopgave)."""
     import os
@@ -455,7 +498,7 @@ def test_pdf_casusboek_gelijk_in_verschillende_processen(tarieven: Path, casusma
     assert uitkomsten[0] == uitkomsten[1]
 
 
-def test_weggelaten_casussen_staan_in_rapport_en_export(tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_weggelaten_casussen_staan_in_rapport_en_export(draai: Draai, tarieven: Path, casusmap, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Met --sla-ongeldige-over noemen het rapport (HTML en PDF) en de export welke casus is weggelaten en waarom."""
     import csv
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from casuskosten.invoer.privacy import maskeer, zoek
-from tests.test_cli import draai
+from tests.conftest import Draai
 
 DATA = Path(__file__).resolve().parent / "data" / "privacy"
 TARIEVEN = Path(__file__).resolve().parent / "data" / "uitvoer" / "formule-injectie" / "tarieven"
@@ -45,7 +45,7 @@ def test_jaartal_met_afkorting_is_geen_postcode(tekst: str) -> None:
     assert zoek(tekst) == []
 
 
-def test_foutmelding_maskeert_bsn_en_geboortedatum() -> None:
+def test_foutmelding_maskeert_bsn_en_geboortedatum(draai: Draai) -> None:
     """Een BSN in `zekerheid` en een geboortedatum in `datum` komen gemaskeerd in de foutmeldingen op stderr."""
     uit = draai("controleer", "tests/data/privacy/ongeldig", "--tarieven", str(TARIEVEN))
     assert uit.returncode == 1
@@ -61,7 +61,7 @@ def test_foutmelding_maskeert_bsn_en_geboortedatum() -> None:
     ]
 
 
-def test_waarschuwingen_csv_maskeert_weggelaten_casussen(tmp_path: Path) -> None:
+def test_waarschuwingen_csv_maskeert_weggelaten_casussen(draai: Draai, tmp_path: Path) -> None:
     """Met --sla-ongeldige-over staan de redenen gemaskeerd in waarschuwingen.csv."""
     doel = tmp_path / "tabellen"
     uit = draai(
@@ -77,7 +77,7 @@ def test_waarschuwingen_csv_maskeert_weggelaten_casussen(tmp_path: Path) -> None
     assert "12345678" not in uit.stderr + tekst
 
 
-def test_anoniem_rapport_maskeert_en_laat_team_weg(tmp_path: Path) -> None:
+def test_anoniem_rapport_maskeert_en_laat_team_weg(draai: Draai, tmp_path: Path) -> None:
     """Het --anoniem-rapport noemt de weggelaten casussen gemaskeerd en laat team en ingebracht_door weg."""
     doel = tmp_path / "beta.html"
     uit = draai(
@@ -91,7 +91,7 @@ def test_anoniem_rapport_maskeert_en_laat_team_weg(tmp_path: Path) -> None:
         assert waarde not in html
 
 
-def test_bsn_als_id_wordt_gemeld_en_in_anoniem_rapport_gemaskeerd(tmp_path: Path) -> None:
+def test_bsn_als_id_wordt_gemeld_en_in_anoniem_rapport_gemaskeerd(draai: Draai, tmp_path: Path) -> None:
     """Een id die een BSN is, geeft een privacywaarschuwing en komt in een --anoniem-rapport nergens voluit voor."""
     controle = draai("controleer", str(DATA / "id"), "--tarieven", str(TARIEVEN))
     assert controle.returncode == 0, controle.stderr

@@ -6,10 +6,7 @@ verwachte bedragen zijn met de hand uitgerekend (de berekening staat erbij), noo
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
 import tracemalloc
 from collections import Counter
@@ -21,7 +18,7 @@ from casuskosten import Instellingen, bereken
 from casuskosten.fouten import InstellingenFout, InvoerFout, Melding
 from casuskosten.invoer.tarieven import GetalFout, laad_tarieven, lees_getal
 from casuskosten.pijplijn import controleer_alles
-from tests.conftest import PROJECT, casus
+from tests.conftest import Draai, casus
 
 TARIEFMAPPEN = Path(__file__).resolve().parent / "data" / "tarieven"
 PEIL_2016 = Instellingen(prijspeil=2016, discontovoet=0)
@@ -457,19 +454,9 @@ def test_tariefbestand_in_plaats_van_map_zegt_dat() -> None:
     ]
 
 
-def test_tariefbestand_als_optie_exit_1_zonder_traceback() -> None:
+def test_tariefbestand_als_optie_exit_1_zonder_traceback(draai: Draai) -> None:
     """`bereken --tarieven <bestand>` stopt met code 1 en de melding, zonder traceback."""
-    script = Path(sys.executable).with_name("casuskosten")
-    opdracht = [str(script)] if script.exists() else [sys.executable, "-m", "casuskosten"]
-    uit = subprocess.run(
-        [*opdracht, "bereken", "casussen", "--tarieven", "tarieven/landelijk.csv"],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
-        check=False,
-        timeout=120,
-    )
+    uit = draai("bereken", "casussen", "--tarieven", "tarieven/landelijk.csv")
     assert uit.returncode == 1
     assert "Traceback" not in uit.stdout + uit.stderr
     assert "tarieven/landelijk.csv: dit is een bestand; verwacht de tariefmap" in uit.stderr

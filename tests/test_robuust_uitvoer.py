@@ -18,8 +18,7 @@ import pytest
 from casuskosten.fouten import UitvoerFout
 from casuskosten.uitvoer import rapporten
 from casuskosten.uitvoer.bestanden import schrijf_atomair
-from tests.conftest import casus
-from tests.test_cli import draai
+from tests.conftest import SNEL, SNELLE_TOML, Draai, casus, draai_in_proces, draai_proces
 
 DATA = Path(__file__).resolve().parent / "data" / "uitvoer"
 FORMULE = DATA / "formule-injectie"
@@ -84,7 +83,7 @@ UITVOERFOUTEN = [
     ),
     pytest.param(
         ["export", "casussen", "--formaat", "json", "--uit", "/dev/stdout"],
-        None,
+        "stdout-is-een-pijp",
         "FOUT /dev/stdout: --uit: is geen gewoon bestand (maar een apparaat, pipe of socket); casuskosten schrijft "
         "alleen gewone bestanden. Voor het scherm of een pipe: laat --uit weg bij 'bereken' en 'schema'",
         id="dev-stdout-in-pipe",
@@ -94,7 +93,7 @@ UITVOERFOUTEN = [
 
 @pytest.mark.parametrize(("args", "voorbereiding", "verwacht"), UITVOERFOUTEN)
 def test_onschrijfbare_uitvoer_geeft_een_melding(
-    werkmap: Path, args: list[str], voorbereiding: str | None, verwacht: str
+    draai: Draai, werkmap: Path, args: list[str], voorbereiding: str | None, verwacht: str
 ) -> None:
     """Een uitvoerpad waar niet (als gewoon bestand) geschreven kan worden, geeft exitcode 1 en een Nederlandse
     melding zonder traceback; er komt niets bij in de werkmap."""
@@ -103,7 +102,9 @@ def test_onschrijfbare_uitvoer_geeft_een_melding(
     if voorbereiding == "fifo":
         os.mkfifo(werkmap / "pijp")
     voor = sorted(p.name for p in werkmap.iterdir())
-    uit = draai(*args, "--tarieven", "tarieven", cwd=werkmap)
+    # /dev/stdout is een pijp alleen in een echt proces; in pytest is het het (gewone) opvangbestand van pytest
+    lopen = draai_proces if voorbereiding == "stdout-is-een-pijp" else draai
+    uit = lopen(*args, "--tarieven", "tarieven", cwd=werkmap)
     assert uit.returncode == 1
     assert "Traceback" not in uit.stderr
     assert verwacht in _fout(uit.stderr)
@@ -112,7 +113,7 @@ def test_onschrijfbare_uitvoer_geeft_een_melding(
         assert (werkmap / "pijp").is_fifo()
 
 
-def test_map_als_uitvoerbestand_noemt_de_map(werkmap: Path) -> None:
+def test_map_als_uitvoerbestand_noemt_de_map(draai: Draai, werkmap: Path) -> None:
     """`--uit` naar een bestaande map voor een bestandsuitvoer zegt dat het een map is."""
     uit = draai("export", "casussen", "--tarieven", "tarieven", "--uit", str(werkmap), cwd=werkmap)
     assert uit.returncode == 1
@@ -132,7 +133,7 @@ def test_schrijven_zonder_rechten_geeft_een_melding(tmp_path: Path, monkeypatch:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_export_zonder_uit_maakt_de_map_uitvoer(werkmap: Path) -> None:
+def test_export_zonder_uit_maakt_de_map_uitvoer(draai: Draai, werkmap: Path) -> None:
     """`export` zonder `--uit` maakt `uitvoer/` zelf aan en schrijft daar casuskosten.xlsx."""
     uit = draai("export", "casussen", "--tarieven", "tarieven", cwd=werkmap)
     assert uit.returncode == 0, uit.stderr
@@ -149,7 +150,7 @@ def test_export_zonder_uit_maakt_de_map_uitvoer(werkmap: Path) -> None:
         pytest.param(["casus", "a-01.yaml"], id="casus"),
     ],
 )
-def test_geweigerde_uitvoer_in_casusmap_laat_geen_lege_map_achter(werkmap: Path, args: list[str]) -> None:
+def test_geweigerde_uitvoer_in_casusmap_laat_geen_lege_map_achter(draai: Draai, werkmap: Path, args: list[str]) -> None:
     """Draait een opdracht in de casusmap zelf, dan wordt `uitvoer/` daar geweigerd vóórdat er iets is aangemaakt."""
     casussen = werkmap / "casussen"
     uit = draai(*args, "--tarieven", "../tarieven", cwd=casussen)
@@ -168,7 +169,7 @@ def test_geweigerde_uitvoer_in_casusmap_laat_geen_lege_map_achter(werkmap: Path,
         pytest.param(["casus", "casussen/a-01.yaml"], id="casus"),
     ],
 )
-def test_elke_opdracht_beschermt_de_map_van_een_los_casusbestand(werkmap: Path, args: list[str]) -> None:
+def test_elke_opdracht_beschermt_de_map_van_een_los_casusbestand(draai: Draai, werkmap: Path, args: list[str]) -> None:
     """Ook met één los casusbestand als invoer weigert elke opdracht (ook `bereken`) uitvoer naast dat bestand."""
     uit = draai(*args, "--tarieven", "tarieven", "--uit", "casussen/uit.txt", cwd=werkmap)
     assert uit.returncode == 1
@@ -178,7 +179,7 @@ def test_elke_opdracht_beschermt_de_map_van_een_los_casusbestand(werkmap: Path, 
     )
 
 
-def test_instellingenbestand_wordt_niet_overschreven(werkmap: Path) -> None:
+def test_instellingenbestand_wordt_niet_overschreven(draai: Draai, werkmap: Path) -> None:
     """`--uit` op het instellingenbestand wordt geweigerd; het bestand blijft zoals het was."""
     (werkmap / "casuskosten.toml").write_text("seed = 7\n", encoding="utf-8")
     uit = draai("bereken", "casussen", "--tarieven", "tarieven", "--json", "--uit", "casuskosten.toml", cwd=werkmap)
@@ -192,10 +193,9 @@ def test_mislukt_rapport_van_een_gemeente_laat_geen_enkel_rapport_achter(
 ) -> None:
     """Gaat het rapport van de tweede gemeente mis, dan is ook dat van de eerste niet geschreven, en de nieuwe map
     is er niet."""
-    from casuskosten.invoer.instellingen import Instellingen
     from casuskosten.pijplijn import bereken
 
-    resultaat = bereken([werkmap / "casussen"], werkmap / "tarieven", Instellingen(bootstrap_iteraties=100))
+    resultaat = bereken([werkmap / "casussen"], werkmap / "tarieven", SNEL)
     echt = rapporten.gemeente_rapport
 
     def tweede_mislukt(r, gemeente, *args):  # type: ignore[no-untyped-def]
@@ -210,7 +210,9 @@ def test_mislukt_rapport_van_een_gemeente_laat_geen_enkel_rapport_achter(
     assert not doel.exists()
 
 
-def test_gemeenten_met_dezelfde_bestandsnaam_worden_geweigerd(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_gemeenten_met_dezelfde_bestandsnaam_worden_geweigerd(
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap
+) -> None:  # type: ignore[no-untyped-def]
     """`Den Haag` en `Den-Haag` zouden allebei den-haag.html worden: een fout met beide namen, geen rapport."""
     map_ = casusmap(
         casus(id="DH-01", gemeente="Den Haag", voor=[{"tarief": "hulp", "aantal": 1}]),
@@ -227,9 +229,9 @@ def test_gemeenten_met_dezelfde_bestandsnaam_worden_geweigerd(tmp_path: Path, ta
     assert not doel.exists()
 
 
-def test_rapport_per_gemeente_schrijft_alle_rapporten(werkmap: Path) -> None:
+def test_rapport_per_gemeente_schrijft_alle_rapporten(draai: Draai, werkmap: Path, snel_toml: Path) -> None:
     """Zonder `--gemeente` en `--uit` komt er per gemeente één rapport in `uitvoer/`."""
-    uit = draai("rapport", "casussen", "--tarieven", "tarieven", cwd=werkmap)
+    uit = draai("rapport", "casussen", "--tarieven", "tarieven", "--instellingen", str(snel_toml), cwd=werkmap)
     assert uit.returncode == 0, uit.stderr
     assert sorted(p.name for p in (werkmap / "uitvoer").iterdir()) == ["alfa.html", "beta.html"]
 
@@ -237,9 +239,9 @@ def test_rapport_per_gemeente_schrijft_alle_rapporten(werkmap: Path) -> None:
 # --- klasse 11: formule-injectie in de export ----------------------------------------------------------------------
 
 
-def _export(tmp_path: Path, formaat: str) -> Path:
-    doel = tmp_path / ("export.xlsx" if formaat == "xlsx" else "tabellen")
-    uit = draai(
+def _export(map_: Path, formaat: str) -> Path:
+    doel = map_ / ("export.xlsx" if formaat == "xlsx" else "tabellen")
+    uit = draai_in_proces(
         "export",
         str(FORMULE / "casussen"),
         "--tarieven",
@@ -251,6 +253,19 @@ def _export(tmp_path: Path, formaat: str) -> Path:
     )
     assert uit.returncode == 0, uit.stderr
     return doel
+
+
+# de tests hieronder lezen de export alleen: één keer maken per module, niet per parameter
+@pytest.fixture(scope="module")
+def formule_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`export --formaat xlsx` van de casussen met formuletekens."""
+    return _export(tmp_path_factory.mktemp("formule-xlsx"), "xlsx")
+
+
+@pytest.fixture(scope="module")
+def formule_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`export --formaat csv` van de casussen met formuletekens (de map met een bestand per tabel)."""
+    return _export(tmp_path_factory.mktemp("formule-csv"), "csv")
 
 
 FORMULECELLEN = [
@@ -266,18 +281,18 @@ FORMULECELLEN = [
 
 @pytest.mark.parametrize(("blad", "kolom", "rij", "tekst"), FORMULECELLEN)
 def test_xlsx_schrijft_gebruikerstekst_als_tekstcel(
-    tmp_path: Path, blad: str, kolom: str, rij: int, tekst: str
+    formule_xlsx: Path, blad: str, kolom: str, rij: int, tekst: str
 ) -> None:
     """Een gemeente, tariefcode of omschrijving die met `=` of `@` begint, is in de xlsx een tekstcel, geen formule."""
-    werkblad = openpyxl.load_workbook(_export(tmp_path, "xlsx"))[blad]
+    werkblad = openpyxl.load_workbook(formule_xlsx)[blad]
     koppen = [c.value for c in werkblad[1]]
     cel = werkblad.cell(row=rij, column=koppen.index(kolom) + 1)
     assert (cel.value, cel.data_type) == (tekst, "s")
 
 
-def test_xlsx_vervangt_stuurtekens(tmp_path: Path) -> None:
+def test_xlsx_vervangt_stuurtekens(formule_xlsx: Path) -> None:
     """Een stuurteken (BEL, U+0007) in een omschrijving wordt U+FFFD in plaats van een crash van de export."""
-    werkblad = openpyxl.load_workbook(_export(tmp_path, "xlsx"))["regels"]
+    werkblad = openpyxl.load_workbook(formule_xlsx)["regels"]
     koppen = [c.value for c in werkblad[1]]
     assert werkblad.cell(row=3, column=koppen.index("omschrijving") + 1).value == "-Begeleiding met \ufffdbel"
 
@@ -293,13 +308,13 @@ CSVCELLEN = [
 
 
 @pytest.mark.parametrize(("bestand", "kolom", "rij", "verwacht"), CSVCELLEN)
-def test_csv_neutraliseert_formuletekens(tmp_path: Path, bestand: str, kolom: str, rij: int, verwacht: str) -> None:
+def test_csv_neutraliseert_formuletekens(formule_csv: Path, bestand: str, kolom: str, rij: int, verwacht: str) -> None:
     """In CSV krijgt tekst die met `=`, `+`, `-`, `@`, tab of CR begint een `'` ervoor (OWASP); getallen niet."""
-    tekst = (_export(tmp_path, "csv") / bestand).read_text(encoding="utf-8")
+    tekst = (formule_csv / bestand).read_text(encoding="utf-8")
     assert list(csv.DictReader(io.StringIO(tekst)))[rij][kolom] == verwacht
 
 
-def test_csv_laat_negatieve_bedragen_getallen(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_csv_laat_negatieve_bedragen_getallen(draai: Draai, tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Een negatieve besparing blijft in CSV een getal zonder `'` ervoor.
 
     Met de hand: hulp 2015 kost 10 bij index 100, op prijspeil 2017 (index 121) 12,10; vóór 1 uur, team 2 uur:
@@ -365,7 +380,9 @@ INSTELLINGFOUTEN = [
 
 
 @pytest.mark.parametrize(("fixture", "verwacht"), INSTELLINGFOUTEN)
-def test_controleer_meldt_ongeldige_instelling(tarieven: Path, casusmap, fixture: str, verwacht: str) -> None:  # type: ignore[no-untyped-def]
+def test_controleer_meldt_ongeldige_instelling(
+    draai: Draai, tarieven: Path, casusmap, fixture: str, verwacht: str
+) -> None:  # type: ignore[no-untyped-def]
     """Een ongeldige instelling of een logo dat geen afbeelding is, noemt bestand, regel en wat wel mag; ook
     `controleer` meldt het (en zegt niet 'In orde')."""
     map_ = casusmap(casus(id="I-01", voor=[{"tarief": "hulp", "aantal": 1}]))
@@ -377,7 +394,7 @@ def test_controleer_meldt_ongeldige_instelling(tarieven: Path, casusmap, fixture
 
 @pytest.mark.parametrize("fixture", ["correctie-als-boolean.toml", "logo-geen-afbeelding.toml", "logo-afgekapt.toml"])
 def test_rapport_met_ongeldige_instelling_schrijft_niets(
-    tmp_path: Path, tarieven: Path, casusmap, fixture: str
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, fixture: str
 ) -> None:  # type: ignore[no-untyped-def]
     """`rapport --formaat pdf` met een ongeldige instelling of logo stopt met een melding zonder traceback en
     zonder uitvoer."""
@@ -392,7 +409,7 @@ def test_rapport_met_ongeldige_instelling_schrijft_niets(
     assert not (tmp_path / "rapporten").exists()
 
 
-def test_prijspeil_van_de_optie_noemt_de_optie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_prijspeil_van_de_optie_noemt_de_optie(draai: Draai, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """Een prijspeil buiten de index via `--prijspeil` noemt de optie en de jaren, niet het indexbestand."""
     map_ = casusmap(casus(id="P-01", voor=[{"tarief": "hulp", "aantal": 1}]))
     uit = draai("bereken", str(map_), "--tarieven", str(tarieven), "--prijspeil", "2031")
@@ -403,7 +420,7 @@ def test_prijspeil_van_de_optie_noemt_de_optie(tarieven: Path, casusmap) -> None
 
 
 @pytest.mark.parametrize("formaat", ["html", "pdf"])
-def test_echt_logo_komt_in_het_rapport(tmp_path: Path, tarieven: Path, casusmap, formaat: str) -> None:  # type: ignore[no-untyped-def]
+def test_echt_logo_komt_in_het_rapport(draai: Draai, tmp_path: Path, tarieven: Path, casusmap, formaat: str) -> None:  # type: ignore[no-untyped-def]
     """Een echte PNG naast het instellingenbestand komt in het rapport (HTML als data-URI, PDF als afbeelding)."""
     map_ = casusmap(casus(id="L-01", voor=[{"tarief": "hulp", "aantal": 1}]))
     doel = tmp_path / f"rapport.{formaat}"
@@ -426,7 +443,7 @@ def test_echt_logo_komt_in_het_rapport(tmp_path: Path, tarieven: Path, casusmap,
     ],
 )
 def test_sjabloonfout_geeft_geen_traceback(
-    tmp_path: Path, tarieven: Path, casusmap, sjabloon: str | None, verwacht: str
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, *, sjabloon: str | None, verwacht: str
 ) -> None:  # type: ignore[no-untyped-def]
     """Een ontbrekend of kapot eigen sjabloon geeft een melding met de sjabloonnaam, geen jinja2-traceback."""
     map_ = casusmap(casus(id="S-01", voor=[{"tarief": "hulp", "aantal": 1}]))
@@ -482,20 +499,24 @@ LANGE_CASUSSEN = [
 
 @pytest.mark.parametrize("velden", LANGE_CASUSSEN)
 def test_pdf_van_een_casus_met_lange_inhoud(
-    tmp_path: Path, tarieven: Path, casusmap, velden: dict[str, object]
+    draai: Draai, tmp_path: Path, tarieven: Path, casusmap, snel_toml: Path, *, velden: dict[str, object]
 ) -> None:  # type: ignore[no-untyped-def]
     """Een lange toelichting, veel inzetregels of een lange situatie loopt over meer pagina's door (geen
     LayoutError); de laatste woorden staan in de PDF."""
     map_ = casusmap(casus(id="L-01", voor=[{"tarief": "hulp", "aantal": 1}], **velden))
     doel = tmp_path / "casus.pdf"
-    uit = draai("casus", str(map_), "--tarieven", str(tarieven), "--formaat", "pdf", "--uit", str(doel))
+    uit = draai(
+        "casus", str(map_), "--tarieven", str(tarieven), "--instellingen", str(snel_toml),
+        "--formaat", "pdf", "--uit", str(doel),
+    )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     paginas, tekst = _pdf_tekst(doel)
     assert paginas > 1
     assert "EINDE" in tekst
 
 
-def test_vergelijking_van_342_gemeenten_als_pdf(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.traag
+def test_vergelijking_van_342_gemeenten_als_pdf(draai: Draai, tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """`vergelijk --formaat pdf` over 342 gemeenten (elk één casus) geeft een PDF met de tabel over pagina's, de
     kop herhaald, en de forest plot in delen; de eerste en de laatste gemeente staan erin."""
     casusmap(
@@ -504,7 +525,7 @@ def test_vergelijking_van_342_gemeenten_als_pdf(tmp_path: Path, tarieven: Path, 
             for i in range(342)
         )
     )
-    (tmp_path / "casuskosten.toml").write_text("bootstrap_iteraties = 100\n", encoding="utf-8")
+    (tmp_path / "casuskosten.toml").write_text(SNELLE_TOML, encoding="utf-8")
     doel = tmp_path / "vergelijking.pdf"
     uit = draai("vergelijk", "casussen", "--tarieven", "tarieven", "--formaat", "pdf", "--uit", str(doel), cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr

@@ -19,7 +19,7 @@ from casuskosten.fouten import InvoerFout, Melding
 from casuskosten.invoer.casussen import laad_casussen, lees_casus
 from casuskosten.invoer.tarieven import Tarieftabel, laad_tarieven
 from casuskosten.pijplijn import bereken, controleer_alles
-from casuskosten.uitvoer.document import gemeenterapport
+from casuskosten.uitvoer.document import Tussenkop, gemeente_document
 from casuskosten.uitvoer.terminal import toon_weggelaten
 from tests.conftest import PROJECT, casus
 
@@ -305,5 +305,33 @@ def test_gemeenterapport_noemt_alleen_eigen_weggelaten_casussen(tarieven: Path, 
     """Het rapport van Beta noemt de weggelaten casus van Alfa niet; dat van Alfa wel."""
     r = bereken([_drie_gemeenten(casusmap)], tarieven, sla_ongeldige_over=True)
     datum = dt.date(2024, 1, 1)
-    assert [o.id for o in gemeenterapport(r, "Alfa", datum).overgeslagen] == ["A-02"]
-    assert gemeenterapport(r, "Beta", datum).overgeslagen == ()
+    assert [o.id for o in r.overgeslagen_van("Alfa")] == ["A-02"]
+    assert r.overgeslagen_van("Beta") == ()
+    for gemeente, genoemd in (("Alfa", True), ("Beta", False)):
+        verantwoording = gemeente_document(r, gemeente, datum).secties[-1]
+        koppen = {b.tekst for b in verantwoording.blokken if isinstance(b, Tussenkop)}
+        assert ("Weggelaten casussen (ongeldig)" in koppen) is genoemd
+
+
+def test_weggelaten_casus_hoort_bij_de_gemeente_in_elke_spelling(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een ongeldige casus in "'s-Hertogenbosch" (rechte apostrof) staat in het rapport van "’s-Hertogenbosch"
+    (gekrulde apostrof): dezelfde `namen.sleutel`, dus dezelfde gemeente, zoals de README belooft."""
+    from casuskosten.uitvoer.rapporten import gemeente_rapport
+
+    r = bereken(
+        [
+            casusmap(
+                casus(id="DB-01", gemeente="’s-Hertogenbosch", voor=[{"tarief": "hulp", "aantal": 1}]),
+                casus(id="DB-02", gemeente="'s-Hertogenbosch", zekerheid="zeker"),
+                casus(id="B-01", gemeente="Beta", voor=[{"tarief": "hulp", "aantal": 1}]),
+            )
+        ],
+        tarieven,
+        sla_ongeldige_over=True,
+    )
+    assert [o.id for o in r.overgeslagen_van("’s-Hertogenbosch")] == ["DB-02"]
+    assert [o.id for o in r.overgeslagen_van("'S-HERTOGENBOSCH")] == ["DB-02"]
+    assert r.overgeslagen_van("Beta") == ()
+    html = gemeente_rapport(r, "’s-Hertogenbosch", "html", dt.date(2024, 1, 1)).decode("utf-8")
+    assert "Weggelaten casussen (ongeldig)" in html
+    assert "casus DB-02" in html

@@ -92,3 +92,23 @@ def test_opschalingstabel_past_op_80_kolommen() -> None:
     uit = console.file.getvalue()  # type: ignore[attr-defined]
     assert max(len(regel) for regel in uit.splitlines()) <= 80
     assert "Rotterdam " in uit  # de naam is niet over twee regels gevouwen
+
+
+def test_terminal_schrijft_een_bijna_zekere_kans_zoals_het_rapport(tarieven, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een team dat in elke doorrekening goedkoper is (kans 1): de terminal zegt "meer dan 99%", net als de
+    kernboodschap en het rapport, en niet "100%"."""
+    from casuskosten import bereken
+    from casuskosten.uitvoer.terminal import kernboodschappen
+    from tests.conftest import casus
+
+    zeker = [
+        casus(id=f"Z{i}", voor=[{"tarief": "zwaar", "aantal": 10}], team=[{"tarief": "hulp", "aantal": 1}])
+        for i in range(3)
+    ]
+    r = bereken([casusmap(*zeker)], tarieven)
+    kans = r.gemeente("Beta").antwoord.kans_besparing
+    assert kans is not None
+    assert kans > 0.99
+    tekst = _tekst(kernboodschappen(r), breedte=200)
+    assert tekst.count("meer dan 99%") >= 3  # kernboodschap van totaal en Beta, en de tabel
+    assert "100%" not in tekst

@@ -16,9 +16,8 @@ from casuskosten.invoer.casussen import lees_casus
 from casuskosten.invoer.privacy import WEGGELATEN
 from casuskosten.uitvoer.bestanden import schrijf_atomair
 from casuskosten.uitvoer.rapporten import casus_rapport, gemeente_rapport
-from tests.conftest import casus
+from tests.conftest import Draai, casus
 from tests.test_berekening import GEEN_DISCONTO
-from tests.test_cli import draai
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -159,7 +158,7 @@ def test_anoniem_laat_alle_vrije_tekst_weg(tarieven: Path, casusmap) -> None:  #
     assert "€ 100" in html  # 10 uur x 10: de cijfers blijven
 
 
-def test_anoniem_via_de_opdrachtregel(tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+def test_anoniem_via_de_opdrachtregel(draai: Draai, tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
     """`casus --anoniem` schrijft een rapport zonder de situatie."""
     map_ = casusmap(casus(id="A2", situatie="Heel persoonlijk verhaal", voor=[{"tarief": "hulp", "aantal": 1}]))
     doel = tmp_path / "a2.html"

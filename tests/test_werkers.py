@@ -12,13 +12,12 @@ from typing import Any
 import pytest
 
 import casuskosten.invoer.casussen as casussen_module
-import casuskosten.rekenen.psa as psa_module
+import casuskosten.rekenen.gemeenten as gemeenten_module
 from casuskosten import Instellingen, bereken
 from casuskosten.fouten import InvoerFout
 from casuskosten.invoer.casussen import PARALLEL_VANAF, Gelezen, laad_casussen
 from casuskosten.invoer.tarieven import laad_tarieven
-from tests.conftest import PROJECT
-from tests.test_cli import draai
+from tests.conftest import PROJECT, Draai, draai_proces
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from genereer import genereer
@@ -39,12 +38,15 @@ def landelijk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return map_
 
 
+@pytest.mark.traag
 def test_json_is_byte_voor_byte_gelijk_met_een_en_twee_werkers(landelijk: Path, tmp_path: Path) -> None:
-    """`bereken --json` met --werkers 1 en --werkers 2 schrijft dezelfde bytes (lezen, PSA, totaal, opschaling)."""
+    """`bereken --json` met --werkers 1 en --werkers 2 schrijft dezelfde bytes (lezen, PSA, totaal, opschaling).
+
+    Als echt proces: met twee werkers leest het commando in werkprocessen (fork), en dat hoort niet in pytest."""
     uitvoer = []
     for werkers in ("1", "2"):
         uit = tmp_path / f"werkers-{werkers}.json"
-        proces = draai(
+        proces = draai_proces(
             "bereken",
             str(landelijk / "casussen"),
             "--tarieven",
@@ -74,6 +76,7 @@ def _lees_met_spoor(stuk: Sequence[Path]) -> list[Gelezen]:
     return _ORIGINEEL(stuk)
 
 
+@pytest.mark.traag
 def test_twee_werkers_lezen_echt_in_twee_processen(
     landelijk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -92,17 +95,18 @@ def test_twee_werkers_lezen_echt_in_twee_processen(
     assert ids == serieel
 
 
+@pytest.mark.traag
 def test_psa_rekent_met_twee_werkers_in_twee_draden(landelijk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """De doorgang per gemeente (met haar PSA) verdeelt de gemeenten over twee draden naast het hoofdproces, en het
     totaal blijft hetzelfde."""
-    origineel = psa_module._trek_gemeente
+    origineel = gemeenten_module.psa_gemeente
     draden: set[str] = set()
 
     def met_spoor(*args: Any, **kwargs: Any) -> Any:
         draden.add(threading.current_thread().name)
         return origineel(*args, **kwargs)
 
-    monkeypatch.setattr(psa_module, "_trek_gemeente", met_spoor)
+    monkeypatch.setattr(gemeenten_module, "psa_gemeente", met_spoor)
     instellingen = Instellingen(psa_iteraties=200, bootstrap_iteraties=200)
     twee = bereken(landelijk / "casussen", PROJECT / "tarieven", instellingen, werkers=2)
     assert len(draden) == 2
@@ -119,6 +123,7 @@ def _maak_fout(pad: Path, oud: str, nieuw: str) -> None:
     pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
 
 
+@pytest.mark.traag
 def test_meldingen_uit_werkers_komen_in_de_volgorde_van_de_bestanden(tmp_path: Path) -> None:
     """Fouten vroeg, midden en laat in de set (in verschillende stukken van de werkers) komen met bestand, regel en
     veld terug, in dezelfde volgorde als met één werker."""
@@ -149,7 +154,7 @@ def test_ongeldig_aantal_werkers_is_een_nederlandse_fout(werkers: Any) -> None:
         bereken(PROJECT / "casussen", PROJECT / "tarieven", werkers=werkers)
 
 
-def test_ongeldig_aantal_werkers_op_de_opdrachtregel() -> None:
+def test_ongeldig_aantal_werkers_op_de_opdrachtregel(draai: Draai) -> None:
     """`--werkers 0` en `--werkers twee`: een melding in het Nederlands, code 1, geen traceback."""
     nul = draai("bereken", "casussen", "--werkers", "0")
     assert nul.returncode == 1
@@ -180,6 +185,7 @@ def test_voortgangsbalk_op_een_terminal_laat_werkprocessen_toe(monkeypatch: pyte
     assert "Casussen lezen" in scherm.getvalue()
 
 
+@pytest.mark.traag
 def test_vanuit_een_werkproces_van_een_ander_leest_casuskosten_in_een_proces() -> None:
     """Een werkproces (daemon) van bijvoorbeeld een eigen multiprocessing.Pool mag geen kinderen krijgen: dan leest
     casuskosten zelf in één proces in plaats van te falen."""
@@ -209,7 +215,7 @@ def test_standaard_werkers_volgen_het_cpu_quotum_van_de_container(tmp_path: Path
 
 
 @pytest.mark.parametrize("opdracht", ["bereken", "controleer", "rapport", "casus", "vergelijk", "export"])
-def test_elke_opdracht_die_casussen_leest_kent_werkers(opdracht: str) -> None:
+def test_elke_opdracht_die_casussen_leest_kent_werkers(draai: Draai, opdracht: str) -> None:
     """Niet alleen `bereken`: elke opdracht die casussen leest en rekent, neemt --werkers (en weigert 0 in het
     Nederlands)."""
     hulp = draai(opdracht, "--help")
@@ -220,11 +226,13 @@ def test_elke_opdracht_die_casussen_leest_kent_werkers(opdracht: str) -> None:
     assert "ongeldige waarde voor --werkers: moet 1 of meer zijn" in nul.stderr
 
 
+@pytest.mark.traag
 def test_controleer_meldt_met_een_en_twee_werkers_hetzelfde(landelijk: Path) -> None:
-    """`controleer` leest met twee werkers in processen en geeft dezelfde uitvoer als met één."""
+    """`controleer` leest met twee werkers in processen en geeft dezelfde uitvoer als met één (als echt proces, zoals
+    hierboven)."""
     uitvoer = []
     for werkers in ("1", "2"):
-        proces = draai(
+        proces = draai_proces(
             "controleer",
             str(landelijk / "casussen"),
             "--tarieven",

@@ -19,6 +19,9 @@ from pypdf import PdfReader
 
 from tests.conftest import PROJECT
 
+# een wheel bouwen en in een nieuwe omgeving installeren duurt seconden: niet in `make test-snel`
+pytestmark = pytest.mark.traag
+
 
 def _draai(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     omgeving = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"}}

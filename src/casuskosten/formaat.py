@@ -65,6 +65,21 @@ def datum(waarde: dt.date | str) -> str:
     return str(format_date(waarde, format="long", locale=LOCALE))
 
 
+def kans(waarde: float | None) -> str:
+    """Een kans (0..1) als heel percentage, half naar boven afgerond: `0.745` -> `75%`; aan de randen in woorden,
+    `meer dan 99%` en `minder dan 1%` (nooit "100%" of "0%" voor iets wat op 0,996 of 0,004 uitkomt); None -> `–`.
+
+    De enige manier waarop terminal, rapporten en kernboodschappen een kans schrijven.
+    """
+    if waarde is None:
+        return "–"
+    if waarde > 0.99:
+        return "meer dan 99%"
+    if waarde < 0.01:
+        return "minder dan 1%"
+    return _procent(half_naar_boven(waarde * 100, 0), 0)
+
+
 def interval(ci: tuple[float, float] | None, decimalen: int = 1) -> str:
     """Een 95%-interval als `[12,3% – 40,1%]`; None -> `–`."""
     if ci is None:

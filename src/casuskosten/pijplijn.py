@@ -193,8 +193,12 @@ def teamprijs(tabel: Tarieftabel, codes: Sequence[str], gemeente: str, prijspeil
     in de tarieftabellen staat (voor het omslagpunt extra_teamuren); None als er geen is."""
     for code in codes:
         rij = tabel.kies(code, gemeente, prijspeil)
-        if rij is not None:
+        if rij is None:
+            continue
+        try:
             return rij.prijs * tabel.prijsindex.factor(rij.jaar, prijspeil)
+        except InvoerFout:  # een rij die niet te indexeren is: dan is er geen teamprijs (het omslagpunt is null)
+            continue
     return None
 
 

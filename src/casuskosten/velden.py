@@ -296,7 +296,12 @@ def plat(waarde: Any, voorvoegsel: str = "") -> dict[str, Any]:
                 uit.update(plat(deel, binnen))
         elif plan.soort == _DICT_SCALAIR:
             for s in plan.veld.sleutels:
-                uit[f"{voorvoegsel}{_voorvoegsel(plan)}{s}"] = deel.get(s)
+                uit[f"{voorvoegsel}{_voorvoegsel(plan)}{s}"] = deel.get(s) if deel is not None else None
+        elif deel is None:
+            assert plan.klasse is not None
+            for s in plan.veld.sleutels:
+                binnen = f"{voorvoegsel}{_voorvoegsel(plan)}{s}_"
+                uit.update(dict.fromkeys((k.naam for k in kolommen(plan.klasse, binnen)), None))
         else:
             assert plan.klasse is not None
             per_sleutel = (

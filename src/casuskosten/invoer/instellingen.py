@@ -96,11 +96,10 @@ class Onzekerheid(_Model):
 
     steekproef: bool = Field(
         default=True,
-        strict=True,
         description="onzekerheid doordat het maar n casussen zijn (Student-t rond het gemiddelde)",
     )
-    tarieven: bool = Field(default=True, strict=True, description="onzekerheid in de tarieven (lognormale prijsfactor)")
-    kansen: bool = Field(default=True, strict=True, description="onzekerheid in de kansen (Beta, maal de kansfactor)")
+    tarieven: bool = Field(default=True, description="onzekerheid in de tarieven (lognormale prijsfactor)")
+    kansen: bool = Field(default=True, description="onzekerheid in de kansen (Beta, maal de kansfactor)")
     kansfactor: float = Field(
         default=0.15,
         ge=0,

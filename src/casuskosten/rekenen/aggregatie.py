@@ -156,6 +156,8 @@ def aggregeer(
     gestratificeerde sommen uit `BootstrapTotaal`), anders worden ze hier getrokken; `lagen` dan per casus de laag
     van die bootstrap (voor de versnelling van BCa, zie `onzekerheid.bca_interval`).
     """
+    # lang (ruim 80 regels) met reden: het vult één bevroren Aggregaat van ruim dertig velden, elk één regel; de
+    # rekenstappen zelf staan in onzekerheid, kernboodschap en waarschuwingen
     voor = np.asarray(tabel["kosten_voor_2015"], dtype=float)
     team = np.asarray(tabel["kosten_sociaal_team"], dtype=float)
     voor_gec = np.asarray(tabel["kosten_voor_2015_gecorrigeerd"], dtype=float)
@@ -226,11 +228,19 @@ def aggregeer(
         invloedrijkste_casus=invloed,
         per_financier=_per_financier(regels),
         doelen=_doelen(tabel),
-        gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding),
+        gevoeligheid=onzekerheid.gevoeligheid(maatschappelijk, spreiding, _jaarfactoren(tabel, maatschappelijk), n),
         aandeel_kosten_laag_betrouwbaar=laag,
         periode=Periode(_dag(datums.min()), _dag(datums.max())),
         waarschuwingen=waarschuwingen,
     )
+
+
+def _jaarfactoren(tabel: Kolommen, regels: Kolommen) -> FloatArray:
+    """Per regel 12 / de horizon van zijn casus: de omrekening naar een besparing per jaar."""
+    per_casus = dict(
+        zip(tabel["id"].tolist(), (12.0 / np.asarray(tabel["horizon_maanden"], dtype=float)).tolist(), strict=True)
+    )
+    return np.array([per_casus[c] for c in regels["casus"].tolist()], dtype=float)
 
 
 def _bootstrap_kolommen(tabel: Kolommen) -> list[FloatArray]:

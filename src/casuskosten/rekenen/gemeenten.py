@@ -123,7 +123,8 @@ def bereken_gemeente(
     per_zwaarte = aandelen(deel.casussen.tabel(), deel.opschaling) if deel.opschaling is not None else None
     grens = slice(int(verdeling.psa.casus_grens[deel.nr]), int(verdeling.psa.casus_grens[deel.nr + 1]))
     strata = None
-    if per_zwaarte is not None and verdeling.psa.zwaarte is not None:
+    # één zwaarte met alle casussen is het gewone gemiddelde: dan de trekkingen van de gemeente zelf
+    if per_zwaarte is not None and verdeling.psa.zwaarte is not None and int((per_zwaarte > 0).sum()) > 1:
         strata = Strata.maak(
             verdeling.psa.zwaarte[grens],
             per_zwaarte,
@@ -147,7 +148,8 @@ def bereken_gemeente(
     )
     agg = aggregeer(deel.naam, deel.casussen, deel.regels, instellingen, uitkomst, bootstrap=sommen)
     if deel.opschaling is not None:
-        gewogen = psa.opschaling or {"theta": uitkomst_theta(psa.trekkingen), **psa.trekkingen.bron}
+        # gewogen naar zwaarte, of (zonder weging) precies de trekkingen van het antwoord
+        gewogen = psa.opschaling or {"theta": psa.trekkingen.theta["maatschappelijk"], **psa.trekkingen.bron}
         opgeschaald = schaal_op(
             deel.naam,
             deel.casussen.tabel(),
@@ -176,11 +178,6 @@ def bereken_gemeente(
         ids=verdeling.psa.ids[grens],
         bootstrap=sommen,
     )
-
-
-def uitkomst_theta(trekkingen: Trekkingen) -> FloatArray:
-    """De trekkingen van het antwoord (maatschappelijk)."""
-    return trekkingen.theta["maatschappelijk"]
 
 
 #: de kolommen die de simulatie per casus aan de casustabel toevoegt

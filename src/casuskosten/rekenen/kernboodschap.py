@@ -7,20 +7,8 @@ casussen waarop dat rust. Onder 3 casussen alleen wat de casussen laten zien.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from .. import formaat as f
 from .waarden import MIN_CASUSSEN_ANTWOORD, Antwoord
-
-
-def heel_procent(aandeel: float) -> str:
-    """Een kans als heel percentage, half naar boven afgerond; aan de randen 'minder dan 1%' / 'meer dan 99%'."""
-    if aandeel > 0.99:
-        return "meer dan 99%"
-    if aandeel < 0.01:
-        return "minder dan 1%"
-    waarde = Decimal(str(aandeel * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{waarde}%"
 
 
 def casussen_tekst(aantal: int) -> str:
@@ -63,7 +51,7 @@ def kernboodschap(gemeente: str | None, aantal_casussen: int, aantal_gemeenten: 
             f"{waar} kostte de aanpak van het sociaal team na correctie gemiddeld {bedrag} per huishouden per jaar "
             f"meer dan de aanpak van vóór 2015: meerkosten, geen besparing {basis}."
         )
-    return f"{eerste} De kans dat het sociaal team goedkoper was, is {heel_procent(antwoord.kans_besparing)}."
+    return f"{eerste} De kans dat het sociaal team goedkoper was, is {f.kans(antwoord.kans_besparing)}."
 
 
 def casus_kernboodschap(per_jaar_gecorrigeerd: float, kans_goedkoper: float, horizon_maanden: int) -> str:
@@ -77,6 +65,4 @@ def casus_kernboodschap(per_jaar_gecorrigeerd: float, kans_goedkoper: float, hor
         eerste = f"In deze casus bespaarde het sociaal team na correctie {bedrag} per jaar ({periode})."
     else:
         eerste = f"In deze casus kostte het sociaal team na correctie {bedrag} per jaar meer: meerkosten ({periode})."
-    return (
-        f"{eerste} De kans dat het sociaal team voor dit huishouden goedkoper was, is {heel_procent(kans_goedkoper)}."
-    )
+    return f"{eerste} De kans dat het sociaal team voor dit huishouden goedkoper was, is {f.kans(kans_goedkoper)}."

@@ -185,7 +185,7 @@ def invloedrijkste(ids: list[str], voor: FloatArray, team: FloatArray) -> Invloe
 class _Paren:
     """De regels van een groep per (casus, tariefcode)-paar: daarop werkt de correctie op vermeden kosten."""
 
-    def __init__(self, regels: Kolommen) -> None:
+    def __init__(self, regels: Kolommen, jaarfactor: FloatArray | None = None, aantal_casussen: int = 1) -> None:
         casus_nr, _ = pd.factorize(regels["casus"])
         self.code_nr, self.codes = pd.factorize(regels["tarief"])
         code_nr = self.code_nr
@@ -198,6 +198,10 @@ class _Paren:
         self.correctie[self.paar] = np.asarray(regels["correctie"], dtype=float)
         self.code_van_paar = np.zeros(self.aantal, dtype=np.int64)
         self.code_van_paar[self.paar] = code_nr
+        # per paar: 12 / horizon van zijn casus, gedeeld door het aantal casussen (de schatting is een gemiddelde)
+        self.gewicht = np.ones(self.aantal)
+        if jaarfactor is not None:
+            self.gewicht[self.paar] = jaarfactor / max(aantal_casussen, 1)
 
     def per_paar(self, kosten: FloatArray, correctie: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
         """Per paar (bijdrage aan voor gecorrigeerd, kosten sociaal team)."""
@@ -213,21 +217,19 @@ class _Paren:
         gecorrigeerd, team = self.per_paar(kosten, correctie)
         return pct(float(gecorrigeerd.sum()), float(team.sum()))
 
+    def schatting(self, kosten: FloatArray, correctie: FloatArray | None = None) -> float:
+        """De gecorrigeerde besparing per huishouden per jaar van de groep bij deze regelkosten."""
+        gecorrigeerd, team = self.per_paar(kosten, correctie)
+        return float((self.gewicht * (gecorrigeerd - team)).sum())
 
-def gevoeligheid(regels: Kolommen, spreiding: dict[str, float], max_codes: int = 10) -> tuple[Gevoeligheid, ...]:
-    """Het gecorrigeerde besparingspercentage bij andere aannames, gesorteerd op spreiding (tornado).
 
-    Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
-    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4 en correctie (de
-    correctie van de casus). Tarieven gaan ±s omhoog en omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde
-    als in de PSA); elke tariefcode krijgt een omslagpunt: de prijsfactor waarbij de gecorrigeerde besparing 0 wordt.
-    """
-    paren = _Paren(regels)
-    k = np.asarray(regels["kosten"], dtype=float)
-    basis = paren.pct(k)
+def _tarieven(
+    regels: Kolommen, paren: _Paren, k: FloatArray, spreiding: dict[str, float], max_codes: int
+) -> list[Gevoeligheid]:
+    """De balken van de tariefcodes met de grootste bijdrage, elk met zijn omslagpunt."""
     uit: list[Gevoeligheid] = []
     gecorrigeerd, team = paren.per_paar(k)
-    bijdrage_paar = gecorrigeerd - team  # de gecorrigeerde besparing per paar
+    bijdrage_paar = paren.gewicht * (gecorrigeerd - team)  # de bijdrage van elk paar aan de schatting
     bijdrage = np.bincount(paren.code_van_paar, weights=bijdrage_paar, minlength=len(paren.codes))
     totaal = float(bijdrage_paar.sum())
     betrouwbaarheid = regels["betrouwbaarheid"]
@@ -241,7 +243,7 @@ def gevoeligheid(regels: Kolommen, spreiding: dict[str, float], max_codes: int =
         code = str(paren.codes[i])
         deze = paren.code_nr == i
         spreid = float(s[deze].max())
-        # de gecorrigeerde besparing is lineair in de prijsfactor x van één code (x > 0): totaal + (x - 1) B
+        # de schatting is lineair in de prijsfactor x van één code (x > 0): totaal + (x - 1) B
         b = float(bijdrage[i])
         omslag = 1.0 - totaal / b if b != 0 else None
         uit.append(
@@ -249,13 +251,35 @@ def gevoeligheid(regels: Kolommen, spreiding: dict[str, float], max_codes: int =
                 f"tarief:{code}",
                 f"{omschrijvingen[code]}: prijs -{_pct_tekst(spreid)} / +{_pct_tekst(spreid)} "
                 f"(betrouwbaarheid {betrouwbaarheden[code]})",
-                paren.pct(np.where(deze, k * (1 - s), k)),
-                paren.pct(np.where(deze, k * (1 + s), k)),
+                paren.schatting(np.where(deze, k * (1 - s), k)),
+                paren.schatting(np.where(deze, k * (1 + s), k)),
                 omslagpunt=omslag if omslag is not None and 0 < omslag <= 10 else None,
             )
         )
-    # alleen onzekere kansen (0 < kans < 1) bewegen: een inzet met kans 1 is zeker, een halvering van álle kansen
-    # zou beide trajecten evenveel verlagen en het percentage niet veranderen
+    return uit
+
+
+def gevoeligheid(
+    regels: Kolommen,
+    spreiding: dict[str, float],
+    jaarfactor: FloatArray,
+    aantal_casussen: int,
+    max_codes: int = 10,
+) -> tuple[Gevoeligheid, ...]:
+    """De schatting van het antwoord (de gecorrigeerde besparing per huishouden per jaar) bij andere aannames,
+    gesorteerd op spreiding (tornado).
+
+    Verwacht de maatschappelijke regels van de groep met de kolommen casus, traject, tarief, omschrijving,
+    betrouwbaarheid, financier, kosten, kosten_kans_1, kans, kosten_disconto_0, kosten_disconto_4 en correctie (de
+    correctie van de casus), en per regel `jaarfactor` (12 / de horizon van zijn casus). Tarieven gaan ±s omhoog en
+    omlaag, met s de spreiding bij hun betrouwbaarheid (dezelfde als in de simulatie); elke tariefcode krijgt een
+    omslagpunt: de prijsfactor waarbij de schatting 0 wordt.
+    """
+    paren = _Paren(regels, jaarfactor, aantal_casussen)
+    k = np.asarray(regels["kosten"], dtype=float)
+    basis = paren.schatting(k)
+    uit = _tarieven(regels, paren, k, spreiding, max_codes)
+    # alleen onzekere kansen (0 < kans < 1) bewegen: een inzet met kans 1 is zeker
     kans = np.asarray(regels["kans"], dtype=float)
     onzeker = (kans > 0) & (kans < 1)
     kans1 = np.asarray(regels["kosten_kans_1"], dtype=float)
@@ -263,19 +287,19 @@ def gevoeligheid(regels: Kolommen, spreiding: dict[str, float], max_codes: int =
         Gevoeligheid(
             "kans",
             "onzekere kansen (tussen 0 en 1) x 0,5 / gelijk aan 1",
-            paren.pct(np.where(onzeker, k * 0.5, k)),
-            paren.pct(kans1),
+            paren.schatting(np.where(onzeker, k * 0.5, k)),
+            paren.schatting(kans1),
         )
     )
     uit.append(
-        Gevoeligheid("correctie", "met / zonder zekerheidscorrectie", basis, paren.pct(k, np.zeros(paren.aantal)))
+        Gevoeligheid("correctie", "met / zonder zekerheidscorrectie", basis, paren.schatting(k, np.zeros(paren.aantal)))
     )
     uit.append(
         Gevoeligheid(
             "discontovoet",
             "discontovoet 0% / 4%",
-            paren.pct(np.asarray(regels["kosten_disconto_0"], dtype=float)),
-            paren.pct(np.asarray(regels["kosten_disconto_4"], dtype=float)),
+            paren.schatting(np.asarray(regels["kosten_disconto_0"], dtype=float)),
+            paren.schatting(np.asarray(regels["kosten_disconto_4"], dtype=float)),
         )
     )
     vrijwillig = regels["financier"] == "vrijwillig"
@@ -284,7 +308,7 @@ def gevoeligheid(regels: Kolommen, spreiding: dict[str, float], max_codes: int =
             "vrijwillig",
             "vrijwillige inzet gewaardeerd / niet gewaardeerd (0)",
             basis,
-            paren.pct(np.where(vrijwillig, 0.0, k)),
+            paren.schatting(np.where(vrijwillig, 0.0, k)),
         )
     )
     return tuple(sorted(uit, key=lambda g: -g.spreiding))

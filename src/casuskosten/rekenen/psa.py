@@ -238,6 +238,9 @@ class Model:
     @staticmethod
     def maak(alles: PsaInvoer, casussen: slice, regels: slice) -> Model:
         """Het model van de casussen `casussen` en hun regels `regels` van `alles`."""
+        # lang (ruim 80 regels) met reden: één doorgang die de paren, de lineaire gewichten, de stukken onzekere
+        # regels en de gemengde paren uit dezelfde gesorteerde arrays afleidt; opgesplitst zou elk deel een tiental
+        # van die arrays moeten doorgeven en zou de volgorde (die van de kanstrekkingen) op meer plekken vastliggen
         ci = alles.casus[regels] - casussen.start
         co = alles.code[regels]
         lid = alles.lid[regels]
@@ -509,7 +512,7 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
         casus_schatting=punt_maat,
         casus_interval=(laag, hoog),
         casus_kans_goedkoper=(per_huishouden > 0).mean(axis=0) if iteraties else np.full(c, np.nan),
-        opschaling=strata.uitkomst(gewogen) if gewogen is not None and strata is not None else None,
+        opschaling=gewogen,
         kansfactor_som=(curve := kansfactor_som(model)),
         omslag_kansfactor=omslag_kansfactor(curve, model),
     )
@@ -562,10 +565,6 @@ class Strata:
                         binnen += ((deel - deel.mean(axis=1, keepdims=True)) ** 2).sum(axis=1)
                 gemiddelde = gemiddelde + np.sqrt(binnen / self.vrijheid) * self.schaal * t
             uit[naam][plek] = gemiddelde
-
-    def uitkomst(self, uit: dict[str, FloatArray]) -> dict[str, FloatArray]:
-        """De gevulde trekkingen."""
-        return uit
 
 
 class TotaalSommen:

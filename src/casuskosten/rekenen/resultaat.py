@@ -1,8 +1,9 @@
 """Het ene resultaatobject dat elke uitvoer (terminal, JSON, rapporten, export) leest.
 
 De cijfers komen uit `aggregatie`, `onzekerheid` en `psa`; hun typen en de verklaring van elk veld staan in `waarden`.
-Hier: de opzoekfuncties (`gemeente`, `casus`, `casusbestand`), de getypeerde casuscijfers, en de JSON, de tabellen
-en het JSON Schema van de uitvoer, die alle drie uit de verklaringen volgen (`velden`).
+Hier: de opzoekfuncties (`gemeente`, `casus`, `casusbestand`, en per gemeente `casuscijfers_van` en
+`overgeslagen_van`: welke casus bij welke gemeente hoort, één keer met `namen.sleutel`), de getypeerde casuscijfers,
+en de JSON, de tabellen en het JSON Schema van de uitvoer, die alle drie uit de verklaringen volgen (`velden`).
 """
 
 from __future__ import annotations
@@ -112,6 +113,20 @@ class Resultaat:
                 )
             ]
         )
+
+    def casuscijfers_van(self, gemeente: str) -> tuple[CasusCijfers, ...]:
+        """De cijfers van de casussen van één gemeente (in elke spelling met dezelfde `namen.sleutel`), in de volgorde
+        van de casussen; een `InvoerFout` als de gemeente geen casussen heeft."""
+        naam = self.gemeente(gemeente).gemeente
+        ids = self.casussen.loc[self.casussen["gemeente"] == naam, "id"]
+        return tuple(self.casuscijfers([str(i) for i in ids]))
+
+    def overgeslagen_van(self, gemeente: str) -> tuple[Overgeslagen, ...]:
+        """De weggelaten casussen die bij `gemeente` horen, in elke spelling met dezelfde `namen.sleutel`
+        ("'s-Hertogenbosch" en "’s-Hertogenbosch" zijn één gemeente), en die waarvan de gemeente niet leesbaar was:
+        die kunnen bij elke gemeente horen."""
+        eigen = sleutel(gemeente)
+        return tuple(o for o in self.overgeslagen if o.gemeente is None or sleutel(o.gemeente) in ("", eigen))
 
     def casusbestand(self, casus_id: str) -> CasusBestand:
         """De geladen casus met dit id (voor de teksten in rapporten); een `InvoerFout` als die er niet is."""
@@ -322,6 +337,7 @@ TABELLEN: tuple[str, ...] = (
     "financiers",
     "doelen",
     "gevoeligheid",
+    "kanscurve",
     "waarschuwingen",
     "opschaling",
     "financiers_per_jaar",

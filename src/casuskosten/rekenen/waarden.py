@@ -94,10 +94,17 @@ class Gevoeligheid:
 
     parameter: str = veld("de parameter: 'tarief:<code>', 'correctie', 'discontovoet' of 'kansen'", TEKST)
     omschrijving: str = veld("de parameter in gewone woorden, met de lage en hoge instelling", TEKST)
-    laag: float | None = veld(f"gecorrigeerd {_PCT} bij de lage instelling", PROCENT)
-    hoog: float | None = veld(f"gecorrigeerd {_PCT} bij de hoge instelling", PROCENT)
+    laag: float | None = veld(
+        "de schatting van het antwoord (gecorrigeerde besparing per huishouden per jaar) bij de lage instelling",
+        EURO_PER_CASUS_PER_JAAR,
+    )
+    hoog: float | None = veld(
+        "de schatting van het antwoord (gecorrigeerde besparing per huishouden per jaar) bij de hoge instelling",
+        EURO_PER_CASUS_PER_JAAR,
+    )
     omslagpunt: float | None = veld(
-        "alleen bij een tarief: de prijsfactor waarbij de gecorrigeerde besparing 0 wordt (leeg: niet tussen 0 en 10)",
+        "alleen bij een tarief: de prijsfactor waarbij de schatting van het antwoord 0 wordt (leeg: niet tussen 0 en "
+        "10)",
         GETAL,
         standaard=None,
     )

@@ -1,11 +1,14 @@
-"""De grafieken van de rapporten, één keer getekend als reportlab-`Drawing`.
+"""De grafieken van de rapporten: van de beschrijving in het document (`document.blokken`, bijvoorbeeld
+`TrajectenPerCasus` of `Forest`) naar een reportlab-`Drawing`.
 
-Dezelfde tekening gaat als flowable in de PDF en als inline SVG in de HTML (`als_svg`). De functies krijgen de cijfers
-uit het `Resultaat` en rekenen zelf niets uit; ze schalen alleen naar de breedte van de pagina.
+Dezelfde tekening gaat als flowable in de PDF (`teken`, of `pagina_delen` voor een grafiek die niet op één pagina
+past) en als inline SVG in de HTML (`als_svg`). De functies rekenen zelf niets uit; ze schalen alleen naar de breedte
+van de pagina.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -15,7 +18,18 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from .. import formaat as f
-from ..rekenen.waarden import DoelCijfers, FinancierCijfers, Gevoeligheid
+from .document.blokken import (
+    Beeld,
+    BesparingPerFinancierPerJaar,
+    Forest,
+    Kanscurve,
+    KostenPerFinancier,
+    OordelenPerDoel,
+    Schatting,
+    Tornado,
+    TrajectenPerCasus,
+    Trajectkosten,
+)
 
 BREEDTE = 470.0  # past binnen de tekstbreedte van een A4 met marges van 2 cm
 LETTER = "Helvetica"
@@ -28,8 +42,9 @@ OORDEELKLEUREN = {
     "nee": colors.HexColor("#c0504d"),
     "onbekend": colors.HexColor("#c8c8c8"),
 }
-#: hoeveel casussen er hooguit in één grafiek staan; meer geeft meerdere grafieken met dezelfde schaal
-CASUSSEN_PER_GRAFIEK = 30
+#: gemeenten per tekening van de forest plot in de PDF: een tekening kan niet over een pagina heen, dus 342 gemeenten
+#: worden twaalf tekeningen met dezelfde as
+FOREST_PER_TEKENING = 30
 
 
 def _mooie_stap(bereik: float, aantal: int = 5) -> float:
@@ -56,8 +71,10 @@ def _as(laag: float, hoog: float) -> tuple[float, float, list[float]]:
     return begin, eind, streepjes
 
 
-def _tekst(x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", **opties: object) -> String:
-    return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=TEKST, textAnchor=anker, **opties)
+def _tekst(
+    x: float, y: float, tekst: str, grootte: float = 7.5, anker: str = "start", *, kleur: colors.Color = TEKST
+) -> String:
+    return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=kleur, textAnchor=anker)
 
 
 def _legenda(d: Drawing, x: float, y: float, items: Sequence[tuple[str, colors.Color]]) -> None:
@@ -97,15 +114,13 @@ def _kort(tekst: str, tekens: int) -> str:
 
 
 def _twee_trajecten(
-    labels: Sequence[str],
-    voor: Sequence[float],
-    team: Sequence[float],
-    kleur: str,
-    *,
-    labelbreedte: float,
-    schaal: tuple[float, float] | None = None,
+    rijen: Sequence[Trajectkosten], kleur: str, *, labelbreedte: float, schaal: tuple[float, float] | None = None
 ) -> Drawing:
-    """Per label twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur)."""
+    """Per rij twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur); zonder `schaal` een as over
+    deze rijen."""
+    labels = [r.label for r in rijen]
+    voor = [r.voor_2015 for r in rijen]
+    team = [r.sociaal_team for r in rijen]
     rij = 20.0
     boven, onder = 22.0, 22.0
     hoogte = boven + onder + rij * len(labels)
@@ -130,46 +145,21 @@ def _twee_trajecten(
     return d
 
 
-def trajecten_per_casus(
-    ids: Sequence[str], voor: Sequence[float], team: Sequence[float], besparing: Sequence[float], kleur: str
-) -> list[Drawing]:
-    """De kosten van beide trajecten per casus, gesorteerd op besparing (grootste eerst).
-
-    Meer dan `CASUSSEN_PER_GRAFIEK` casussen geven meerdere grafieken met dezelfde schaal, zodat elke grafiek op een
-    pagina past.
-    """
-    volgorde = sorted(range(len(ids)), key=lambda i: (-besparing[i], ids[i]))
-    schaal = (min([0.0, *voor, *team]), max([0.0, *voor, *team]))
-    uit = []
-    for start in range(0, len(volgorde), CASUSSEN_PER_GRAFIEK):
-        deel = volgorde[start : start + CASUSSEN_PER_GRAFIEK]
-        uit.append(
-            _twee_trajecten(
-                [ids[i] for i in deel],
-                [voor[i] for i in deel],
-                [team[i] for i in deel],
-                kleur,
-                labelbreedte=70,
-                schaal=schaal,
-            )
-        )
-    return uit
+def trajecten_per_casus(beeld: TrajectenPerCasus) -> Drawing:
+    """De kosten van beide trajecten per casus, op de as `beeld.schaal` (die alle delen van een lange reeks delen)."""
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=70, schaal=beeld.schaal)
 
 
-def per_financier(financiers: Sequence[FinancierCijfers], kleur: str, namen: Sequence[str]) -> Drawing:
-    """Wie investeert, wie bespaart: per financier (`namen`, zoals de lezer ze kent) de kosten van beide trajecten."""
-    return _twee_trajecten(
-        list(namen),
-        [fin.kosten_voor_2015 for fin in financiers],
-        [fin.kosten_sociaal_team for fin in financiers],
-        kleur,
-        labelbreedte=130,
-    )
+def per_financier(beeld: KostenPerFinancier) -> Drawing:
+    """Wie investeert, wie bespaart: per financier de kosten van beide trajecten."""
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=130)
 
 
-def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleur: str) -> Drawing:
+def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     """Per financier één liggende staaf: de besparing per jaar op de schaal van de caseload. Rechts van de nullijn
     (hoofdkleur) bespaart de financier, links (grijs) investeert hij."""
+    namen = [r.financier for r in beeld.rijen]
+    bedragen = [r.besparing_per_jaar for r in beeld.rijen]
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 130.0
     hoogte = boven + onder + rij * max(len(namen), 1)
     d = Drawing(BREEDTE, hoogte)
@@ -181,7 +171,7 @@ def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleu
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(kleur)
+    hoofd = colors.HexColor(beeld.kleur)
     for i, (naam, bedrag) in enumerate(zip(namen, bedragen, strict=True)):
         y = onder + rij * (len(namen) - 1 - i)
         d.add(_tekst(x0 - 4, y + 7, _kort(naam.replace("_", " "), int(x0 / 4)), anker="end"))
@@ -191,8 +181,9 @@ def per_financier_per_jaar(namen: Sequence[str], bedragen: Sequence[float], kleu
     return d
 
 
-def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
-    """Per doel (`namen`) een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
+def doelen(beeld: OordelenPerDoel) -> Drawing:
+    """Per doel een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
+    cijfers = beeld.rijen
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 150.0
     hoogte = boven + onder + rij * len(cijfers)
     d = Drawing(BREEDTE, hoogte)
@@ -200,7 +191,7 @@ def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
     _x_as(d, (x0, onder, breedte, rij * len(cijfers)), (0.0, 100.0, [0, 25, 50, 75, 100]), _pct_kort)
     for i, doel in enumerate(cijfers):
         y = onder + rij * (len(cijfers) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 7, namen[i], anker="end"))
+        d.add(_tekst(x0 - 4, y + 7, doel.doel, anker="end"))
         totaal = doel.ja + doel.deels + doel.nee + doel.onbekend
         x = x0
         for oordeel in ("ja", "deels", "nee", "onbekend"):
@@ -227,71 +218,62 @@ def doelen(cijfers: Sequence[DoelCijfers], namen: Sequence[str]) -> Drawing:
     return d
 
 
-def tornado(gevoeligheid: Sequence[Gevoeligheid], basis: float | None, kleur: str, namen: Sequence[str]) -> Drawing:
-    """Tornadodiagram: per parameter (`namen`, zoals de lezer ze kent) het gecorrigeerde besparingspercentage bij de
-    lage en de hoge instelling."""
-    paren = [(g, n) for g, n in zip(gevoeligheid, namen, strict=True) if g.laag is not None and g.hoog is not None]
-    balken = [g for g, _ in paren]
+def tornado(beeld: Tornado) -> Drawing:
+    """Tornadodiagram: per aanname de gecorrigeerde besparing per huishouden per jaar bij de lage en de hoge
+    instelling."""
+    balken, basis = beeld.balken, beeld.basis
     rij, boven, onder, x0 = 18.0, 22.0, 22.0, 200.0
     hoogte = boven + onder + rij * max(len(balken), 1)
     d = Drawing(BREEDTE, hoogte)
     if not balken or basis is None:
-        d.add(_tekst(x0, onder, "geen gevoeligheid te berekenen (geen besparingspercentage)"))
+        d.add(_tekst(x0, onder, "geen gevoeligheid te berekenen"))
         return d
-    waarden = [basis, *(g.laag for g in balken if g.laag is not None), *(g.hoog for g in balken if g.hoog is not None)]
+    waarden = [basis, *(g.laag for g in balken), *(g.hoog for g in balken)]
     as_ = _as(min(waarden), max(waarden))
     begin, eind, _ = as_
     breedte = BREEDTE - x0 - 30
-    _x_as(d, (x0, onder, breedte, rij * len(balken)), as_, _pct_kort)
+    _x_as(d, (x0, onder, breedte, rij * len(balken)), as_, _bedrag_kort)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(kleur)
+    hoofd = colors.HexColor(beeld.kleur)
     for i, g in enumerate(balken):
-        assert g.laag is not None  # gefilterd hierboven
-        assert g.hoog is not None
         y = onder + rij * (len(balken) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 6, _kort(paren[i][1], 52), grootte=7, anker="end"))
+        d.add(_tekst(x0 - 4, y + 6, _kort(g.naam, 52), grootte=7, anker="end"))
         for waarde, vulling in ((g.laag, GRIJS), (g.hoog, hoofd)):
             links = min(x(basis), x(waarde))
             d.add(Rect(links, y + 3, abs(x(waarde) - x(basis)), 11, fillColor=vulling, strokeColor=None))
         kleinste, grootste = sorted((g.laag, g.hoog))
         # labels buiten de balken en de basislijn, zodat ze elkaar niet raken
-        d.add(_tekst(min(x(kleinste), x(basis)) - 3, y + 6, _pct_kort(kleinste), grootte=6.5, anker="end"))
-        d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _pct_kort(grootste), grootte=6.5))
+        links_label = _bedrag_kort(kleinste)
+        links_x = min(x(kleinste), x(basis)) - 3
+        if links_x - len(links_label) * 3.6 < x0:  # past niet meer links van de balk: in de balk, wit
+            d.add(_tekst(links_x + 6, y + 6, links_label, grootte=6.5, kleur=colors.white))
+        else:
+            d.add(_tekst(links_x, y + 6, links_label, grootte=6.5, anker="end"))
+        d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _bedrag_kort(grootste), grootte=6.5))
     d.add(Line(x(basis), onder - 2, x(basis), onder + rij * len(balken), strokeColor=TEKST, strokeWidth=1))
     _legenda(
         d,
         x0,
         hoogte - 12,
-        [("lage instelling", GRIJS), ("hoge instelling", hoofd), (f"basis {f.procent(basis)}", TEKST)],
+        [("lage instelling", GRIJS), ("hoge instelling", hoofd), (f"schatting {f.euro(basis)}", TEKST)],
     )
     return d
 
 
-def casus(voor: float, team: float, kleur: str) -> Drawing:
-    """Klein staafje voor één casus: de kosten van beide trajecten."""
-    return _twee_trajecten(["kosten"], [voor], [team], kleur, labelbreedte=50)
+def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] | None = None) -> Drawing:
+    """Forest plot: per gemeente de besparing per huishouden per jaar na correctie met haar 95%-interval.
 
-
-def forest(
-    namen: Sequence[str],
-    schattingen: Sequence[float | None],
-    intervallen: Sequence[tuple[float, float] | None],
-    kleur: str,
-    as_van: tuple[Sequence[float | None], Sequence[tuple[float, float] | None]] | None = None,
-) -> Drawing:
-    """Forest plot: per gemeente het besparingspercentage na correctie met zijn 95%-interval uit de PSA.
-
-    `as_van` (schattingen, intervallen) van álle gemeenten, als deze tekening één deel is van een lange plot: dan
-    hebben alle delen dezelfde as.
+    `as_van`: álle rijen, als deze tekening één deel is van een lange plot: dan hebben alle delen dezelfde as.
     """
     rij, boven, onder, x0 = 20.0, 22.0, 22.0, 120.0
+    namen = [r.naam for r in rijen]
     hoogte = boven + onder + rij * len(namen)
     d = Drawing(BREEDTE, hoogte)
-    alle_schattingen, alle_intervallen = as_van if as_van is not None else (schattingen, intervallen)
-    waarden = [w for w in alle_schattingen if w is not None] + [g for ci in alle_intervallen if ci for g in ci]
+    alle = as_van if as_van is not None else rijen
+    waarden = [r.waarde for r in alle if r.waarde is not None] + [g for r in alle if r.interval for g in r.interval]
     if not waarden:
         waarden = [0.0, 100.0]
     as_ = _as(min(waarden), max(waarden))
@@ -303,10 +285,10 @@ def forest(
 
     for waarde in streepjes:
         d.add(Line(x(waarde), onder, x(waarde), onder + rij * len(namen), strokeColor=LICHT, strokeWidth=0.5))
-        d.add(_tekst(x(waarde), onder - 10, _pct_kort(waarde), anker="middle"))
+        d.add(_tekst(x(waarde), onder - 10, _bedrag_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
     hoofd = colors.HexColor(kleur)
-    for i, (naam, schatting, ci) in enumerate(zip(namen, schattingen, intervallen, strict=True)):
+    for i, (naam, schatting, ci) in enumerate((r.naam, r.waarde, r.interval) for r in rijen):
         y = onder + rij * (len(namen) - 1 - i) + rij / 2
         d.add(_tekst(x0 - 4, y - 3, _kort(naam, 28), anker="end"))
         if ci is not None:
@@ -315,23 +297,89 @@ def forest(
                 d.add(Line(x(grens), y - 3, x(grens), y + 3, strokeColor=TEKST, strokeWidth=1))
         if schatting is not None:
             d.add(Rect(x(schatting) - 3.5, y - 3.5, 7, 7, fillColor=hoofd, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [("besparing na correctie", hoofd)])
-    d.add(_tekst(x0 + 150, hoogte - 12, "lijn: 95%-interval (casussen, tarieven en kansen onzeker)"))
+    _legenda(d, x0, hoogte - 12, [("per huishouden per jaar, na correctie", hoofd)])
+    d.add(_tekst(x0 + 190, hoogte - 12, "lijn: 95%-interval (steekproef, tarieven, kansen)"))
+    return d
+
+
+def kanscurve(beeld: Kanscurve) -> Drawing:
+    """De kanscurve: horizontaal de drempel (euro per huishouden per jaar), verticaal de kans op een besparing van
+    meer dan die drempel; een trap door de punten, met de kans bij 0 gemarkeerd."""
+    punten = beeld.punten
+    boven, onder, x0, hoogte_vlak = 22.0, 26.0, 45.0, 130.0
+    d = Drawing(BREEDTE, boven + onder + hoogte_vlak)
+    if not punten:
+        d.add(_tekst(x0, onder, "te weinig casussen voor een kanscurve"))
+        return d
+    breedte = BREEDTE - x0 - 20
+    drempels = [p.drempel for p in punten]
+    as_ = _as(min(drempels), max(drempels))
+    begin, eind, _ = as_
+    _x_as(d, (x0, onder, breedte, hoogte_vlak), as_, _bedrag_kort)
+
+    def x(waarde: float) -> float:
+        return x0 + (waarde - begin) / (eind - begin) * breedte
+
+    def y(kans: float) -> float:
+        return onder + kans * hoogte_vlak
+
+    for kans in (0.0, 0.25, 0.5, 0.75, 1.0):
+        d.add(Line(x0, y(kans), x0 + breedte, y(kans), strokeColor=LICHT, strokeWidth=0.5))
+        d.add(_tekst(x0 - 4, y(kans) - 3, _pct_kort(kans * 100), anker="end"))
+    hoofd = colors.HexColor(beeld.kleur)
+    for een, twee in itertools.pairwise(punten):
+        d.add(Line(x(een.drempel), y(een.kans), x(twee.drempel), y(twee.kans), strokeColor=hoofd, strokeWidth=1.6))
+    for p in punten:
+        d.add(Rect(x(p.drempel) - 2, y(p.kans) - 2, 4, 4, fillColor=hoofd, strokeColor=None))
+    nul = next((p for p in punten if p.drempel == 0), None)
+    if nul is not None:
+        d.add(_tekst(x(0) + 5, y(nul.kans) + 4, f"kans op een besparing: {f.kans(nul.kans)}", grootte=7.5))
+    d.add(
+        _tekst(x0, boven + onder + hoogte_vlak - 12, "kans op een besparing van meer dan ... per huishouden per jaar")
+    )
     return d
 
 
 _HOOFD = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 
-def als_svg(tekening: Drawing, sleutel: str, titel: str, beschrijving: str) -> str:
-    """De tekening als inline `<svg>` voor in HTML, met unieke id's (`sleutel`) en een titel en beschrijving.
+def teken(beeld: Beeld) -> Drawing:
+    """De grafiek die `beeld` beschrijft, als één tekening."""
+    if isinstance(beeld, TrajectenPerCasus):
+        return trajecten_per_casus(beeld)
+    if isinstance(beeld, KostenPerFinancier):
+        return per_financier(beeld)
+    if isinstance(beeld, BesparingPerFinancierPerJaar):
+        return per_financier_per_jaar(beeld)
+    if isinstance(beeld, OordelenPerDoel):
+        return doelen(beeld)
+    if isinstance(beeld, Tornado):
+        return tornado(beeld)
+    if isinstance(beeld, Kanscurve):
+        return kanscurve(beeld)
+    return forest(beeld.rijen, beeld.kleur)
+
+
+def pagina_delen(beeld: Beeld) -> list[Drawing]:
+    """De grafiek als tekeningen die elk op een pagina passen (een tekening kan niet over een pagina heen): een
+    forest plot van meer dan `FOREST_PER_TEKENING` gemeenten in delen met één gedeelde as, de rest als één tekening."""
+    if isinstance(beeld, Forest) and len(beeld.rijen) > FOREST_PER_TEKENING:
+        return [
+            forest(beeld.rijen[begin : begin + FOREST_PER_TEKENING], beeld.kleur, as_van=beeld.rijen)
+            for begin in range(0, len(beeld.rijen), FOREST_PER_TEKENING)
+        ]
+    return [teken(beeld)]
+
+
+def als_svg(beeld: Beeld, sleutel: str, titel: str, beschrijving: str) -> str:
+    """De grafiek als inline `<svg>` voor in HTML, met unieke id's (`sleutel`) en een titel en beschrijving.
 
     renderSVG geeft elke tekening dezelfde id's (`clip`, `group`); meerdere grafieken in één pagina zouden elkaars
     knipvlak gebruiken.
     """
     from reportlab.graphics import renderSVG
 
-    svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
+    svg = _HOOFD.sub("", renderSVG.drawToString(teken(beeld)), count=1)
     svg = svg.replace('id="clip"', f'id="{sleutel}-clip"').replace("url(#clip)", f"url(#{sleutel}-clip)")
     svg = svg.replace('id="group"', f'id="{sleutel}-g"')
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{sleutel}-titel {sleutel}-desc" class="grafiek" ', 1)

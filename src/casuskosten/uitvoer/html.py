@@ -1,9 +1,10 @@
-"""De rapporten als één zelfstandig HTML-bestand: tekent het `Document` uit `document.py` met de jinja2-sjablonen in
+"""De rapporten als één zelfstandig HTML-bestand: tekent het `Document` uit `document/` met de jinja2-sjablonen in
 `uitvoer/templates/` (autoescape aan).
 
 `_basis.html.j2` is de pagina, `_sectie.html.j2` één sectie en `_blokken.html.j2` de blokken (tabel, alinea,
 grafiek ...); `gemeente.html.j2`, `casusboek.html.j2` en `vergelijk.html.j2` breiden de basis uit zodat `--sjablonen`
-elk soort rapport apart kan vervangen. De grafieken zijn dezelfde tekeningen als in de PDF, hier als inline SVG.
+elk soort rapport apart kan vervangen. De grafieken tekent `grafieken.py` uit hun beschrijving in het document:
+dezelfde tekeningen als in de PDF, hier als inline SVG.
 """
 
 from __future__ import annotations
@@ -17,18 +18,7 @@ from markupsafe import Markup, escape
 
 from ..invoer.instellingen import Huisstijl
 from ..invoer.sjablonen import render, sjabloon_omgeving
-from .document import (
-    Casusboek,
-    Document,
-    GemeenteRapport,
-    Grafiek,
-    Vergelijking,
-    casusboek_document,
-    gemeente_document,
-    logo_inhoud,
-    vergelijking_document,
-    versie,
-)
+from .document import Document, Grafiek, logo_inhoud, versie
 from .grafieken import als_svg
 
 
@@ -60,7 +50,7 @@ def _heel(tekst: object) -> Markup:
 
 def _svg(grafiek: Grafiek) -> Markup:
     # de SVG komt van renderSVG, die elke tekst zelf escapet; titel en beschrijving escapet als_svg
-    return Markup(als_svg(grafiek.tekening, grafiek.sleutel, grafiek.titel, grafiek.beschrijving))
+    return Markup(als_svg(grafiek.beeld, grafiek.sleutel, grafiek.titel, grafiek.beschrijving))
 
 
 def _logo(huisstijl: Huisstijl) -> str | None:
@@ -82,18 +72,3 @@ def teken(document: Document, sjablonen: Path | str | None = None) -> str:
         huisstijl=document.huisstijl,
         logo=_logo(document.huisstijl),
     )
-
-
-def gemeente_html(rapport: GemeenteRapport, sjablonen: Path | str | None = None) -> str:
-    """Het gemeenterapport als HTML."""
-    return teken(gemeente_document(rapport), sjablonen)
-
-
-def casusboek_html(boek: Casusboek, sjablonen: Path | str | None = None) -> str:
-    """Eén casus, of een casusboek met inhoudsopgave, als HTML."""
-    return teken(casusboek_document(boek), sjablonen)
-
-
-def vergelijking_html(vergelijking: Vergelijking, sjablonen: Path | str | None = None) -> str:
-    """Alle gemeenten naast elkaar als HTML."""
-    return teken(vergelijking_document(vergelijking), sjablonen)

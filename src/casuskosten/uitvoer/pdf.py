@@ -1,4 +1,4 @@
-"""De rapporten als PDF met reportlab platypus: tekent het `Document` uit `document.py`, verder niets.
+"""De rapporten als PDF met reportlab platypus: tekent het `Document` uit `document/`, verder niets.
 
 Koppen, labels en cellen komen kant-en-klaar uit het documentmodel; hier worden alleen kolombreedtes gemeten
 (aan de inhoud, met `stringWidth`), pagina's ingedeeld en tekst geëscapet voor de Paragraph-opmaak. Een woord of een
@@ -38,14 +38,13 @@ from reportlab.platypus import (
 )
 
 from ..invoer.instellingen import Huisstijl
+from . import grafieken
 from .document import (
     Alinea,
     Blok,
-    Casusboek,
     Cel,
     Document,
     Figuur,
-    GemeenteRapport,
     Inhoud,
     Kenmerken,
     Meldingen,
@@ -54,11 +53,7 @@ from .document import (
     Sectie,
     Tabel,
     Tussenkop,
-    Vergelijking,
-    casusboek_document,
-    gemeente_document,
     logo_inhoud,
-    vergelijking_document,
     versie,
 )
 
@@ -419,10 +414,11 @@ def _figuur(s: _Stijlen, figuur: Figuur) -> list[Flowable]:
     onderschrift = Paragraph(
         f"<i>{_t(g.titel)}.</i> {_t(g.onderschrift)}" if g.onderschrift else f"<i>{_t(g.titel)}.</i>", s.klein
     )
-    if g.delen:
+    delen = grafieken.pagina_delen(g.beeld)
+    if len(delen) > 1:
         # een tekening kan niet over een pagina heen: de delen met één gedeelde as, het onderschrift eronder
-        return [*g.delen, onderschrift]
-    return [KeepTogether([g.tekening, onderschrift])]
+        return [*delen, onderschrift]
+    return [KeepTogether([delen[0], onderschrift])]
 
 
 def _meldingen(s: _Stijlen, meldingen: Meldingen, breedte: float) -> list[Flowable]:
@@ -534,18 +530,3 @@ def teken(document: Document) -> bytes:
         return uit
 
     return _bouw(document.titel, document.huisstijl, verhaal)
-
-
-def gemeente_pdf(rapport: GemeenteRapport) -> bytes:
-    """Het gemeenterapport als PDF."""
-    return teken(gemeente_document(rapport))
-
-
-def casusboek_pdf(boek: Casusboek) -> bytes:
-    """Eén casus, of een casusboek met inhoudsopgave (met paginanummers), als PDF."""
-    return teken(casusboek_document(boek))
-
-
-def vergelijking_pdf(vergelijking: Vergelijking) -> bytes:
-    """Alle gemeenten naast elkaar als PDF."""
-    return teken(vergelijking_document(vergelijking))

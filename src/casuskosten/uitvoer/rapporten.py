@@ -22,7 +22,7 @@ from .bestanden import (
     schrijf_atomair,
     schrijf_bestanden,
 )
-from .document import casusboek, gemeenterapport, vergelijking
+from .document import Document, casusboek_document, gemeente_document, vergelijking_document
 
 FORMATEN: tuple[str, ...] = ("html", "pdf")
 
@@ -65,42 +65,32 @@ def kies_gemeente(resultaat: Resultaat, naam: str) -> str:
     return gevonden
 
 
+def teken(document: Document, formaat: str, sjablonen: Path | None = None) -> bytes:
+    """Het document als PDF of als HTML (met `sjablonen`: de eigen sjablonen)."""
+    if formaat == "pdf":
+        from . import pdf
+
+        return pdf.teken(document)
+    from . import html
+
+    return html.teken(document, sjablonen).encode("utf-8")
+
+
 def gemeente_rapport(
     resultaat: Resultaat, gemeente: str, formaat: str, datum: dt.date, sjablonen: Path | None = None
 ) -> bytes:
     """Het rapport van één gemeente als HTML of PDF."""
-    rapport = gemeenterapport(resultaat, kies_gemeente(resultaat, gemeente), datum)
-    if formaat == "pdf":
-        from .pdf import gemeente_pdf
-
-        return gemeente_pdf(rapport)
-    from .html import gemeente_html
-
-    return gemeente_html(rapport, sjablonen).encode("utf-8")
+    return teken(gemeente_document(resultaat, kies_gemeente(resultaat, gemeente), datum), formaat, sjablonen)
 
 
 def casus_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablonen: Path | None = None) -> bytes:
     """Het rapport van de casussen in het resultaat (één casus, of een casusboek) als HTML of PDF."""
-    boek = casusboek(resultaat, datum)
-    if formaat == "pdf":
-        from .pdf import casusboek_pdf
-
-        return casusboek_pdf(boek)
-    from .html import casusboek_html
-
-    return casusboek_html(boek, sjablonen).encode("utf-8")
+    return teken(casusboek_document(resultaat, datum), formaat, sjablonen)
 
 
 def vergelijk_rapport(resultaat: Resultaat, formaat: str, datum: dt.date, sjablonen: Path | None = None) -> bytes:
     """Alle gemeenten naast elkaar als HTML of PDF."""
-    stuk = vergelijking(resultaat, datum)
-    if formaat == "pdf":
-        from .pdf import vergelijking_pdf
-
-        return vergelijking_pdf(stuk)
-    from .html import vergelijking_html
-
-    return vergelijking_html(stuk, sjablonen).encode("utf-8")
+    return teken(vergelijking_document(resultaat, datum), formaat, sjablonen)
 
 
 def schrijf_gemeenterapporten(

@@ -13,7 +13,6 @@ from .. import formaat as f
 from ..benamingen import PERSPECTIEFNAMEN, financiernaam, waarschuwingstitel
 from ..fouten import Melding, zichtbaar
 from ..invoer.casussen import aantal_casussen
-from ..rekenen.kernboodschap import heel_procent
 
 if TYPE_CHECKING:  # alleen voor typen: de hulp en foutmeldingen moeten zonder pandas kunnen
     from ..fouten import Waarschuwing
@@ -40,7 +39,7 @@ def kernboodschappen(resultaat: Resultaat) -> Group:
             str(a.aantal_casussen),
             f.getal(antwoord.schatting, 0),
             f"[{f.getal(interval[0], 0)} – {f.getal(interval[1], 0)}]" if interval else "te weinig casussen",
-            heel_procent(antwoord.kans_besparing) if antwoord.kans_besparing is not None else "–",
+            f.kans(antwoord.kans_besparing),
             style="bold" if agg is None else None,
         )
     regels: list[RenderableType] = [Text(resultaat.totaal.kernboodschap, style="bold")]
@@ -137,7 +136,7 @@ def opschalingtabel(resultaat: Resultaat) -> Group | None:
             f.getal(o.casussen_per_jaar, 0),
             f.getal(o.besparing_per_jaar_gecorrigeerd / 1000, 0),
             f"[{f.getal(interval[0] / 1000, 0)} – {f.getal(interval[1] / 1000, 0)}]" if interval else "–",
-            heel_procent(o.kans_besparing) if o.kans_besparing is not None else "–",
+            f.kans(o.kans_besparing),
             fte,
         )
     niet = [a.gemeente for a in resultaat.gemeenten if a.opschaling is None and a.gemeente]

@@ -1,0 +1,140 @@
+"""De verantwoording achterin elk rapport: methode, instellingen, gebruikte tarieven, invoerbestanden met SHA-256,
+waarschuwingen met code en plaats, weggelaten casussen en de versie.
+
+Hier staan codes, paden en hashes, nergens anders in een rapport.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from ... import formaat as f
+from ...benamingen import financiernaam
+from ...fouten import Waarschuwing
+from ...invoer.casussen import Overgeslagen
+from ...rekenen.resultaat import Resultaat
+from .blokken import Alinea, Blok, Cel, Opsomming, Sectie, Tabel, Tussenkop, tabel
+from .casus import CasusWeergave
+from .gedeeld import versie
+
+
+@dataclass(frozen=True)
+class GebruiktTarief:
+    """Eén tariefrij die bij het beprijzen is gekozen, zoals `Resultaat.gebruikte_tarieven` haar geeft."""
+
+    tarief: str
+    omschrijving: str
+    eenheid: str
+    tarief_jaar: int
+    tarief_prijs: float
+    financier: str
+    lijn: int
+    betrouwbaarheid: str
+    bron: str
+    tarief_bestand: str
+    tarief_regel: int
+
+
+def gebruikte_tarieven(resultaat: Resultaat, gemeente: str | None) -> tuple[GebruiktTarief, ...]:
+    """De gekozen tariefrijen (van de casussen van `gemeente`, of van alle casussen), gesorteerd op code."""
+    rijen = cast("list[dict[str, Any]]", resultaat.gebruikte_tarieven(gemeente).to_dict("records"))
+    return tuple(GebruiktTarief(**rij) for rij in rijen)
+
+
+def invoerbestanden(resultaat: Resultaat, casussen: Iterable[CasusWeergave]) -> tuple[tuple[str, str], ...]:
+    """De casusbestanden van het rapport en alle tariefbestanden, elk met SHA-256."""
+    return (*((c.bestand.bestand, c.bestand.document.sha256) for c in casussen), *resultaat.tariefbestanden)
+
+
+def verantwoording(
+    r: Resultaat,
+    tarieven: tuple[GebruiktTarief, ...],
+    invoer: tuple[tuple[str, str], ...],
+    overgeslagen: tuple[Overgeslagen, ...],
+    waarschuwingen: tuple[Waarschuwing, ...],
+) -> Sectie:
+    """De sectie Verantwoording, op een nieuwe pagina."""
+    blokken: list[Blok] = [
+        Tussenkop("Methode"),
+        _methode(r),
+        _instellingen(r),
+        Tussenkop("Gebruikte tarieven"),
+        _tarieventabel(tarieven, r.prijspeil),
+        Tussenkop("Invoerbestanden"),
+        tabel(("Bestand", "SHA-256"), invoer, vast=(1,), soort="hash"),
+    ]
+    if waarschuwingen:
+        blokken += [
+            Tussenkop("Waarschuwingen met code en plaats"),
+            tabel(("Code", "Melding"), ((w.code, w.melding) for w in waarschuwingen), vast=(0,)),
+        ]
+    if overgeslagen:
+        aantal = len(overgeslagen)
+        blokken += [
+            Tussenkop("Weggelaten casussen (ongeldig)"),
+            Alinea(f"{aantal} {'ongeldige casus telt' if aantal == 1 else 'ongeldige casussen tellen'} niet mee."),
+            Opsomming(
+                tuple(
+                    casus.omschrijving + "".join(f"\n– {melding}" for melding in casus.meldingen)
+                    for casus in overgeslagen
+                )
+            ),
+        ]
+    blokken.append(Alinea(f"Gemaakt met casuskosten {versie()}.", "klein"))
+    return Sectie("Verantwoording", "verantwoording", tuple(blokken), nieuwe_pagina=True)
+
+
+def _methode(r: Resultaat) -> Alinea:
+    ins = r.instellingen
+    c = ins.correctie
+    return Alinea(
+        "Per casus beschrijft een sociaal werker wat het sociaal team deed en hoe de casus vóór 2015 zou zijn "
+        f"gelopen. Beide trajecten zijn beprijsd met de tarieven hieronder, geïndexeerd naar prijspeil "
+        f"{r.prijspeil} en contant gemaakt tegen {f.procent(ins.discontovoet * 100, 2)} per jaar. De besparing "
+        "uit de sommen is (som vóór 2015 − som sociaal team) / som vóór 2015. Het 95%-interval is een "
+        f"{'BCa-' if ins.intervalmethode == 'bca' else 'percentiel-'}bootstrap over de casussen "
+        f"({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed {ins.seed}); voor het totaal worden de casussen "
+        "binnen elke gemeente opnieuw getrokken, en die van gemeenten met minder dan 5 casussen samen. "
+        f"De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
+        f"hoog), {f.aandeel(c.middel)} (middel) of {f.aandeel(c.laag)} (laag)."
+    )
+
+
+def _instellingen(r: Resultaat) -> Tabel:
+    ins = r.instellingen
+    c = ins.correctie
+    return tabel(
+        ("Instelling", "Waarde"),
+        (
+            ("prijspeil", r.prijspeil),
+            ("discontovoet", f.procent(ins.discontovoet * 100, 2)),
+            ("bootstrap_iteraties", f.getal(ins.bootstrap_iteraties, 0)),
+            ("psa_iteraties", f.getal(ins.psa_iteraties, 0)),
+            ("seed", ins.seed),
+            ("correctie hoog / middel / laag", f"{f.aandeel(c.hoog)} / {f.aandeel(c.middel)} / {f.aandeel(c.laag)}"),
+        ),
+        bijschrift="Instellingen",
+    )
+
+
+def _tarieventabel(tarieven: tuple[GebruiktTarief, ...], prijspeil: int) -> Tabel:
+    return tabel(
+        ("Tarief (code)", "Prijs", "Jaar", "Financier", "Betr.", "Bron"),
+        (
+            (
+                # de code klein onder de naam: een eigen kolom voor lange codes liet te weinig ruimte over,
+                # zodat reportlab woorden in de bron moest breken
+                Cel(t.omschrijving, onder=t.tarief),
+                f"{f.euro(t.tarief_prijs, 2)} / {t.eenheid}",
+                t.tarief_jaar,
+                financiernaam(t.financier),
+                t.betrouwbaarheid,
+                Cel(t.bron, onder=f"{t.tarief_bestand}:{t.tarief_regel}"),
+            )
+            for t in tarieven
+        ),
+        rechts=(2,),
+        voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {prijspeil}.",
+    )
