@@ -64,6 +64,11 @@ def test_teamuren_onder_de_formatie_geven_een_waarschuwing(tarieven: Path, casus
     assert "capaciteit_te_klein" not in codes
     assert agg.opschaling is not None
     assert agg.opschaling.besparing_per_jaar_met_teamkosten is None  # zonder kosten_per_fte
+    melding = next(w.melding for w in agg.waarschuwingen if w.code == "teamuren_onder_formatie")
+    assert melding.endswith("geef [formatie] kosten_per_fte om het mee te tellen")
+    met_kosten = _bereken(tarieven.parent, tarieven, casusmap, toml + "kosten_per_fte = 50000\n", _drie())
+    melding = next(w.melding for w in met_kosten.gemeente("Beta").waarschuwingen if w.code == "teamuren_onder_formatie")
+    assert melding.endswith("van de besparing afgetrokken")
 
 
 def test_zwaarte_met_een_casus_gebruikt_de_gepoolde_variantie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
@@ -123,3 +128,7 @@ def test_begroting_in_het_rapport_begint_met_de_hele_teamkosten_en_noemt_aanname
     )
     cellen = [c.tekst for b in begroting.blokken if hasattr(b, "rijen") for rij in b.rijen for c in rij]
     assert "1.000 (aanname)" in cellen
+    # ook de formatie: productieve uren en huidige fte zonder bron, en de capaciteit 4 x 1.000 / 5,7 = 702
+    assert "1.000 (aanname)" in cellen[cellen.index("Productieve uren per fte per jaar") + 1]
+    assert cellen[cellen.index("Huidige formatie (fte)") + 1] == "4 (aanname)"
+    assert cellen[cellen.index("Capaciteit: nieuwe huishoudens per jaar") + 1] == "702"

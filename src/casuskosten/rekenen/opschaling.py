@@ -251,7 +251,12 @@ def _formatiewaarschuwingen(  # noqa: PLR0917 - de cijfers van één gemeente; a
                 f"samen {formaat.getal(teamuren * n_jaar, 0)} uur voor {formaat.getal(n_jaar, 0)} huishoudens; de "
                 f"formatie heeft {formaat.getal(formatie_uren, 0)} productieve uren. Minder dan "
                 f"{formaat.getal(DREMPEL_TEAMUREN * 100, 0)}% daarvan staat in de casussen: de rest (scholing, "
-                "overleg, outreach, reistijd) kost ook geld; geef [formatie] kosten_per_fte om het mee te tellen",
+                "overleg, outreach, reistijd) kost ook geld"
+                + (
+                    "; dat is als teamkosten buiten de casussen van de besparing afgetrokken"
+                    if formatie.kosten_per_fte is not None
+                    else "; geef [formatie] kosten_per_fte om het mee te tellen"
+                ),
                 gemeente=gemeente,
             )
         )

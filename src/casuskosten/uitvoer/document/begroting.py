@@ -76,7 +76,7 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
         Tussenkop("Lijken de casussen op de caseload?"),
         tabel(("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"), representatief, rechts=(1, 2, 3)),
         Tussenkop("Formatie"),
-        tabel(("Formatie", "Waarde"), _formatie(o), rechts=(1,)),
+        tabel(("Formatie", "Waarde"), _formatie(o, _aanname(aannames)), rechts=(1,)),
         Opsomming((*(w.melding for w in o.waarschuwingen), *_NIET_BEDOELD)),
     )
     return Sectie(BEGROTING_TITEL, "begroting", blokken)
@@ -192,15 +192,21 @@ def _grafiek(o: Opgeschaald, financiers: tuple[tuple[str, str, str], ...], kleur
     )
 
 
-def _formatie(o: Opgeschaald) -> tuple[tuple[str, str], ...]:
+def _formatie(o: Opgeschaald, aanname: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """De formatie; een instelling zonder bron (productieve uren, huidige fte) zegt dat ze een aanname is."""
     formatie = [
-        ("Teamuren per casus per jaar", f.getal(o.teamuren_per_casus_per_jaar, 1)),
-        ("Productieve uren per fte per jaar", f.getal(o.productieve_uren_per_fte, 0)),
+        ("Teamuren per huishouden per jaar", f.getal(o.teamuren_per_casus_per_jaar, 1)),
+        (
+            "Productieve uren per fte per jaar",
+            f.getal(o.productieve_uren_per_fte, 0) + aanname("productieve_uren_per_fte"),
+        ),
         ("Benodigde formatie (fte)", f.getal(o.benodigde_fte, 1)),
     ]
     if o.fte is not None and o.fte_verschil is not None:
         formatie += [
-            ("Huidige formatie (fte)", f.getal(o.fte, 1)),
+            ("Huidige formatie (fte)", f.getal(o.fte, 1) + aanname("fte")),
             ("Verschil (benodigd − huidig)", f.getal(o.fte_verschil, 1)),
         ]
+    if o.capaciteit_huishoudens_per_jaar is not None:
+        formatie.append(("Capaciteit: nieuwe huishoudens per jaar", f.getal(o.capaciteit_huishoudens_per_jaar, 0)))
     return tuple(formatie)
