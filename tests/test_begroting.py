@@ -132,3 +132,111 @@ def test_begroting_in_het_rapport_begint_met_de_hele_teamkosten_en_noemt_aanname
     assert "1.000 (aanname)" in cellen[cellen.index("Productieve uren per fte per jaar") + 1]
     assert cellen[cellen.index("Huidige formatie (fte)") + 1] == "4 (aanname)"
     assert cellen[cellen.index("Capaciteit: nieuwe huishoudens per jaar") + 1] == "702"
+
+
+def test_interval_per_financier_komt_uit_dezelfde_trekkingen_als_de_gemeente(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Alleen de steekproef, vijf casussen zonder zwaarte: vóór zwaar a dagen (jeugd, 100 per dag, a = 1 .. 5), team
+    hulp 5 uur (Wmo, 50). Jeugd per huishouden 100 .. 500: gemiddelde 300, s = √25.000 = 158,11; Wmo steeds -50. Het
+    interval van jeugd per jaar (10 huishoudens) is 10 x (300 ± t(0,975; 4) x 158,11 / √5) = [1.037, 4.963]; Wmo
+    heeft geen spreiding: [-500, -500]. Dezelfde trekking T geeft de gemeente 10 x (250 + 158,11 / √5 x T): haar
+    interval is dat van jeugd min 500, tot op de afronding."""
+    vijf = [
+        casus(id=f"S{a}", voor=[{"tarief": "zwaar", "aantal": a}], team=[{"tarief": "hulp", "aantal": 5}])
+        for a in range(1, 6)
+    ]
+    toml = (
+        "[opschaling.Beta]\ncasussen_per_jaar = 10\n" + FORMATIE + "[onzekerheid]\ntarieven = false\nkansen = false\n"
+    )
+    o = _bereken(tarieven.parent, tarieven, casusmap, toml, vijf, iteraties=40_000).gemeente("Beta").opschaling
+    assert o is not None
+    per = {f.financier: f for f in o.per_financier_per_jaar}
+    assert per["gemeente_jeugd"].besparing_per_jaar_gecorrigeerd == pytest.approx(3000.0)
+    assert per["gemeente_wmo"].besparing_per_jaar_gecorrigeerd == pytest.approx(-500.0)
+    jeugd = per["gemeente_jeugd"].interval95
+    assert jeugd is not None
+    marge = 10 * stats.t.ppf(0.975, 4) * math.sqrt(25_000) / math.sqrt(5)
+    assert jeugd[0] == pytest.approx(3000 - marge, rel=0.03)
+    assert jeugd[1] == pytest.approx(3000 + marge, rel=0.03)
+    assert per["gemeente_wmo"].interval95 == (pytest.approx(-500.0), pytest.approx(-500.0))
+    gemeente = o.besparing_per_jaar_gedekt.interval95
+    assert gemeente is not None
+    assert gemeente[0] == pytest.approx(jeugd[0] - 500, rel=1e-9)
+    assert gemeente[1] == pytest.approx(jeugd[1] - 500, rel=1e-9)
+
+
+def test_interval_per_financier_is_gewogen_naar_zwaarte_met_de_gepoolde_variantie(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De drie casussen van de module, alleen de steekproef, verdeling 900 enkelvoudig / 100 complex. Jeugd (zwaar):
+    100, 200 en 1.000 per huishouden; gewogen 0,9 x 150 + 0,1 x 1.000 = 235, s_p² = (50² + 50²) / 1 = 5.000. Wmo
+    (hulp): -20, -40, -300; gewogen -57, s_p² = (10² + 10²) / 1 = 200. Met de gedeelde trekking T per trekking:
+    jeugd = 235 + √(5.000 x 0,415) x T en de gemeente = 178 + √(3.200 x 0,415) x T; uit de grens van de gemeente
+    volgt die van jeugd (en Wmo) precies."""
+    toml = VERDELING.format(fte="") + FORMATIE + "[onzekerheid]\ntarieven = false\nkansen = false\n"
+    o = _bereken(tarieven.parent, tarieven, casusmap, toml, _drie(), iteraties=20_000).gemeente("Beta").opschaling
+    assert o is not None
+    per = {f.financier: f for f in o.per_financier_per_jaar}
+    assert per["gemeente_jeugd"].besparing_per_jaar_gecorrigeerd == pytest.approx(235_000.0)
+    assert per["gemeente_wmo"].besparing_per_jaar_gecorrigeerd == pytest.approx(-57_000.0)
+    gemeente = o.besparing_per_jaar_gedekt.interval95
+    jeugd, wmo = per["gemeente_jeugd"].interval95, per["gemeente_wmo"].interval95
+    assert gemeente is not None
+    assert jeugd is not None
+    assert wmo is not None
+    for i in (0, 1):
+        t = (gemeente[i] / 1000 - 178) / math.sqrt(3200 * 0.415)
+        assert jeugd[i] == pytest.approx(1000 * (235 + math.sqrt(5000 * 0.415) * t), rel=1e-6)
+        assert wmo[i] == pytest.approx(1000 * (-57 + math.sqrt(200 * 0.415) * t), rel=1e-6)
+    # en die T is die van de t-verdeling met 1 vrijheidsgraad
+    assert (gemeente[0] / 1000 - 178) / math.sqrt(3200 * 0.415) == pytest.approx(stats.t.ppf(0.025, 1), rel=0.1)
+
+
+def test_zonder_onzekerheid_valt_het_interval_per_financier_samen_met_de_schatting(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """De casussen van de correctietest (jeugd 2.400, Wmo 120 per jaar na correctie) met tarieven, kansen en
+    steekproef uit: het interval is het punt, ook met de correctie per trekking uitgerekend. Met een onzekere kans
+    (0,5 op de zware dag vóór 2015) blijft het punt binnen het interval."""
+    drie = [
+        casus(
+            id=f"F{i}",
+            zekerheid="middel",
+            voor=[{"tarief": "zwaar", "aantal": 10}, {"tarief": "hulp", "aantal": 10}],
+            team=[{"tarief": "hulp", "aantal": 5}],
+        )
+        for i in range(3)
+    ]
+    uit = "[onzekerheid]\ntarieven = false\nkansen = false\nsteekproef = false\n"
+    toml = "[opschaling.Beta]\ncasussen_per_jaar = 3\n" + FORMATIE
+    o = _bereken(tarieven.parent, tarieven, casusmap, toml + uit, drie).gemeente("Beta").opschaling
+    assert o is not None
+    per = {f.financier: f.interval95 for f in o.per_financier_per_jaar}
+    assert per == {
+        "gemeente_wmo": (pytest.approx(120.0), pytest.approx(120.0)),
+        "gemeente_jeugd": (pytest.approx(2400.0), pytest.approx(2400.0)),
+    }
+
+
+def test_overdracht_buiten_het_collectief_telt_per_financier_op_zijn_puntwaarde(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een overdracht van financier overig (30 per maand) telt in geen perspectief en dus niet in de simulatie; per
+    financier telt ze wel: 2 maanden vóór 2015 = 60 per huishouden, x 3 huishoudens = 180 per jaar, en omdat ze niet
+    getrokken wordt, is haar interval het punt, ook met alle onzekerheid aan. Jeugd (zwaar, betrouwbaarheid laag)
+    heeft wel spreiding."""
+    (tarieven / "overdracht.csv").write_text(
+        "code,omschrijving,eenheid,prijs,jaar,gemeente,financier,lijn,betrouwbaarheid,bron,soort\n"
+        "huur,Huurbijdrage,maand,30,2015,,overig,0,hoog,test,overdracht\n",
+        encoding="utf-8",
+    )
+    drie = [
+        casus(
+            id=f"H{i}",
+            voor=[{"tarief": "huur", "aantal": 2}, {"tarief": "zwaar", "aantal": i + 1}],
+            team=[{"tarief": "hulp", "aantal": 2}],
+        )
+        for i in range(3)
+    ]
+    toml = "[opschaling.Beta]\ncasussen_per_jaar = 3\n" + FORMATIE
+    o = _bereken(tarieven.parent, tarieven, casusmap, toml, drie).gemeente("Beta").opschaling
+    assert o is not None
+    per = {f.financier: f for f in o.per_financier_per_jaar}
+    assert per["overig"].besparing_per_jaar_gecorrigeerd == pytest.approx(180.0)
+    assert per["overig"].interval95 == (pytest.approx(180.0), pytest.approx(180.0))
+    jeugd = per["gemeente_jeugd"].interval95
+    assert jeugd is not None
+    assert jeugd[0] < 600 < jeugd[1]

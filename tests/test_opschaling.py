@@ -245,6 +245,9 @@ def test_json_van_de_opschaling_geeft_de_met_de_hand_uitgerekende_cijfers(tariev
     r = _bereken(tarieven.parent, tarieven, casusmap, VERDELING + FORMATIE, _drie())
     opschaling = r.gemeente("Beta").naar_dict()["opschaling"]
     psa = {veld: opschaling.pop(veld) for veld in ("besparing_per_jaar_gedekt", "evpi", "evppi")}
+    intervallen = {fin: bedragen.pop("interval95") for fin, bedragen in opschaling["per_financier_per_jaar"].items()}
+    assert intervallen["gemeente_jeugd"][0] < 235_000 < intervallen["gemeente_jeugd"][1]
+    assert intervallen["gemeente_wmo"][0] < -57_000 < intervallen["gemeente_wmo"][1]
     waarschuwingen = opschaling.pop("waarschuwingen")
     assert opschaling == {
         "casussen_per_jaar": 1000,

@@ -22,6 +22,7 @@ from threadpoolctl import ThreadpoolController
 
 from ..invoer.instellingen import Instellingen
 from ..invoer.instellingen import Opschaling as OpschalingInstelling
+from ..invoer.modellen import ZWAARTES
 from .aggregatie import BootstrapTotaal, aggregeer, bootstrap_sommen
 from .antwoord import antwoord
 from .kolommen import Kolommen, per_gemeente
@@ -123,15 +124,22 @@ def bereken_gemeente(
     per_zwaarte = aandelen(deel.casussen.tabel(), deel.opschaling) if deel.opschaling is not None else None
     grens = slice(int(verdeling.psa.casus_grens[deel.nr]), int(verdeling.psa.casus_grens[deel.nr + 1]))
     strata = None
-    # één zwaarte met alle casussen is het gewone gemiddelde: dan de trekkingen van de gemeente zelf
-    if per_zwaarte is not None and verdeling.psa.zwaarte is not None and int((per_zwaarte > 0).sum()) > 1:
+    # één gedekte zwaarte met alle casussen is het gewone gemiddelde: dan de trekkingen van de gemeente zelf; maar
+    # casussen in een zwaarte zonder huishoudens wegen niet mee (gewicht 0), dus dan wel gewogen
+    zwaartes = verdeling.psa.zwaarte[grens] if verdeling.psa.zwaarte is not None else None
+    if (
+        per_zwaarte is not None
+        and zwaartes is not None
+        and (int((per_zwaarte > 0).sum()) > 1 or any(per_zwaarte[ZWAARTES.index(z)] == 0 for z in zwaartes.tolist()))
+    ):
         strata = Strata.maak(
-            verdeling.psa.zwaarte[grens],
+            zwaartes,
             per_zwaarte,
             strata_generator(instellingen.seed, deel.naam),
             instellingen.onzekerheid.steekproef,
         )
-    psa = psa_gemeente(verdeling.psa, deel.nr, instellingen.seed, strata=strata)
+    met_trekkingen = deel.opschaling is not None and n >= MIN_CASUSSEN_ANTWOORD
+    psa = psa_gemeente(verdeling.psa, deel.nr, instellingen.seed, strata=strata, financiers=met_trekkingen)
     c = n
     schatting = {p: float(psa.punt[i * c : (i + 1) * c].astype(np.float64).mean()) for i, p in enumerate(PERSPECTIEVEN)}
     uitkomst = antwoord(
@@ -157,7 +165,8 @@ def bereken_gemeente(
             deel.opschaling,
             instellingen.formatie,
             per_zwaarte,
-            gewogen if n >= MIN_CASUSSEN_ANTWOORD else None,
+            gewogen if met_trekkingen else None,
+            psa.financiers if met_trekkingen else None,
         )
         agg = dataclasses.replace(
             agg, opschaling=opgeschaald, waarschuwingen=(*agg.waarschuwingen, *opgeschaald.waarschuwingen)

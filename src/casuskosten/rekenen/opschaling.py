@@ -147,10 +147,11 @@ def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen so
     formatie: Formatie,
     deel: FloatArray | None,
     trekkingen: Mapping[str, FloatArray] | None,
+    financiers: Mapping[str, FloatArray] | None = None,
 ) -> Opgeschaald:
     """De opschaling van één gemeente: `tabel` en `regels` van haar casussen, `deel` uit `aandelen`, en de
     trekkingen van de (gewogen) gecorrigeerde besparing per huishouden per jaar: `theta` en per bron (None onder 3
-    casussen: dan geen interval, kans of EVPI)."""
+    casussen: dan geen interval, kans of EVPI), en dezelfde per financier (`financiers`, uit dezelfde trekkingen)."""
     n_jaar = instelling.casussen_per_jaar
     gedekt = gedekte_huishoudens(tabel, instelling) if deel is not None else None
     n_gedekt = gedekt if gedekt is not None else n_jaar
@@ -190,7 +191,7 @@ def schaal_op(  # noqa: PLR0917 - de invoer van één gemeente, elk een eigen so
         ),
         evpi=n_gedekt * evpi(theta) if theta is not None else None,
         evppi={b: n_gedekt * evpi(trekkingen[b]) for b in BRONNEN} if trekkingen is not None else None,
-        per_financier_per_jaar=_per_financier(tabel, regels, w, n_gedekt),
+        per_financier_per_jaar=_per_financier(tabel, regels, w, n_gedekt, financiers),
         representativiteit=representativiteit(tabel, instelling),
         teamuren_per_casus_per_jaar=teamuren,
         productieve_uren_per_fte=formatie.productieve_uren_per_fte,
@@ -295,10 +296,15 @@ def _teamkosten_per_jaar(tabel: pd.DataFrame, regels: pd.DataFrame, codes: Seque
 
 
 def _per_financier(
-    tabel: pd.DataFrame, regels: pd.DataFrame, w: FloatArray, n_jaar: int
+    tabel: pd.DataFrame,
+    regels: pd.DataFrame,
+    w: FloatArray,
+    n_jaar: int,
+    trekkingen: Mapping[str, FloatArray] | None,
 ) -> tuple[FinancierPerJaar, ...]:
     """Per financier: het gewogen gemiddelde van (voor − team) x 12 / horizon per casus, maal het aantal (gedekte)
-    huishoudens, zonder en met correctie.
+    huishoudens, zonder en met correctie, en het 95%-interval van dat laatste uit `trekkingen` (per financier, uit
+    dezelfde simulatie als de besparing van de gemeente; None onder 3 casussen).
 
     Zoals de financiertabel van de gemeente: alle regels, ook overdrachten (die drukken op een begroting); de
     zekerheidscorrectie gaat per tariefcode naar de financier van de vermeden kosten (`correctie_per_regel`).
@@ -320,7 +326,9 @@ def _per_financier(
             continue
         zonder, met = per_jaar(verschil, financier), per_jaar(gecorrigeerd, financier)
         rol = "bespaart" if met > 0 else "investeert" if met < 0 else "gelijk"
-        uit.append(FinancierPerJaar(financier, zonder, met, rol))
+        theta = trekkingen.get(financier) if trekkingen is not None else None
+        interval = interval95(n_jaar * theta) if theta is not None else None
+        uit.append(FinancierPerJaar(financier, zonder, met, interval, rol))
     return tuple(uit)
 
 

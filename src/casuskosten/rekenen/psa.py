@@ -34,6 +34,7 @@ import pandas as pd
 
 from ..invoer.instellingen import Instellingen, Onzekerheid
 from ..invoer.modellen import ZWAARTES
+from ..invoer.tarieven import FINANCIERS
 from .perspectieven import perspectief_maskers
 from .waarden import PERSPECTIEVEN, FloatArray, IntArray
 
@@ -43,6 +44,8 @@ _MAX_CEL = 2_000_000  # trekkingen x regels per blok: begrenst het geheugen
 _Z_95 = 1.959963984540054
 _STUK = 32  # casussen per matrixproduct voor de onzekere kansen
 _P = len(PERSPECTIEVEN)
+#: het voorvoegsel van de trekkingen per financier in `GemeentePsa.opschaling`
+FINANCIER = "financier:"
 #: waar een steekproefterm bij hoort (en dus de kwadratische afwijkingen nodig zijn): de perspectieven en de bron
 #: steekproef; bij de bronnen tarieven en kansen alleen blijft de steekproef op haar puntwaarde
 MET_STEEKPROEFTERM = (*PERSPECTIEVEN, "steekproef")
@@ -112,6 +115,13 @@ class PsaInvoer:
     kans: FloatArray
     voor: npt.NDArray[np.bool_]
     concentratie: FloatArray
+    financier: IntArray  # per regel: de financier (positie in FINANCIERS)
+    overdracht: npt.NDArray[np.bool_]  # per regel: een overdracht (telt niet in de zekerheidscorrectie)
+    # de regels die in geen perspectief tellen (overdrachten buiten het collectief), alleen voor de bedragen per
+    # financier, op hun puntwaarde: per regel de casus, de financier en teken x kosten; op casus gesorteerd
+    buiten_casus: IntArray
+    buiten_financier: IntArray
+    buiten_bedrag: FloatArray
     factor: F32 | None  # prijsfactor per (tariefcode, sigma) x trekking; None: tarieven uit
     kansfactor: F32 | None  # per trekking; None: geen kansfactor (of kansen uit)
     iteraties: int
@@ -169,6 +179,10 @@ class PsaInvoer:
             kansfactor = np.exp(z_k * onzekerheid.kansfactor).astype(np.float32)
 
         regel_grens = np.searchsorted(casus_r, casus_grens).astype(np.int64)
+        financier_nr = pd.Index(FINANCIERS).get_indexer(pd.Index(regels["financier"])).astype(np.int64)
+        buiten = np.flatnonzero((casus_van >= 0) & ~ergens)
+        buiten = buiten[np.argsort(casus_van[buiten], kind="stable")]
+        teken = np.where(regels["traject"].to_numpy()[buiten] == "voor_2015", 1.0, -1.0)
         zwaarte = casussen["zwaarte"].to_numpy()[casus_volgorde] if "zwaarte" in casussen.columns else None
         return PsaInvoer(
             gemeenten=[str(g) for g in gemeenten],
@@ -186,6 +200,11 @@ class PsaInvoer:
             kans=regels["kans"].to_numpy(float)[volgorde],
             voor=(regels["traject"].to_numpy() == "voor_2015")[volgorde],
             concentratie=conc_casus[casus_r],
+            financier=financier_nr[volgorde],
+            overdracht=(regels["soort"].to_numpy() == "overdracht")[volgorde],
+            buiten_casus=casus_van[buiten].astype(np.int64),
+            buiten_financier=financier_nr[buiten],
+            buiten_bedrag=regels["kosten"].to_numpy(float)[buiten] * teken,
             factor=factor,
             kansfactor=kansfactor,
             iteraties=iteraties,
@@ -197,6 +216,12 @@ class PsaInvoer:
         casussen = slice(int(self.casus_grens[nr]), int(self.casus_grens[nr + 1]))
         regels = slice(int(self.regel_grens[nr]), int(self.regel_grens[nr + 1]))
         return Model.maak(self, casussen, regels)
+
+    def financiers(self, nr: int, model: Model) -> FinancierModel:
+        """Het model per financier van gemeente `nr`, bij haar `model` (dezelfde prijsfactoren en kansen)."""
+        casussen = slice(int(self.casus_grens[nr]), int(self.casus_grens[nr + 1]))
+        regels = slice(int(self.regel_grens[nr]), int(self.regel_grens[nr + 1]))
+        return FinancierModel.maak(self, casussen, regels, model)
 
 
 @dataclass(frozen=True)
@@ -372,6 +397,116 @@ class Model:
         return self.y(None, k, len(factoren), perspectieven=1)
 
 
+@dataclass(frozen=True)
+class FinancierModel:
+    """Per financier de gecorrigeerde besparing per jaar van elke casus van één gemeente, uit dezelfde prijsfactoren
+    en getrokken kansen als haar `Model`.
+
+    Zoals de bedragen per financier van de opschaling (`opschaling._per_financier`): alle regels, ook overdrachten,
+    elk bij zijn eigen financier; de zekerheidscorrectie per (casus, tariefcode) is correctie x max(0, vóór − team)
+    over de regels die geen overdracht zijn, en gaat naar de regels vóór 2015 van dat paar naar hun aandeel in de
+    kosten (`perspectieven.correctie_per_regel`), maar nu in elke trekking opnieuw. Regels die in geen perspectief
+    tellen (overdrachten van een financier buiten het collectief) staan in de PSA-invoer niet; zij tellen op hun
+    puntwaarde mee (`vast`). Kolommen: financier g, casus i -> g x c + i.
+    """
+
+    namen: tuple[str, ...]  # de financiers die voorkomen, in de volgorde van FINANCIERS
+    aantal: int
+    factor: IntArray  # per regel: rij in de prijsfactoren van het model
+    onzeker: IntArray  # per regel: kolom in de onzekere kansen van het model, of -1
+    k1: FloatArray
+    kans: FloatArray
+    teken: FloatArray  # +1 vóór 2015, -1 sociaal team
+    gecorrigeerd: npt.NDArray[np.bool_]  # regels vóór 2015 die geen overdracht zijn: zij dragen de correctie
+    telt_v: FloatArray  # 1 voor regels vóór 2015 zonder overdracht (de v van het paar)
+    telt_t: FloatArray  # 1 voor regels van het team zonder overdracht (de t van het paar)
+    paar_begin: IntArray  # eerste regel van elk (casus, code)-paar (de regels staan op casus en code)
+    paar: IntArray  # per regel zijn paar
+    paar_correctie: FloatArray  # per paar de correctie van zijn casus
+    jaarfactor_regel: FloatArray  # per regel de jaarfactor van zijn casus
+    kolom: IntArray  # per regel (in de volgorde `orde`): financier x c + casus
+    orde: IntArray
+    kolom_begin: IntArray
+    kolommen: IntArray  # de kolommen met minstens één regel
+    vast: FloatArray  # (namen x c): de regels buiten de PSA-invoer, per jaar
+
+    @staticmethod
+    def maak(alles: PsaInvoer, casussen: slice, regels: slice, model: Model) -> FinancierModel:
+        """Het model per financier van de casussen `casussen` en hun regels `regels` van `alles`."""
+        c = casussen.stop - casussen.start
+        ci = alles.casus[regels] - casussen.start
+        co = alles.code[regels]
+        fin = alles.financier[regels]
+        b_lo, b_hi = (int(i) for i in np.searchsorted(alles.buiten_casus, [casussen.start, casussen.stop]))
+        b_fin = alles.buiten_financier[b_lo:b_hi]
+        namen_nr = np.unique(np.r_[fin, b_fin]).astype(np.int64)
+        groep = np.searchsorted(namen_nr, fin)
+        jaarfactor = alles.jaarfactor[casussen]
+        vast = np.zeros((len(namen_nr), c))
+        np.add.at(
+            vast,
+            (np.searchsorted(namen_nr, b_fin), alles.buiten_casus[b_lo:b_hi] - casussen.start),
+            alles.buiten_bedrag[b_lo:b_hi] * jaarfactor[alles.buiten_casus[b_lo:b_hi] - casussen.start],
+        )
+        _, f = np.unique(alles.factor_nr[regels], return_inverse=True)
+        kans = alles.kans[regels]
+        onzeker = np.full(len(ci), -1, dtype=np.int64)
+        is_onzeker = (kans > 0) & (kans < 1)
+        onzeker[is_onzeker] = np.arange(int(is_onzeker.sum()))
+        voor = alles.voor[regels]
+        geen_overdracht = ~alles.overdracht[regels]
+        nieuw = np.ones(len(ci), dtype=bool)
+        if len(ci) > 1:
+            nieuw[1:] = (ci[1:] != ci[:-1]) | (co[1:] != co[:-1])
+        paar = np.cumsum(nieuw) - 1
+        kolom = groep * c + ci
+        orde = np.argsort(kolom, kind="stable")
+        gesorteerd = kolom[orde]
+        kolom_begin = np.flatnonzero(np.r_[True, gesorteerd[1:] != gesorteerd[:-1]]) if len(ci) else np.zeros(0, int)
+        return FinancierModel(
+            namen=tuple(FINANCIERS[int(i)] for i in namen_nr),
+            aantal=c,
+            factor=f.reshape(-1).astype(np.int64),
+            onzeker=onzeker,
+            k1=alles.k1[regels],
+            kans=kans,
+            teken=np.where(voor, 1.0, -1.0),
+            gecorrigeerd=voor & geen_overdracht,
+            telt_v=(voor & geen_overdracht).astype(float),
+            telt_t=(~voor & geen_overdracht).astype(float),
+            paar_begin=np.flatnonzero(nieuw).astype(np.int64),
+            paar=paar.astype(np.int64),
+            paar_correctie=alles.correctie[casussen][ci[nieuw]] if len(ci) else np.zeros(0),
+            jaarfactor_regel=jaarfactor[ci],
+            kolom=gesorteerd.astype(np.int64),
+            orde=orde.astype(np.int64),
+            kolom_begin=kolom_begin.astype(np.int64),
+            kolommen=gesorteerd[kolom_begin].astype(np.int64),
+            vast=vast,
+        )
+
+    def y(self, f: F32 | None, kansen: F32 | None, b: int) -> FloatArray:
+        """(b x financiers x c): per trekking de gecorrigeerde besparing per jaar van elke casus per financier; `f`
+        en `kansen` zoals bij `Model.y`."""
+        c = self.aantal
+        uit = np.repeat(self.vast.reshape(1, -1), b, axis=0)
+        if self.k1.size:
+            kosten = np.repeat((self.k1 * self.kans)[None, :], b, axis=0)
+            if kansen is not None and (self.onzeker >= 0).any():
+                onz = self.onzeker >= 0
+                kosten[:, onz] = self.k1[onz] * kansen[:, self.onzeker[onz]]
+            if f is not None:
+                kosten *= f[self.factor].T
+            v = np.add.reduceat(kosten * self.telt_v, self.paar_begin, axis=1)
+            t = np.add.reduceat(kosten * self.telt_t, self.paar_begin, axis=1)
+            overschot = np.maximum(v - t, 0.0) * self.paar_correctie
+            deel = np.divide(overschot, v, out=np.zeros_like(v), where=v != 0)
+            bedrag = self.teken * kosten - np.where(self.gecorrigeerd, deel[:, self.paar] * kosten, 0.0)
+            bedrag *= self.jaarfactor_regel
+            uit[:, self.kolommen] += np.add.reduceat(bedrag[:, self.orde], self.kolom_begin, axis=1)
+        return uit.reshape(b, len(self.namen), c)
+
+
 @dataclass
 class Trekkingen:
     """Wat de simulatie van één groep oplevert, per trekking (voor het antwoord en voor het totaal).
@@ -399,6 +534,9 @@ class GemeentePsa:
     casus_interval: tuple[FloatArray, FloatArray]
     casus_kans_goedkoper: FloatArray
     opschaling: dict[str, FloatArray] | None  # "theta" en per bron, gewogen naar de zwaartes
+    #: per financier de trekkingen van de (gewogen) gecorrigeerde besparing per huishouden per jaar; leeg zonder
+    #: `financiers`
+    financiers: dict[str, FloatArray]
     kansfactor_som: FloatArray  # op KANSFACTOREN, voor het omslagpunt van het totaal
     omslag_kansfactor: float | None
 
@@ -443,10 +581,14 @@ def _rijen(rij: FloatArray, b: int) -> FloatArray:
     return np.repeat(rij[None, :], b, axis=0)
 
 
-def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None = None) -> GemeentePsa:
+def psa_gemeente(
+    invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None = None, financiers: bool = False
+) -> GemeentePsa:
     """De simulatie van gemeente `nr` van `invoer`, uit haar eigen generator (dus onafhankelijk van de andere
-    gemeenten en van het aantal werkers). `strata`: de weging naar zwaarte voor de opschaling."""
+    gemeenten en van het aantal werkers). `strata`: de weging naar zwaarte voor de opschaling; `financiers`: ook de
+    trekkingen per financier (voor de opschaling), uit dezelfde prijsfactoren, kansen en steekproefterm."""
     model = invoer.gemeente(nr)
+    per_financier = invoer.financiers(nr, model) if financiers else None
     gemeente = invoer.gemeenten[nr]
     iteraties = invoer.iteraties
     instelling = invoer.onzekerheid
@@ -461,7 +603,9 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
     kwadraten = {k: np.zeros(iteraties) for k in MET_STEEKPROEFTERM}
     bron = {b: np.zeros(iteraties) for b in ("steekproef", "tarieven", "kansen")}
     per_huishouden = np.zeros((iteraties, c), dtype=np.float32)
-    gewogen = strata.leeg(iteraties) if strata is not None else None
+    namen = tuple(FINANCIER + n for n in per_financier.namen) if per_financier is not None else ()
+    gewogen = strata.leeg(iteraties, namen) if strata is not None else None
+    financier_theta = {n: np.zeros(iteraties) for n in namen} if strata is None else {}
     # de blokgrootte bepaalt de volgorde waarin kansen en gebeurtenissen uit `rng` komen: niet veranderen
     blok = max(1, min(iteraties, _MAX_CEL // max(model.regels, _P * c, 1)))
     for begin in range(0, iteraties, blok):
@@ -495,12 +639,21 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
         bron["kansen"][plek], som["kansen"][plek] = _gemiddelde(y_kans)
         # het huishouden: elke onzekere inzet gebeurt of niet
         per_huishouden[plek] = model.y(f, gebeurt, b, perspectieven=1) if gebeurt is not None else y[:, :c]
+        y_financier = per_financier.y(f, kansen, b) if per_financier is not None else None
         if gewogen is not None and strata is not None:
-            strata.tel(
-                gewogen,
-                plek,
-                {"theta": y[:, :c], "tarieven": y_tarief, "kansen": y_kans, "steekproef": _rijen(punt_maat, b)},
-            )
+            ys: dict[str, F32 | FloatArray] = {
+                "theta": y[:, :c],
+                "tarieven": y_tarief,
+                "kansen": y_kans,
+                "steekproef": _rijen(punt_maat, b),
+            }
+            if y_financier is not None:
+                ys.update({n: y_financier[:, g] for g, n in enumerate(namen)})
+            strata.tel(gewogen, plek, ys)
+        elif y_financier is not None:
+            theta_f = _steekproefterm(y_financier, t)[0]
+            for g, n in enumerate(namen):
+                financier_theta[n][plek] = theta_f[:, g]
     laag = np.full(c, np.nan)
     hoog = np.full(c, np.nan)
     if c and iteraties:
@@ -513,6 +666,11 @@ def psa_gemeente(invoer: PsaInvoer, nr: int, seed: int, *, strata: Strata | None
         casus_interval=(laag, hoog),
         casus_kans_goedkoper=(per_huishouden > 0).mean(axis=0) if iteraties else np.full(c, np.nan),
         opschaling=gewogen,
+        financiers=(
+            {n.removeprefix(FINANCIER): gewogen[n] for n in namen}
+            if gewogen is not None
+            else {n.removeprefix(FINANCIER): d for n, d in financier_theta.items()}
+        ),
         kansfactor_som=(curve := kansfactor_som(model)),
         omslag_kansfactor=omslag_kansfactor(curve, model),
     )
@@ -545,9 +703,9 @@ class Strata:
         nummer = np.array([index[z] for z in zwaarte.tolist()], dtype=np.int64)
         return Strata(nummer, np.asarray(aandelen, dtype=float), rng, steekproef)
 
-    def leeg(self, iteraties: int) -> dict[str, FloatArray]:
-        """Lege trekkingen voor `tel`."""
-        return {k: np.zeros(iteraties) for k in ("theta", "tarieven", "kansen", "steekproef")}
+    def leeg(self, iteraties: int, extra: Sequence[str] = ()) -> dict[str, FloatArray]:
+        """Lege trekkingen voor `tel`; `extra`: de financiers (`FINANCIER` + naam)."""
+        return {k: np.zeros(iteraties) for k in ("theta", "tarieven", "kansen", "steekproef", *extra)}
 
     def tel(self, uit: dict[str, FloatArray], plek: slice, ys: Mapping[str, F32 | FloatArray]) -> None:
         """Vul de trekkingen `plek` in voor elke y (b x casussen); theta en steekproef met de steekproefterm."""
@@ -556,7 +714,7 @@ class Strata:
         for naam, y in ys.items():
             y64 = np.asarray(y, dtype=np.float64)
             gemiddelde = y64 @ self.gewicht
-            if t is not None and naam in ("theta", "steekproef"):
+            if t is not None and (naam in ("theta", "steekproef") or naam.startswith(FINANCIER)):
                 binnen = np.zeros(b)
                 for h in range(len(self.aandelen)):
                     leden = self.nummer == h
@@ -623,7 +781,9 @@ class TotaalSommen:
 
 
 __all__: Sequence[str] = (
+    "FINANCIER",
     "KANSFACTOREN",
+    "FinancierModel",
     "GemeentePsa",
     "Model",
     "PsaInvoer",

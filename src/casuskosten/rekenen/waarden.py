@@ -325,6 +325,11 @@ class FinancierPerJaar:
         "besparing van deze financier per jaar, na de zekerheidscorrectie op de vermeden kosten die hij droeg",
         EURO_PER_JAAR,
     )
+    interval95: Interval | None = veld(
+        "95%-interval van de besparing na correctie, uit dezelfde simulatie als die van de gemeente (leeg onder 3 "
+        "casussen)",
+        EURO_PER_JAAR,
+    )
     rol: str = veld("of de financier na correctie per saldo investeert of bespaart", CODE, waarden=ROLLEN)
 
 

@@ -52,6 +52,10 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
         (financiernaam(fin.financier), f.euro(fin.besparing_per_jaar_gecorrigeerd), fin.rol)
         for fin in o.per_financier_per_jaar
     )
+    financierrijen = tuple(
+        (naam, bedrag, euro_interval(fin.interval95), rol)
+        for (naam, bedrag, rol), fin in zip(financiers, o.per_financier_per_jaar, strict=True)
+    )
     representatief = tuple(
         (
             r.zwaarte,
@@ -71,7 +75,13 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
             "die langer loopt dan 12 maanden telt per jaar.",
         ),
         Tussenkop("Per financier per jaar, na correctie"),
-        tabel(("Financier", "Besparing per jaar, na correctie", "Rol"), financiers, rechts=(1,)),
+        tabel(
+            ("Financier", "Besparing per jaar, na correctie", "95%-interval", "Rol"),
+            financierrijen,
+            rechts=(1, 2),
+            voetnoot="De intervallen komen uit dezelfde simulatie als die van de gemeente; ze tellen niet op tot het "
+            "interval van de gemeente, omdat de financiers samen onzeker zijn.",
+        ),
         Figuur(_grafiek(o, financiers, kleur)),
         Tussenkop("Lijken de casussen op de caseload?"),
         tabel(("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"), representatief, rechts=(1, 2, 3)),
