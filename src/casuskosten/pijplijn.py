@@ -240,7 +240,7 @@ def _per_casus(
 
 def bereken(
     paden: Paden = STANDAARD_CASUSSEN,
-    tarieven: str | os.PathLike[str] | None = None,
+    tarieven: str | os.PathLike[str] | Tarieftabel | None = None,
     instellingen: Instellingen | None = None,
     *,
     sla_ongeldige_over: bool = False,
@@ -249,8 +249,9 @@ def bereken(
 ) -> Resultaat:
     """Lees tarieven en casussen en bereken alles; gooit `CasuskostenFout` bij ongeldige invoer.
 
-    `paden` is één pad of een lijst van paden (tekst of `Path`). Zonder `tarieven` geldt `tarieven/` in de werkmap
-    of naast de casussen (zie `kies_tariefmap`). `voortgang(gedaan, totaal)` wordt tijdens het lezen aangeroepen
+    `paden` is één pad of een lijst van paden (tekst of `Path`). `tarieven` is een tariefmap of een al geladen
+    `Tarieftabel` (bijvoorbeeld een wat-als uit `met_prijs`); zonder geldt `tarieven/` in de werkmap of naast de
+    casussen (zie `kies_tariefmap`). `voortgang(gedaan, totaal)` wordt tijdens het lezen aangeroepen
     (voor een voortgangsbalk). `werkers`: hoeveel processen (bij het lezen) en draden (bij de PSA) tegelijk werken,
     standaard het aantal beschikbare kernen; de uitkomst is met elk aantal dezelfde, tot op de laatste bit.
 
@@ -258,8 +259,11 @@ def bereken(
     >>> resultaat = casuskosten.bereken("casussen", "tarieven")     # doctest: +SKIP
     >>> resultaat.casussen[["id", "besparing_pct"]]                  # doctest: +SKIP
     """
-    tariefmap = kies_tariefmap(tarieven, paden)
-    tabel = laad_tarieven(tariefmap)
+    if isinstance(tarieven, Tarieftabel):
+        tariefmap, tabel = None, tarieven
+    else:
+        tariefmap = kies_tariefmap(tarieven, paden)
+        tabel = laad_tarieven(tariefmap)
     werkers = controleer_werkers(werkers)
     geladen = laad_casussen(
         als_paden(paden), tabel, sla_ongeldige_over=sla_ongeldige_over, voortgang=voortgang, werkers=werkers

@@ -243,6 +243,34 @@ class Tarieftabel:
             )
         return Tarieftabel(tuple(nieuw), self.prijsindex, self.bestanden, self.waarschuwingen)
 
+    def zonder(self, code: str, *, gemeente: str | None = None) -> Tarieftabel:
+        """Wat als: dezelfde tabel zonder de rijen van `code`; met `gemeente` alleen zonder de eigen rijen van die
+        gemeente, zodat daar het landelijke tarief geldt. Een casus die de code dan nog gebruikt, geeft bij het
+        rekenen de gewone melding van een onbekende tariefcode.
+
+        >>> landelijk = tabel.zonder("hbh_uur", gemeente="Rotterdam")   # doctest: +SKIP
+        """
+        if not isinstance(code, str):
+            raise InvoerFout([Melding(None, None, "code", f"'{code}' is geen tariefcode; geef een tekst")])
+        if gemeente is not None and not isinstance(gemeente, str):
+            raise InvoerFout([Melding(None, None, "gemeente", f"'{gemeente}' is geen gemeentenaam; geef een tekst")])
+        alle = self.alle_codes()
+        if code not in alle:
+            raise InvoerFout([Melding(None, None, "code", f"onbekende tariefcode '{code}'{bedoelde_u(code, alle)}")])
+        waar = sleutel(gemeente) if gemeente is not None else None
+        blijft = tuple(
+            r for r in self.regels if not (r.code == code and (waar is None or sleutel(r.gemeente or "") == waar))
+        )
+        if gemeente is not None and len(blijft) == len(self.regels):
+            raise InvoerFout(
+                [
+                    Melding(
+                        None, None, "gemeente", f"tariefcode '{code}' heeft geen eigen rij voor gemeente '{gemeente}'"
+                    )
+                ]
+            )
+        return Tarieftabel(blijft, self.prijsindex, self.bestanden, self.waarschuwingen)
+
     def codes(self, gemeente: str | None = None) -> list[str]:
         """Alle codes die voor `gemeente` (of landelijk) te gebruiken zijn."""
         eigen = sleutel(gemeente or "")

@@ -52,6 +52,11 @@ if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand, Overgeslagen
 
 
+def formaat_aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
+    """`1 casus`, `3 casussen`."""
+    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
+
+
 @dataclass(frozen=True, repr=False)
 class Resultaat:
     """Alles wat een berekening oplevert; elke uitvoer leest alleen dit object.
@@ -90,9 +95,48 @@ class Resultaat:
         a = self.totaal.antwoord
         kans = f", kans {formaat.kans(a.kans_besparing)}" if a.kans_besparing is not None else ""
         return (
-            f"Resultaat(prijspeil {self.prijspeil}: {self.totaal.aantal_casussen} casussen in {len(self.gemeenten)} "
-            f"gemeenten; {formaat.euro(a.schatting)} per huishouden per jaar na correctie{kans}; "
+            f"Resultaat(prijspeil {self.prijspeil}: {formaat_aantal(self.totaal.aantal_casussen, 'casus', 'casussen')} "
+            f"in {formaat_aantal(len(self.gemeenten), 'gemeente', 'gemeenten')}; {formaat.euro(a.schatting)} per "
+            f"huishouden per jaar na correctie{kans}; "
             f"tabellen: {', '.join(TABELLEN)})"
+        )
+
+    def _repr_html_(self) -> str:
+        """Voor Jupyter: de kernboodschap van het totaal en per gemeente het antwoord, als kleine HTML-tabel."""
+        from html import escape
+
+        from .. import formaat
+
+        def rij(agg: Aggregaat, kop: bool = False) -> str:
+            a = agg.antwoord
+            interval = (
+                f"{formaat.euro(a.interval95[0])} – {formaat.euro(a.interval95[1])}"
+                if a.interval95 is not None
+                else "–"
+            )
+            cel = "th" if kop else "td"
+            waarden = (
+                escape(agg.gemeente or "Totaal"),
+                str(agg.aantal_casussen),
+                formaat.euro(a.schatting),
+                interval,
+                formaat.kans(a.kans_besparing),
+            )
+            eerste, *rest = waarden
+            return (
+                f'<tr><{cel} scope="row" style="text-align:left">{eerste}</{cel}>'
+                + "".join(f'<{cel} style="text-align:right">{escape(w)}</{cel}>' for w in rest)
+                + "</tr>"
+            )
+
+        koppen = ("Gemeente", "Casussen", "Besparing per huishouden per jaar", "95%-interval", "Kans op besparing")
+        kop = "".join(f'<th scope="col">{escape(k)}</th>' for k in koppen)
+        lichaam = "".join(rij(g) for g in self.gemeenten)
+        return (
+            f"<div><p>{escape(self.totaal.kernboodschap)}</p>"
+            f"<table><caption>Per gemeente, na correctie (prijspeil {self.prijspeil})</caption>"
+            f"<thead><tr>{kop}</tr></thead><tbody>{lichaam}</tbody>"
+            f"<tfoot>{rij(self.totaal, kop=True)}</tfoot></table></div>"
         )
 
     def anoniem(self) -> Resultaat:

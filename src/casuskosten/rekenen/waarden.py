@@ -600,8 +600,9 @@ def _kort(agg: Aggregaat) -> str:
     from .. import formaat
 
     kans = f", kans {formaat.kans(a.kans_besparing)}" if a.kans_besparing is not None else ""
+    casussen = "casus" if agg.aantal_casussen == 1 else "casussen"
     return (
-        f"Aggregaat({agg.gemeente or 'Totaal'}: {agg.aantal_casussen} casussen, {formaat.euro(a.schatting)} per "
+        f"Aggregaat({agg.gemeente or 'Totaal'}: {agg.aantal_casussen} {casussen}, {formaat.euro(a.schatting)} per "
         f"huishouden per jaar na correctie{kans})"
     )
 
