@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from casuskosten.fouten import CasuskostenFout, InvoerFout
-from casuskosten.invoer.casussen import controleer_casus, lees_casus
+from casuskosten.invoer.casussen import controleer_casus, lees_casus, lees_casus_voor_schema
 from casuskosten.invoer.modellen import Casus
 from casuskosten.invoer.nieuw import maak_casus
 from casuskosten.invoer.schema import casus_schema
@@ -99,30 +99,24 @@ def test_nieuw_kiest_het_eerste_vrije_id(tmp_path: Path) -> None:
     )
 
 
-def _als_editor(pad: Path) -> Any:
-    """Een casus zoals een editor hem ziet: datums zijn tekst."""
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-
-    def tekst(w: Any) -> Any:
-        if isinstance(w, dict):
-            return {k: tekst(v) for k, v in w.items()}
-        if isinstance(w, list):
-            return [tekst(v) for v in w]
-        return w.isoformat() if isinstance(w, dt.date) else w
-
-    return tekst(data)
-
-
 def test_schema_keurt_elke_meegeleverde_casus_goed() -> None:
-    """Het schema is geldig (draft 2020-12) en elke meegeleverde casus voldoet eraan."""
+    """Het schema met tariefcodes is geldig (draft 2020-12) en elke meegeleverde casus voldoet eraan."""
     schema = casus_schema(laad_tarieven(TARIEVEN).alle_codes())
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     bestanden = sorted((PROJECT / "casussen").rglob("*.yaml"))
-    assert len(bestanden) >= 25
+    assert len(bestanden) == 26
     for pad in bestanden:
-        fouten = list(validator.iter_errors(_als_editor(pad)))
+        fouten = list(validator.iter_errors(lees_casus_voor_schema(pad)))
         assert fouten == [], f"{pad}: {fouten[0].message if fouten else ''}"
+
+
+def test_met_yaml_safe_load_zijn_datums_geen_tekst() -> None:
+    """Waarom de README `lees_casus_voor_schema` noemt: `yaml.safe_load` maakt van een datum een `date`."""
+    pad = sorted((PROJECT / "casussen").rglob("*.yaml"))[0]
+    validator = jsonschema.Draft202012Validator(casus_schema())
+    assert not validator.is_valid(yaml.safe_load(pad.read_text(encoding="utf-8")))
+    assert validator.is_valid(lees_casus_voor_schema(pad))
 
 
 GELDIG: dict[str, Any] = {
@@ -170,6 +164,12 @@ def _met(pad: tuple[Any, ...], waarde: Any) -> dict[str, Any]:
         pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "duur"), "zes maanden"), id="onleesbare-duur"),
         pytest.param(_met(("doelen", "zelfredzaamheid"), "jawel"), id="ongeldig-oordeel"),
         pytest.param(_met(("zekerheid",), "heel hoog"), id="ongeldige-zekerheid"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "per"), ...), id="duur-zonder-per"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "per"), None), id="duur-met-lege-per"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "kans"), "0.5"), id="kans-als-tekst"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "duur"), "0 weken"), id="duur-nul"),
+        pytest.param(_met(("datum",), "2016-1-1"), id="datum-zonder-voorloopnullen"),
+        pytest.param(_met(("gemeente",), "  "), id="gemeente-alleen-spaties"),
     ],
 )
 def test_schema_weigert_fouten_op_schemaniveau(data: dict[str, Any]) -> None:
@@ -178,6 +178,8 @@ def test_schema_weigert_fouten_op_schemaniveau(data: dict[str, Any]) -> None:
     assert jsonschema.Draft202012Validator(schema).is_valid(GELDIG)
     Casus.model_validate(GELDIG | {"datum": dt.date(2016, 1, 1)})
     assert not jsonschema.Draft202012Validator(schema).is_valid(data)
+    with pytest.raises(ValueError, match=r"validation error"):
+        Casus.model_validate(data)
 
 
 def test_schema_heeft_nederlandse_uitleg_bij_elk_veld_en_tariefsuggesties() -> None:

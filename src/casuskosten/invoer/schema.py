@@ -14,7 +14,23 @@ from .modellen import DOELEN, OORDELEN, Casus
 from .tijd import DUUR_VOORBEELD
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
-DUUR_PATROON = r"^\s*\d+([.,]\d+)?\s*(dag|dagen|week|weken|maand|maanden|kwartaal|kwartalen|jaar|jaren)\s*$"
+_EENHEDEN = ("dag", "dagen", "week", "weken", "maand", "maanden", "kwartaal", "kwartalen", "jaar", "jaren")
+
+
+def _hoofdletterongevoelig(woord: str) -> str:
+    """`dag` -> `[dD][aA][gG]`: JSON Schema kent geen vlag voor hoofdletters, de tool leest `6 Maanden` wel."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in woord)
+
+
+#: wat `tijd.lees_duur` leest: een getal groter dan 0 (punt of komma) en een eenheid, in elke schrijfwijze
+DUUR_PATROON = (
+    r"^\s*(0*[1-9][0-9]*([.,][0-9]+)?|0+[.,][0-9]*[1-9][0-9]*)\s*("
+    + "|".join(_hoofdletterongevoelig(e) for e in _EENHEDEN)
+    + r")\s*$"
+)
+#: tekst die na het weghalen van witruimte aan begin en eind niet leeg is (de modellen strippen eerst)
+NIET_LEEG = r"\S"
+DATUM_PATROON = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 def casus_schema(tariefcodes: Sequence[str] = ()) -> dict[str, Any]:
@@ -36,6 +52,10 @@ def casus_schema(tariefcodes: Sequence[str] = ()) -> dict[str, Any]:
         "description": f"hoe lang de inzet loopt: {DUUR_VOORBEELD}; alleen met per",
     }
     inzet["aantal"]["examples"] = [1, 2, 0.5]
+    inzet["tarief"]["pattern"] = NIET_LEEG
+    # zoals de modellen: een duur vraagt een `per` (een eenmalige inzet heeft geen duur)
+    defs["Inzet"]["if"] = {"required": ["duur"], "properties": {"duur": {"type": "string"}}}
+    defs["Inzet"]["then"] = {"required": ["per"], "properties": {"per": {"type": "string"}}}
     # een doel mag kort (`ja`) of lang ({oordeel, toelichting}); pydantic ziet alleen de lange vorm
     doelen = defs["Doelen"]["properties"]
     for doel in DOELEN:
@@ -46,5 +66,10 @@ def casus_schema(tariefcodes: Sequence[str] = ()) -> dict[str, Any]:
         }
     props = schema["properties"]
     props["datum"]["examples"] = ["2016-03-14"]
+    # een editor leest een datum als tekst; `format` alleen wordt niet door elke validator gecontroleerd
+    props["datum"]["pattern"] = DATUM_PATROON
+    props["id"]["pattern"] = r"^\s*[A-Za-z0-9._-]+\s*$"
+    for veld in ("gemeente", "situatie"):
+        props[veld]["pattern"] = NIET_LEEG
     props["situatie"]["examples"] = ["Vertel de situatie zoals u die aantrof; noem mensen bij hun rol, nooit bij naam."]
     return schema
