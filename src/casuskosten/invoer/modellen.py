@@ -237,3 +237,9 @@ class Casus(_Model):
     def tariefjaar(self) -> int:
         """Het jaar waarvoor tarieven gekozen worden."""
         return self.prijspeil if self.prijspeil is not None else self.datum.year
+
+
+#: elke sleutel die ergens in een casus kan staan (voor de uitleg bij een inspringfout)
+SLEUTELS: frozenset[str] = frozenset(
+    naam for model in (Casus, Trajecten, Traject, Inzet, Doelen, Doel) for naam in model.model_fields
+)
