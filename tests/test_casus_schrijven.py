@@ -101,7 +101,7 @@ def test_nieuw_kiest_het_eerste_vrije_id(tmp_path: Path) -> None:
 
 def test_schema_keurt_elke_meegeleverde_casus_goed() -> None:
     """Het schema met tariefcodes is geldig (draft 2020-12) en elke meegeleverde casus voldoet eraan."""
-    schema = casus_schema(laad_tarieven(TARIEVEN).alle_codes())
+    schema = casus_schema(laad_tarieven(TARIEVEN))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     bestanden = sorted((PROJECT / "casussen").rglob("*.yaml"))
@@ -182,21 +182,67 @@ def test_schema_weigert_fouten_op_schemaniveau(data: dict[str, Any]) -> None:
         Casus.model_validate(data)
 
 
-def test_schema_heeft_nederlandse_uitleg_bij_elk_veld_en_tariefsuggesties() -> None:
-    """Elk veld in het schema heeft een beschrijving; de tariefcodes staan als suggestie bij `tarief`."""
-    schema = casus_schema(["hbh_uur", "wijkteam_uur"])
+def test_schema_heeft_nederlandse_uitleg_bij_elk_veld() -> None:
+    """Elk veld in het schema heeft een beschrijving, ook zonder tarieftabel."""
+    schema = casus_schema()
     onderdelen = [schema, *schema["$defs"].values()]
     for onderdeel in onderdelen:
         for naam, veld in onderdeel["properties"].items():
             assert veld.get("description"), naam
-    assert schema["$defs"]["Inzet"]["properties"]["tarief"]["examples"] == ["hbh_uur", "wijkteam_uur"]
     assert "uitleg" not in schema["properties"]["situatie"]["description"]  # een echte beschrijving, geen sjabloon
     assert schema["properties"]["situatie"]["description"].startswith("de situatie")
+    assert "anyOf" not in schema["$defs"]["Inzet"]["properties"]["tarief"]  # zonder tabel: elke code, geen lijst
+
+
+def _uitleg_per_code(keuzelijst: dict[str, Any]) -> dict[str, str]:
+    return {k["enum"][0]: k["markdownEnumDescriptions"][0] for k in keuzelijst["anyOf"]}
+
+
+def test_schema_kent_de_tariefcodes_met_uitleg() -> None:
+    """Elke landelijke code staat één keer in `$defs` met omschrijving, prijs op prijspeil en betrouwbaarheid."""
+    schema = casus_schema(laad_tarieven(TARIEVEN))
+    landelijk = _uitleg_per_code(schema["$defs"]["landelijke_code"])
+    assert len(landelijk) == len(schema["$defs"]["landelijke_code"]["anyOf"]) == 36
+    # met de hand: 32,76 (2022) x 134,517 / 121,445 (CPI 2025 / 2022) = 36,286
+    assert (
+        landelijk["hbh_uur"]
+        == "Hulp bij het huishouden: € 36,29 per uur (landelijk, prijspeil 2025), betrouwbaarheid hoog"
+    )
+    westerveld = _uitleg_per_code(schema["$defs"]["code_westerveld"])
+    assert sorted(westerveld) == ["begeleiding_plus_uur", "vraagverheldering", "vraagverheldering_stabilisatie"]
+    # 1394,44 (2023) x 134,517 / 126,060 = 1487,99
+    assert westerveld["vraagverheldering"].startswith(
+        "Vraagverheldering (eenmalig): € 1.487,99 per traject (Westerveld,"
+    )
+    tekst = json.dumps(schema, ensure_ascii=False)
+    assert tekst.count("Hulp bij het huishouden: ") == 1
+    assert "examples" not in schema["$defs"]["Inzet"]["properties"]["tarief"]
+
+
+@pytest.mark.parametrize(
+    ("gemeente", "code", "geldig"),
+    [
+        pytest.param("Westerveld", "vraagverheldering", True, id="eigen-code-in-eigen-gemeente"),
+        pytest.param("  westerveld ", "vraagverheldering", True, id="eigen-code-gemeente-anders-geschreven"),
+        pytest.param("Rotterdam", "vraagverheldering", False, id="eigen-code-in-andere-gemeente"),
+        pytest.param("Westerveld", "hbh_uur", True, id="landelijke-code-in-gemeente-met-eigen-codes"),
+        pytest.param("Rotterdam", "hbh_uur", True, id="landelijke-code"),
+        pytest.param("Rotterdam", "hbh_uuur", False, id="verschreven-code"),
+        pytest.param("Waddinxveen", "vraagverheldering", False, id="code-van-de-ene-gemeente-in-de-andere"),
+        pytest.param("Waddinxveen", "dagbesteding_jeugd_dagdeel", True, id="waddinxveen-eigen-code"),
+    ],
+)
+def test_codes_van_een_gemeente_alleen_bij_die_gemeente(gemeente: str, code: str, geldig: bool) -> None:
+    """Zoals `controleer`: een eigen code van een gemeente is in het schema alleen geldig bij die gemeente."""
+    validator = jsonschema.Draft202012Validator(casus_schema(laad_tarieven(TARIEVEN)))
+    data = _met(("trajecten", "sociaal_team", "inzet"), [{"tarief": code, "aantal": 1}]) | {"gemeente": gemeente}
+    data["trajecten"]["voor_2015"]["inzet"][0]["tarief"] = "wijkteam_uur"
+    assert validator.is_valid(data) is geldig
 
 
 def test_meegeleverd_schema_is_actueel() -> None:
     """casus.schema.json in de projectmap is precies wat `casuskosten schema` nu maakt."""
-    verwacht = casus_schema(laad_tarieven(TARIEVEN).alle_codes())
+    verwacht = casus_schema(laad_tarieven(TARIEVEN))
     assert json.loads((PROJECT / "casus.schema.json").read_text(encoding="utf-8")) == verwacht
 
 

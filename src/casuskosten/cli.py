@@ -423,7 +423,8 @@ def schema(
 ) -> None:
     """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
 
-    De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'.
+    De tariefcodes uit de tarieftabellen zijn de keuzes bij 'tarief', elk met omschrijving en prijs; de codes van
+    één gemeente alleen bij die gemeente.
 
     Met --uitvoer: het schema van de uitvoer, voor wie de JSON verder verwerkt.
 
@@ -445,8 +446,7 @@ def schema(
 
         tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
     else:
-        codes = laad_tarieven(map_).alle_codes()
-        tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
+        tekst = json.dumps(casus_schema(laad_tarieven(map_)), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return
