@@ -423,8 +423,7 @@ def schema(
 ) -> None:
     """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
 
-    De tariefcodes uit de tarieftabellen zijn de keuzes bij 'tarief', elk met omschrijving en prijs; de codes van
-    één gemeente alleen bij die gemeente.
+    Bij 'tarief' de tariefcodes met omschrijving en prijs; eigen codes alleen bij hun gemeente.
 
     Met --uitvoer: het schema van de uitvoer, voor wie de JSON verder verwerkt.
 
