@@ -7,6 +7,9 @@ STAMP := $(VENV)/.geinstalleerd
 DEMO_STAMP := $(VENV)/.pakket
 # de demo schaalt twee gemeenten op naar hun caseload; alleen de demo leest dit bestand
 DEMO_INSTELLINGEN := voorbeeld/casuskosten.toml
+# de echte yaml-language-server voor tests/test_editor_schema.py, met de versie uit tests/lsp/package-lock.json
+NODE_MAP := $(VENV)/node
+NODE_STAMP := $(NODE_MAP)/.geinstalleerd
 
 .PHONY: demo test test-snel lint bench clean
 
@@ -20,6 +23,16 @@ $(STAMP): $(DEMO_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# zonder npm geen fout hier: de editortest faalt dan zelf, met de uitleg wat te installeren
+$(NODE_STAMP): tests/lsp/package.json tests/lsp/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(NODE_MAP) && cp tests/lsp/package.json tests/lsp/package-lock.json $(NODE_MAP)/ && \
+		cd $(NODE_MAP) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch .geinstalleerd; \
+	else \
+		echo "LET OP: npm (Node.js 18 of nieuwer) ontbreekt; tests/test_editor_schema.py faalt tot het er is" \
+			"(Debian/Ubuntu: sudo apt-get install nodejs npm; anders https://nodejs.org)"; \
+	fi
+
 demo: $(DEMO_STAMP)
 	$(BIN)/casuskosten bereken casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN)
 	mkdir -p uitvoer
@@ -30,7 +43,7 @@ demo: $(DEMO_STAMP)
 	$(BIN)/casuskosten export casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat xlsx --uit uitvoer/casuskosten.xlsx
 	@echo "Rapporten (HTML en PDF) per gemeente, de vergelijking en de Excel-export staan in $(CURDIR)/uitvoer/"
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from casuskosten.fouten import CasuskostenFout, InvoerFout
-from casuskosten.invoer.casussen import controleer_casus, lees_casus
+from casuskosten.invoer.casussen import controleer_casus, lees_casus, lees_casus_voor_schema
 from casuskosten.invoer.modellen import Casus
 from casuskosten.invoer.nieuw import maak_casus
 from casuskosten.invoer.schema import casus_schema
@@ -99,30 +99,24 @@ def test_nieuw_kiest_het_eerste_vrije_id(tmp_path: Path) -> None:
     )
 
 
-def _als_editor(pad: Path) -> Any:
-    """Een casus zoals een editor hem ziet: datums zijn tekst."""
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-
-    def tekst(w: Any) -> Any:
-        if isinstance(w, dict):
-            return {k: tekst(v) for k, v in w.items()}
-        if isinstance(w, list):
-            return [tekst(v) for v in w]
-        return w.isoformat() if isinstance(w, dt.date) else w
-
-    return tekst(data)
-
-
 def test_schema_keurt_elke_meegeleverde_casus_goed() -> None:
-    """Het schema is geldig (draft 2020-12) en elke meegeleverde casus voldoet eraan."""
-    schema = casus_schema(laad_tarieven(TARIEVEN).alle_codes())
+    """Het schema met tariefcodes is geldig (draft 2020-12) en elke meegeleverde casus voldoet eraan."""
+    schema = casus_schema(laad_tarieven(TARIEVEN))
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     bestanden = sorted((PROJECT / "casussen").rglob("*.yaml"))
-    assert len(bestanden) >= 25
+    assert len(bestanden) == 26
     for pad in bestanden:
-        fouten = list(validator.iter_errors(_als_editor(pad)))
+        fouten = list(validator.iter_errors(lees_casus_voor_schema(pad)))
         assert fouten == [], f"{pad}: {fouten[0].message if fouten else ''}"
+
+
+def test_met_yaml_safe_load_zijn_datums_geen_tekst() -> None:
+    """Waarom de README `lees_casus_voor_schema` noemt: `yaml.safe_load` maakt van een datum een `date`."""
+    pad = sorted((PROJECT / "casussen").rglob("*.yaml"))[0]
+    validator = jsonschema.Draft202012Validator(casus_schema())
+    assert not validator.is_valid(yaml.safe_load(pad.read_text(encoding="utf-8")))
+    assert validator.is_valid(lees_casus_voor_schema(pad))
 
 
 GELDIG: dict[str, Any] = {
@@ -170,6 +164,12 @@ def _met(pad: tuple[Any, ...], waarde: Any) -> dict[str, Any]:
         pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "duur"), "zes maanden"), id="onleesbare-duur"),
         pytest.param(_met(("doelen", "zelfredzaamheid"), "jawel"), id="ongeldig-oordeel"),
         pytest.param(_met(("zekerheid",), "heel hoog"), id="ongeldige-zekerheid"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "per"), ...), id="duur-zonder-per"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "per"), None), id="duur-met-lege-per"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "kans"), "0.5"), id="kans-als-tekst"),
+        pytest.param(_met(("trajecten", "voor_2015", "inzet", 0, "duur"), "0 weken"), id="duur-nul"),
+        pytest.param(_met(("datum",), "2016-1-1"), id="datum-zonder-voorloopnullen"),
+        pytest.param(_met(("gemeente",), "  "), id="gemeente-alleen-spaties"),
     ],
 )
 def test_schema_weigert_fouten_op_schemaniveau(data: dict[str, Any]) -> None:
@@ -178,23 +178,71 @@ def test_schema_weigert_fouten_op_schemaniveau(data: dict[str, Any]) -> None:
     assert jsonschema.Draft202012Validator(schema).is_valid(GELDIG)
     Casus.model_validate(GELDIG | {"datum": dt.date(2016, 1, 1)})
     assert not jsonschema.Draft202012Validator(schema).is_valid(data)
+    with pytest.raises(ValueError, match=r"validation error"):
+        Casus.model_validate(data)
 
 
-def test_schema_heeft_nederlandse_uitleg_bij_elk_veld_en_tariefsuggesties() -> None:
-    """Elk veld in het schema heeft een beschrijving; de tariefcodes staan als suggestie bij `tarief`."""
-    schema = casus_schema(["hbh_uur", "wijkteam_uur"])
+def test_schema_heeft_nederlandse_uitleg_bij_elk_veld() -> None:
+    """Elk veld in het schema heeft een beschrijving, ook zonder tarieftabel."""
+    schema = casus_schema()
     onderdelen = [schema, *schema["$defs"].values()]
     for onderdeel in onderdelen:
         for naam, veld in onderdeel["properties"].items():
             assert veld.get("description"), naam
-    assert schema["$defs"]["Inzet"]["properties"]["tarief"]["examples"] == ["hbh_uur", "wijkteam_uur"]
     assert "uitleg" not in schema["properties"]["situatie"]["description"]  # een echte beschrijving, geen sjabloon
     assert schema["properties"]["situatie"]["description"].startswith("de situatie")
+    assert "anyOf" not in schema["$defs"]["Inzet"]["properties"]["tarief"]  # zonder tabel: elke code, geen lijst
+
+
+def _uitleg_per_code(keuzelijst: dict[str, Any]) -> dict[str, str]:
+    return {k["enum"][0]: k["markdownEnumDescriptions"][0] for k in keuzelijst["anyOf"]}
+
+
+def test_schema_kent_de_tariefcodes_met_uitleg() -> None:
+    """Elke landelijke code staat één keer in `$defs` met omschrijving, prijs op prijspeil en betrouwbaarheid."""
+    schema = casus_schema(laad_tarieven(TARIEVEN))
+    landelijk = _uitleg_per_code(schema["$defs"]["landelijke_code"])
+    assert len(landelijk) == len(schema["$defs"]["landelijke_code"]["anyOf"]) == 36
+    # met de hand: 32,76 (2022) x 134,517 / 121,445 (CPI 2025 / 2022) = 36,286
+    assert (
+        landelijk["hbh_uur"]
+        == "Hulp bij het huishouden: € 36,29 per uur (landelijk, prijspeil 2025), betrouwbaarheid hoog"
+    )
+    westerveld = _uitleg_per_code(schema["$defs"]["code_westerveld"])
+    assert sorted(westerveld) == ["begeleiding_plus_uur", "vraagverheldering", "vraagverheldering_stabilisatie"]
+    # 1394,44 (2023) x 134,517 / 126,060 = 1487,99
+    assert westerveld["vraagverheldering"].startswith(
+        "Vraagverheldering (eenmalig): € 1.487,99 per traject (Westerveld,"
+    )
+    tekst = json.dumps(schema, ensure_ascii=False)
+    assert tekst.count("Hulp bij het huishouden: ") == 1
+    assert "examples" not in schema["$defs"]["Inzet"]["properties"]["tarief"]
+
+
+@pytest.mark.parametrize(
+    ("gemeente", "code", "geldig"),
+    [
+        pytest.param("Westerveld", "vraagverheldering", True, id="eigen-code-in-eigen-gemeente"),
+        pytest.param("  westerveld ", "vraagverheldering", True, id="eigen-code-gemeente-anders-geschreven"),
+        pytest.param("Rotterdam", "vraagverheldering", False, id="eigen-code-in-andere-gemeente"),
+        pytest.param("Westerveld", "hbh_uur", True, id="landelijke-code-in-gemeente-met-eigen-codes"),
+        pytest.param("Rotterdam", "hbh_uur", True, id="landelijke-code"),
+        pytest.param("Rotterdam", "hbh_uuur", False, id="verschreven-code"),
+        pytest.param("Waddinxveen", "vraagverheldering", False, id="code-van-de-ene-gemeente-in-de-andere"),
+        pytest.param("Waddinxveen", "dagbesteding_jeugd_dagdeel", True, id="waddinxveen-eigen-code"),
+    ],
+)
+def test_codes_van_een_gemeente_alleen_bij_die_gemeente(gemeente: str, code: str, geldig: bool) -> None:
+    """Zoals `controleer`: een eigen code van een gemeente is in het schema alleen geldig bij die gemeente."""
+    validator = jsonschema.Draft202012Validator(casus_schema(laad_tarieven(TARIEVEN)))
+    data = _met(("trajecten", "sociaal_team", "inzet"), [{"tarief": code, "aantal": 1}]) | {"gemeente": gemeente}
+    data["trajecten"]["voor_2015"]["inzet"][0]["tarief"] = "wijkteam_uur"
+    assert validator.is_valid(data) is geldig
 
 
 def test_meegeleverd_schema_is_actueel() -> None:
     """casus.schema.json in de projectmap is precies wat `casuskosten schema` nu maakt."""
-    verwacht = casus_schema(laad_tarieven(TARIEVEN).alle_codes())
+    verwacht = casus_schema(laad_tarieven(TARIEVEN))
     assert json.loads((PROJECT / "casus.schema.json").read_text(encoding="utf-8")) == verwacht
 
 

@@ -35,6 +35,30 @@ CASUSFOUTEN = [
     pytest.param(
         "casussen/tab-inspringing.yaml", 17, None, "tab gebruikt om in te springen; YAML vraagt spaties", id="tab"
     ),
+    # inspringfouten: de oorzaak en de oplossing, op de regel van de sleutel
+    pytest.param(
+        "casussen/een-spatie-te-ver-ingesprongen.yaml",
+        12,
+        None,
+        "YAML-syntaxfout: deze regel springt 1 spatie verder in dan de regel erboven; zet 'aantal' precies onder "
+        "'tarief'",
+        id="een-spatie-te-ver-ingesprongen",
+    ),
+    pytest.param(
+        "casussen/sleutel-minder-ver-ingesprongen.yaml",
+        13,
+        None,
+        "YAML-syntaxfout: deze regel springt 1 spatie minder ver in dan de regel erboven; zet 'per' precies onder "
+        "'aantal'",
+        id="sleutel-minder-ver-ingesprongen",
+    ),
+    pytest.param(
+        "casussen/sleutel-op-hoogste-niveau.yaml",
+        14,
+        "sociaal_team",
+        "sociaal_team staat op het hoogste niveau; hoort het onder trajecten:?",
+        id="sleutel-op-hoogste-niveau",
+    ),
     pytest.param(
         "casussen/leeg-bestand.yaml", None, None, "bestand is leeg; verwacht een casus (id:, gemeente:", id="leeg"
     ),

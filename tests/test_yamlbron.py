@@ -6,11 +6,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from casuskosten.fouten import InvoerFout
 from casuskosten.invoer import yamlbron
+from casuskosten.invoer.yamlbron import lees_yaml_tekst
 
 SCALAIREN = st.text(alphabet="0123456789abcdefnotyrulsNOTYRULSE.:-+_~x ", min_size=0, max_size=12)
 
@@ -60,3 +63,48 @@ def test_een_getal_met_streepje_dat_met_een_punt_begint_is_dubbelzinnig() -> Non
     assert omzetter.data == {"a": ".0_", "b": "._"}
     assert ("a",) in omzetter.dubbelzinnig
     assert ("b",) not in omzetter.dubbelzinnig
+
+
+@pytest.mark.parametrize(
+    ("tekst", "regel", "uitleg"),
+    [
+        pytest.param(
+            "id: A\nzekerheid: hoog\n  situatie: tekst\n",
+            3,
+            "deze regel springt 2 spaties verder in dan de regel erboven; zet 'situatie' precies onder 'zekerheid'",
+            id="twee-spaties-te-ver",
+        ),
+        pytest.param(
+            "id: A\nzekerheid: hoog\n# opmerking\n\n situatie: tekst\n",
+            5,
+            "deze regel springt 1 spatie verder in dan 'zekerheid' op regel 2; zet 'situatie' precies onder "
+            "'zekerheid'",
+            id="met-opmerking-ertussen",
+        ),
+        pytest.param(
+            "doelen:\n    integrale_aanpak: ja\n    zelfredzaamheid: ja\n  preventie_escalatie: nee\n",
+            4,
+            "deze regel springt 2 spaties minder ver in dan de regel erboven; zet 'preventie_escalatie' precies "
+            "onder 'zelfredzaamheid'",
+            id="twee-spaties-terug",
+        ),
+        pytest.param(
+            "situatie: Mevrouw zegt\n  dat het: wel gaat\n",
+            2,
+            "dubbele punt op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)",
+            id="dubbele-punt-in-vervolgregel-blijft-aanhalingstekens",
+        ),
+        pytest.param(
+            "situatie: Mevrouw zegt: het gaat wel\n",
+            1,
+            "dubbele punt op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)",
+            id="dubbele-punt-in-tekst",
+        ),
+    ],
+)
+def test_inspringfout_noemt_oorzaak_en_oplossing(tekst: str, regel: int, uitleg: str) -> None:
+    """Een sleutel die anders inspringt: hoeveel spaties, onder welke sleutel; tekst met ': ' houdt de quotes-raad."""
+    with pytest.raises(InvoerFout) as fout:
+        lees_yaml_tekst(tekst, "casus.yaml")
+    [melding] = fout.value.meldingen
+    assert (melding.regel, melding.tekst.split(" (sleutels van")[0]) == (regel, f"YAML-syntaxfout: {uitleg}")

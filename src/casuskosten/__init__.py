@@ -25,6 +25,7 @@ _WAAR = {
     "Instellingen": "invoer.instellingen",
     "laad_instellingen": "invoer.instellingen",
     "laad_casussen": "invoer.casussen",
+    "lees_casus_voor_schema": "invoer.casussen",
     "bereken": "pijplijn",
     "bereken_casussen": "pijplijn",
     "bereken_invoer": "pijplijn",
@@ -64,6 +65,7 @@ __all__ = [
     "laad_casussen",
     "laad_instellingen",
     "laad_tarieven",
+    "lees_casus_voor_schema",
     "schrijf_casusrapport",
     "schrijf_gemeenterapporten",
     "schrijf_vergelijking",
@@ -72,7 +74,7 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
     __version__: str
     from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout, Waarschuwing
-    from .invoer.casussen import laad_casussen
+    from .invoer.casussen import laad_casussen, lees_casus_voor_schema
     from .invoer.instellingen import Instellingen, laad_instellingen
     from .invoer.opties import Invoeropties
     from .invoer.tarieven import Tarieftabel, laad_tarieven

@@ -423,7 +423,7 @@ def schema(
 ) -> None:
     """Geef het JSON Schema van het casusformaat, voor aanvulling en controle in de editor.
 
-    De tariefcodes uit de tarieftabellen verschijnen als suggesties bij 'tarief'.
+    Bij 'tarief' de tariefcodes met omschrijving en prijs; eigen codes alleen bij hun gemeente.
 
     Met --uitvoer: het schema van de uitvoer, voor wie de JSON verder verwerkt.
 
@@ -445,8 +445,7 @@ def schema(
 
         tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
     else:
-        codes = laad_tarieven(map_).alle_codes()
-        tekst = json.dumps(casus_schema(codes), ensure_ascii=False, indent=2) + "\n"
+        tekst = json.dumps(casus_schema(laad_tarieven(map_)), ensure_ascii=False, indent=2) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import errno
+import math
 import multiprocessing
 import os
 import stat
@@ -187,6 +189,42 @@ def geen_casussen_melding(paden: Sequence[Path | str]) -> Melding:
 def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBestand:
     """Lees één casusbestand en controleer de vorm; `InvoerFout` met alle vormfouten."""
     return _valideer(lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte))
+
+
+def lees_casus_voor_schema(pad: Path | str) -> object:
+    """Een casusbestand zoals het JSON Schema (`casuskosten schema`, `casus.schema.json`) het ziet, voor `jsonschema`.
+
+    Dezelfde lezer als `lees_casus`, maar zonder de modellen: een datum blijft tekst (`'2016-03-14'`, zoals in een
+    editor), een getal of ja/nee in een tekstveld is de tekst zoals geschreven (`id: 0012` wordt `'0012'`), en
+    `.inf`/`.nan` blijven tekst (het schema weigert ze dan, zoals de modellen). YAML-fouten geven een `InvoerFout`.
+
+        import json, pathlib, jsonschema, casuskosten
+        schema = json.loads(pathlib.Path("casus.schema.json").read_text(encoding="utf-8"))
+        validator = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
+        validator.validate(casuskosten.lees_casus_voor_schema("casussen/rotterdam/rtd-01.yaml"))
+    """
+    bestand = Path(pad)
+    document = lees_yaml(bestand, weergave=weergave(bestand))
+    data = document.data
+    for plek, tekst in document.ruw.items():
+        if plek and is_tekstveld(Casus, plek):
+            _zet(data, plek, tekst)
+    return _als_json(data)
+
+
+def _als_json(waarde: object) -> object:
+    """Datums als JJJJ-MM-DD (een tijdstip met zijn tijd), oneindig en NaN als tekst: wat JSON kent."""
+    if isinstance(waarde, dict):
+        return {k: _als_json(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_als_json(v) for v in waarde]
+    if isinstance(waarde, dt.date):  # ook dt.datetime: '2016-03-14T10:00:00', dat het schema weigert
+        return waarde.isoformat()
+    if isinstance(waarde, float) and not math.isfinite(waarde):
+        return str(waarde)
+    return waarde
 
 
 def _zet(data: dict[str, object], pad: Pad, waarde: str) -> None:

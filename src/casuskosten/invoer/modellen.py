@@ -53,6 +53,29 @@ if set(PER_PER_JAAR) != set(get_args(Per)):  # pragma: no cover - één bron van
     raise RuntimeError("PER_PER_JAAR en Per lopen uiteen")
 
 
+_GETALVORM = re.compile(r"\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*")
+
+
+def geen_getal_als_tekst(waarde: Any, *, geheel: bool = False) -> Any:
+    """Weiger tekst in een getalveld: `kans: '0.5'` staat tussen aanhalingstekens en is dus tekst, nooit omgezet.
+
+    Aanhalingstekens zeggen in YAML "dit is tekst"; zo'n waarde stil als getal lezen zou raden (ook `'1_000'` of
+    `' 0.5 '` las pydantic als getal), en het schema van de editor weigert tekst in een getalveld ook.
+    """
+    if isinstance(waarde, bool):
+        raise ValueError("verwacht een getal, geen ja/nee")
+    if not isinstance(waarde, str):
+        return waarde
+    if _GETALVORM.fullmatch(waarde):  # zonder aanhalingstekens was dit een getal geweest
+        raise ValueError(
+            f"'{waarde.strip()}' staat tussen aanhalingstekens en is dus tekst; schrijf het getal zonder "
+            "aanhalingstekens"
+        )
+    if geheel:
+        raise ValueError(f"verwacht een geheel getal, gekregen '{waarde[:40]}'")
+    raise ValueError(f"verwacht een getal (met een punt als decimaalteken), gekregen '{waarde[:40]}'")
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -134,9 +157,12 @@ class Inzet(_Model):
     @field_validator("aantal", "kans", mode="before")
     @classmethod
     def _geen_ja_nee(cls, waarde: Any) -> Any:
-        if isinstance(waarde, bool):
-            raise ValueError("verwacht een getal, geen ja/nee")
-        return waarde
+        return geen_getal_als_tekst(waarde)
+
+    @field_validator("vanaf_maand", mode="before")
+    @classmethod
+    def _maand_geen_tekst(cls, waarde: Any) -> Any:
+        return geen_getal_als_tekst(waarde, geheel=True)
 
 
 class Traject(_Model):
@@ -190,6 +216,11 @@ class Casus(_Model):
             return str(waarde)
         return waarde
 
+    @field_validator("prijspeil", "horizon_maanden", mode="before")
+    @classmethod
+    def _jaar_geen_tekst(cls, waarde: Any) -> Any:
+        return geen_getal_als_tekst(waarde, geheel=True)
+
     @field_validator("datum", mode="before")
     @classmethod
     def _alleen_een_dag(cls, waarde: Any) -> Any:
@@ -206,3 +237,9 @@ class Casus(_Model):
     def tariefjaar(self) -> int:
         """Het jaar waarvoor tarieven gekozen worden."""
         return self.prijspeil if self.prijspeil is not None else self.datum.year
+
+
+#: elke sleutel die ergens in een casus kan staan (voor de uitleg bij een inspringfout)
+SLEUTELS: frozenset[str] = frozenset(
+    naam for model in (Casus, Trajecten, Traject, Inzet, Doelen, Doel) for naam in model.model_fields
+)

@@ -7,18 +7,41 @@ daarmee aanvulling, uitleg bij elk veld en rode onderstrepingen bij fouten.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+import re
 from typing import Any
 
-from .modellen import DOELEN, OORDELEN, Casus
+from ..formaat import euro
+from .modellen import DOELEN, OORDELEN, TRAJECTEN, Casus
+from .namen import netjes, sleutel
+from .tarieven import Tariefregel, Tarieftabel
 from .tijd import DUUR_VOORBEELD
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
-DUUR_PATROON = r"^\s*\d+([.,]\d+)?\s*(dag|dagen|week|weken|maand|maanden|kwartaal|kwartalen|jaar|jaren)\s*$"
+_EENHEDEN = ("dag", "dagen", "week", "weken", "maand", "maanden", "kwartaal", "kwartalen", "jaar", "jaren")
 
 
-def casus_schema(tariefcodes: Sequence[str] = ()) -> dict[str, Any]:
-    """Het schema van één casusbestand; `tariefcodes` verschijnen als suggesties bij `tarief`."""
+def _hoofdletterongevoelig(woord: str) -> str:
+    """`dag` -> `[dD][aA][gG]`: JSON Schema kent geen vlag voor hoofdletters, de tool leest `6 Maanden` wel."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in woord)
+
+
+#: wat `tijd.lees_duur` leest: een getal groter dan 0 (punt of komma) en een eenheid, in elke schrijfwijze
+DUUR_PATROON = (
+    r"^\s*(0*[1-9][0-9]*([.,][0-9]+)?|0+[.,][0-9]*[1-9][0-9]*)\s*("
+    + "|".join(_hoofdletterongevoelig(e) for e in _EENHEDEN)
+    + r")\s*$"
+)
+#: tekst die na het weghalen van witruimte aan begin en eind niet leeg is (de modellen strippen eerst)
+NIET_LEEG = r"\S"
+DATUM_PATROON = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def casus_schema(tabel: Tarieftabel | None = None) -> dict[str, Any]:
+    """Het schema van één casusbestand; met `tabel` kent `tarief` de codes (elk met een korte uitleg).
+
+    De landelijke codes gelden overal; de codes die alleen een gemeente heeft, alleen als `gemeente` die gemeente
+    is (`if`/`then` bovenaan). Elke uitleg staat één keer in `$defs`.
+    """
     schema = copy.deepcopy(Casus.model_json_schema(mode="validation"))
     schema["$schema"] = SCHEMA_URI
     schema["title"] = "casuskosten: casus"
@@ -28,14 +51,16 @@ def casus_schema(tariefcodes: Sequence[str] = ()) -> dict[str, Any]:
     )
     defs = schema.get("$defs", {})
     inzet = defs["Inzet"]["properties"]
-    if tariefcodes:
-        inzet["tarief"]["examples"] = sorted(tariefcodes)
     inzet["duur"] = {
         "anyOf": [{"type": "string", "pattern": DUUR_PATROON}, {"type": "null"}],
         "default": None,
         "description": f"hoe lang de inzet loopt: {DUUR_VOORBEELD}; alleen met per",
     }
     inzet["aantal"]["examples"] = [1, 2, 0.5]
+    inzet["tarief"]["pattern"] = NIET_LEEG
+    # zoals de modellen: een duur vraagt een `per` (een eenmalige inzet heeft geen duur)
+    defs["Inzet"]["if"] = {"required": ["duur"], "properties": {"duur": {"type": "string"}}}
+    defs["Inzet"]["then"] = {"required": ["per"], "properties": {"per": {"type": "string"}}}
     # een doel mag kort (`ja`) of lang ({oordeel, toelichting}); pydantic ziet alleen de lange vorm
     doelen = defs["Doelen"]["properties"]
     for doel in DOELEN:
@@ -46,5 +71,115 @@ def casus_schema(tariefcodes: Sequence[str] = ()) -> dict[str, Any]:
         }
     props = schema["properties"]
     props["datum"]["examples"] = ["2016-03-14"]
+    # een editor leest een datum als tekst; `format` alleen wordt niet door elke validator gecontroleerd
+    props["datum"]["pattern"] = DATUM_PATROON
+    props["id"]["pattern"] = r"^\s*[A-Za-z0-9._-]+\s*$"
+    for veld in ("gemeente", "situatie"):
+        props[veld]["pattern"] = NIET_LEEG
     props["situatie"]["examples"] = ["Vertel de situatie zoals u die aantrof; noem mensen bij hun rol, nooit bij naam."]
+    if tabel is not None:
+        _met_tariefcodes(schema, tabel)
     return schema
+
+
+def _met_tariefcodes(schema: dict[str, Any], tabel: Tarieftabel) -> None:
+    """`tarief` als keuze uit de codes: landelijk overal, de eigen codes van een gemeente alleen bij die gemeente.
+
+    JSON Schema kan een keuzelijst niet uitbreiden binnen `allOf`; daarom staat de lijst niet bij `Inzet` maar per
+    geval bovenaan: als `gemeente` een gemeente met eigen codes is, landelijk óf die eigen codes; anders (`else`)
+    alleen landelijk. Zo biedt de editor bij elke casus precies de codes aan die `controleer` goedkeurt.
+    """
+    defs = schema["$defs"]
+    defs["Inzet"]["properties"]["tarief"]["description"] = (
+        "tariefcode: de aanvulling (Ctrl+Spatie) toont de codes die voor deze gemeente gelden, met prijs; "
+        "'casuskosten tarieven --gemeente ...' toont de prijzen van de gemeente zelf"
+    )
+    peil = tabel.prijsindex.peil(None)
+    landelijk = tabel.codes(None)
+    defs["landelijke_code"] = _keuzelijst(tabel, landelijk, None, peil)
+    defs["tarief_landelijk"] = _tarief_in_traject({"$ref": "#/$defs/landelijke_code"})
+    gemeenten = sorted({netjes(r.gemeente) for r in tabel.regels if r.gemeente}, key=sleutel)
+    regels: list[dict[str, Any]] = []
+    met_eigen: list[dict[str, Any]] = []
+    for gemeente in gemeenten:
+        eigen = sorted(set(tabel.codes(gemeente)) - set(landelijk))
+        if not eigen:
+            continue
+        naam = re.sub(r"[^a-z0-9]+", "_", sleutel(gemeente)).strip("_")
+        defs[f"code_{naam}"] = _keuzelijst(tabel, eigen, gemeente, peil)
+        defs[f"tarief_{naam}"] = _tarief_in_traject(
+            {"anyOf": [{"$ref": "#/$defs/landelijke_code"}, {"$ref": f"#/$defs/code_{naam}"}]}
+        )
+        is_gemeente = {"pattern": _gemeentepatroon(gemeente)}
+        met_eigen.append(is_gemeente)
+        regels.append(
+            {
+                "if": {"required": ["gemeente"], "properties": {"gemeente": is_gemeente}},
+                "then": _trajecten(f"#/$defs/tarief_{naam}"),
+            }
+        )
+    anders = _trajecten("#/$defs/tarief_landelijk")
+    if met_eigen:
+        regels.append(
+            {"if": {"required": ["gemeente"], "properties": {"gemeente": {"anyOf": met_eigen}}}, "else": anders}
+        )
+    else:
+        regels.append(anders)
+    schema["allOf"] = regels
+
+
+def _trajecten(verwijzing: str) -> dict[str, Any]:
+    return {"properties": {"trajecten": {"properties": {t: {"$ref": verwijzing} for t in TRAJECTEN}}}}
+
+
+def _tarief_in_traject(tarief: dict[str, Any]) -> dict[str, Any]:
+    return {"properties": {"inzet": {"items": {"properties": {"tarief": tarief}}}}}
+
+
+def _keuzelijst(tabel: Tarieftabel, codes: list[str], gemeente: str | None, peil: int) -> dict[str, Any]:
+    """Per code een `enum` van één waarde met één regel uitleg (`markdownEnumDescriptions`), samen in `anyOf`.
+
+    Eén `enum` met alle codes zou de YAML language server bij de muis elke code met uitleg laten tonen (tientallen
+    regels); zo toont hij alleen de uitleg van de code waar de muis op staat. Aanvulling en de melding bij een
+    verschreven code (met de geldige codes) blijven hetzelfde.
+    """
+    keuzes = []
+    for code in codes:
+        regel = tabel.kies(code, gemeente or "", peil)
+        if regel is None:  # pragma: no cover - de codes komen uit dezelfde tabel
+            raise AssertionError(code)
+        keuzes.append({"enum": [code], "markdownEnumDescriptions": [_uitleg(tabel, regel, peil)]})
+    return {"type": "string", "anyOf": keuzes}
+
+
+def _uitleg(tabel: Tarieftabel, regel: Tariefregel, peil: int) -> str:
+    """`Hulp bij het huishouden: € 36,29 per uur (landelijk, prijspeil 2025), betrouwbaarheid hoog`."""
+    index = tabel.prijsindex
+    waar = netjes(regel.gemeente) if regel.gemeente else "landelijk"
+    if regel.jaar in index.cijfers:
+        prijs, wanneer = regel.prijs * index.factor(regel.jaar, peil), f"prijspeil {peil}"
+    else:  # geen indexcijfer voor het jaar van de rij: de prijs van dat jaar, zo gezegd
+        prijs, wanneer = regel.prijs, f"prijs van {regel.jaar}"
+    return (
+        f"{regel.omschrijving}: {euro(prijs, 2)} per {regel.eenheid} ({waar}, {wanneer}), "
+        f"betrouwbaarheid {regel.betrouwbaarheid}"
+    )
+
+
+def _gemeentepatroon(gemeente: str) -> str:
+    """Een patroon dat de gemeentenaam herkent zoals de tool (`namen.sleutel`): hoofdletters, spaties, apostroffen."""
+    delen = []
+    for teken in netjes(gemeente):
+        if teken.isalpha() and teken.lower() != teken.upper():
+            delen.append(f"[{teken.lower()}{teken.upper()}]")
+        elif teken == " ":
+            delen.append(r"\s+")
+        elif teken in "'’‘":
+            delen.append("['’‘]")
+        elif teken in "-‐‑–":
+            delen.append("[-‐‑–]")
+        elif teken.isalnum():
+            delen.append(teken)
+        else:
+            delen.append("\\" + teken)
+    return r"^\s*" + "".join(delen) + r"\s*$"

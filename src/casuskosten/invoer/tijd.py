@@ -25,7 +25,7 @@ _DUUR_EENHEDEN: dict[str, int] = {
     "jaar": 1,
     "jaren": 1,
 }
-_DUUR = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]+)\s*$")
+_DUUR = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]+)\s*$")
 DUUR_VOORBEELD = "'<getal> dagen|weken|maanden|kwartalen|jaren', bijvoorbeeld '6 maanden' of '10 weken'"
 
 

@@ -38,6 +38,31 @@ def _velden_bij(model: type[BaseModel], pad: Pad) -> list[str]:
     return list(huidig.model_fields) if huidig is not None else []
 
 
+def _model_bij(model: type[BaseModel], pad: Pad) -> type[BaseModel] | None:
+    """Het model van de mapping waar `pad` naar wijst (lijstposities overgeslagen), of None."""
+    huidig: type[BaseModel] | None = model
+    for deel in pad:
+        if isinstance(deel, int):
+            continue
+        if huidig is None:
+            return None
+        veld = huidig.model_fields.get(deel)
+        huidig = _model_in(veld.annotation) if veld is not None else None
+    return huidig
+
+
+def _een_niveau_lager(model: type[BaseModel], pad: Pad, naam: str) -> list[str]:
+    """De velden van de mapping op `pad` waaronder `naam` wel een veld is (een sleutel die te weinig inspringt)."""
+    huidig = _model_bij(model, pad)
+    if huidig is None:
+        return []
+    return [
+        veld
+        for veld, info in huidig.model_fields.items()
+        if (onder := _model_in(info.annotation)) is not None and naam in onder.model_fields
+    ]
+
+
 def _veld(model: type[BaseModel], pad: Pad) -> FieldInfo | None:
     """Het pydantic-veld waar `pad` naar wijst (lijstposities overgeslagen), of None."""
     huidig: type[BaseModel] | None = model
@@ -156,6 +181,15 @@ def _tekst(soort: str, e: Any, invoer: Any, model: type[BaseModel], pad: Pad) ->
         return f"verplicht veld ontbreekt; voeg '{pad[-1]}:' toe{uitleg}"
     if soort == "extra_forbidden":
         naam = str(pad[-1])
+        onder = _een_niveau_lager(model, pad[:-1], naam)
+        if onder:
+            ouder = next((d for d in reversed(pad[:-1]) if isinstance(d, str)), None)
+            waar = f"direct onder {ouder}" if ouder else "op het hoogste niveau"
+            keuze = " of ".join(f"{o}:" for o in onder)
+            return (
+                f"{naam} staat {waar}; hoort het onder {keuze}? Spring het dan even ver in als de andere "
+                f"sleutels daaronder"
+            )
         velden = _velden_bij(model, pad[:-1])
         tip = ""
         # 'toelichting: a, b' binnen {...} geeft een sleutel 'b' zonder waarde, of een met spaties

@@ -21,6 +21,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..fouten import InvoerFout, Melding
+from .modellen import SLEUTELS
 
 try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
     from yaml import CSafeLoader as _VeiligeLader
@@ -411,6 +412,9 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
     # PyYAML noemt de tab ('\\t'), libyaml niet altijd ("found character that cannot start any token")
     if "'\\t'" in probleem or "\t" in probleem or "tab character" in probleem or _teken_op(bron, mark) == "\t":
         return Melding(bestand, regel, None, "tab gebruikt om in te springen; YAML vraagt spaties")
+    inspringing = _inspringfout(probleem, bron, mark)
+    if inspringing is not None:
+        return Melding(bestand, inspringing[0], None, f"YAML-syntaxfout: {inspringing[1]}")
     # de teksten van libyaml (C) en PyYAML (Python) verschillen iets; de sleutels passen op beide
     uitleg = {
         "mapping values are not allowed": (
@@ -418,6 +422,13 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
         ),
         "could not find expected ':'": "een ':' ontbreekt na de sleutel",
         "did not find expected key": (
+            "inspringing klopt niet; zet sleutels van hetzelfde niveau precies onder elkaar, met spaties"
+        ),
+        "expected '-' indicator": (
+            "inspringing klopt niet in een lijst; zet elke '- ' van de lijst en de sleutels van één regel "
+            "precies onder elkaar, met spaties"
+        ),
+        "expected <block end>": (
             "inspringing klopt niet; zet sleutels van hetzelfde niveau precies onder elkaar, met spaties"
         ),
         "found undefined alias": "alias zonder anker; aliassen (*) zijn niet toegestaan",
@@ -428,9 +439,84 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
     }
     tekst = next(
         (v for k, v in uitleg.items() if k in probleem),
-        f"controleer inspringing, dubbele punten en aanhalingstekens (de YAML-lezer meldt: {probleem})",
+        # nooit de Engelse tekst van de YAML-lezer: de regel en wat er meestal mis is
+        "controleer op deze regel de inspringing (spaties, sleutels van één niveau precies onder elkaar), "
+        "dubbele punten en aanhalingstekens",
     )
     return Melding(bestand, regel, None, f"YAML-syntaxfout: {tekst}")
+
+
+_SLEUTELREGEL = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*) *:(?: |$)")
+
+
+def _sleutel_op(regel: str) -> tuple[int, str] | None:
+    """(kolom, naam) van de sleutel waarmee een regel begint (ook na `- `), of None."""
+    gevonden = _SLEUTELREGEL.match(regel)
+    return (gevonden.start(1), gevonden.group(1)) if gevonden else None
+
+
+def _spaties(aantal: int) -> str:
+    return "1 spatie" if aantal == 1 else f"{aantal} spaties"
+
+
+def _inspringfout(probleem: str, bron: str, mark: yaml.Mark | None) -> tuple[int, str] | None:
+    """(regel, uitleg) als de syntaxfout een sleutel is die anders inspringt dan de sleutels erboven.
+
+    Eén spatie te veel voor een sleutel maakt van de regel een vervolg van de waarde erboven; de YAML-lezer meldt
+    dan een dubbele punt op een verkeerde plaats ("zet tekst tussen aanhalingstekens" is dan de verkeerde raad).
+    Eén spatie te weinig past bij geen enkel niveau erboven. Alleen een bekende sleutel van het casusformaat telt,
+    zodat `Mevrouw zegt: het gaat wel` de raad over aanhalingstekens houdt.
+    """
+    if mark is None:
+        return None
+    regels = bron.split("\n")
+    if mark.line >= len(regels):
+        return None
+    eigen = _sleutel_op(regels[mark.line])
+    if eigen is None or eigen[1] not in SLEUTELS:
+        return None
+    kolom, naam = eigen
+    erboven = [
+        (i, gevonden)
+        for i in range(mark.line - 1, -1, -1)
+        if regels[i].strip()
+        and not regels[i].lstrip().startswith("#")
+        and (gevonden := _sleutel_op(regels[i])) is not None
+    ]
+    if not erboven:
+        return None
+    vorige_regel, (vorige_kolom, vorige_naam) = erboven[0]
+    waar = "de regel erboven" if vorige_regel == mark.line - 1 else f"'{vorige_naam}' op regel {vorige_regel + 1}"
+    blokfout = any(s in probleem for s in ("expected key", "expected '-' indicator", "expected <block end>"))
+    verder = blokfout or (
+        # de dubbele punt waar de lezer over valt, moet die van de sleutel zelf zijn
+        "mapping values are not allowed" in probleem and regels[mark.line].find(":", kolom) == mark.column
+    )
+    if verder and kolom > vorige_kolom:
+        return mark.line + 1, (
+            f"deze regel springt {_spaties(kolom - vorige_kolom)} verder in dan {waar}; zet '{naam}' precies "
+            f"onder '{vorige_naam}' (sleutels van hetzelfde niveau staan precies onder elkaar, met spaties)"
+        )
+    if not blokfout or kolom >= vorige_kolom:
+        return None
+    # de niveaus erboven: elke sleutel die minder ver inspringt dan alles tussen hem en deze regel
+    niveaus: list[tuple[int, int, str]] = []
+    for i, (k, n) in erboven:
+        if not niveaus or k < niveaus[-1][1]:
+            niveaus.append((i, k, n))
+        streepje = regels[i].find("- ")
+        if 0 <= streepje < k and streepje < niveaus[-1][1]:
+            niveaus.append((i, streepje, "-"))
+    if any(k == kolom for _, k, _ in niveaus):
+        return None  # dit niveau bestaat; de fout is iets anders
+    # het dichtstbijzijnde niveau erboven dat een sleutel is (een '- ' telt als niveau, maar niet als plek)
+    hoger = min((n for n in niveaus if n[1] > kolom and n[2] != "-"), key=lambda n: n[1])
+    if hoger[0] != vorige_regel:
+        waar = f"'{hoger[2]}' op regel {hoger[0] + 1}"
+    return mark.line + 1, (
+        f"deze regel springt {_spaties(hoger[1] - kolom)} minder ver in dan {waar}; zet '{naam}' precies "
+        f"onder '{hoger[2]}' (sleutels van hetzelfde niveau staan precies onder elkaar, met spaties)"
+    )
 
 
 def _teken_op(bron: str, mark: yaml.Mark | None) -> str:
