@@ -71,6 +71,11 @@ def maak_verborgen_en_kop() -> None:
     blad.append(_rij("hulp", 40))
     _bewaar(boek, "excel-titelregel")
 
+    # `overdracht` in kolom K, zonder kolomnaam: zou stil niet gelezen worden (een transfer telt dan als kosten)
+    boek = _nieuw(_rij("bijstand", 1000))
+    boek["Tarieven"]["K2"] = "overdracht"
+    _bewaar(boek, "excel-cel-buiten-kopregel")
+
     # `sort` in plaats van de optionele kolom `soort`
     boek = _nieuw()
     boek["Tarieven"].cell(row=1, column=11, value="sort")

@@ -326,6 +326,15 @@ FOUTEN = [
         id="excel-verborgen-kolom",
     ),
     pytest.param(
+        "excel-cel-buiten-kopregel",
+        "tarieven.xlsx",
+        2,
+        None,
+        "cel K2 is gevuld, maar kolom K heeft geen naam in de kopregel; geef de kolom een naam (bijvoorbeeld "
+        "toelichting) of maak de cel leeg",
+        id="excel-cel-buiten-kopregel",
+    ),
+    pytest.param(
         "excel-verborgen-werkblad",
         "tarieven.xlsx (werkblad 'Oud')",
         None,

@@ -20,6 +20,7 @@ import pytest
 
 from casuskosten import Instellingen, bereken
 from casuskosten.fouten import InvoerFout, Melding
+from casuskosten.invoer import tarieven as tariefmodule
 from casuskosten.invoer.tarieven import MAX_XLSX_ONDERDEEL, laad_tarieven
 from tests.conftest import Draai, casus
 
@@ -219,6 +220,22 @@ def test_zipbom_wordt_snel_geweigerd_zonder_uitpakken(tmp_path: Path) -> None:
     )
     assert duur < 2
     assert piek < 10 * 2**20
+
+
+def test_xlsx_dat_samen_te_groot_uitpakt_wordt_geweigerd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ook de grens voor alle onderdelen samen (200 MB; hier verlaagd tot 1 kB) houdt een bestand tegen voor het
+    lezen."""
+    monkeypatch.setattr(tariefmodule, "MAX_XLSX_TOTAAL", 2**10)
+    (tmp_path / "prijsindex.csv").write_text(INDEX, encoding="utf-8")
+    openpyxl.Workbook().save(tmp_path / "klein.xlsx")
+    with zipfile.ZipFile(tmp_path / "klein.xlsx") as archief:
+        totaal = sum(i.file_size for i in archief.infolist())
+    assert 1536 <= totaal < 2**20  # afgerond 2 kB of meer, in kB geschreven
+    (melding,) = _meldingen(tmp_path)
+    assert melding.tekst == (
+        f"het Excel-bestand wordt uitgepakt te groot: {round(totaal / 1024)} kB, meer dan 1 kB; een tarieftabel is "
+        "veel kleiner: is dit het goede bestand? sla de tabel opnieuw op als .xlsx of .csv"
+    )
 
 
 # --- de opdrachtregel ---------------------------------------------------------------------------------------------

@@ -738,7 +738,7 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
             if gelezen is None:
                 continue
             gevuld = True
-            kop, rijen, samengevoegd, formules, verborgen_rijen, verborgen_kolommen = gelezen
+            kop, rijen, inhoud = gelezen
             tariefkop = {"code", "prijs"} <= {_kolom(k) for k in kop}
             if werkblad.sheet_state != "visible" and tariefkop:
                 meldingen.append(
@@ -775,9 +775,11 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
                 continue
             fouten_blad = len(meldingen)
             gevulde_rijen = {1, *(n for n, _ in rijen)}
-            verborgen = [r for r in verborgen_rijen if r in gevulde_rijen]
-            _excelfouten(bladnaam, kop, samengevoegd, formules, meldingen)
-            _verborgen(bladnaam, kop, verborgen, verborgen_kolommen, meldingen)
+            verborgen = [r for r in inhoud.verborgen_rijen if r in gevulde_rijen]
+            _excelfouten(bladnaam, kop, inhoud.samengevoegd, inhoud.formules, meldingen)
+            _verborgen(bladnaam, kop, verborgen, inhoud.verborgen_kolommen, meldingen)
+            if inhoud.buiten_kop is not None:
+                meldingen.append(_buiten_kop(bladnaam, *inhoud.buiten_kop))
             if len(meldingen) == fouten_blad:
                 bladen.append(_Blad(bladnaam, kop, rijen))
     finally:
@@ -820,9 +822,11 @@ def _te_groot_uitgepakt(pad: Path) -> str | None:
 
 
 def _grootte(aantal: int) -> str:
-    """Een aantal bytes in MB of GB, Nederlands geschreven: '50 MB', '4,3 GB'."""
+    """Een aantal bytes in kB, MB of GB, Nederlands geschreven: '12 kB', '50 MB', '4,3 GB'."""
     if aantal >= 2**30:
         return f"{aantal / 2**30:.1f} GB".replace(".", ",")
+    if aantal < 2**20:
+        return f"{max(1, round(aantal / 2**10))} kB"
     return f"{aantal / 2**20:.0f} MB"
 
 
@@ -836,6 +840,20 @@ def _excelkop_later(werkblad: Any) -> int | None:
     finally:
         rijen.close()
     return None
+
+
+def _buiten_kop(naam: str, rij: int, kolom: int) -> Melding:
+    """Een gevulde cel rechts van de laatste kolom met een naam: die zou stil niet gelezen worden."""
+    from openpyxl.utils.cell import get_column_letter
+
+    letter = get_column_letter(kolom)
+    return Melding(
+        naam,
+        rij,
+        None,
+        f"cel {letter}{rij} is gevuld, maar kolom {letter} heeft geen naam in de kopregel; geef de kolom een naam "
+        "(bijvoorbeeld toelichting) of maak de cel leeg",
+    )
 
 
 def _verborgen(naam: str, kop: list[str], rijen: list[int], kolommen: list[int], meldingen: list[Melding]) -> None:
@@ -867,7 +885,19 @@ def _verborgen(naam: str, kop: list[str], rijen: list[int], kolommen: list[int],
         )
 
 
-_Werkblad = tuple[list[str], list[tuple[int, list[str]]], list[str], list[tuple[int, int]], list[int], list[int]]
+@dataclass
+class _Inhoud:
+    """Wat openpyxl in de zuinige leesstand niet geeft, uit één doorloop over de XML van een werkblad."""
+
+    samengevoegd: list[str] = field(default_factory=list)  # de samengevoegde bereiken die de tabel raken
+    formules: list[tuple[int, int]] = field(default_factory=list)  # (rij, kolom) met een formule zonder uitkomst
+    laatste_rij: int = 0  # de laatste rij met een gevulde cel in de tabel (0: geen)
+    verborgen_rijen: list[int] = field(default_factory=list)
+    verborgen_kolommen: list[int] = field(default_factory=list)  # tot en met de laatste kop
+    buiten_kop: tuple[int, int] | None = None  # de eerste gevulde cel (rij, kolom) rechts van de laatste kop
+
+
+_Werkblad = tuple[list[str], list[tuple[int, list[str]]], _Inhoud]
 
 
 def _werkblad(werkblad: Any) -> _Werkblad | None:
@@ -887,16 +917,17 @@ def _werkblad(werkblad: Any) -> _Werkblad | None:
     while kop_ruw and (kop_ruw[-1] is None or not str(kop_ruw[-1]).strip()):
         kop_ruw.pop()
     breedte = len(kop_ruw) or _MAX_KOLOMMEN
-    samengevoegd, formules, laatste_rij, verborgen_rijen, verborgen_kolommen = _bladinhoud(werkblad, breedte)
+    inhoud = _bladinhoud(werkblad, breedte)
+    laatste_rij = inhoud.laatste_rij
     if not kop_ruw:
-        return ([], [], [], [], [], []) if laatste_rij > 0 else None
+        return ([], [], inhoud) if laatste_rij > 0 else None
     rijen = []
     if laatste_rij >= 2:
         gelezen = werkblad.iter_rows(min_row=2, max_row=laatste_rij, max_col=breedte, values_only=True)
         for nummer, rij in enumerate(gelezen, start=2):
             if rij.count(None) < breedte:  # openpyxl vult ontbrekende rijen aan met lege; count is snel (in C)
                 rijen.append((nummer, [_celtekst(v) for v in rij]))
-    return [_celtekst(v) for v in kop_ruw], rijen, samengevoegd, formules, verborgen_rijen, verborgen_kolommen
+    return [_celtekst(v) for v in kop_ruw], rijen, inhoud
 
 
 _MAX_KOLOMMEN = 16_384  # XFD, de laatste kolom in Excel
@@ -910,12 +941,12 @@ def _celtekst(waarde: object) -> str:
     return str(waarde)
 
 
-def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int, int]], int, list[int], list[int]]:
+def _bladinhoud(werkblad: Any, breedte: int) -> _Inhoud:
     """De samengevoegde bereiken die de tabel raken, de cellen met een formule zonder opgeslagen uitkomst, de
-    laatste rij met een gevulde cel in de eerste `breedte` kolommen (0 als er geen is), de verborgen rijen en de
-    verborgen kolommen (tot en met `breedte`).
+    laatste rij met een gevulde cel in de eerste `breedte` kolommen (0 als er geen is), de verborgen rijen, de
+    verborgen kolommen (tot en met `breedte`) en de eerste gevulde cel rechts van kolom `breedte`.
 
-    openpyxl geeft in de zuinige leesstand geen van drieën, dus één doorloop over de XML van het blad, rij voor rij
+    openpyxl geeft in de zuinige leesstand geen van alle, dus één doorloop over de XML van het blad, rij voor rij
     weggegooid.
     """
     from xml.etree.ElementTree import iterparse
@@ -929,6 +960,7 @@ def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int,
     laatste_rij = 0
     verborgen_rijen: list[int] = []
     verborgen_kolommen: set[int] = set()
+    buiten_kop: tuple[int, int] | None = None
     gegevens = None
     rij = kolom = 0
     with werkblad._get_source() as bron:  # het XML-deel van dit werkblad in het zip-archief
@@ -951,10 +983,14 @@ def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int,
             if element.tag == ns + "c":
                 ref = element.get("r")
                 rij, kolom = coordinate_to_tuple(ref) if ref else (rij, kolom + 1)
-                if kolom > breedte:
+                if kolom > breedte and (buiten_kop is not None or breedte == _MAX_KOLOMMEN):
                     continue
                 uitkomst = element.find(ns + "v")
                 heeft_uitkomst = (uitkomst is not None and bool(uitkomst.text)) or element.find(ns + "is") is not None
+                if kolom > breedte:
+                    if heeft_uitkomst or element.find(ns + "f") is not None:
+                        buiten_kop = (rij, kolom)
+                    continue
                 heeft_formule = element.find(ns + "f") is not None
                 if heeft_formule and not heeft_uitkomst:
                     formules.append((rij, kolom))
@@ -969,7 +1005,7 @@ def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int,
                         samengevoegd.append(bereik)
                 except (TypeError, ValueError):
                     samengevoegd.append(bereik)
-    return samengevoegd, formules, laatste_rij, verborgen_rijen, sorted(verborgen_kolommen)
+    return _Inhoud(samengevoegd, formules, laatste_rij, verborgen_rijen, sorted(verborgen_kolommen), buiten_kop)
 
 
 def _excelfouten(
