@@ -103,6 +103,18 @@ def test_gemeente_met_voorvoegsel_heet_overal_zonder(werkmap: Path, casusmap) ->
     assert [w for w in r.alle_waarschuwingen() if w.code == "gemeente_bijna_gelijk"] == []
 
 
+def test_casus_met_voorvoegsel_heet_zonder(werkmap: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """'Gemeente Beta' en 'Beta' in twee casussen zijn één gemeente, getoond als 'Beta' (ook zonder eigen tarieven)."""
+    tarieven = _kopie(werkmap, "gemeente-voorvoegsel")
+    map_ = casusmap(
+        casus(id="B-1", gemeente="Gemeente Beta", voor=[{"tarief": "hulp", "aantal": 1}]),
+        casus(id="B-2", gemeente="Beta", voor=[{"tarief": "hulp", "aantal": 2}]),
+    )
+    r = bereken([map_], tarieven, PEIL_2016)
+    # landelijk tarief 10: 1 x 10 + 2 x 10 = 30
+    assert [(g.gemeente, g.aantal_casussen, g.kosten_voor_2015) for g in r.gemeenten] == [("Beta", 2, 30.0)]
+
+
 # --- kopregel -----------------------------------------------------------------------------------------------------
 
 

@@ -76,8 +76,8 @@ def bijna_gelijk(naam: str, kandidaten: Iterable[str]) -> str | None:
 
 
 def eerste_spelling(namen: Iterable[str]) -> dict[str, str]:
-    """Per sleutel de eerste spelling (in de gegeven volgorde), netjes gemaakt: die toont elke uitvoer."""
+    """Per sleutel de eerste spelling (in de gegeven volgorde), als `gemeentenaam`: die toont elke uitvoer."""
     uit: dict[str, str] = {}
     for naam in namen:
-        uit.setdefault(sleutel(naam), netjes(naam))
+        uit.setdefault(sleutel(naam), gemeentenaam(naam))
     return uit
