@@ -41,8 +41,58 @@ def _nieuw(*rijen: list[object]) -> openpyxl.Workbook:
     return boek
 
 
+def maak_verborgen_en_kop() -> None:
+    """De fixtures van verborgen rijen, kolommen en werkbladen en van kopregels die niet deugen (issue 24)."""
+    # een verborgen werkblad met een tariefkop: telt niet stil mee of niet mee, een fout
+    boek = _nieuw(_rij("hulp", 40))
+    verborgen = boek.create_sheet("Oud")
+    verborgen.append(KOP)
+    verborgen.append(_rij("hulp", 1))
+    verborgen.sheet_state = "hidden"
+    _bewaar(boek, "excel-verborgen-werkblad")
+
+    # rij 3 is verborgen (zoals een filter hem wegzet); Excel toont alleen hulp 40
+    boek = _nieuw(_rij("hulp", 40), _rij("zwaar", 90))
+    boek["Tarieven"].row_dimensions[3].hidden = True
+    _bewaar(boek, "excel-verborgen-rij")
+
+    # kolom F (gemeente) is verborgen: wie kijkt ziet een landelijk tarief, het bestand zegt Westerveld
+    boek = _nieuw(_rij("hulp", 40, "Westerveld"))
+    boek["Tarieven"].column_dimensions["F"].hidden = True
+    _bewaar(boek, "excel-verborgen-kolom")
+
+    # een titelregel boven de kopregel
+    boek = openpyxl.Workbook()
+    blad = boek.active
+    assert blad is not None
+    blad.title = "Tarieven"
+    blad.append(["Tarieven Wmo 2016"])
+    blad.append(KOP)
+    blad.append(_rij("hulp", 40))
+    _bewaar(boek, "excel-titelregel")
+
+    # `overdracht` in kolom K, zonder kolomnaam: zou stil niet gelezen worden (een transfer telt dan als kosten)
+    boek = _nieuw(_rij("bijstand", 1000))
+    boek["Tarieven"]["K2"] = "overdracht"
+    _bewaar(boek, "excel-cel-buiten-kopregel")
+
+    # `sort` in plaats van de optionele kolom `soort`
+    boek = _nieuw()
+    boek["Tarieven"].cell(row=1, column=11, value="sort")
+    boek["Tarieven"].append([*_rij("bijstand", 1000), "overdracht"])
+    _bewaar(boek, "excel-verschreven-kolom")
+
+    # de kolom `soort` twee keer
+    boek = _nieuw()
+    boek["Tarieven"].cell(row=1, column=11, value="soort")
+    boek["Tarieven"].cell(row=1, column=12, value="Soort")
+    boek["Tarieven"].append([*_rij("bijstand", 1000), "overdracht", "kosten"])
+    _bewaar(boek, "excel-dubbele-kolom")
+
+
 def maak() -> None:
     """Alle Excel-fixtures."""
+    maak_verborgen_en_kop()
     # samengevoegde gemeentecel: F2:F3 toont 'Westerveld' voor beide rijen, maar F3 is in het bestand leeg
     boek = _nieuw(_rij("hulp", 40, "Westerveld"), _rij("zwaar", 90))
     boek["Tarieven"].merge_cells("F2:F3")
@@ -55,9 +105,9 @@ def maak() -> None:
     tweede.append(["zwaar", "Zwaar", "dag", 90, 2016, None, "gemeente_jeugd", 2, "hoog", "test"])
     uitleg = boek.create_sheet("Toelichting")
     uitleg.append(["Deze tabel is bijgewerkt in 2016."])
-    verborgen = boek.create_sheet("Oud")
-    verborgen.append(KOP)
-    verborgen.append(_rij("hulp", 1))
+    verborgen = boek.create_sheet("Oud")  # een verborgen lijst voor een keuzelijst: geen tarieftabel
+    verborgen.append(["financier"])
+    verborgen.append(["gemeente_wmo"])
     verborgen.sheet_state = "hidden"
     _bewaar(boek, "excel-meerdere-werkbladen")
 
@@ -87,4 +137,10 @@ def maak() -> None:
 
 
 if __name__ == "__main__":
-    maak()
+    import sys
+
+    # `python -m tests.maak_tariefexcel verborgen`: alleen de fixtures van maak_verborgen_en_kop
+    if sys.argv[1:] == ["verborgen"]:
+        maak_verborgen_en_kop()
+    else:
+        maak()

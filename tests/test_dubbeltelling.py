@@ -272,7 +272,7 @@ def test_verschreven_kolomnaam_wordt_geweigerd(tarieven: Path, kolom: str) -> No
 
 
 def test_een_eigen_extra_kolom_mag_nog(tarieven: Path) -> None:
-    """Een toelichting in een eigen kolom lijkt op geen bekende kolom en wordt, zoals altijd, niet gelezen."""
+    """Een kolom toelichting is een vrije kolom: niet gelezen en geen fout (elke andere onbekende kolom wel)."""
     (tarieven / "extra.csv").write_text(
         KOP.replace("overlapt_met", "toelichting") + "opvang,Opvang,nacht,50,2015,,gemeente_overig,2,laag,test,zie x\n",
         encoding="utf-8",

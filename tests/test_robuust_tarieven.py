@@ -28,6 +28,11 @@ _ZET_TUSSEN_AANHALINGSTEKENS = (
     '("...") of schrijf getallen met een decimale punt (32.76)'
 )
 _TYP_OPNIEUW = "geen gewone letter of cijfer; typ de code opnieuw met a-z, 0-9 en _"
+_KOLOMMEN_TARIEF = (
+    "een kolom met een andere naam wordt niet gelezen; de kolommen zijn code, omschrijving, eenheid, prijs, jaar, "
+    "gemeente, financier, lijn, betrouwbaarheid, bron en optioneel soort, overlapt_met; eigen uitleg mag in een kolom "
+    "toelichting of opmerking"
+)
 
 # (map, bestand in de map, regel, veld, de volledige melding); bestanden heten 'tarieven/...' (weergave)
 FOUTEN = [
@@ -200,6 +205,178 @@ FOUTEN = [
         "code",
         f"code bevat op positie 5 het teken (U+200B ZERO WIDTH SPACE), {_TYP_OPNIEUW}",
         id="tariefcode-onzichtbare-spatie",
+    ),
+    # 9. tabellen die stil verkeerd zouden prijzen (issue 24): kolommen, codes, eenheden, gemeenten, Excel, kopregel
+    pytest.param(
+        "kolom-verschreven",
+        "tarieven.csv",
+        1,
+        "sort",
+        f"onbekende kolom 'sort'; bedoelde u 'soort'? {_KOLOMMEN_TARIEF}",
+        id="kolom-verschreven-sort",
+    ),
+    pytest.param(
+        "kolom-onbekend",
+        "tarieven.csv",
+        1,
+        "notities",
+        f"onbekende kolom 'notities'; {_KOLOMMEN_TARIEF}",
+        id="kolom-onbekend",
+    ),
+    pytest.param(
+        "kolom-dubbel",
+        "tarieven.csv",
+        1,
+        "soort",
+        "kolom staat twee keer in de kopregel; laat er één staan",
+        id="kolom-dubbel-soort",
+    ),
+    pytest.param(
+        "excel-verschreven-kolom",
+        "tarieven.xlsx",
+        1,
+        "sort",
+        f"onbekende kolom 'sort'; bedoelde u 'soort'? {_KOLOMMEN_TARIEF}",
+        id="excel-verschreven-kolom-sort",
+    ),
+    pytest.param(
+        "excel-dubbele-kolom",
+        "tarieven.xlsx",
+        1,
+        "soort",
+        "kolom staat twee keer in de kopregel; laat er één staan",
+        id="excel-dubbele-kolom-soort-en-Soort",
+    ),
+    pytest.param(
+        "prijsindex-kolom-verschreven",
+        "prijsindex.csv",
+        1,
+        "bronn",
+        "onbekende kolom 'bronn'; bedoelde u 'bron'? een kolom met een andere naam wordt niet gelezen; de kolommen "
+        "zijn jaar, index en optioneel bron; eigen uitleg mag in een kolom toelichting of opmerking",
+        id="prijsindex-kolom-verschreven",
+    ),
+    pytest.param(
+        "prijsindex-kolom-dubbel",
+        "prijsindex.csv",
+        1,
+        "index",
+        "kolom staat twee keer in de kopregel; laat er één staan",
+        id="prijsindex-kolom-dubbel",
+    ),
+    pytest.param(
+        "code-hoofdletters-dubbel",
+        "tarieven.csv",
+        3,
+        "code",
+        "dubbele rij voor (wmo_uur, 2016, landelijk); staat al in tarieven/tarieven.csv:2 (als 'wmo_uur', hier "
+        "'WMO_uur': tariefcodes zijn hoofdletterongevoelig, dit is dezelfde code); laat er één staan",
+        id="code-alleen-in-hoofdletters-anders",
+    ),
+    pytest.param(
+        "eenheid-anders-in-gemeente",
+        "gemeenten.csv",
+        2,
+        "eenheid",
+        "eenheid 'dagdeel' van wmo_uur wijkt af van eenheid 'uur' in tarieven/landelijk.csv:2; één code heeft één "
+        "eenheid (de aantallen in de casussen zijn in die eenheid); neem dezelfde eenheid, of geef deze rij een eigen "
+        "code",
+        id="eenheid-anders-in-gemeente",
+    ),
+    pytest.param(
+        "gemeente-meerdere-in-cel",
+        "tarieven.csv",
+        3,
+        "gemeente",
+        "'Alfa, Beta' noemt meer dan één gemeente; zet elke gemeente op een eigen rij (één rij per gemeente)",
+        id="gemeenten-met-komma",
+    ),
+    pytest.param(
+        "gemeente-meerdere-in-cel",
+        "tarieven.csv",
+        4,
+        "gemeente",
+        "'Gamma; Delta' noemt meer dan één gemeente; zet elke gemeente op een eigen rij (één rij per gemeente)",
+        id="gemeenten-met-puntkomma",
+    ),
+    pytest.param(
+        "gemeente-meerdere-in-cel",
+        "tarieven.csv",
+        5,
+        "gemeente",
+        "'Epsilon/Zeta' noemt meer dan één gemeente; zet elke gemeente op een eigen rij (één rij per gemeente)",
+        id="gemeenten-met-schuine-streep",
+    ),
+    pytest.param(
+        "excel-verborgen-rij",
+        "tarieven.xlsx",
+        3,
+        None,
+        "rij 3 is verborgen in Excel (of weggefilterd), maar staat wel in het bestand; maak de rij zichtbaar (filter "
+        "uit) als hij mee moet tellen, of verwijder hem",
+        id="excel-verborgen-rij",
+    ),
+    pytest.param(
+        "excel-verborgen-kolom",
+        "tarieven.xlsx",
+        1,
+        "gemeente",
+        "kolom F is verborgen in Excel, maar staat wel in het bestand; maak de kolom zichtbaar als hij mee moet "
+        "tellen, of verwijder hem",
+        id="excel-verborgen-kolom",
+    ),
+    pytest.param(
+        "excel-cel-buiten-kopregel",
+        "tarieven.xlsx",
+        2,
+        None,
+        "cel K2 is gevuld, maar kolom K heeft geen naam in de kopregel; geef de kolom een naam (bijvoorbeeld "
+        "toelichting) of maak de cel leeg",
+        id="excel-cel-buiten-kopregel",
+    ),
+    pytest.param(
+        "excel-verborgen-werkblad",
+        "tarieven.xlsx (werkblad 'Oud')",
+        None,
+        None,
+        "dit werkblad is verborgen, maar heeft een kopregel met code en prijs; een verborgen tabel telt niet "
+        "stilletjes mee of niet mee: maak het werkblad zichtbaar (dan telt het mee) of verwijder het",
+        id="excel-verborgen-werkblad",
+    ),
+    pytest.param(
+        "kop-titelregel",
+        "tarieven.csv",
+        1,
+        None,
+        "regel 1 is geen kopregel; de kopregel staat op regel 2 — haal de titelregel weg (de kopregel met de "
+        "kolomnamen moet de eerste regel zijn)",
+        id="titelregel-boven-de-kopregel",
+    ),
+    pytest.param(
+        "excel-titelregel",
+        "tarieven.xlsx",
+        1,
+        None,
+        "regel 1 is geen kopregel; de kopregel staat op regel 2 — haal de titelregel weg (de kopregel met de "
+        "kolomnamen moet de eerste regel zijn)",
+        id="excel-titelregel-boven-de-kopregel",
+    ),
+    pytest.param(
+        "kop-tabs",
+        "tarieven.csv",
+        1,
+        None,
+        "het bestand is met tabs gescheiden; gebruik ; of , als scheidingsteken (sla het in Excel op als CSV)",
+        id="met-tabs-gescheiden",
+    ),
+    # na `sep=;` is de kopregel regel 2 en de eerste gegevensrij regel 3
+    pytest.param(
+        "kop-sep-regel-fout",
+        "tarieven.csv",
+        3,
+        "bron",
+        "bron ontbreekt; noem de bron, of schrijf 'aanname: ...' als er geen gepubliceerd cijfer is",
+        id="sep-regel-telt-mee-in-de-regelnummers",
     ),
 ]
 

@@ -356,7 +356,7 @@ def _ruwe_tariefcodes(document: YamlDocument, tabel: Tarieftabel) -> list[Meldin
             continue
         for i, regel in enumerate(inzet):
             code = regel.get("tarief") if isinstance(regel, dict) else None
-            if isinstance(code, str) and code.strip() and code.strip() not in bekend:
+            if isinstance(code, str) and code.strip() and code.strip().lower() not in bekend:
                 pad = ("trajecten", traject, "inzet", i, "tarief")
                 meldingen.append(
                     _onbekende_code(document, pad, code.strip(), gemeente=gemeente, codes=codes, tabel=tabel)

@@ -310,8 +310,11 @@ class Formatie(_Model):
     @field_validator("teamuren_tarieven", mode="before")
     @classmethod
     def _lijst(cls, waarde: Any) -> Any:
-        # TOML geeft een lijst; strikt zou alleen een tuple aannemen
-        return tuple(waarde) if isinstance(waarde, list) else waarde
+        # TOML geeft een lijst; strikt zou alleen een tuple aannemen. Tariefcodes zijn hoofdletterongevoelig.
+        waarde = tuple(waarde) if isinstance(waarde, list) else waarde
+        if isinstance(waarde, tuple) and all(isinstance(c, str) for c in waarde):
+            return tuple(c.lower() for c in waarde)
+        return waarde
 
 
 class Instellingen(_Model):

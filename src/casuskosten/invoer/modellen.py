@@ -143,6 +143,12 @@ class Inzet(_Model):
     )
     toelichting: str | None = Field(default=None, description="korte uitleg")
 
+    @field_validator("tarief")
+    @classmethod
+    def _code_klein(cls, waarde: str) -> str:
+        # tariefcodes zijn hoofdletterongevoelig (zie invoer.tarieven.tariefcode): één vorm voor elke uitvoer
+        return waarde.lower()
+
     @field_validator("duur")
     @classmethod
     def _duur_leesbaar(cls, waarde: str | None, info: ValidationInfo) -> str | None:

@@ -3,8 +3,9 @@
 Gebruikers typen, plakken en exporteren namen in allerlei vormen die er op het scherm hetzelfde uitzien: een é als
 één teken of als e plus accent (NFD, zoals macOS bestandsnamen bewaart), een harde spatie (NBSP) uit Word of een
 webpagina, een onzichtbare spatie (U+200B), een typografische apostrof (’s-Hertogenbosch) en hoofdletters
-(`Den Haag`, `den haag`). `sleutel` maakt van al die vormen één sleutel; de tariefkeuze en het groeperen per gemeente
-gebruiken alleen die sleutel.
+(`Den Haag`, `den haag`), en met of zonder het woord 'gemeente' ervoor (`Gemeente Alfa`, zoals een tarieflijst van
+de gemeente zelf de naam vaak schrijft). `sleutel` maakt van al die vormen één sleutel; de tariefkeuze en het groeperen
+per gemeente gebruiken alleen die sleutel.
 """
 
 from __future__ import annotations
@@ -45,10 +46,24 @@ def netjes(naam: str) -> str:
     return " ".join(unicodedata.normalize("NFC", naam).translate(_ONZICHTBAAR).split())
 
 
+_VOORVOEGSEL = "gemeente "
+
+
+def gemeentenaam(naam: str) -> str:
+    """`netjes`, zonder een voorvoegsel 'gemeente ' (in elke hoofdletterspelling): 'Gemeente Alfa' is 'Alfa'.
+
+    Geen Nederlandse gemeente heeft 'Gemeente' in haar naam; alleen het woord zelf blijft staan.
+    """
+    naam = netjes(naam)
+    if naam.casefold().startswith(_VOORVOEGSEL) and len(naam) > len(_VOORVOEGSEL):
+        return naam[len(_VOORVOEGSEL) :]
+    return naam
+
+
 @lru_cache(maxsize=4096)  # bij 100.000 casussen komen dezelfde paar honderd namen steeds terug
 def sleutel(naam: str) -> str:
-    """De vergelijkingssleutel van een gemeentenaam: `netjes`, apostroffen en streepjes gelijk, casefold."""
-    return netjes(naam).translate(_GELIJK).casefold()
+    """De vergelijkingssleutel van een gemeentenaam: `gemeentenaam`, apostroffen en streepjes gelijk, casefold."""
+    return gemeentenaam(naam).translate(_GELIJK).casefold()
 
 
 def bijna_gelijk(naam: str, kandidaten: Iterable[str]) -> str | None:
@@ -61,8 +76,8 @@ def bijna_gelijk(naam: str, kandidaten: Iterable[str]) -> str | None:
 
 
 def eerste_spelling(namen: Iterable[str]) -> dict[str, str]:
-    """Per sleutel de eerste spelling (in de gegeven volgorde), netjes gemaakt: die toont elke uitvoer."""
+    """Per sleutel de eerste spelling (in de gegeven volgorde), als `gemeentenaam`: die toont elke uitvoer."""
     uit: dict[str, str] = {}
     for naam in namen:
-        uit.setdefault(sleutel(naam), netjes(naam))
+        uit.setdefault(sleutel(naam), gemeentenaam(naam))
     return uit

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
-from .namen import bijna_gelijk, netjes, sleutel
+from .namen import bijna_gelijk, gemeentenaam, netjes, sleutel
 from .yamlbron import decodeer
 
 Financier = Literal[
@@ -63,6 +63,17 @@ KOLOMMEN: tuple[str, ...] = (
 OPTIONELE_KOLOMMEN: tuple[str, ...] = ("soort", "overlapt_met")
 OVERLAP_SCHEIDING = ";"
 INDEXKOLOMMEN: tuple[str, ...] = ("jaar", "index")
+#: optionele kolom van de prijsindex: de bron van het indexcijfer
+OPTIONELE_INDEXKOLOMMEN: tuple[str, ...] = ("bron",)
+#: kolommen voor eigen uitleg, in elke tabel toegestaan en nooit gelezen; elke andere onbekende kolom is een fout
+VRIJE_KOLOMMEN: tuple[str, ...] = ("toelichting", "opmerking")
+#: tekens die in geen gemeentenaam staan: een cel met een van deze tekens noemt meer dan één gemeente
+_GEMEENTE_SCHEIDING = re.compile(r"[,;/&+|\n]")
+#: hooguit zoveel bytes per onderdeel van een .xlsx (uitgepakt), gecontroleerd voor het lezen: een tarieftabel van
+#: 100.000 rijen is ongeveer 20 MB; een 'zip-bom' van een paar kB die uitgepakt gigabytes wordt, wordt zo geweigerd
+MAX_XLSX_ONDERDEEL = 50 * 2**20
+#: en samen
+MAX_XLSX_TOTAAL = 200 * 2**20
 PRIJSINDEX = "prijsindex.csv"
 MAX_PRIJS = 10_000_000  # per eenheid; daarboven is het vrijwel zeker een tikfout (en sommen kunnen niet overlopen)
 EERSTE_JAAR, LAATSTE_JAAR = 1900, 2200
@@ -192,8 +203,9 @@ class Tarieftabel:
         """Het tarief voor `code` in `gemeente` bij tariefjaar `jaar`.
 
         Eerst de rijen van de gemeente zelf, anders de landelijke: daarbinnen de rij met het grootste
-        `jaar` <= `jaar`, anders de rij met het kleinste `jaar` daarboven.
+        `jaar` <= `jaar`, anders de rij met het kleinste `jaar` daarboven. Codes zijn hoofdletterongevoelig.
         """
+        code = tariefcode(code)
         for sleutel_ in ((code, sleutel(gemeente)), (code, "")):
             rijen = self._per_sleutel.get(sleutel_)
             if rijen:
@@ -220,6 +232,7 @@ class Tarieftabel:
                 [Melding(None, None, "prijs", f"prijs {prijs} ligt niet tussen 0 en {MAX_PRIJS:_}".replace("_", "."))]
             )
         alle = self.alle_codes()
+        code = tariefcode(code)
         if code not in alle:
             raise InvoerFout([Melding(None, None, "code", f"onbekende tariefcode '{code}'{bedoelde_u(code, alle)}")])
         waar = sleutel(gemeente) if gemeente is not None else ""
@@ -282,6 +295,7 @@ class Tarieftabel:
 
     def gemeenten_met_code(self, code: str) -> list[str]:
         """De gemeenten met een eigen rij voor `code` (voor een uitleg bij een ontbrekende code)."""
+        code = tariefcode(code)
         return sorted({self._gemeenten[sleutel(r.gemeente)] for r in self.regels if r.code == code and r.gemeente})
 
     def spelling(self, gemeente: str) -> str | None:
@@ -368,6 +382,29 @@ def _niet_gelezen(map_: Path, basis: str) -> list[Waarschuwing]:
     return uit
 
 
+def _hoofdletterdubbel(map_: Path, basis: str) -> list[Melding]:
+    """Twee tariefbestanden (of prijsindexen) waarvan de namen alleen in hoofdletters verschillen (`prijsindex.csv`
+    naast `Prijsindex.csv`): welke gelezen wordt, hangt van het bestandssysteem af, dus een fout die beide noemt."""
+    per_naam: dict[str, list[str]] = {}
+    for pad in sorted(map_.iterdir()):
+        if pad.is_file() and pad.suffix.lower() in GELEZEN and not _overslaan(pad):
+            per_naam.setdefault(pad.name.casefold(), []).append(pad.name)
+    meldingen = []
+    for namen in per_naam.values():
+        if len(namen) > 1:
+            meldingen.append(
+                Melding(
+                    str(Path(basis) / namen[-1]),
+                    None,
+                    None,
+                    f"{' en '.join(repr(n) for n in namen)} verschillen alleen in hoofdletters; op een ander "
+                    "bestandssysteem (Windows, macOS) is dat één bestand en is niet te zeggen welke geldt; laat er één "
+                    "staan",
+                )
+            )
+    return meldingen
+
+
 def meegeleverde_tariefmap() -> Path:
     """De landelijke tarieftabellen en de prijsindex die met casuskosten meekomen (ook in een wheel)."""
     from importlib.resources import files
@@ -405,25 +442,29 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     try:
         bestanden = tariefbestanden(map_)
         waarschuwingen = _niet_gelezen(map_, basis)
+        meldingen = _hoofdletterdubbel(map_, basis)
     except OSError:
         raise InvoerFout([Melding(basis, None, None, "kan de tariefmap niet lezen (geen leesrechten?)")]) from None
-    meldingen: list[Melding] = []
+    if meldingen:
+        raise InvoerFout(meldingen)
     regels: list[Tariefregel] = []
     if not bestanden:
         meldingen.append(Melding(basis, None, None, "geen tarieftabellen (*.csv of *.xlsx) in deze map"))
+    geschreven: dict[tuple[str, int], str] = {}  # (bestand, regel) -> de code zoals hij in de rij staat
     gelezen_codes: set[str] = set()  # ook van rijen met een fout: een verwijzing ernaar is dan geen tweede fout
     for pad in bestanden:
         naam = str(Path(basis) / pad.name)
         for blad in _bladen(pad, naam, meldingen, waarschuwingen):
-            _verschreven_kolommen(blad, meldingen)
             for nummer, rij in _rijen(blad, KOLOMMEN, meldingen, OPTIONELE_KOLOMMEN):
-                gelezen_codes.add(rij["code"])
+                gelezen_codes.add(tariefcode(rij["code"]))
                 regel = _tariefregel(rij, blad, nummer, meldingen)
                 if regel is not None:
                     regels.append(regel)
+                    geschreven[(regel.bestand, regel.regel)] = rij["code"]
     index_pad = next((p for p in map_.iterdir() if p.name.lower() == PRIJSINDEX), map_ / PRIJSINDEX)
     index = _laad_prijsindex(index_pad, str(Path(basis) / index_pad.name), meldingen)
-    _controleer_dubbel(regels, meldingen)
+    _controleer_dubbel(regels, geschreven, meldingen)
+    _controleer_eenheid(regels, meldingen)
     _controleer_overlap(regels, gelezen_codes - {""}, meldingen)
     # Een jaar dat in de index ontbreekt is hier nog geen fout: alleen als een casus de rij gebruikt (beprijzing)
     if meldingen or index is None:
@@ -458,6 +499,7 @@ class _Blad:
     rijen: list[tuple[int, list[str]]]
     scheiding: str | None = None  # bij CSV: ',' of ';'
     decimaal: str | None = None  # het decimaalteken dat bij de scheiding hoort, None bij Excel-tekstcellen
+    kopregel: int = 1  # 2 na een regel `sep=;`
 
 
 class _Excelgetal(str):
@@ -490,19 +532,54 @@ def _lees_tekst(pad: Path, naam: str, meldingen: list[Melding]) -> str | None:
     return None
 
 
+_SEP = re.compile(r'"?sep=(.)"?[,;]*')
+
+
 def _csv(pad: Path, naam: str, meldingen: list[Melding]) -> _Blad | None:
+    """Een CSV-bestand; het scheidingsteken volgt uit de kopregel (, of ;). Een eerste regel `sep=;` of `sep=,`, die
+    Excel schrijft als het scheidingsteken erbij moet, geldt als die aanwijzing (de kopregel is dan regel 2). Een met
+    tabs gescheiden bestand wordt geweigerd met die reden (niet: tien ontbrekende kolommen)."""
     tekst = _lees_tekst(pad, naam, meldingen)
     if tekst is None:
         return None
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    eerste, _, rest = tekst.partition("\n")
+    kopregel = 1
+    aangewezen = _SEP.fullmatch(eerste.strip())
+    if aangewezen:
+        if aangewezen.group(1) not in ";,":
+            teken = "een tab" if aangewezen.group(1) == "\t" else f"'{aangewezen.group(1)}'"
+            meldingen.append(
+                Melding(
+                    naam,
+                    1,
+                    None,
+                    f"regel 1 wijst {teken} aan als scheidingsteken; gebruik ; of , (sla het bestand in Excel op als "
+                    "CSV met puntkomma's)",
+                )
+            )
+            return None
+        tekst, kopregel = rest, 2
+        eerste = tekst.split("\n", 1)[0]
+        scheiding = aangewezen.group(1)
+    else:
+        scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    if eerste.count("\t") > eerste.count(scheiding):
+        meldingen.append(
+            Melding(
+                naam,
+                kopregel,
+                None,
+                "het bestand is met tabs gescheiden; gebruik ; of , als scheidingsteken (sla het in Excel op als CSV)",
+            )
+        )
+        return None
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
     rijen: list[tuple[int, list[str]]] = []
-    begin = 1
+    begin = kopregel
     try:
         for rij in lezer:
             rijen.append((begin, rij))
-            begin = lezer.line_num + 1  # een veld met een regelovergang beslaat meer regels
+            begin = lezer.line_num + kopregel  # een veld met een regelovergang beslaat meer regels
     except csv.Error:
         meldingen.append(
             Melding(naam, begin, None, "geen geldige CSV vanaf deze regel (een veld is te lang of bevat een NUL-teken)")
@@ -511,34 +588,98 @@ def _csv(pad: Path, naam: str, meldingen: list[Melding]) -> _Blad | None:
     if not rijen:
         meldingen.append(Melding(naam, None, None, "bestand is leeg; verwacht een kopregel met de kolommen"))
         return None
-    return _Blad(naam, rijen[0][1], rijen[1:], scheiding, "," if scheiding == ";" else ".")
+    return _Blad(naam, rijen[0][1], rijen[1:], scheiding, "," if scheiding == ";" else ".", kopregel)
 
 
 _NAAM_SCHEIDING = {",": "komma's", ";": "puntkomma's"}
 
 
-def _rijen(
-    blad: _Blad, verplicht: Sequence[str], meldingen: list[Melding], optioneel: Sequence[str] = ()
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """(regelnummer, rij) per gegevensrij; controleert de kolommen en het aantal waarden per rij.
+def _kolom(naam: str) -> str:
+    """Een kolomnaam zoals hij vergeleken wordt: `netjes` (ook harde en onzichtbare spaties), kleine letters."""
+    return netjes(naam).lower()
 
-    Een verplichte of `optioneel`e kolom mag niet twee keer in de kopregel staan."""
-    kop = [k.strip().lower() for k in blad.kop]
+
+def _kop(blad: _Blad, verplicht: Sequence[str], optioneel: Sequence[str], meldingen: list[Melding]) -> list[str] | None:
+    """De kolomnamen van de kopregel (`_kolom`), of None na een melding als de kopregel niet te gebruiken is.
+
+    De ene controle voor elke tabel (tarieven en prijsindex, CSV en Excel): de verplichte kolommen staan erin, geen
+    kolom staat twee keer in de kopregel en elke andere kolom is `optioneel` of een vrije kolom (VRIJE_KOLOMMEN).
+    Een onbekende kolom is een fout, met 'bedoelde u': anders wordt `sort` voor `soort` stil niet gelezen.
+    """
+    kop = [_kolom(k) for k in blad.kop]
+    regel = blad.kopregel
     ontbrekend = [k for k in verplicht if k not in kop]
+    if ontbrekend and (later := _kop_later(blad, verplicht)) is not None:
+        weg = "de titelregel" if later == regel + 1 else f"de regels {regel} tot en met {later - 1}"
+        meldingen.append(
+            Melding(
+                blad.naam,
+                regel,
+                None,
+                f"regel {regel} is geen kopregel; de kopregel staat op regel {later} — haal {weg} weg (de kopregel "
+                "met de kolomnamen moet de eerste regel zijn)",
+            )
+        )
+        return None
+    bekend = (*verplicht, *optioneel)
+    fouten_voor = len(meldingen)
+    for kolom in dict.fromkeys(kop):
+        if not kolom or kolom in bekend or kolom in VRIJE_KOLOMMEN:
+            continue
+        genormaliseerd = re.sub(r"[\s\-]+", "_", kolom)
+        treffer = difflib.get_close_matches(genormaliseerd, [*ontbrekend, *[k for k in optioneel if k not in kop]], n=1)
+        hint = f"; bedoelde u '{treffer[0]}'?" if treffer else ""
+        extra = f" en optioneel {', '.join(optioneel)}" if optioneel else ""
+        meldingen.append(
+            Melding(
+                blad.naam,
+                regel,
+                kolom,
+                f"onbekende kolom '{_kort(kolom)}'{hint or ';'} een kolom met een andere naam wordt niet gelezen; de "
+                f"kolommen zijn {', '.join(verplicht)}{extra}; eigen uitleg mag in een kolom "
+                f"{' of '.join(VRIJE_KOLOMMEN)}",
+            )
+        )
     if ontbrekend:
         meldingen.append(
             Melding(
-                blad.naam, 1, ", ".join(ontbrekend), f"kolom ontbreekt; verwacht de kolommen {', '.join(verplicht)}"
+                blad.naam, regel, ", ".join(ontbrekend), f"kolom ontbreekt; verwacht de kolommen {', '.join(verplicht)}"
             )
         )
-        return
-    dubbel = sorted({k for k in kop if (k in verplicht or k in optioneel) and kop.count(k) > 1})
+    dubbel = sorted({k for k in kop if k and kop.count(k) > 1})
     if dubbel:
         meldingen.append(
-            Melding(blad.naam, 1, ", ".join(dubbel), "kolom staat twee keer in de kopregel; laat er één staan")
+            Melding(blad.naam, regel, ", ".join(dubbel), "kolom staat twee keer in de kopregel; laat er één staan")
         )
+    return None if len(meldingen) > fouten_voor else kop
+
+
+def _kop_later(blad: _Blad, verplicht: Sequence[str]) -> int | None:
+    """De regel (tot regel 10) waarop een kopregel met alle `verplicht`e kolommen staat, in elk scheidingsteken;
+    None als die er niet is. Voor een titelregel boven de kopregel."""
+    for nummer, waarden in blad.rijen:
+        if nummer > 10:
+            break
+        kandidaten = [waarden]
+        if blad.scheiding is not None:
+            tekst = blad.scheiding.join(waarden)
+            kandidaten += [next(csv.reader([tekst], delimiter=d), []) for d in (";", ",", "\t")]
+        if any(set(verplicht) <= {_kolom(w) for w in k} for k in kandidaten):
+            return nummer
+    return None
+
+
+def _rijen(
+    blad: _Blad, verplicht: Sequence[str], meldingen: list[Melding], optioneel: Sequence[str] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(regelnummer, rij) per gegevensrij; controleert de kopregel (`_kop`) en het aantal waarden per rij.
+
+    Een waarde in een kolom zonder naam in de kopregel is een fout (één keer per kolom): die zou stil wegvallen."""
+    kop = _kop(blad, verplicht, optioneel, meldingen)
+    if kop is None:
         return
     breedte = len(kop)
+    naamloos: set[int] = set()
     for nummer, waarden in blad.rijen:
         if not any(w.strip() for w in waarden):
             continue
@@ -547,6 +688,18 @@ def _rijen(
             if fout:
                 meldingen.append(Melding(blad.naam, nummer, None, fout))
                 continue
+        for i, k in enumerate(kop):
+            if not k and i < len(waarden) and waarden[i].strip() and i not in naamloos:
+                naamloos.add(i)
+                meldingen.append(
+                    Melding(
+                        blad.naam,
+                        nummer,
+                        None,
+                        f"kolom {i + 1} heeft geen naam in de kopregel, maar hier staat '{_kort(waarden[i].strip())}' "
+                        "in; geef de kolom een naam (bijvoorbeeld toelichting) of maak de cel leeg",
+                    )
+                )
         yield (
             nummer,
             {k: _schoon(waarden[i]) if i < len(waarden) else "" for i, k in enumerate(kop) if k},
@@ -583,6 +736,9 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
     waarschuwing. Samengevoegde cellen en formules zonder opgeslagen uitkomst in de tabel zijn fouten."""
     import openpyxl
 
+    if (te_groot := _te_groot_uitgepakt(pad)) is not None:
+        meldingen.append(Melding(naam, None, None, te_groot))
+        return []
     try:
         boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
     except Exception:  # openpyxl gooit uiteenlopende fouten bij een kapot bestand
@@ -610,9 +766,34 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
             if gelezen is None:
                 continue
             gevuld = True
-            kop, rijen, samengevoegd, formules = gelezen
-            kolommen = {k.strip().lower() for k in kop}
-            if werkblad.sheet_state != "visible" or not {"code", "prijs"} <= kolommen:
+            kop, rijen, inhoud = gelezen
+            tariefkop = {"code", "prijs"} <= {_kolom(k) for k in kop}
+            if werkblad.sheet_state != "visible" and tariefkop:
+                meldingen.append(
+                    Melding(
+                        bladnaam,
+                        None,
+                        None,
+                        "dit werkblad is verborgen, maar heeft een kopregel met code en prijs; een verborgen tabel "
+                        "telt niet stilletjes mee of niet mee: maak het werkblad zichtbaar (dan telt het mee) of "
+                        "verwijder het",
+                    )
+                )
+                continue
+            if not tariefkop:
+                later = _excelkop_later(werkblad) if werkblad.sheet_state == "visible" else None
+                if later is not None:
+                    weg = "de titelregel" if later == 2 else f"de regels 1 tot en met {later - 1}"
+                    meldingen.append(
+                        Melding(
+                            bladnaam,
+                            1,
+                            None,
+                            f"regel 1 is geen kopregel; de kopregel staat op regel {later} — haal {weg} weg (de "
+                            "kopregel met de kolomnamen moet de eerste regel zijn)",
+                        )
+                    )
+                    continue
                 reden = "is verborgen" if werkblad.sheet_state != "visible" else "heeft geen kopregel met code en prijs"
                 waarschuwingen.append(
                     Waarschuwing(
@@ -621,7 +802,12 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
                 )
                 continue
             fouten_blad = len(meldingen)
-            _excelfouten(bladnaam, kop, samengevoegd, formules, meldingen)
+            gevulde_rijen = {1, *(n for n, _ in rijen)}
+            verborgen = [r for r in inhoud.verborgen_rijen if r in gevulde_rijen]
+            _excelfouten(bladnaam, kop, inhoud.samengevoegd, inhoud.formules, meldingen)
+            _verborgen(bladnaam, kop, verborgen, inhoud.verborgen_kolommen, meldingen)
+            if inhoud.buiten_kop is not None:
+                meldingen.append(_buiten_kop(bladnaam, *inhoud.buiten_kop))
             if len(meldingen) == fouten_blad:
                 bladen.append(_Blad(bladnaam, kop, rijen))
     finally:
@@ -636,7 +822,110 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
     return bladen
 
 
-_Werkblad = tuple[list[str], list[tuple[int, list[str]]], list[str], list[tuple[int, int]]]
+def _te_groot_uitgepakt(pad: Path) -> str | None:
+    """Waarom een .xlsx uitgepakt te groot is om te lezen, of None. Alleen de opgegeven groottes in het zip-archief
+    worden gelezen, niets uitgepakt; zipfile pakt nooit meer uit dan die opgegeven grootte, dus de grens houdt."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(pad) as archief:
+            onderdelen = archief.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # geen (leesbaar) zip-archief: de melding van openpyxl hieronder
+    totaal = 0
+    for onderdeel in onderdelen:
+        totaal += onderdeel.file_size
+        if onderdeel.file_size > MAX_XLSX_ONDERDEEL:
+            return (
+                f"het Excel-bestand wordt uitgepakt te groot: onderdeel '{_kort(onderdeel.filename)}' is "
+                f"{_grootte(onderdeel.file_size)}, meer dan {_grootte(MAX_XLSX_ONDERDEEL)} per onderdeel; een "
+                "tarieftabel is veel kleiner: is dit het goede bestand? sla de tabel opnieuw op als .xlsx of .csv"
+            )
+    if totaal > MAX_XLSX_TOTAAL:
+        return (
+            f"het Excel-bestand wordt uitgepakt te groot: {_grootte(totaal)}, meer dan {_grootte(MAX_XLSX_TOTAAL)}; "
+            "een tarieftabel is veel kleiner: is dit het goede bestand? sla de tabel opnieuw op als .xlsx of .csv"
+        )
+    return None
+
+
+def _grootte(aantal: int) -> str:
+    """Een aantal bytes in kB, MB of GB, Nederlands geschreven: '12 kB', '50 MB', '4,3 GB'."""
+    if aantal >= 2**30:
+        return f"{aantal / 2**30:.1f} GB".replace(".", ",")
+    if aantal < 2**20:
+        return f"{max(1, round(aantal / 2**10))} kB"
+    return f"{aantal / 2**20:.0f} MB"
+
+
+def _excelkop_later(werkblad: Any) -> int | None:
+    """De rij (2 tot en met 10) met een kopregel met code en prijs, als rij 1 dat niet is (een titelregel)."""
+    rijen = werkblad.iter_rows(min_row=2, max_row=10, max_col=100, values_only=True)
+    try:
+        for nummer, rij in enumerate(rijen, start=2):
+            if {"code", "prijs"} <= {_kolom(_celtekst(v)) for v in rij}:
+                return nummer
+    finally:
+        rijen.close()
+    return None
+
+
+def _buiten_kop(naam: str, rij: int, kolom: int) -> Melding:
+    """Een gevulde cel rechts van de laatste kolom met een naam: die zou stil niet gelezen worden."""
+    from openpyxl.utils.cell import get_column_letter
+
+    letter = get_column_letter(kolom)
+    return Melding(
+        naam,
+        rij,
+        None,
+        f"cel {letter}{rij} is gevuld, maar kolom {letter} heeft geen naam in de kopregel; geef de kolom een naam "
+        "(bijvoorbeeld toelichting) of maak de cel leeg",
+    )
+
+
+def _verborgen(naam: str, kop: list[str], rijen: list[int], kolommen: list[int], meldingen: list[Melding]) -> None:
+    """Verborgen (of weggefilterde) rijen en verborgen kolommen van de tabel: Excel toont ze niet, maar ze staan wel
+    in het bestand. Ze stil meetellen of stil weglaten geeft allebei een ander bedrag dan wie de tabel bekijkt
+    verwacht; dus een fout."""
+    from openpyxl.utils.cell import get_column_letter
+
+    for rij in rijen:
+        meldingen.append(
+            Melding(
+                naam,
+                rij,
+                None,
+                f"rij {rij} is verborgen in Excel (of weggefilterd), maar staat wel in het bestand; maak de rij "
+                "zichtbaar (filter uit) als hij mee moet tellen, of verwijder hem",
+            )
+        )
+    for kolom in kolommen:
+        veld = _kolom(kop[kolom - 1]) or None if kolom <= len(kop) else None
+        meldingen.append(
+            Melding(
+                naam,
+                1,
+                veld,
+                f"kolom {get_column_letter(kolom)} is verborgen in Excel, maar staat wel in het bestand; maak de kolom "
+                "zichtbaar als hij mee moet tellen, of verwijder hem",
+            )
+        )
+
+
+@dataclass
+class _Inhoud:
+    """Wat openpyxl in de zuinige leesstand niet geeft, uit één doorloop over de XML van een werkblad."""
+
+    samengevoegd: list[str] = field(default_factory=list)  # de samengevoegde bereiken die de tabel raken
+    formules: list[tuple[int, int]] = field(default_factory=list)  # (rij, kolom) met een formule zonder uitkomst
+    laatste_rij: int = 0  # de laatste rij met een gevulde cel in de tabel (0: geen)
+    verborgen_rijen: list[int] = field(default_factory=list)
+    verborgen_kolommen: list[int] = field(default_factory=list)  # tot en met de laatste kop
+    buiten_kop: tuple[int, int] | None = None  # de eerste gevulde cel (rij, kolom) rechts van de laatste kop
+
+
+_Werkblad = tuple[list[str], list[tuple[int, list[str]]], _Inhoud]
 
 
 def _werkblad(werkblad: Any) -> _Werkblad | None:
@@ -656,16 +945,17 @@ def _werkblad(werkblad: Any) -> _Werkblad | None:
     while kop_ruw and (kop_ruw[-1] is None or not str(kop_ruw[-1]).strip()):
         kop_ruw.pop()
     breedte = len(kop_ruw) or _MAX_KOLOMMEN
-    samengevoegd, formules, laatste_rij = _bladinhoud(werkblad, breedte)
+    inhoud = _bladinhoud(werkblad, breedte)
+    laatste_rij = inhoud.laatste_rij
     if not kop_ruw:
-        return ([], [], [], []) if laatste_rij > 0 else None
+        return ([], [], inhoud) if laatste_rij > 0 else None
     rijen = []
     if laatste_rij >= 2:
         gelezen = werkblad.iter_rows(min_row=2, max_row=laatste_rij, max_col=breedte, values_only=True)
         for nummer, rij in enumerate(gelezen, start=2):
             if rij.count(None) < breedte:  # openpyxl vult ontbrekende rijen aan met lege; count is snel (in C)
                 rijen.append((nummer, [_celtekst(v) for v in rij]))
-    return [_celtekst(v) for v in kop_ruw], rijen, samengevoegd, formules
+    return [_celtekst(v) for v in kop_ruw], rijen, inhoud
 
 
 _MAX_KOLOMMEN = 16_384  # XFD, de laatste kolom in Excel
@@ -679,11 +969,12 @@ def _celtekst(waarde: object) -> str:
     return str(waarde)
 
 
-def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int, int]], int]:
-    """De samengevoegde bereiken die de tabel raken, de cellen met een formule zonder opgeslagen uitkomst en de
-    laatste rij met een gevulde cel in de eerste `breedte` kolommen (0 als er geen is).
+def _bladinhoud(werkblad: Any, breedte: int) -> _Inhoud:
+    """De samengevoegde bereiken die de tabel raken, de cellen met een formule zonder opgeslagen uitkomst, de
+    laatste rij met een gevulde cel in de eerste `breedte` kolommen (0 als er geen is), de verborgen rijen, de
+    verborgen kolommen (tot en met `breedte`) en de eerste gevulde cel rechts van kolom `breedte`.
 
-    openpyxl geeft in de zuinige leesstand geen van drieën, dus één doorloop over de XML van het blad, rij voor rij
+    openpyxl geeft in de zuinige leesstand geen van alle, dus één doorloop over de XML van het blad, rij voor rij
     weggegooid.
     """
     from xml.etree.ElementTree import iterparse
@@ -695,6 +986,9 @@ def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int,
     samengevoegd: list[str] = []
     formules: list[tuple[int, int]] = []
     laatste_rij = 0
+    verborgen_rijen: list[int] = []
+    verborgen_kolommen: set[int] = set()
+    buiten_kop: tuple[int, int] | None = None
     gegevens = None
     rij = kolom = 0
     with werkblad._get_source() as bron:  # het XML-deel van dit werkblad in het zip-archief
@@ -705,14 +999,26 @@ def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int,
                 elif element.tag == ns + "row":
                     rij = int(element.get("r") or rij + 1)
                     kolom = 0
+                    if element.get("hidden") in ("1", "true"):
+                        verborgen_rijen.append(rij)
+                elif element.tag == ns + "col" and element.get("hidden") in ("1", "true"):
+                    try:
+                        van, tot = int(element.get("min") or 0), int(element.get("max") or 0)
+                    except ValueError:
+                        van = tot = 0
+                    verborgen_kolommen.update(range(max(van, 1), min(tot, breedte) + 1))
                 continue
             if element.tag == ns + "c":
                 ref = element.get("r")
                 rij, kolom = coordinate_to_tuple(ref) if ref else (rij, kolom + 1)
-                if kolom > breedte:
+                if kolom > breedte and (buiten_kop is not None or breedte == _MAX_KOLOMMEN):
                     continue
                 uitkomst = element.find(ns + "v")
                 heeft_uitkomst = (uitkomst is not None and bool(uitkomst.text)) or element.find(ns + "is") is not None
+                if kolom > breedte:
+                    if heeft_uitkomst or element.find(ns + "f") is not None:
+                        buiten_kop = (rij, kolom)
+                    continue
                 heeft_formule = element.find(ns + "f") is not None
                 if heeft_formule and not heeft_uitkomst:
                     formules.append((rij, kolom))
@@ -727,7 +1033,7 @@ def _bladinhoud(werkblad: Any, breedte: int) -> tuple[list[str], list[tuple[int,
                         samengevoegd.append(bereik)
                 except (TypeError, ValueError):
                     samengevoegd.append(bereik)
-    return samengevoegd, formules, laatste_rij
+    return _Inhoud(samengevoegd, formules, laatste_rij, verborgen_rijen, sorted(verborgen_kolommen), buiten_kop)
 
 
 def _excelfouten(
@@ -912,6 +1218,13 @@ def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[
         fout("code", "code ontbreekt")
     elif (vreemd := _vreemd_teken(code)) is not None:
         fout("code", vreemd)
+    code = tariefcode(code)
+    if _GEMEENTE_SCHEIDING.search(rij["gemeente"]):
+        fout(
+            "gemeente",
+            f"'{_kort(netjes(rij['gemeente']))}' noemt meer dan één gemeente; zet elke gemeente op een eigen rij "
+            "(één rij per gemeente)",
+        )
     try:
         prijs = lees_getal(rij["prijs"], blad.decimaal)
         if prijs < 0:
@@ -953,7 +1266,7 @@ def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[
         fout("soort", f"'{soort}' is ongeldig; kies kosten of overdracht (of laat de cel leeg: kosten)")
     if not rij["bron"]:
         fout("bron", "bron ontbreekt; noem de bron, of schrijf 'aanname: ...' als er geen gepubliceerd cijfer is")
-    overlapt_met = _codelijst(rij.get("overlapt_met", ""))
+    overlapt_met = tuple(dict.fromkeys(tariefcode(c) for c in _codelijst(rij.get("overlapt_met", ""))))
     if code and code in overlapt_met:
         fout(
             "overlapt_met",
@@ -967,7 +1280,7 @@ def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[
         eenheid=rij["eenheid"],
         prijs=prijs,
         jaar=jaar,
-        gemeente=netjes(rij["gemeente"]) or None,
+        gemeente=gemeentenaam(rij["gemeente"]) or None,
         financier=rij["financier"],
         lijn=lijn,
         betrouwbaarheid=rij["betrouwbaarheid"],
@@ -979,36 +1292,16 @@ def _tariefregel(rij: dict[str, str], blad: _Blad, nummer: int, meldingen: list[
     )
 
 
+def tariefcode(code: str) -> str:
+    """De vorm waarin een tariefcode vergeleken en getoond wordt: kleine letters. Codes zijn hoofdletterongevoelig
+    (`wmo_UUR` en `wmo_uur` zijn één code), in de tarieftabellen, in casussen en in de instellingen."""
+    return code.strip().lower()
+
+
 def _codelijst(cel: str) -> tuple[str, ...]:
     """De codes in een cel `overlapt_met`: gescheiden door een puntkomma, spaties eromheen en lege stukken (een
     puntkomma aan het eind) tellen niet, elke code één keer."""
     return tuple(dict.fromkeys(c.strip() for c in cel.split(OVERLAP_SCHEIDING) if c.strip()))
-
-
-def _verschreven_kolommen(blad: _Blad, meldingen: list[Melding]) -> None:
-    """Een kolom die op een bekende kolom lijkt die ontbreekt (`overlap_met` of `overlapt met` zonder `overlapt_met`)
-    is een fout: anders wordt hij stil niet gelezen. Andere extra kolommen (een toelichting) mogen."""
-    kop = list(dict.fromkeys(k.strip().lower() for k in blad.kop))
-    ontbrekend = [k for k in (*KOLOMMEN, *OPTIONELE_KOLOMMEN) if k not in kop]
-    for kolom in kop:
-        if not kolom or kolom in KOLOMMEN or kolom in OPTIONELE_KOLOMMEN:
-            continue
-        genormaliseerd = re.sub(r"[\s\-]+", "_", kolom)
-        treffer = difflib.get_close_matches(genormaliseerd, ontbrekend, n=1, cutoff=_BIJNA_KOLOM)
-        if treffer:
-            meldingen.append(
-                Melding(
-                    blad.naam,
-                    1,
-                    kolom,
-                    f"onbekende kolom '{_kort(kolom)}'; bedoelde u '{treffer[0]}'? een kolom met een andere naam "
-                    f"wordt niet gelezen; de kolommen zijn {', '.join(KOLOMMEN)} en optioneel "
-                    f"{', '.join(OPTIONELE_KOLOMMEN)}",
-                )
-            )
-
-
-_BIJNA_KOLOM = 0.8  # 'overlap_met' (0,96) en 'soorten' (0,83) wel; een eigen kolom 'bronnen' (0,73) niet
 
 
 def _controleer_overlap(regels: Sequence[Tariefregel], codes: set[str], meldingen: list[Melding]) -> None:
@@ -1068,24 +1361,59 @@ def _controleer_kring(regels: Sequence[Tariefregel], meldingen: list[Melding]) -
                 buren.append(iter(bevat.get(volgende, {})))
 
 
-def _controleer_dubbel(regels: Iterable[Tariefregel], meldingen: list[Melding]) -> None:
+def _controleer_dubbel(
+    regels: Iterable[Tariefregel], geschreven: dict[tuple[str, int], str], meldingen: list[Melding]
+) -> None:
+    """Twee rijen voor dezelfde code, hetzelfde jaar en dezelfde gemeente (of allebei landelijk) zijn een fout, ook
+    als de codes alleen in hoofdletters verschillen (`geschreven`: de code zoals hij in de rij staat)."""
     gezien: dict[tuple[str, int, str], Tariefregel] = {}
     for regel in regels:
         sleutel_ = (regel.code, regel.jaar, sleutel(regel.gemeente or ""))
         eerder = gezien.get(sleutel_)
         if eerder is not None:
             waar = regel.gemeente or "landelijk"
+            dit = geschreven.get((regel.bestand, regel.regel), regel.code)
+            dat = geschreven.get((eerder.bestand, eerder.regel), eerder.code)
+            hoofdletters = (
+                f" (als '{dat}', hier '{dit}': tariefcodes zijn hoofdletterongevoelig, dit is dezelfde code)"
+                if dit != dat
+                else ""
+            )
             meldingen.append(
                 Melding(
                     regel.bestand,
                     regel.regel,
                     "code",
                     f"dubbele rij voor ({regel.code}, {regel.jaar}, {waar}); "
-                    f"staat al in {eerder.bestand}:{eerder.regel}; laat er één staan",
+                    f"staat al in {eerder.bestand}:{eerder.regel}{hoofdletters}; laat er één staan",
                 )
             )
         else:
             gezien[sleutel_] = regel
+
+
+def _eenheid(regel: Tariefregel) -> str:
+    return " ".join(regel.eenheid.split()).casefold()
+
+
+def _controleer_eenheid(regels: Sequence[Tariefregel], meldingen: list[Melding]) -> None:
+    """Eén eenheid per code: een rij (van een gemeente, of een ander jaar) met een andere eenheid dan de landelijke
+    rij (of, zonder landelijke rij, de eerste rij) van die code is een fout. Anders prijst een casus met 2 uur als
+    2 dagdelen."""
+    eerste: dict[str, Tariefregel] = {}
+    for regel in sorted(regels, key=lambda r: r.gemeente is not None):  # stabiel: landelijke rijen eerst
+        maat = eerste.setdefault(regel.code, regel)
+        if _eenheid(regel) != _eenheid(maat):
+            meldingen.append(
+                Melding(
+                    regel.bestand,
+                    regel.regel,
+                    "eenheid",
+                    f"eenheid '{_kort(regel.eenheid)}' van {regel.code} wijkt af van eenheid '{_kort(maat.eenheid)}' "
+                    f"in {maat.bestand}:{maat.regel}; één code heeft één eenheid (de aantallen in de casussen zijn in "
+                    "die eenheid); neem dezelfde eenheid, of geef deze rij een eigen code",
+                )
+            )
 
 
 def _laad_prijsindex(pad: Path, naam: str, meldingen: list[Melding]) -> Prijsindex | None:
@@ -1100,7 +1428,7 @@ def _laad_prijsindex(pad: Path, naam: str, meldingen: list[Melding]) -> Prijsind
     if blad is None:
         return None
     cijfers: dict[int, float] = {}
-    for nummer, rij in _rijen(blad, INDEXKOLOMMEN, meldingen):
+    for nummer, rij in _rijen(blad, INDEXKOLOMMEN, meldingen, OPTIONELE_INDEXKOLOMMEN):
         try:
             jaar = _jaartal(rij["jaar"])
         except ValueError:
