@@ -399,3 +399,24 @@ def als_svg(beeld: Beeld, sleutel: str, titel: str, beschrijving: str) -> str:
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{sleutel}-titel {sleutel}-desc" class="grafiek" ', 1)
     svg = svg.replace("<title>...</title>", f'<title id="{sleutel}-titel">{escape(titel)}</title>', 1)
     return svg.replace("<desc>...</desc>", f'<desc id="{sleutel}-desc">{escape(beschrijving)}</desc>', 1).strip()
+
+
+_LETTERFAMILIE = re.compile(r"font-family: Helvetica(-Bold)?;")
+
+
+def svg_delen(beeld: Beeld) -> list[tuple[str, float]]:
+    """De grafiek als SVG-tekeningen voor de PDF (zie `pagina_delen`), elk met zijn breedte in punten.
+
+    De tekst staat in Liberation Sans, maatvast met de Helvetica waarmee reportlab de labels plaatst; een vette
+    Helvetica wordt vette Liberation Sans.
+    """
+    from reportlab.graphics import renderSVG
+
+    uit = []
+    for tekening in pagina_delen(beeld):
+        svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
+        svg = _LETTERFAMILIE.sub(
+            lambda m: "font-family: Liberation Sans;" + (" font-weight: bold;" if m.group(1) else ""), svg
+        )
+        uit.append((svg, float(tekening.width)))
+    return uit

@@ -7,6 +7,7 @@ reportlab-tekening van en voor de HTML dezelfde tekening als inline SVG. Deze mo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -289,6 +290,8 @@ class Document:
     voettekst: str
     #: het sjabloon van dit soort rapport (`gemeente.html.j2` ...), zodat `--sjablonen` het per soort kan vervangen
     sjabloon: str = "document.html.j2"
+    #: de datum van het rapport (`--datum`): ook de tijdstempel van de PDF, zodat dezelfde invoer dezelfde bytes geeft
+    datum: dt.date | None = None
 
 
 # --- bouwen --------------------------------------------------------------------------------------------------------
