@@ -66,14 +66,16 @@ def _heel(tekst: str) -> str:
 
 
 #: een woord (tot de volgende gewone spatie of regeleinde) met een teken waarna Typst een regel zou mogen breken
-_BREEKBAAR_WOORD = re.compile(r"([^ \t\n]*[/\\\-–—‐|{}()\[\]!?%+][^ \t\n]*)")
+_BREEKBAAR_WOORD = re.compile(r"([^ \t\n]*(?:[/–—‐|!?}\]](?=[^ \t\n])|-(?=[^0-9 \t\n]))[^ \t\n]*)")
 
 
 def _woorden(tekst: str) -> str | list[str]:
     """Tekst voor het sjabloon waarin een regel alleen op een spatie breekt, zoals de kolombreedtes rekenen.
 
-    Typst breekt ook na een / of een koppelteken ("onderstreept</" + "u>", "RTD-" + "01"); zulke woorden gaan als
-    lijst mee (oneven plaatsen), en het sjabloon zet elk in een onbreekbaar `box`. Zonder zulke woorden: de tekst.
+    Typst breekt (Unicode-regelafbreking) ook na een / of een koppelteken vóór een letter ("onderstreept</" + "u>",
+    "zorg-" + "verzekeraar"); zulke woorden gaan als lijst mee (oneven plaatsen), en het sjabloon zet elk in een
+    onbreekbaar `box`. Een koppelteken vóór een cijfer ("RTD-01", "€ -1.671") breekt niet. Zonder zulke woorden: de
+    tekst. Alleen waar nodig: elk `box` kost opmaaktijd.
     """
     tekst = _heel(tekst)
     delen = _BREEKBAAR_WOORD.split(tekst)
@@ -145,6 +147,55 @@ def kolombreedtes(tabel: Tabel, beschikbaar: float) -> list[float]:
     return breedtes
 
 
+#: de teksthoogte van een pagina in punten (A4, boven- en ondermarge; zie het sjabloon)
+TEKSTHOOGTE = (297 - 2 * 20 - 4) / 25.4 * 72
+
+
+def _regels(tekst: str, letter: str, grootte: float, breedte: float) -> int:
+    """Ruwe schatting van het aantal regels van `tekst` in een kolom van `breedte` punten."""
+    if not tekst:
+        return 0
+    return sum(max(1, -(-int(stringWidth(r, letter, grootte)) // max(int(breedte), 1))) for r in tekst.split("\n"))
+
+
+def _hoogte(blok: Blok, breedte: float) -> float:
+    """Geschatte hoogte van een blok in punten: genoeg om te kiezen of een sectie nog op deze pagina past.
+
+    Meten in Typst (`measure`) zou elke sectie een tweede keer opmaken; dat maakte een casusboek vijf keer trager.
+    """
+    if isinstance(blok, Alinea):
+        grootte = {"groot": 10.5, "gewoon": 9.0, "klein": 7.5}[blok.soort]
+        return _regels(blok.tekst, LETTER_VET if blok.vet else LETTER, grootte, breedte) * grootte * 1.3 + 7
+    if isinstance(blok, Tussenkop):
+        return 25.0
+    if isinstance(blok, Opsomming):
+        return sum(_regels(p, LETTER, 9.0, breedte - 12) * 11.7 + 7 for p in blok.punten)
+    if isinstance(blok, Tabel):
+        breedtes = kolombreedtes(blok, breedte)
+        hoogte = 14.0 + (12.0 if blok.bijschrift else 0.0) + 10.0
+        hoogte += _regels(blok.voetnoot, LETTER, 7.5, breedte) * 9.5
+        for rij in (*blok.rijen, *([blok.voet] if blok.voet is not None else [])):
+            regels = max(
+                (
+                    _regels(c.tekst, LETTER, CEL, b - CELMARGE) + _regels(c.onder, LETTER, CEL_KLEIN, b - CELMARGE)
+                    for c, b in zip(rij, breedtes, strict=False)
+                ),
+                default=1,
+            )
+            hoogte += regels * 10.5 + 5.5
+        return hoogte
+    if isinstance(blok, Figuur):
+        return sum(float(t.height) for t in grafieken.pagina_delen(blok.grafiek.beeld)) + 30.0
+    if isinstance(blok, Kenmerken):
+        return sum(_regels(v, LETTER, CEL, breedte - 80) * 10.5 + 3 for _, v in blok.paren) + 10
+    if isinstance(blok, Meldingen):
+        return sum(_regels(f"{t}. {m}", LETTER, CEL, breedte - 16) * 10.5 + 6 for t, m in blok.items) + 22
+    if isinstance(blok, Inhoud):
+        return len(blok.regels) * 16.0
+    half = (breedte - TUSSENRUIMTE) / 2
+    return max(sum(_hoogte(b, half) for b in deel) for deel in (blok.links, blok.rechts))
+
+
 class _Opbouw:
     """Het document als JSON-gegevens voor het sjabloon, met de grafieken als SVG-invoer apart."""
 
@@ -168,7 +219,7 @@ class _Opbouw:
     def _tabel(self, t: Tabel, breedte: float) -> dict[str, Any]:
         return {
             "soort": "tabel",
-            "koppen": list(t.koppen),
+            "koppen": [_woorden(k) for k in t.koppen],
             "rijen": [[self._cel(c) for c in rij] for rij in t.rijen],
             "rechts": [u == "rechts" for u in t.uitlijning],
             "breekbaar": list(t.breekbaar),
@@ -219,14 +270,12 @@ class _Opbouw:
         return self._naast(blok, breedte)
 
     def _naast(self, blok: Naast, breedte: float) -> dict[str, Any]:
-        """Twee kolommen naast elkaar, en dezelfde blokken onder elkaar over de hele breedte: het sjabloon kiest
-        onder elkaar als de twee samen hoger zijn dan een halve pagina."""
+        """Twee kolommen naast elkaar (een rij van een Typst-raster mag over een pagina heen lopen)."""
         half = (breedte - TUSSENRUIMTE) / 2
         return {
             "soort": "naast",
             "links": [self.blok(b, half) for b in blok.links],
             "rechts": [self.blok(b, half) for b in blok.rechts],
-            "onder": [self.blok(b, breedte) for b in (*blok.links, *blok.rechts)],
         }
 
     def sectie(self, sectie: Sectie, gezien: set[str]) -> dict[str, Any]:
@@ -249,7 +298,11 @@ class _Opbouw:
             "kop": kop,
             "blokken": [self.blok(b, TEKSTBREEDTE) for b in sectie.blokken],
             "nieuwe_pagina": sectie.nieuwe_pagina,
-            "bijeen": sectie.bijeen,
+            # liever heel op één pagina: onbreekbaar als de sectie (geschat) hooguit twee derde pagina is; een
+            # langere sectie begint dus niet op een lege pagina
+            "bijeen": sectie.bijeen
+            and not sectie.nieuwe_pagina
+            and 30 + sum(_hoogte(b, TEKSTBREEDTE) for b in sectie.blokken) <= TEKSTHOOGTE * 2 / 3,
         }
 
     def gegevens(self) -> dict[str, Any]:
