@@ -227,3 +227,20 @@ def test_andere_datum_geeft_andere_tijdstempel_zelfde_inhoud(documenten) -> None
     assert teken(d) == teken(d)
     with pikepdf.open(io.BytesIO(teken(later))) as pdf:
         assert pdf.open_metadata()["xmp:CreateDate"].startswith("2027-05-01")
+
+
+def test_een_forest_plot_in_delen_heeft_per_deel_een_eigen_tekstalternatief() -> None:
+    """61 gemeenten in drie delen: elk deel noemt 'deel i van 3' en alleen zijn eigen gemeenten; een te lange
+    beschrijving wordt ingekort en zegt dat (PDF/A staat geen tekenreeks boven 32.767 bytes toe)."""
+    from casuskosten.uitvoer.pdf import ALT_MAX, _tekstalternatieven
+
+    beschrijving = "Per gemeente: " + "; ".join(f"Gemeente {i}: € {i}" for i in range(61)) + "."
+    alts = _tekstalternatieven("Forest", beschrijving, [30, 30, 1])
+    assert [a.split(".")[0] for a in alts] == ["Forest, deel 1 van 3", "Forest, deel 2 van 3", "Forest, deel 3 van 3"]
+    assert "Gemeente 29: € 29." in alts[0]
+    assert "Gemeente 30:" not in alts[0]
+    assert alts[1].endswith("Gemeente 59: € 59.")
+    assert alts[2] == "Forest, deel 3 van 3. Per gemeente: Gemeente 60: € 60."
+    lang = _tekstalternatieven("Kans", "x " * 20_000, [0])
+    assert len(lang[0]) <= ALT_MAX
+    assert lang[0].endswith("(ingekort; alle cijfers staan in de tabel bij deze grafiek)")

@@ -404,8 +404,9 @@ def als_svg(beeld: Beeld, sleutel: str, titel: str, beschrijving: str) -> str:
 _LETTERFAMILIE = re.compile(r"font-family: Helvetica(-Bold)?;")
 
 
-def svg_delen(beeld: Beeld) -> list[tuple[str, float]]:
-    """De grafiek als SVG-tekeningen voor de PDF (zie `pagina_delen`), elk met zijn breedte in punten.
+def svg_delen(beeld: Beeld) -> list[tuple[str, float, int]]:
+    """De grafiek als SVG-tekeningen voor de PDF (zie `pagina_delen`), elk met zijn breedte in punten en het aantal
+    rijen (gemeenten) dat het deel van een forest plot toont (anders 0).
 
     De tekst staat in Liberation Sans, maatvast met de Helvetica waarmee reportlab de labels plaatst; een vette
     Helvetica wordt vette Liberation Sans.
@@ -413,10 +414,14 @@ def svg_delen(beeld: Beeld) -> list[tuple[str, float]]:
     from reportlab.graphics import renderSVG
 
     uit = []
-    for tekening in pagina_delen(beeld):
+    delen = pagina_delen(beeld)
+    for i, tekening in enumerate(delen):
         svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
         svg = _LETTERFAMILIE.sub(
             lambda m: "font-family: Liberation Sans;" + (" font-weight: bold;" if m.group(1) else ""), svg
         )
-        uit.append((svg, float(tekening.width)))
+        rijen = 0
+        if isinstance(beeld, Forest) and len(delen) > 1:
+            rijen = len(beeld.rijen[i * FOREST_PER_TEKENING : (i + 1) * FOREST_PER_TEKENING])
+        uit.append((svg, float(tekening.width), rijen))
     return uit

@@ -196,6 +196,38 @@ def _hoogte(blok: Blok, breedte: float) -> float:
     return max(sum(_hoogte(b, half) for b in deel) for deel in (blok.links, blok.rechts))
 
 
+#: het langste tekstalternatief: PDF/A staat geen tekenreeks boven 32.767 bytes toe (UTF-16: twee per teken)
+ALT_MAX = 10_000
+
+
+def _tekstalternatieven(titel: str, beschrijving: str, rijen: Sequence[int]) -> list[str]:
+    """Het tekstalternatief van elk deel van een grafiek.
+
+    Eén deel: de beschrijving. Een forest plot in delen: elk deel noemt titel en 'deel i van n' en, als de
+    beschrijving één zin per rij heeft ("...: a; b; c."), alleen de rijen van dat deel. Langer dan `ALT_MAX`
+    tekens wordt ingekort, en dan zegt het tekstalternatief dat de cijfers in de tabel staan.
+    """
+    n = len(rijen)
+    if n == 1:
+        return [_ingekort(beschrijving)]
+    kop, _, rest = beschrijving.partition(": ")
+    items = rest.removesuffix(".").split("; ")
+    if rest and len(items) == sum(rijen):
+        uit, begin = [], 0
+        for i, aantal in enumerate(rijen):
+            deel = "; ".join(items[begin : begin + aantal])
+            uit.append(_ingekort(f"{titel}, deel {i + 1} van {n}. {kop}: {deel}."))
+            begin += aantal
+        return uit
+    return [_ingekort(f"{titel}, deel {i + 1} van {n}. {beschrijving}") for i in range(n)]
+
+
+def _ingekort(alt: str) -> str:
+    if len(alt) <= ALT_MAX:
+        return alt
+    return alt[: ALT_MAX - 80].rsplit(" ", 1)[0] + " … (ingekort; alle cijfers staan in de tabel bij deze grafiek)"
+
+
 class _Opbouw:
     """Het document als JSON-gegevens voor het sjabloon, met de grafieken als SVG-invoer apart."""
 
@@ -233,11 +265,11 @@ class _Opbouw:
     def _figuur(self, figuur: Figuur) -> dict[str, Any]:
         g = figuur.grafiek
         delen = grafieken.svg_delen(g.beeld)
+        alts = _tekstalternatieven(g.titel, g.beschrijving, [rijen for _, _, rijen in delen])
         uit = []
-        for i, (svg, breedte) in enumerate(delen):
+        for (svg, breedte, _), alt in zip(delen, alts, strict=True):
             naam = f"svg{len(self.invoer)}"
             self.invoer[naam] = svg
-            alt = g.beschrijving if len(delen) == 1 else f"{g.titel}, deel {i + 1} van {len(delen)}. {g.beschrijving}"
             uit.append({"svg": naam, "breedte": round(breedte, 2), "alt": alt})
         return {"soort": "figuur", "titel": g.titel, "onderschrift": _woorden(g.onderschrift), "delen": uit}
 
