@@ -350,7 +350,7 @@ def test_pdf_toont_gebruikerstekst_letterlijk(tarieven: Path, casusmap) -> None:
 
 
 def test_pdf_zelfde_invoer_en_datum_geeft_dezelfde_bytes(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
-    """In invariant-modus geeft twee keer renderen byte voor byte dezelfde PDF."""
+    """Met dezelfde datum geeft twee keer renderen byte voor byte dezelfde PDF (de tijdstempel is de datum)."""
     map_ = casusmap(CASUS_A, CASUS_B, CASUS_C)
     eerste = bereken([map_], tarieven, GEEN_DISCONTO)
     tweede = bereken([map_], tarieven, GEEN_DISCONTO)

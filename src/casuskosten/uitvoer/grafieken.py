@@ -1,9 +1,9 @@
 """De grafieken van de rapporten: van de beschrijving in het document (`document.blokken`, bijvoorbeeld
 `TrajectenPerCasus` of `Forest`) naar een reportlab-`Drawing`.
 
-Dezelfde tekening gaat als flowable in de PDF (`teken`, of `pagina_delen` voor een grafiek die niet op één pagina
-past) en als inline SVG in de HTML (`als_svg`). De functies rekenen zelf niets uit; ze schalen alleen naar de breedte
-van de pagina.
+Dezelfde tekening gaat als SVG-afbeelding in de PDF (`svg_delen`, in delen via `pagina_delen` voor een grafiek die
+niet op één pagina past) en als inline SVG in de HTML (`als_svg`). De functies rekenen zelf niets uit; ze schalen
+alleen naar de breedte van de pagina.
 """
 
 from __future__ import annotations
