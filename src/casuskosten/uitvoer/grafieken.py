@@ -1,9 +1,9 @@
 """De grafieken van de rapporten: van de beschrijving in het document (`document.blokken`, bijvoorbeeld
 `TrajectenPerCasus` of `Forest`) naar een reportlab-`Drawing`.
 
-Dezelfde tekening gaat als flowable in de PDF (`teken`, of `pagina_delen` voor een grafiek die niet op één pagina
-past) en als inline SVG in de HTML (`als_svg`). De functies rekenen zelf niets uit; ze schalen alleen naar de breedte
-van de pagina.
+Dezelfde tekening gaat als SVG-afbeelding in de PDF (`svg_delen`, in delen via `pagina_delen` voor een grafiek die
+niet op één pagina past) en als inline SVG in de HTML (`als_svg`). De functies rekenen zelf niets uit; ze schalen
+alleen naar de breedte van de pagina.
 """
 
 from __future__ import annotations
@@ -399,3 +399,29 @@ def als_svg(beeld: Beeld, sleutel: str, titel: str, beschrijving: str) -> str:
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{sleutel}-titel {sleutel}-desc" class="grafiek" ', 1)
     svg = svg.replace("<title>...</title>", f'<title id="{sleutel}-titel">{escape(titel)}</title>', 1)
     return svg.replace("<desc>...</desc>", f'<desc id="{sleutel}-desc">{escape(beschrijving)}</desc>', 1).strip()
+
+
+_LETTERFAMILIE = re.compile(r"font-family: Helvetica(-Bold)?;")
+
+
+def svg_delen(beeld: Beeld) -> list[tuple[str, float, int]]:
+    """De grafiek als SVG-tekeningen voor de PDF (zie `pagina_delen`), elk met zijn breedte in punten en het aantal
+    rijen (gemeenten) dat het deel van een forest plot toont (anders 0).
+
+    De tekst staat in Liberation Sans, maatvast met de Helvetica waarmee reportlab de labels plaatst; een vette
+    Helvetica wordt vette Liberation Sans.
+    """
+    from reportlab.graphics import renderSVG
+
+    uit = []
+    delen = pagina_delen(beeld)
+    for i, tekening in enumerate(delen):
+        svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
+        svg = _LETTERFAMILIE.sub(
+            lambda m: "font-family: Liberation Sans;" + (" font-weight: bold;" if m.group(1) else ""), svg
+        )
+        rijen = 0
+        if isinstance(beeld, Forest) and len(delen) > 1:
+            rijen = len(beeld.rijen[i * FOREST_PER_TEKENING : (i + 1) * FOREST_PER_TEKENING])
+        uit.append((svg, float(tekening.width), rijen))
+    return uit

@@ -1,12 +1,13 @@
 """De woordenschat van een document: secties, blokken (tabel, alinea, grafiek ...) en wat elke grafiek toont.
 
 Alles is bevroren en al in woorden gezet; `pdf.py` en `html.py` tekenen het alleen. Een grafiek is hier een
-beschrijving (de cijfers, de titel en het tekstalternatief), geen tekening: `grafieken.py` maakt er voor de PDF een
-reportlab-tekening van en voor de HTML dezelfde tekening als inline SVG. Deze module kent reportlab niet.
+beschrijving (de cijfers, de titel en het tekstalternatief), geen tekening: `grafieken.py` maakt er een
+reportlab-tekening van, als SVG-afbeelding in de PDF en als inline SVG in de HTML. Deze module kent reportlab niet.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -289,6 +290,8 @@ class Document:
     voettekst: str
     #: het sjabloon van dit soort rapport (`gemeente.html.j2` ...), zodat `--sjablonen` het per soort kan vervangen
     sjabloon: str = "document.html.j2"
+    #: de datum van het rapport (`--datum`): ook de tijdstempel van de PDF, zodat dezelfde invoer dezelfde bytes geeft
+    datum: dt.date | None = None
 
 
 # --- bouwen --------------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ def casusboek_document(resultaat: Resultaat, datum: dt.date) -> Document:
         huisstijl=huisstijl,
         voettekst=voettekst(huisstijl, resultaat.prijspeil),
         sjabloon="casusboek.html.j2",
+        datum=datum,
     )
 
 

@@ -85,6 +85,7 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
         huisstijl=resultaat.instellingen.huisstijl,
         voettekst=voettekst(resultaat.instellingen.huisstijl, resultaat.prijspeil),
         sjabloon="gemeente.html.j2",
+        datum=datum,
     )
 
 

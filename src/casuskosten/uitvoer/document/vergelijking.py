@@ -73,6 +73,7 @@ def vergelijking_document(resultaat: Resultaat, datum: dt.date, per: str = "geme
         huisstijl=huisstijl,
         voettekst=voettekst(huisstijl, resultaat.prijspeil),
         sjabloon="vergelijk.html.j2",
+        datum=datum,
     )
 
 
