@@ -82,9 +82,14 @@ def perspectiefnaam(perspectief: str) -> str:
     return PERSPECTIEFNAMEN.get(perspectief, _leesbaar(perspectief))
 
 
+#: leefgebieden die met alleen de underscores weg nog geen goed Nederlands zijn
+LEEFGEBIEDNAMEN = {"financien": "financiën"}
+
+
 def leefgebiednaam(leefgebied: str) -> str:
-    """`werk_en_dagbesteding` -> `werk en dagbesteding` (leefgebieden staan midden in een opsomming)."""
-    return leefgebied.replace("_", " ")
+    """`werk_en_dagbesteding` -> `werk en dagbesteding`, `financien` -> `financiën` (leefgebieden staan midden in
+    een opsomming)."""
+    return LEEFGEBIEDNAMEN.get(leefgebied, leefgebied.replace("_", " "))
 
 
 def waarschuwingstitel(code: str) -> str:
@@ -92,6 +97,8 @@ def waarschuwingstitel(code: str) -> str:
     return WAARSCHUWINGSTITELS.get(code, _leesbaar(code))
 
 
+#: codes uit de invoer die in een melding staan, en wat een lezer in plaats daarvan leest
+_CODES_IN_TEKST: tuple[tuple[str, str], ...] = (("(selectie: aselect ontbreekt)", "(of dat staat er niet bij)"),)
 _PLAATS = re.compile(r"^\S+?(?::\d+)?: ")
 _DOELCODE = re.compile("|".join(sorted(DOELNAMEN, key=len, reverse=True)))
 
@@ -105,6 +112,8 @@ def waarschuwingstekst(w: Waarschuwing) -> str:
     tekst = _DOELCODE.sub(lambda m: f"'{doelnaam(m.group(0))}'", tekst)
     tekst = tekst.replace("lijn-2-kosten", "kosten van zware (tweedelijns) zorg")
     tekst = tekst.replace("traject voor 2015", f"traject {TRAJECTNAMEN['voor_2015']}")
+    for code, woorden in _CODES_IN_TEKST:
+        tekst = tekst.replace(code, woorden)
     return zin(tekst)
 
 

@@ -85,3 +85,32 @@ def interval(ci: tuple[float, float] | None, decimalen: int = 1) -> str:
     if ci is None:
         return "–"
     return f"[{procent(ci[0], decimalen)} – {procent(ci[1], decimalen)}]"
+
+
+def miljoen(bedrag: float | None, decimalen: int = 1) -> str:
+    """Een jaarbedrag van een gemeente zoals een lezer het afrondt: `22_157_775` -> `€ 22,2 mln`, `-9_729_992` ->
+    `€ -9,7 mln`; onder een miljoen op duizenden: `701_905` -> `€ 702.000`; None -> `–`.
+
+    Alleen voor totalen per jaar van een hele gemeente (de begroting), niet voor bedragen per huishouden."""
+    if bedrag is None:
+        return "–"
+    if abs(bedrag) < 999_500:
+        return euro(half_naar_boven(bedrag / 1000, 0) * 1000)
+    waarde = half_naar_boven(bedrag / 1_000_000, decimalen)
+    if waarde == 0:
+        waarde = 0.0
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    teken = "-" if waarde < 0 else ""
+    return f"€ {teken}{format_decimal(abs(waarde), format=patroon, locale=LOCALE)} mln"
+
+
+def miljoen_bereik(laag: float, hoog: float) -> str:
+    """Een interval of bereik van jaarbedragen: `€ -9,7 mln tot € 44,3 mln`; liggen beide grenzen op 10 mln of meer
+    van nul, dan in hele miljoenen (`€ -33 mln tot € 66 mln`): zo ver reikt de precisie van een interval niet."""
+    decimalen = 0 if min(abs(laag), abs(hoog)) >= 9_950_000 else 1
+    return f"{miljoen(laag, decimalen)} tot {miljoen(hoog, decimalen)}"
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """Een aantal met het juiste getal van het zelfstandig naamwoord: `1 gemeente`, `4 gemeenten`, `0 casussen`."""
+    return f"{getal(n, 0)} {enkelvoud if n == 1 else meervoud}"

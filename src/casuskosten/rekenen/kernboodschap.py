@@ -19,7 +19,13 @@ def casussen_tekst(aantal: int) -> str:
 def kernboodschap(gemeente: str | None, aantal_casussen: int, aantal_gemeenten: int, antwoord: Antwoord) -> str:
     """De kernboodschap van een gemeente (of van het totaal bij `gemeente` None): `antwoord.schatting` en
     `antwoord.kans_besparing`, of bij minder dan 3 casussen alleen wat de casussen zelf laten zien."""
-    waar = f"In {gemeente}" if gemeente is not None else f"Over alle {aantal_gemeenten} gemeenten samen"
+    waar = (
+        f"In {gemeente}"
+        if gemeente is not None
+        else "In de ene gemeente"
+        if aantal_gemeenten == 1
+        else f"Over alle {aantal_gemeenten} gemeenten samen"
+    )
     schatting = antwoord.schatting
     bedrag = f.euro(abs(schatting))
     basis = f"({casussen_tekst(aantal_casussen)})"

@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from .. import formaat as f
+from ..benamingen import trajectnaam
 from .document.blokken import (
     Beeld,
     BesparingPerFinancierPerJaar,
@@ -141,7 +142,7 @@ def _twee_trajecten(
         d.add(_tekst(x0 - 4, y + 7, _kort(label, int(labelbreedte / 4)), anker="end"))
         d.add(Rect(min(x(0), x(v)), y + 10, abs(x(v) - x(0)), 7, fillColor=GRIJS, strokeColor=None))
         d.add(Rect(min(x(0), x(t)), y + 3, abs(x(t) - x(0)), 7, fillColor=hoofd, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [("voor 2015", GRIJS), ("sociaal team", hoofd)])
+    _legenda(d, x0, hoogte - 12, [(trajectnaam("voor_2015"), GRIJS), (trajectnaam("sociaal_team"), hoofd)])
     return d
 
 
@@ -166,7 +167,7 @@ def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     breedte = BREEDTE - x0 - 25
     as_ = _as(min([0.0, *bedragen]), max([0.0, *bedragen]))
     begin, eind, _ = as_
-    _x_as(d, (x0, onder, breedte, rij * len(namen)), as_, _bedrag_kort)
+    _x_as(d, (x0, onder, breedte, rij * len(namen)), as_, f.miljoen)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ... import formaat as f
-from ...benamingen import financiernaam
+from ...benamingen import financiernaam, waarschuwingstekst
 from ...rekenen.waarden import Aggregaat, Jaarbedrag, Opgeschaald
 from .blokken import (
     Alinea,
@@ -23,7 +23,6 @@ from .blokken import (
     Tussenkop,
     tabel,
 )
-from .gedeeld import euro_interval
 
 BEGROTING_TITEL = "Wat betekent dit voor de begroting?"
 NIET_OPGESCHAALD = "Niet opgeschaald: geen [opschaling] voor deze gemeente in casuskosten.toml."
@@ -49,11 +48,11 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
     if o is None:
         return Sectie(BEGROTING_TITEL, "begroting", (Alinea(NIET_OPGESCHAALD),))
     financiers = tuple(
-        (financiernaam(fin.financier), f.euro(fin.besparing_per_jaar_gecorrigeerd), fin.rol)
+        (financiernaam(fin.financier), f.miljoen(fin.besparing_per_jaar_gecorrigeerd), fin.rol)
         for fin in o.per_financier_per_jaar
     )
     financierrijen = tuple(
-        (naam, bedrag, euro_interval(fin.interval95), rol)
+        (naam, bedrag, miljoen_interval(fin.interval95), rol)
         for (naam, bedrag, rol), fin in zip(financiers, o.per_financier_per_jaar, strict=True)
     )
     representatief = tuple(
@@ -87,9 +86,14 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
         tabel(("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"), representatief, rechts=(1, 2, 3)),
         Tussenkop("Formatie"),
         tabel(("Formatie", "Waarde"), _formatie(o, _aanname(aannames)), rechts=(1,)),
-        Opsomming((*(w.melding for w in o.waarschuwingen), *_NIET_BEDOELD)),
+        Opsomming((*(waarschuwingstekst(w) for w in o.waarschuwingen), *_NIET_BEDOELD)),
     )
     return Sectie(BEGROTING_TITEL, "begroting", blokken)
+
+
+def miljoen_interval(interval: tuple[float, float] | None) -> str:
+    """Een interval of bereik van jaarbedragen van de gemeente: `€ -9,7 mln tot € 44,3 mln`; None -> `–`."""
+    return "–" if interval is None else f.miljoen_bereik(*interval)
 
 
 def _hoofdbedrag(o: Opgeschaald) -> tuple[str, Jaarbedrag]:
@@ -115,8 +119,8 @@ def _inleiding(o: Opgeschaald) -> tuple[str, ...]:
     werkwoord = "bespaart" if bedrag.besparing_per_jaar >= 0 else "kost"
     hoofd = (
         f"Voor {_wie(o)} {werkwoord} de aanpak van het sociaal team per jaar "
-        f"{f.euro(abs(bedrag.besparing_per_jaar))}{'' if bedrag.besparing_per_jaar >= 0 else ' méér'} {soort} "
-        f"{euro_interval(bedrag.interval95)}."
+        f"{f.miljoen(abs(bedrag.besparing_per_jaar))}{'' if bedrag.besparing_per_jaar >= 0 else ' méér'} {soort}"
+        f"{'' if bedrag.interval95 is None else ' (95%-interval ' + miljoen_interval(bedrag.interval95) + ')'}."
     )
     zinnen = [hoofd]
     if bedrag.kans_besparing is None:
@@ -129,7 +133,7 @@ def _inleiding(o: Opgeschaald) -> tuple[str, ...]:
             f"Over {f.aandeel(1 - o.gedekt_aandeel)} van de caseload ({', '.join(ongedekt)}) beschrijft geen casus "
             "iets; "
             "daarom telt dat deel niet mee. Voor de hele caseload staat hieronder alleen een scenariobereik "
-            f"({euro_interval(o.besparing_per_jaar_bereik)}): het ongedekte deel bespaart dan evenveel als de "
+            f"({miljoen_interval(o.besparing_per_jaar_bereik)}): het ongedekte deel bespaart dan evenveel als de "
             "slechtste tot de beste gedekte zwaarte. Dat is geen interval."
         )
     if o.teamkosten_buiten_casussen is not None and o.teamkosten_per_huishouden_formatie is not None:
@@ -163,13 +167,19 @@ def _kern(o: Opgeschaald, aanname: Callable[[str], str]) -> tuple[tuple[str, str
     if o.besparing_per_jaar_met_teamkosten is not None:
         m = o.besparing_per_jaar_met_teamkosten
         rijen.append(
-            ("Besparing per jaar, met de hele teamkosten", f.euro(m.besparing_per_jaar), euro_interval(m.interval95))
+            (
+                "Besparing per jaar, met de hele teamkosten",
+                f.miljoen(m.besparing_per_jaar),
+                miljoen_interval(m.interval95),
+            )
         )
     g = o.besparing_per_jaar_gedekt
-    rijen.append(("Besparing per jaar, gedekte huishoudens", f.euro(g.besparing_per_jaar), euro_interval(g.interval95)))
+    rijen.append(
+        ("Besparing per jaar, gedekte huishoudens", f.miljoen(g.besparing_per_jaar), miljoen_interval(g.interval95))
+    )
     if o.besparing_per_jaar_bereik is not None and o.gedekt_aandeel is not None and o.gedekt_aandeel < 1:
         laag, hoog = o.besparing_per_jaar_bereik
-        rijen.append(("Hele caseload: scenariobereik (geen interval)", "", f"{f.euro(laag)} tot {f.euro(hoog)}"))
+        rijen.append(("Hele caseload: scenariobereik (geen interval)", "", f.miljoen_bereik(laag, hoog)))
     if o.teamkosten_per_huishouden_formatie is not None:
         rijen.append(
             (
@@ -181,7 +191,7 @@ def _kern(o: Opgeschaald, aanname: Callable[[str], str]) -> tuple[tuple[str, str
     rijen.append(
         ("Teamkosten per huishouden per jaar (in de casussen)", f.euro(o.teamkosten_per_huishouden_casussen), "")
     )
-    rijen.append(("Waarde van volledige kennis per jaar (EVPI)", f.euro(o.evpi) if o.evpi is not None else "–", ""))
+    rijen.append(("Waarde van volledige kennis per jaar (EVPI)", f.miljoen(o.evpi), ""))
     return tuple(rijen)
 
 

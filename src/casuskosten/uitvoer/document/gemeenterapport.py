@@ -209,7 +209,7 @@ def _sectie_toelichting(g: Aggregaat, kleur: str) -> Sectie:
             (
                 "Invloedrijkste casus",
                 g.invloedrijkste_casus.id,
-                f"zonder: {f.procent(g.invloedrijkste_casus.besparing_pct_zonder)}",
+                f"zonder deze casus: {f.procent(g.invloedrijkste_casus.besparing_pct_zonder)}",
             )
         )
     blokken: list[Blok] = [

@@ -208,6 +208,7 @@ def beperkingen(agg: Aggregaat, casus_waarschuwingen: int = 0, *, alle_aselect: 
         )
     if casus_waarschuwingen:
         zinnen.append(
-            f"Bij de casussen zelf staan {casus_waarschuwingen} opmerkingen over de onderbouwing; zie de bijlage."
+            f"Bij de casussen zelf {'staat' if casus_waarschuwingen == 1 else 'staan'} "
+            f"{f.aantal(casus_waarschuwingen, 'opmerking', 'opmerkingen')} over de onderbouwing; zie de bijlage."
         )
     return tuple(zinnen)
