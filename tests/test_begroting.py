@@ -29,6 +29,19 @@ def _bereken(tmp_path: Path, tarieven: Path, casusmap, toml: str, casussen: list
     return bereken([casusmap(*casussen)], tarieven, laad_instellingen(pad), werkers=1)
 
 
+def _correctiecasussen() -> list[dict[str, Any]]:
+    """Drie gelijke huishoudens, zekerheid middel: vóór zwaar 10 dagen en hulp 10 uur, team hulp 5 uur."""
+    return [
+        casus(
+            id=f"F{i}",
+            zekerheid="middel",
+            voor=[{"tarief": "zwaar", "aantal": 10}, {"tarief": "hulp", "aantal": 10}],
+            team=[{"tarief": "hulp", "aantal": 5}],
+        )
+        for i in range(3)
+    ]
+
+
 VERDELING = (
     "[opschaling.Beta]\ncasussen_per_jaar = 1000\n{fte}[opschaling.Beta.verdeling]\nenkelvoudig = 900\ncomplex = 100\n"
 )
@@ -89,15 +102,7 @@ def test_correctie_gaat_per_tariefcode_naar_de_financier_van_de_vermeden_kosten(
     """Zekerheid middel (0,2). Vóór: zwaar 10 dagen (jeugd, 1.000) en hulp 10 uur (Wmo, 100); team: hulp 5 uur (50).
     Vermeden: zwaar 1.000 (correctie 200, jeugd), hulp 100 - 50 = 50 (correctie 10, Wmo). Jeugd 1.000 -> 800, Wmo
     50 -> 40; samen 840 = 1.050 - 210. Per jaar voor 3 gelijke huishoudens x 3."""
-    drie = [
-        casus(
-            id=f"F{i}",
-            zekerheid="middel",
-            voor=[{"tarief": "zwaar", "aantal": 10}, {"tarief": "hulp", "aantal": 10}],
-            team=[{"tarief": "hulp", "aantal": 5}],
-        )
-        for i in range(3)
-    ]
+    drie = _correctiecasussen()
     toml = "[opschaling.Beta]\ncasussen_per_jaar = 3\n" + FORMATIE
     agg = _bereken(tarieven.parent, tarieven, casusmap, toml, drie).gemeente("Beta")
     sommen = {f.financier: (f.besparing, f.besparing_gecorrigeerd) for f in agg.per_financier}
@@ -193,15 +198,7 @@ def test_zonder_onzekerheid_valt_het_interval_per_financier_samen_met_de_schatti
     """De casussen van de correctietest (jeugd 2.400, Wmo 120 per jaar na correctie) met tarieven, kansen en
     steekproef uit: het interval is het punt, ook met de correctie per trekking uitgerekend. Met een onzekere kans
     (0,5 op de zware dag vóór 2015) blijft het punt binnen het interval."""
-    drie = [
-        casus(
-            id=f"F{i}",
-            zekerheid="middel",
-            voor=[{"tarief": "zwaar", "aantal": 10}, {"tarief": "hulp", "aantal": 10}],
-            team=[{"tarief": "hulp", "aantal": 5}],
-        )
-        for i in range(3)
-    ]
+    drie = _correctiecasussen()
     uit = "[onzekerheid]\ntarieven = false\nkansen = false\nsteekproef = false\n"
     toml = "[opschaling.Beta]\ncasussen_per_jaar = 3\n" + FORMATIE
     o = _bereken(tarieven.parent, tarieven, casusmap, toml + uit, drie).gemeente("Beta").opschaling

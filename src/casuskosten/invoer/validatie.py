@@ -40,15 +40,10 @@ def _velden_bij(model: type[BaseModel], pad: Pad) -> list[str]:
 
 def _model_bij(model: type[BaseModel], pad: Pad) -> type[BaseModel] | None:
     """Het model van de mapping waar `pad` naar wijst (lijstposities overgeslagen), of None."""
-    huidig: type[BaseModel] | None = model
-    for deel in pad:
-        if isinstance(deel, int):
-            continue
-        if huidig is None:
-            return None
-        veld = huidig.model_fields.get(deel)
-        huidig = _model_in(veld.annotation) if veld is not None else None
-    return huidig
+    if not any(isinstance(deel, str) for deel in pad):
+        return model
+    veld = _veld(model, pad)
+    return _model_in(veld.annotation) if veld is not None else None
 
 
 def _een_niveau_lager(model: type[BaseModel], pad: Pad, naam: str) -> list[str]:

@@ -52,11 +52,6 @@ if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand, Overgeslagen
 
 
-def formaat_aantal(aantal: int, enkelvoud: str, meervoud: str) -> str:
-    """`1 casus`, `3 casussen`."""
-    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"
-
-
 @dataclass(frozen=True, repr=False)
 class Resultaat:
     """Alles wat een berekening oplevert; elke uitvoer leest alleen dit object.
@@ -95,8 +90,8 @@ class Resultaat:
         a = self.totaal.antwoord
         kans = f", kans {formaat.kans(a.kans_besparing)}" if a.kans_besparing is not None else ""
         return (
-            f"Resultaat(prijspeil {self.prijspeil}: {formaat_aantal(self.totaal.aantal_casussen, 'casus', 'casussen')} "
-            f"in {formaat_aantal(len(self.gemeenten), 'gemeente', 'gemeenten')}; {formaat.euro(a.schatting)} per "
+            f"Resultaat(prijspeil {self.prijspeil}: {formaat.aantal(self.totaal.aantal_casussen, 'casus', 'casussen')} "
+            f"in {formaat.aantal(len(self.gemeenten), 'gemeente', 'gemeenten')}; {formaat.euro(a.schatting)} per "
             f"huishouden per jaar na correctie{kans}; "
             f"tabellen: {', '.join(TABELLEN)})"
         )

@@ -600,9 +600,9 @@ def _kort(agg: Aggregaat) -> str:
     from .. import formaat
 
     kans = f", kans {formaat.kans(a.kans_besparing)}" if a.kans_besparing is not None else ""
-    casussen = "casus" if agg.aantal_casussen == 1 else "casussen"
+    casussen = formaat.aantal(agg.aantal_casussen, "casus", "casussen")
     return (
-        f"Aggregaat({agg.gemeente or 'Totaal'}: {agg.aantal_casussen} {casussen}, {formaat.euro(a.schatting)} per "
+        f"Aggregaat({agg.gemeente or 'Totaal'}: {casussen}, {formaat.euro(a.schatting)} per "
         f"huishouden per jaar na correctie{kans})"
     )
 
