@@ -194,29 +194,51 @@ def test_schema_heeft_nederlandse_uitleg_bij_elk_veld() -> None:
     assert "anyOf" not in schema["$defs"]["Inzet"]["properties"]["tarief"]  # zonder tabel: elke code, geen lijst
 
 
-def _uitleg_per_code(keuzelijst: dict[str, Any]) -> dict[str, str]:
-    return {k["enum"][0]: k["markdownEnumDescriptions"][0] for k in keuzelijst["anyOf"]}
+def _uitleg_per_code(schema: dict[str, Any], lijst: str) -> dict[str, str]:
+    """code -> uitleg van een keuzelijst in `$defs`, door de verwijzingen heen (`#/$defs/tarief:...`)."""
+    defs = schema["$defs"]
+    keuzes = [defs[k["$ref"].removeprefix("#/$defs/")] for k in defs[lijst]["anyOf"]]
+    return {k["enum"][0]: k["markdownEnumDescriptions"][0] for k in keuzes}
 
 
 def test_schema_kent_de_tariefcodes_met_uitleg() -> None:
     """Elke landelijke code staat één keer in `$defs` met omschrijving, prijs op prijspeil en betrouwbaarheid."""
     schema = casus_schema(laad_tarieven(TARIEVEN))
-    landelijk = _uitleg_per_code(schema["$defs"]["landelijke_code"])
+    landelijk = _uitleg_per_code(schema, "landelijke_code")
     assert len(landelijk) == len(schema["$defs"]["landelijke_code"]["anyOf"]) == 36
     # met de hand: 32,76 (2022) x 134,517 / 121,445 (CPI 2025 / 2022) = 36,286
     assert (
         landelijk["hbh_uur"]
         == "Hulp bij het huishouden: € 36,29 per uur (landelijk, prijspeil 2025), betrouwbaarheid hoog"
     )
-    westerveld = _uitleg_per_code(schema["$defs"]["code_westerveld"])
-    assert sorted(westerveld) == ["begeleiding_plus_uur", "vraagverheldering", "vraagverheldering_stabilisatie"]
+    westerveld = _uitleg_per_code(schema, "code_westerveld")
+    eigen = ["begeleiding_plus_uur", "vraagverheldering", "vraagverheldering_stabilisatie"]
+    assert sorted(set(westerveld) - set(landelijk)) == eigen
+    assert set(landelijk) <= set(westerveld)
     # 1394,44 (2023) x 134,517 / 126,060 = 1487,99
     assert westerveld["vraagverheldering"].startswith(
         "Vraagverheldering (eenmalig): € 1.487,99 per traject (Westerveld,"
     )
     tekst = json.dumps(schema, ensure_ascii=False)
     assert tekst.count("Hulp bij het huishouden: ") == 1
+    assert tekst.count("Hulp bij het huishouden (zorg in natura): ") == 1  # de eigen rij van Westerveld, één keer
     assert "examples" not in schema["$defs"]["Inzet"]["properties"]["tarief"]
+
+
+def test_schema_geeft_de_eigen_prijs_van_een_gemeente_bij_een_landelijke_code() -> None:
+    """Westerveld heeft een eigen prijs voor hbh_uur: de uitleg daar noemt die prijs, niet de landelijke."""
+    schema = casus_schema(laad_tarieven(TARIEVEN))
+    # met de hand: 32,40 (Westerveld, 2023) x 134,517 / 126,060 (CPI 2025 / 2023) = 34,574
+    assert _uitleg_per_code(schema, "code_westerveld")["hbh_uur"] == (
+        "Hulp bij het huishouden (zorg in natura): € 34,57 per uur (Westerveld, prijspeil 2025), betrouwbaarheid hoog"
+    )
+    # een landelijke code zonder eigen rij in Westerveld: de landelijke uitleg
+    assert (
+        _uitleg_per_code(schema, "code_westerveld")["wijkteam_uur"]
+        == (_uitleg_per_code(schema, "landelijke_code")["wijkteam_uur"])
+    )
+    # Hengelo heeft alleen een eigen hbh_uur: ook die gemeente krijgt een eigen lijst met die prijs
+    assert "(Hengelo, " in _uitleg_per_code(schema, "code_hengelo")["hbh_uur"]
 
 
 @pytest.mark.parametrize(

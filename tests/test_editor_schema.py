@@ -151,6 +151,17 @@ def test_uitleg_bij_de_muis_is_kort(editor: LspKlant) -> None:
     assert len(sleutel.splitlines()) <= 10
 
 
+def test_uitleg_bij_de_muis_noemt_de_prijs_van_de_gemeente(editor: LspKlant) -> None:
+    """In een casus van Westerveld toont de muis op hbh_uur de eigen prijs van Westerveld, die de tool rekent."""
+    pad = CASUSSEN / "westerveld/wsv-02.yaml"
+    editor.open(pad)
+    regel, tekst = _regel_met(pad, "tarief: hbh_uur")
+    uitleg = editor.uitleg(pad, regel, tekst.index("hbh_uur") + 2)
+    # met de hand: 32,40 (Westerveld, 2023) x 134,517 / 126,060 = 34,57; landelijk zou € 36,29 zijn
+    assert "€ 34,57 per uur (Westerveld, prijspeil 2025)" in uitleg
+    assert "36,29" not in uitleg
+
+
 def test_zonder_node_zegt_de_test_wat_te_installeren(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Zonder `node` op het pad faalt de editortest met de uitleg welk pakket te installeren (geen overslaan)."""
     monkeypatch.setenv("PATH", str(tmp_path))

@@ -86,8 +86,11 @@ def _met_tariefcodes(schema: dict[str, Any], tabel: Tarieftabel) -> None:
     """`tarief` als keuze uit de codes: landelijk overal, de eigen codes van een gemeente alleen bij die gemeente.
 
     JSON Schema kan een keuzelijst niet uitbreiden binnen `allOf`; daarom staat de lijst niet bij `Inzet` maar per
-    geval bovenaan: als `gemeente` een gemeente met eigen codes is, landelijk óf die eigen codes; anders (`else`)
-    alleen landelijk. Zo biedt de editor bij elke casus precies de codes aan die `controleer` goedkeurt.
+    geval bovenaan: als `gemeente` een gemeente met eigen rijen is, de codes zoals die gemeente ze prijst; anders
+    (`else`) alleen landelijk. Zo biedt de editor bij elke casus precies de codes aan die `controleer` goedkeurt,
+    met de prijs die de tool daar rekent (ook bij een landelijke code met een eigen prijs van de gemeente). Elke
+    uitleg staat één keer in `$defs` (`tarief:code`, of `tarief:code@gemeente` voor een eigen rij); de lijsten
+    verwijzen ernaar, zodat het schema klein blijft.
     """
     defs = schema["$defs"]
     defs["Inzet"]["properties"]["tarief"]["description"] = (
@@ -95,21 +98,25 @@ def _met_tariefcodes(schema: dict[str, Any], tabel: Tarieftabel) -> None:
         "'casuskosten tarieven --gemeente ...' toont de prijzen van de gemeente zelf"
     )
     peil = tabel.prijsindex.peil(None)
-    landelijk = tabel.codes(None)
-    defs["landelijke_code"] = _keuzelijst(tabel, landelijk, None, peil)
+
+    def keuze(code: str, gemeente: str | None) -> dict[str, str]:
+        """Een verwijzing naar de uitleg van de rij die de tool voor `code` in `gemeente` kiest."""
+        regel = tabel.kies(code, gemeente or "", peil)
+        if regel is None:  # pragma: no cover - de codes komen uit dezelfde tabel
+            raise AssertionError(code)
+        naam = f"tarief:{code}" + (f"@{_defnaam(regel.gemeente)}" if regel.gemeente else "")
+        defs.setdefault(naam, {"enum": [code], "markdownEnumDescriptions": [_uitleg(tabel, regel, peil)]})
+        return {"$ref": f"#/$defs/{naam}"}
+
+    defs["landelijke_code"] = {"type": "string", "anyOf": [keuze(c, None) for c in tabel.codes(None)]}
     defs["tarief_landelijk"] = _tarief_in_traject({"$ref": "#/$defs/landelijke_code"})
     gemeenten = sorted({netjes(r.gemeente) for r in tabel.regels if r.gemeente}, key=sleutel)
     regels: list[dict[str, Any]] = []
     met_eigen: list[dict[str, Any]] = []
     for gemeente in gemeenten:
-        eigen = sorted(set(tabel.codes(gemeente)) - set(landelijk))
-        if not eigen:
-            continue
-        naam = re.sub(r"[^a-z0-9]+", "_", sleutel(gemeente)).strip("_")
-        defs[f"code_{naam}"] = _keuzelijst(tabel, eigen, gemeente, peil)
-        defs[f"tarief_{naam}"] = _tarief_in_traject(
-            {"anyOf": [{"$ref": "#/$defs/landelijke_code"}, {"$ref": f"#/$defs/code_{naam}"}]}
-        )
+        naam = _defnaam(gemeente)
+        defs[f"code_{naam}"] = {"type": "string", "anyOf": [keuze(c, gemeente) for c in tabel.codes(gemeente)]}
+        defs[f"tarief_{naam}"] = _tarief_in_traject({"$ref": f"#/$defs/code_{naam}"})
         is_gemeente = {"pattern": _gemeentepatroon(gemeente)}
         met_eigen.append(is_gemeente)
         regels.append(
@@ -128,28 +135,17 @@ def _met_tariefcodes(schema: dict[str, Any], tabel: Tarieftabel) -> None:
     schema["allOf"] = regels
 
 
+def _defnaam(gemeente: str) -> str:
+    """`'s-Hertogenbosch` -> `s_hertogenbosch`: een naam voor `$defs` (zelfde sleutel als de tool)."""
+    return re.sub(r"[^a-z0-9]+", "_", sleutel(gemeente)).strip("_")
+
+
 def _trajecten(verwijzing: str) -> dict[str, Any]:
     return {"properties": {"trajecten": {"properties": {t: {"$ref": verwijzing} for t in TRAJECTEN}}}}
 
 
 def _tarief_in_traject(tarief: dict[str, Any]) -> dict[str, Any]:
     return {"properties": {"inzet": {"items": {"properties": {"tarief": tarief}}}}}
-
-
-def _keuzelijst(tabel: Tarieftabel, codes: list[str], gemeente: str | None, peil: int) -> dict[str, Any]:
-    """Per code een `enum` van één waarde met één regel uitleg (`markdownEnumDescriptions`), samen in `anyOf`.
-
-    Eén `enum` met alle codes zou de YAML language server bij de muis elke code met uitleg laten tonen (tientallen
-    regels); zo toont hij alleen de uitleg van de code waar de muis op staat. Aanvulling en de melding bij een
-    verschreven code (met de geldige codes) blijven hetzelfde.
-    """
-    keuzes = []
-    for code in codes:
-        regel = tabel.kies(code, gemeente or "", peil)
-        if regel is None:  # pragma: no cover - de codes komen uit dezelfde tabel
-            raise AssertionError(code)
-        keuzes.append({"enum": [code], "markdownEnumDescriptions": [_uitleg(tabel, regel, peil)]})
-    return {"type": "string", "anyOf": keuzes}
 
 
 def _uitleg(tabel: Tarieftabel, regel: Tariefregel, peil: int) -> str:
