@@ -312,6 +312,31 @@ def casusboek_rij(tmp: Path) -> tuple[str, str, str, str]:
     )
 
 
+def vergelijk_rij(tmp: Path) -> tuple[str, str, str, str]:
+    """Issue 24: `vergelijk --formaat pdf` blijft lineair in het aantal gemeenten (twee casussen per gemeente).
+
+    Grootten via BENCH_VERGELIJK ("2000,10000"); het doel is tijd(groot)/tijd(klein) <= 1,2 x de verhouding van de
+    aantallen (bij 2.000 en 10.000: <= 6). De rekentijd (PSA per gemeente) telt mee: de gebruiker wacht op beide.
+    """
+    klein, groot = (int(n) for n in os.environ.get("BENCH_VERGELIJK", "2000,10000").split(","))
+    tijden = []
+    for aantal in (klein, groot):
+        map_ = tmp / f"vergelijk-{aantal}"
+        genereer(2 * aantal, map_, gemeenten=aantal, seed=11)
+        warm(map_)
+        uit = tmp / f"vergelijk-{aantal}.pdf"
+        args = [PYTHON, "-m", "casuskosten", "vergelijk", str(map_), "--formaat", "pdf", "--uit", str(uit)]
+        tijd, _, _ = draai([*args, "--datum", "2026-01-01"])
+        tijden.append(tijd)
+    doel = 1.2 * groot / klein
+    return (
+        f"extra: vergelijk pdf tijd({groot} gemeenten) / tijd({klein})",
+        f"{tijden[1] / tijden[0]:.2f}",
+        f"<= {_nl(doel, 1)}",
+        f"{tijden[1]:.0f} s / {tijden[0]:.0f} s",
+    )
+
+
 def warm(map_: Path) -> None:
     """Lees alle bestanden één keer, zodat vloer en casuskosten allebei uit de paginacache lezen: deze machine haalt
     pas geschreven bestanden na een tijdje uit het geheugen (DAMON), en dan meet de eerste van de twee de schijf."""
@@ -428,6 +453,7 @@ def main() -> None:
         )
         rijen.append(("extra: zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
         rijen.append(casusboek_rij(Path(tmp)))
+        rijen.append(vergelijk_rij(Path(tmp)))
         _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
         extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
         rijen.append(
