@@ -82,6 +82,13 @@ class UitvoerFout(CasuskostenFout):
     """Uitvoer kan niet (veilig) geschreven worden."""
 
 
+class ArgumentFout(CasuskostenFout, TypeError):
+    """Een functie van de publieke API kreeg een argument van het verkeerde type (zie `argumenten.publiek`).
+
+    Ook een TypeError, zodat code die dat al opving, blijft werken.
+    """
+
+
 def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str:
     """Een 'bedoelde u ...?'-toevoeging voor een verschreven naam, of een lege tekst."""
     kandidaten = sorted(set(mogelijk))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..argumenten import publiek
 from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
@@ -191,6 +192,7 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
     return _valideer(lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte))
 
 
+@publiek
 def lees_casus_voor_schema(pad: Path | str) -> object:
     """Een casusbestand zoals het JSON Schema (`casuskosten schema`, `casus.schema.json`) het ziet, voor `jsonschema`.
 
@@ -496,6 +498,7 @@ def _verzamel(delen: Iterable[list[Gelezen]], totaal: int, voortgang: Voortgang 
     return uit
 
 
+@publiek
 def laad_casussen(
     paden: Sequence[Path | str],
     tabel: Tarieftabel,

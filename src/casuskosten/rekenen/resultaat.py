@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
+from ..argumenten import publiek
 from ..benamingen import doelnaam, financiernaam, trajectnaam, waarschuwingstitel
 from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
 from ..invoer.instellingen import Instellingen
@@ -150,6 +151,7 @@ class Resultaat:
             casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden),
         )
 
+    @publiek
     def gemeente(self, naam: str) -> Aggregaat:
         """Het aggregaat van één gemeente, in elke spelling met dezelfde `namen.sleutel`.
 
@@ -171,6 +173,7 @@ class Resultaat:
             ]
         )
 
+    @publiek
     def casuscijfers_van(self, gemeente: str) -> tuple[CasusCijfers, ...]:
         """De cijfers van de casussen van één gemeente (in elke spelling met dezelfde `namen.sleutel`), in de volgorde
         van de casussen; een `InvoerFout` als de gemeente geen casussen heeft."""
@@ -178,6 +181,7 @@ class Resultaat:
         ids = self.casussen.loc[self.casussen["gemeente"] == naam, "id"]
         return tuple(self.casuscijfers([str(i) for i in ids]))
 
+    @publiek
     def overgeslagen_van(self, gemeente: str) -> tuple[Overgeslagen, ...]:
         """De weggelaten casussen die bij `gemeente` horen, in elke spelling met dezelfde `namen.sleutel`
         ("'s-Hertogenbosch" en "’s-Hertogenbosch" zijn één gemeente), en die waarvan de gemeente niet leesbaar was:
@@ -185,6 +189,7 @@ class Resultaat:
         eigen = sleutel(gemeente)
         return tuple(o for o in self.overgeslagen if o.gemeente is None or sleutel(o.gemeente) in ("", eigen))
 
+    @publiek
     def casusbestand(self, casus_id: str) -> CasusBestand:
         """De geladen casus met dit id (voor de teksten in rapporten); een `InvoerFout` als die er niet is."""
         for cb in self.casusbestanden:
@@ -206,6 +211,7 @@ class Resultaat:
             ]
         )
 
+    @publiek
     def casus(self, casus_id: str) -> CasusCijfers:
         """De cijfers van één casus (getypeerd, met zijn regels en waarschuwingen); een `InvoerFout` als hij er niet
         is."""
@@ -213,6 +219,7 @@ class Resultaat:
             return cijfers
         raise self._onbekende_casus(casus_id)
 
+    @publiek
     def casuscijfers(self, ids: list[str] | None = None) -> Iterator[CasusCijfers]:
         """Per casus de getypeerde cijfers, in de volgorde van de casussen (met `ids`: alleen die)."""
         # de enige plek waar de werkkolommen van de casustabel hun naam in de uitvoer krijgen
@@ -271,6 +278,7 @@ class Resultaat:
                 waarschuwingen=self.casus_waarschuwingen.get(rij["id"], ()),
             )
 
+    @publiek
     def gebruikte_tarieven(self, gemeente: str | None = None) -> pd.DataFrame:
         """Elke tariefrij die bij het beprijzen is gekozen (voor de verantwoording), één keer, gesorteerd op code.
 
@@ -310,6 +318,7 @@ class Resultaat:
             kop["vergelijking"] = naar_json(self.vergelijking)
         return kop
 
+    @publiek
     def vergelijk(self, per: str = "gemeente") -> Vergelijking:
         """De groepen naast elkaar: per `gemeente`, `teammodel`, `leefgebied` of `jaar` (van de datum van de casus),
         met random effects, Q, I^2 en gepoolde schattingen (zie `rekenen.vergelijking`)."""
@@ -359,6 +368,7 @@ class Resultaat:
 
     # --- tabellen ---------------------------------------------------------------------------------------------
 
+    @publiek
     def tabel(self, naam: str) -> pd.DataFrame:
         """Eén tabel van de export als DataFrame, met precies de kolommen van de export (zie `TABELLEN` en
         `uitleg`): bedragen onafgerond, percentages 0..100, aandelen en kansen 0..1, datums als datum."""

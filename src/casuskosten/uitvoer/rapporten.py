@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..argumenten import publiek
 from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u
 from ..rekenen.resultaat import Resultaat
 from .bestanden import (
@@ -95,6 +96,7 @@ def vergelijk_rapport(
     return teken(vergelijking_document(resultaat, datum, per), formaat, sjablonen)
 
 
+@publiek
 def schrijf_gemeenterapporten(
     resultaat: Resultaat,
     formaat: str,
@@ -130,6 +132,7 @@ def schrijf_gemeenterapporten(
     return schrijf_bestanden(klaar, beschermd=beschermd)
 
 
+@publiek
 def schrijf_casusrapport(
     resultaat: Resultaat,
     formaat: str,
@@ -150,6 +153,7 @@ def schrijf_casusrapport(
     return schrijf_atomair(uit, casus_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
 
 
+@publiek
 def schrijf_vergelijking(
     resultaat: Resultaat,
     formaat: str,
