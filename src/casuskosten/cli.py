@@ -683,7 +683,7 @@ def casus(
 
     Voorbeeld: casuskosten casus casussen/rotterdam/rtd-01.yaml --formaat html --uit uitvoer/rtd-01.html
     """
-    from .uitvoer.rapporten import FORMATEN, lees_datum, schrijf_casusrapport
+    from .uitvoer.rapporten import FORMATEN, casusbestandsnaam, lees_datum, schrijf_casusrapport
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
@@ -691,8 +691,8 @@ def casus(
     resultaat = _lees(opties, anoniem=anoniem)
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
-        naam = ids[0].lower() if len(ids) == 1 else "casusboek"
-        uit = Path("uitvoer") / f"{naam}.{gekozen_formaat}"
+        naam = casusbestandsnaam(ids[0], gekozen_formaat) if len(ids) == 1 else f"casusboek.{gekozen_formaat}"
+        uit = Path("uitvoer") / naam
     aantal = len(resultaat.casusbestanden)
     # een groot casusboek duurt even: laat op een terminal zien dat er gewerkt wordt
     bezig = (

@@ -36,13 +36,20 @@ def zet_masker(masker: Callable[[str], str]) -> None:
     _MASKER[:] = [masker]
 
 
-def _gemaskeerd(tekst: str) -> str:
+def gemaskeerd(tekst: str) -> str:
+    """`tekst` met elk vermoedelijk persoonsgegeven gemaskeerd (de regel van `invoer.privacy.maskeer`): voor elke
+    naam of waarde die in uitvoer terechtkomt, ook bestandsnamen, ids en gemeentenamen."""
     return _MASKER[0](tekst) if _MASKER else tekst
+
+
+def _gemaskeerd_of_none(tekst: str | None) -> str | None:
+    return gemaskeerd(tekst) if tekst else tekst
 
 
 @dataclass(frozen=True, slots=True)
 class Melding:
-    """Eén probleem in de invoer, met de plaats waar het zit; de tekst is gemaskeerd (zie `zet_masker`)."""
+    """Eén probleem in de invoer, met de plaats waar het zit; bestand, veld en tekst zijn gemaskeerd (zie
+    `zet_masker`)."""
 
     bestand: str | None
     regel: int | None
@@ -50,7 +57,10 @@ class Melding:
     tekst: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "tekst", _gemaskeerd(self.tekst))
+        # ook het bestand en het veld: een casus kan 123456782.yaml heten, een onbekende sleutel een e-mailadres zijn
+        object.__setattr__(self, "bestand", _gemaskeerd_of_none(self.bestand))
+        object.__setattr__(self, "veld", _gemaskeerd_of_none(self.veld))
+        object.__setattr__(self, "tekst", gemaskeerd(self.tekst))
 
     def __str__(self) -> str:
         plaats = self.bestand or ""
@@ -119,9 +129,9 @@ class Waarschuwing:
     doel: str | None = veld("het doel", TEKST, standaard=None, weglaten_als_none=True)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "melding", zichtbaar(_gemaskeerd(self.melding)))
-        if self.casus is not None:
-            object.__setattr__(self, "casus", _gemaskeerd(self.casus))
+        object.__setattr__(self, "melding", zichtbaar(gemaskeerd(self.melding)))
+        for veld_ in ("bestand", "casus", "gemeente"):
+            object.__setattr__(self, veld_, _gemaskeerd_of_none(getattr(self, veld_)))
 
     def naar_dict(self) -> dict[str, Any]:
         """Als JSON-object, zonder lege velden."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..argumenten import publiek
-from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u
+from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, gemaskeerd
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
@@ -61,10 +61,11 @@ class Overgeslagen:
 
     @property
     def omschrijving(self) -> str:
-        """`casussen/rtd-04.yaml (casus RTD-04, Rotterdam)`: welke casus, zo ver als bekend."""
+        """`casussen/rtd-04.yaml (casus RTD-04, Rotterdam)`: welke casus, zo ver als bekend; gemaskeerd (een bestand
+        kan 123456782.yaml heten). `bestand` zelf blijft het echte pad: de uitvoer wordt er nooit in geschreven."""
         delen = [f"casus {self.id}" if self.id else "", self.gemeente or ""]
         bekend = ", ".join(d for d in delen if d)
-        return f"{self.bestand} ({bekend})" if bekend else self.bestand
+        return gemaskeerd(f"{self.bestand} ({bekend})" if bekend else self.bestand)
 
 
 def aantal_casussen(aantal: int) -> str:

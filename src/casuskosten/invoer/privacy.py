@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
@@ -291,6 +291,35 @@ def privacy_waarschuwingen(casussen: Sequence[CasusBestand]) -> dict[str, tuple[
 
 
 WEGGELATEN = "(weggelaten: rapport gemaakt met --anoniem)"
+
+# een geciteerde waarde in een melding: `ongeldige waarde 'hoog volgens mevrouw Jansen'`
+_CITAAT = re.compile(r"'[^'\n]*'")
+
+T = TypeVar("T")
+
+
+def zonder_citaten(melding: Melding) -> Melding:
+    """De melding zonder de tekst van geciteerde waarden (`'...'` wordt `'…'`), voor `--anoniem`: een ongeldige
+    waarde kan een naam of verhaal bevatten dat geen patroon herkent."""
+    return Melding(melding.bestand, melding.regel, melding.veld, _CITAAT.sub("'…'", melding.tekst))
+
+
+def maskeer_teksten(waarde: T) -> T:
+    """`waarde` (een bevroren dataclass, tuple of tekst, ook genest) met elke tekst door `maskeer`: gemeentenamen,
+    ids, kernboodschappen en titels in een aggregaat of vergelijking (voor `--anoniem`). Getallen blijven gelijk."""
+    if isinstance(waarde, str):
+        return maskeer(waarde)  # type: ignore[return-value]
+    if isinstance(waarde, tuple):
+        return tuple(maskeer_teksten(w) for w in waarde)  # type: ignore[return-value]
+    if isinstance(waarde, dict):
+        return {k: maskeer_teksten(w) for k, w in waarde.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        velden = {v.name: getattr(waarde, v.name) for v in dataclasses.fields(waarde) if v.init}
+        nieuw = {k: maskeer_teksten(w) for k, w in velden.items()}
+        if all(nieuw[k] is velden[k] for k in velden):
+            return waarde
+        return dataclasses.replace(waarde, **nieuw)
+    return waarde
 
 
 def zonder_vrije_tekst(cb: CasusBestand) -> CasusBestand:

@@ -23,6 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..argumenten import publiek
+from ..fouten import gemaskeerd
 from ..rekenen.resultaat import TABELLEN, Resultaat, tabelkolommen, uitleg
 from ..velden import Eenheid
 from .bestanden import (
@@ -156,7 +157,7 @@ def instellingen(resultaat: Resultaat) -> pd.DataFrame:
     if ins.bestand is not None and ins.sha256 is not None:
         rijen.append((f"sha256 {ins.bestand}", ins.sha256, ""))
     for cb in resultaat.casusbestanden:
-        rijen.append((f"sha256 {cb.bestand}", cb.document.sha256, ""))
+        rijen.append((f"sha256 {gemaskeerd(cb.bestand)}", cb.document.sha256, ""))
     for bestand, sha in resultaat.tariefbestanden:
         rijen.append((f"sha256 {bestand}", sha, ""))
     return pd.DataFrame(rijen, columns=["instelling", "waarde", "bron"])

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..argumenten import publiek
-from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u
+from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u, gemaskeerd
 from ..rekenen.resultaat import Resultaat
 from .bestanden import (
     controleer_uitvoermap,
@@ -41,9 +41,15 @@ def lees_datum(tekst: str | None) -> dt.date:
 
 
 def bestandsnaam(gemeente: str, formaat: str) -> str:
-    """`Den Haag` -> `den-haag.html`."""
-    kort = re.sub(r"[^a-z0-9]+", "-", gemeente.casefold()).strip("-") or "gemeente"
+    """`Den Haag` -> `den-haag.html`; een persoonsgegeven in de naam gemaskeerd (`Alfa 0612345678` ->
+    `alfa-06-78.html`): een bestandsnaam reist mee in mail en mappen."""
+    kort = re.sub(r"[^a-z0-9]+", "-", gemaskeerd(gemeente).casefold()).strip("-") or "gemeente"
     return f"{kort}.{formaat}"
+
+
+def casusbestandsnaam(casus_id: str, formaat: str) -> str:
+    """`RTD-01` -> `rtd-01.html`; een id dat een persoonsgegeven is, gemaskeerd (`111222333` -> `11xxxxx33.html`)."""
+    return f"{gemaskeerd(casus_id).lower().replace('*', 'x')}.{formaat}"
 
 
 def kies_gemeente(resultaat: Resultaat, naam: str) -> str:
