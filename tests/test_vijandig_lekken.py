@@ -174,3 +174,75 @@ def test_casusrapport_zonder_uit_heeft_een_gemaskeerde_bestandsnaam(draai: Draai
     uit = draai("casus", str(casussen / "zwaar.yaml"), "--tarieven", str(tmp_path / "tarieven"), cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
     assert [p.name for p in (tmp_path / "uitvoer").iterdir()] == ["11xxxxx33.html"]
+
+
+# --- persoonsgegevens zoals Word ze schrijft ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "soort", "gemaskeerd"),
+    [
+        pytest.param("BSN 123\u00a0456\u00a0782.", "bsn", "BSN 12* *** *82.", id="bsn-met-harde-spaties"),
+        pytest.param("BSN 123\u202f456\u202f782.", "bsn", "BSN 12* *** *82.", id="bsn-met-smalle-harde-spaties"),
+        pytest.param(
+            "IBAN \uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13"
+            "\uff10\uff10 klopt",
+            "iban",
+            "IBAN NL** **** **** **** 00 klopt",
+            id="iban-met-volbreedte-tekens",
+        ),
+        pytest.param("bel 06\u201312345678 nu", "telefoon", "bel 06-******78 nu", id="telefoon-met-en-streepje"),
+        pytest.param("bel 06\u221212345678 nu", "telefoon", "bel 06-******78 nu", id="telefoon-met-minteken"),
+        pytest.param("BSN 123\u200b456782", "bsn", "BSN 12*****82", id="bsn-met-breedteloze-spatie"),
+    ],
+)
+def test_persoonsgegevens_zoals_word_ze_schrijft_worden_gevonden(tekst: str, soort: str, gemaskeerd: str) -> None:
+    """Na NFKC en het gelijktrekken van streepjes en spaties wordt het gevonden; gemaskeerd wordt precies het stuk
+    van de oorspronkelijke tekst, de rest blijft staan (ook de punt en het woord erna)."""
+    from casuskosten.invoer.privacy import maskeer, zoek
+
+    assert [t.soort for t in zoek(tekst)] == [soort]
+    assert maskeer(tekst) == gemaskeerd
+
+
+def test_de_positie_van_een_vondst_wijst_in_de_oorspronkelijke_tekst() -> None:
+    """Voor de vondst staat 'é' (NFKC laat het staan) en 'ﬁ' (wordt 'fi', twee tekens): begin en eind tellen in
+    het origineel, zodat tekst[begin:eind] het telefoonnummer zelf is."""
+    from casuskosten.invoer.privacy import zoek
+
+    tekst = "café ﬁjn: 06\u201312345678!"
+    [treffer] = zoek(tekst)
+    assert tekst[treffer.begin : treffer.eind] == "06\u201312345678"
+
+
+# --- een lineaire scan, en niet elke melding opnieuw ----------------------------------------------------------
+
+
+def test_dezelfde_korte_tekst_wordt_een_keer_doorzocht(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een bestandsnaam of melding die 1.000 keer terugkomt, gaat één keer door de scan (geteld, niet getimed)."""
+    from casuskosten.invoer import privacy
+
+    privacy._maskeer_onthouden.cache_clear()
+    tellingen = []
+    echt = privacy._maskeer
+
+    def geteld(tekst: str) -> str:
+        tellingen.append(tekst)
+        return echt(tekst)
+
+    monkeypatch.setattr(privacy, "_maskeer", geteld)
+    for _ in range(1_000):
+        assert privacy.maskeer("casussen/123456782.yaml: zekerheid: fout") == "casussen/12*****82.yaml: zekerheid: fout"
+    assert len(tellingen) == 1
+    privacy._maskeer_onthouden.cache_clear()
+
+
+def test_een_lang_bijna_e_mailadres_wordt_in_begrensde_stappen_doorzocht() -> None:
+    """`a.a.a.a...` zonder @ (200 KB): het e-mailpatroon kijkt vanaf elk woordbegin hooguit 64 tekens vooruit
+    (was: tot het eind van de rij, kwadratisch). Geteld via de lengte die het patroon ooit kan overspannen."""
+    from casuskosten.invoer.privacy import _EMAIL, zoek
+
+    # het langst mogelijke lokale deel is 64 tekens: een adres met 65 wordt niet meer als geheel gevonden
+    assert _EMAIL.search("a" * 64 + "@voorbeeld.nl") is not None
+    assert _EMAIL.search("a" * 65 + "@voorbeeld.nl") is None
+    assert zoek("a." * 100_000) == []
