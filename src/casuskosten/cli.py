@@ -288,6 +288,7 @@ def controleer(
 
     Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven --streng
     """
+    from .invoer.validatie import begrensd
     from .pijplijn import controleer_invoer
     from .uitvoer.terminal import toon_fouten, waarschuwingen
 
@@ -295,7 +296,7 @@ def controleer(
     if rapport.waarschuwingen:
         uit_console.print(waarschuwingen(rapport.waarschuwingen, details=details))
     if rapport.fouten:
-        toon_fouten(fout_console, rapport.fouten)
+        toon_fouten(fout_console, begrensd(rapport.fouten))
         raise typer.Exit(1)
     uit_console.print(
         f"[green]In orde:[/green] {rapport.aantal_casussen} {'casus' if rapport.aantal_casussen == 1 else 'casussen'}, "
@@ -827,9 +828,10 @@ def main(argv: list[str] | None = None) -> Any:
 def _toon_fouten(meldingen: Sequence[Melding]) -> None:
     """Meldingen via de terminaluitvoer; pas hier geïmporteerd, want die laadt babel, pydantic en het privacymasker,
     en `--help` heeft die niet nodig (met het masker erbij kost dat ~0,7 s)."""
+    from .invoer.validatie import begrensd
     from .uitvoer.terminal import toon_fouten
 
-    toon_fouten(fout_console, meldingen)
+    toon_fouten(fout_console, begrensd(meldingen))
 
 
 _CTRL_C = 130  # de gebruikelijke exitcode na SIGINT (128 + 2)

@@ -46,6 +46,24 @@ def _gemaskeerd_of_none(tekst: str | None) -> str | None:
     return gemaskeerd(tekst) if tekst else tekst
 
 
+#: zo lang mag een geciteerde waarde (`'...'`) of een veldnaam in een melding zijn; daarna "…"
+MAX_CITAAT = 60
+MAX_VELD = 120
+#: een geciteerde waarde: `'...'` na een spatie, haakje of dubbele punt en vóór een spatie of leesteken (zodat in
+#: "'012' begint ... of '012'" het stuk ertussen geen citaat is)
+CITAAT = re.compile(r"(?<![^\s(:=])'([^'\s][^'\n]*)'(?=$|[\s;,.)?:!])")
+
+
+def afgekapt(tekst: str, lengte: int = MAX_CITAAT) -> str:
+    """`tekst` van hooguit `lengte` tekens, met "…" als er iets af is: een waarde van 800 KB staat zo niet in elke
+    melding voluit."""
+    return tekst if len(tekst) <= lengte else tekst[:lengte] + "…"
+
+
+def _kap_citaat(m: re.Match[str]) -> str:
+    return f"'{afgekapt(m.group(1))}'" if len(m.group(1)) > MAX_CITAAT else m.group()
+
+
 @dataclass(frozen=True, slots=True)
 class Melding:
     """Eén probleem in de invoer, met de plaats waar het zit; bestand, veld en tekst zijn gemaskeerd (zie
@@ -57,10 +75,12 @@ class Melding:
     tekst: str
 
     def __post_init__(self) -> None:
-        # ook het bestand en het veld: een casus kan 123456782.yaml heten, een onbekende sleutel een e-mailadres zijn
+        # ook het bestand en het veld: een casus kan 123456782.yaml heten, een onbekende sleutel een e-mailadres zijn;
+        # eerst maskeren, dan afkappen (anders blijft van een afgekapt BSN een deel voluit staan)
         object.__setattr__(self, "bestand", _gemaskeerd_of_none(self.bestand))
-        object.__setattr__(self, "veld", _gemaskeerd_of_none(self.veld))
-        object.__setattr__(self, "tekst", gemaskeerd(self.tekst))
+        veld_ = _gemaskeerd_of_none(self.veld)
+        object.__setattr__(self, "veld", afgekapt(veld_, MAX_VELD) if veld_ else veld_)
+        object.__setattr__(self, "tekst", CITAAT.sub(_kap_citaat, gemaskeerd(self.tekst)))
 
     def __str__(self) -> str:
         plaats = self.bestand or ""

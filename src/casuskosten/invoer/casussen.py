@@ -27,7 +27,7 @@ from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
 from .tijd import tijdvak
-from .validatie import is_tekstveld, vertaal
+from .validatie import Slotregel, is_tekstveld, vertaal
 from .yamlbron import MAX_BESTANDSGROOTTE, Pad, YamlDocument, dubbelzinnig_tekst, lees_yaml, pad_tekst
 
 EXTENSIES = (".yaml", ".yml")
@@ -273,8 +273,8 @@ def _valideer(document: YamlDocument) -> CasusBestand:
     return CasusBestand(casus, document)
 
 
-def _volgorde(melding: Melding) -> int:
-    return melding.regel or 0
+def _volgorde(melding: Melding) -> tuple[bool, int]:
+    return isinstance(melding, Slotregel), melding.regel or 0
 
 
 def _placeholders(document: YamlDocument) -> list[Melding]:

@@ -20,7 +20,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
 from stdnum.nl import bsn as stdnum_bsn
 
-from ..fouten import Melding, Waarschuwing, zet_masker
+from ..fouten import CITAAT, Melding, Waarschuwing, zet_masker
 from .modellen import DOELEN, TRAJECTEN, Casus, Doel, Traject
 from .yamlbron import Pad, pad_tekst
 
@@ -362,8 +362,6 @@ def privacy_waarschuwingen(casussen: Sequence[CasusBestand]) -> dict[str, tuple[
 
 WEGGELATEN = "(weggelaten: rapport gemaakt met --anoniem)"
 
-# een geciteerde waarde in een melding: `ongeldige waarde 'hoog volgens mevrouw Jansen'`
-_CITAAT = re.compile(r"'[^'\n]*'")
 
 T = TypeVar("T")
 
@@ -371,7 +369,7 @@ T = TypeVar("T")
 def zonder_citaten(melding: Melding) -> Melding:
     """De melding zonder de tekst van geciteerde waarden (`'...'` wordt `'…'`), voor `--anoniem`: een ongeldige
     waarde kan een naam of verhaal bevatten dat geen patroon herkent."""
-    return Melding(melding.bestand, melding.regel, melding.veld, _CITAAT.sub("'…'", melding.tekst))
+    return Melding(melding.bestand, melding.regel, melding.veld, CITAAT.sub("'…'", melding.tekst))
 
 
 def maskeer_teksten(waarde: T) -> T:
