@@ -7,6 +7,7 @@ plek af en toont de meldingen zonder traceback.
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -117,6 +118,31 @@ class ArgumentFout(CasuskostenFout, TypeError):
 
     Ook een TypeError, zodat code die dat al opving, blijft werken.
     """
+
+
+# wat het besturingssysteem zegt, in het Nederlands: strerror is Engels ("File too large", "No such file ...")
+_OS_REDENEN = {
+    errno.ENOENT: "het bestand bestaat niet",
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen rechten",
+    errno.EISDIR: "het pad is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+    errno.ELOOP: "het pad bevat een kring van symbolische links",
+    errno.EFBIG: "het bestand is groter dan het besturingssysteem dit proces toestaat (ulimit -f)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EMFILE: "te veel open bestanden",
+    errno.EIO: "invoer-/uitvoerfout van de schijf",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+}
+
+
+def os_reden(fout: OSError) -> str:
+    """De reden van een `OSError` in het Nederlands; nooit de Engelse tekst van het besturingssysteem."""
+    if fout.errno in _OS_REDENEN:
+        return _OS_REDENEN[fout.errno]
+    naam = errno.errorcode.get(fout.errno or 0)
+    return f"fout van het besturingssysteem ({naam})" if naam else "onbekende fout van het besturingssysteem"
 
 
 def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str:

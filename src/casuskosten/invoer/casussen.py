@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..argumenten import publiek
-from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, gemaskeerd
+from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, gemaskeerd, os_reden
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
@@ -147,7 +147,7 @@ def _stat(pad: Path, meldingen: list[Melding]) -> os.stat_result | None:
         elif fout.errno == errno.ENOENT:
             tekst = "bestand of map bestaat niet"
         else:
-            tekst = f"kan niet gelezen worden: {fout.strerror}"
+            tekst = f"kan niet gelezen worden: {os_reden(fout)}"
         meldingen.append(Melding(weergave(pad), None, None, tekst))
         return None
 
@@ -157,7 +157,7 @@ def _doorzoek(map_: Path, keten: tuple[str, ...], gevonden: dict[str, Path], mel
     try:
         namen = sorted(os.listdir(map_))
     except OSError as fout:
-        meldingen.append(Melding(weergave(map_), None, None, f"map kan niet gelezen worden: {fout.strerror}"))
+        meldingen.append(Melding(weergave(map_), None, None, f"map kan niet gelezen worden: {os_reden(fout)}"))
         return
     for naam in namen:
         if naam.startswith("."):
@@ -373,7 +373,15 @@ def _naam(data: object, veld: str) -> str | None:
 
 
 def _maanden(waarde: Fraction) -> str:
-    return str(int(waarde)) if waarde.denominator == 1 else f"{float(waarde):.1f}".replace(".", ",")
+    """Een aantal maanden dat niet met zichzelf in strijd is: `18`, `12,5`, en 366 dagen (12,03 maanden) als
+    `ruim 12` in plaats van `12,0` (dat voorbij een horizon van 12 zou lopen)."""
+    if waarde.denominator == 1:
+        return str(int(waarde))
+    afgerond = round(waarde, 1)
+    if afgerond.denominator == 1:  # een breuk die op één decimaal als geheel getal zou ogen
+        geheel = math.floor(waarde)
+        return f"ruim {geheel}" if waarde > geheel else f"bijna {math.ceil(waarde)}"
+    return f"{float(waarde):.1f}".replace(".", ",")
 
 
 def lees_en_controleer(pad: Path, tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE) -> Gelezen:

@@ -32,7 +32,7 @@ from pydantic import (
 )
 
 from ..argumenten import publiek
-from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming
+from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming, os_reden
 from .modellen import ZWAARTES
 from .namen import sleutel
 from .validatie import vertaal
@@ -164,7 +164,7 @@ def lees_logo(pad: Path) -> tuple[str, bytes]:
             raise ValueError(f"logobestand {pad} is groter dan {LOGO_MAX_BYTES // (1024 * 1024)} MB; maak het kleiner")
         inhoud = pad.read_bytes()
     except OSError as fout:
-        raise ValueError(f"logobestand {pad} is niet te lezen ({fout.strerror})") from None
+        raise ValueError(f"logobestand {pad} is niet te lezen ({os_reden(fout)})") from None
     soort = next(((mime, naam) for kop, mime, naam in _LOGO_SOORTEN if inhoud.startswith(kop)), None)
     if soort is None:
         raise ValueError(f"logobestand {pad} is geen PNG- of JPEG-afbeelding; geef een PNG- of JPEG-bestand op")
@@ -659,6 +659,10 @@ def _toml_regels(tekst: str) -> dict[tuple[str | int, ...], int]:
         if kop:
             tabel = tuple(d.strip("\"'") for d in re.findall(_TOML_DEEL, kop.group(1)))
             regels.setdefault(tabel, nummer)
+            if tabel and tabel[0] not in Instellingen.model_fields:
+                # `[opschalingen.Alfa]` (tikfout): de onbekende tabel opschalingen begint op deze regel; bij een
+                # bekende tabel wijst een melding over de hele tabel liever naar geen regel dan naar een gemeente
+                regels.setdefault(tabel[:1], nummer)
             continue
         sleutelregel = re.match(r"^\s*([A-Za-z0-9_]+)\s*=", regel)
         if sleutelregel:
