@@ -469,3 +469,13 @@ def test_goede_argumenten_gaan_ongemoeid_door(omgeving: Omgeving) -> None:
     assert omgeving.tabel.met_prijs("hulp", 12.5, jaar=2015).kies("hulp", "Beta", 2015).prijs == 12.5  # type: ignore[union-attr]
     assert [c.id for c in omgeving.resultaat.casuscijfers(["T-01"])] == ["T-01"]
     assert casuskosten.Invoeropties("casussen", tarieven="tarieven").paden == (Path("casussen"),)
+
+
+def test_een_ontbrekend_argument_is_ook_een_argumentfout(omgeving: Omgeving) -> None:
+    """Ook via de snelle weg (alleen argumenten zonder naam): `tabel.spelling()` zegt welk argument ontbreekt."""
+    with pytest.raises(ArgumentFout) as fout:
+        omgeving.tabel.spelling()  # type: ignore[call-arg]
+    assert str(fout.value) == (
+        "Tarieftabel.spelling: Tarieftabel.spelling(): mist het verplichte argument 'gemeente'; "
+        "zie help(Tarieftabel.spelling)"
+    )
