@@ -316,7 +316,7 @@ def casusboek_rij(tmp: Path) -> tuple[str, str, str, str]:
 # harde spaties en en-streepjes; de privacyscan was hierop kwadratisch (300 KB: 147 s)
 PRIVACY_BLOK = (
     "a." * 40 + "1." * 40 + "a-" * 40 + " tel 06\u201312345678, BSN 123\u00a0456\u00a0782, 1234 AB 12 en "
-    "NL91 ABNA 0417 1643 00; geboren 01-02-1980. "
+    "NL91 ABNA 0417 1643 00; geboren 01-02-1980. " + "x 2016 AB 12 in 2017 CD 3 " * 10
 )
 
 

@@ -246,3 +246,23 @@ def test_een_lang_bijna_e_mailadres_wordt_in_begrensde_stappen_doorzocht() -> No
     assert _EMAIL.search("a" * 64 + "@voorbeeld.nl") is not None
     assert _EMAIL.search("a" * 65 + "@voorbeeld.nl") is None
     assert zoek("a." * 100_000) == []
+
+
+def test_het_tijdwoord_voor_een_postcode_wordt_alleen_vlak_ervoor_gezocht(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`2016 AB 12` 2.000 keer achter elkaar: per postcodevorm wordt hooguit 64 tekens teruggekeken (was: de hele
+    tekst ervoor, kwadratisch; 50 KB kostte 35 s). Geteld via de lengte van elk doorzocht stuk, niet getimed."""
+    from casuskosten.invoer import privacy
+
+    gezocht: list[int] = []
+    echt = privacy._TIJDWOORD
+
+    class Geteld:
+        def search(self, tekst: str, begin: int, eind: int) -> object:
+            gezocht.append(eind - begin)
+            return echt.search(tekst, begin, eind)
+
+    monkeypatch.setattr(privacy, "_TIJDWOORD", Geteld())
+    treffers = privacy.zoek("x 2016 AB 12 " * 2_000)
+    assert len(treffers) == 2_000  # geen woord van tijd ervoor: elke vorm is een postcode met huisnummer
+    assert len(gezocht) >= 2_000
+    assert max(gezocht) <= 64
