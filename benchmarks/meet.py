@@ -337,6 +337,37 @@ def vergelijk_rij(tmp: Path) -> tuple[str, str, str, str]:
     )
 
 
+# een vijandige vrije tekst (issue 24): lange rijen zonder spatie, bijna-e-mailadressen, cijfers met punten,
+# harde spaties en en-streepjes; de privacyscan was hierop kwadratisch (300 KB: 147 s)
+PRIVACY_BLOK = (
+    "a." * 40 + "1." * 40 + "a-" * 40 + " tel 06\u201312345678, BSN 123\u00a0456\u00a0782, 1234 AB 12 en "
+    "NL91 ABNA 0417 1643 00; geboren 01-02-1980. " + "x 2016 AB 12 in 2017 CD 3 " * 10
+)
+
+
+def privacy_rij() -> tuple[str, str, str, str]:
+    """tijd(1 MiB) / tijd(100 KiB) van de privacyscan op vijandige tekst: lineair is ~10."""
+    sys.path.insert(0, str(PROJECT / "src"))
+    from casuskosten.invoer.privacy import zoek
+
+    def tijd(grootte: int) -> float:
+        tekst = (PRIVACY_BLOK * (grootte // len(PRIVACY_BLOK) + 1))[:grootte]
+        metingen = []
+        for _ in range(3):
+            begin = time.perf_counter()
+            zoek(tekst)
+            metingen.append(time.perf_counter() - begin)
+        return min(metingen)
+
+    klein, groot = tijd(100 * 1024), tijd(1024 * 1024)
+    return (
+        "extra: privacyscan tijd(1 MiB) / tijd(100 KiB)",
+        f"{groot / klein:.1f}x",
+        "<= 20x (lineair ~10x)",
+        f"1 MiB in {_nl(groot)} s",
+    )
+
+
 def warm(map_: Path) -> None:
     """Lees alle bestanden één keer, zodat vloer en casuskosten allebei uit de paginacache lezen: deze machine haalt
     pas geschreven bestanden na een tijdje uit het geheugen (DAMON), en dan meet de eerste van de twee de schijf."""
@@ -454,6 +485,7 @@ def main() -> None:
         rijen.append(("extra: zware modules bij --help", zwaar or "geen", "geen", "pandas, numpy, reportlab, jinja2"))
         rijen.append(casusboek_rij(Path(tmp)))
         rijen.append(vergelijk_rij(Path(tmp)))
+        rijen.append(privacy_rij())
         _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
         extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
         rijen.append(

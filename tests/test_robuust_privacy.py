@@ -78,7 +78,8 @@ def test_waarschuwingen_csv_maskeert_weggelaten_casussen(draai: Draai, tmp_path:
 
 
 def test_anoniem_rapport_maskeert_en_laat_team_weg(draai: Draai, tmp_path: Path) -> None:
-    """Het --anoniem-rapport noemt de weggelaten casussen gemaskeerd en laat team en ingebracht_door weg."""
+    """Het --anoniem-rapport noemt de weggelaten casussen zonder geciteerde waarde en laat team en ingebracht_door
+    weg."""
     doel = tmp_path / "beta.html"
     uit = draai(
         "rapport", str(DATA / "ongeldig"), "--tarieven", str(TARIEVEN), "--sla-ongeldige-over", "--anoniem",
@@ -86,7 +87,8 @@ def test_anoniem_rapport_maskeert_en_laat_team_weg(draai: Draai, tmp_path: Path)
     )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     html = doel.read_text(encoding="utf-8")
-    assert "11*****33" in html
+    # met --anoniem ook de gemaskeerde waarde niet: een geciteerde ongeldige waarde wordt '…'
+    assert "zekerheid: ongeldige waarde &#39;…&#39;" in html
     for waarde in ("111222333", "15-06-1972", "Wijkteam Noord", "Jan de Vries", "12345678"):
         assert waarde not in html
 

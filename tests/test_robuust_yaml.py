@@ -246,7 +246,7 @@ def test_onleesbare_map_wordt_gemeld(
         return echt(pad)
 
     monkeypatch.setattr(os, "listdir", listdir)
-    assert _zoekfouten(map_, tarieven) == [("geheim", "map kan niet gelezen worden: Permission denied")]
+    assert _zoekfouten(map_, tarieven) == [("geheim", "map kan niet gelezen worden: geen leesrechten")]
 
 
 def test_zelfde_bestand_twee_keer_genoemd_wordt_een_keer_gelezen(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ import pytest
 import casuskosten.invoer.casussen as casussen_module
 import casuskosten.rekenen.gemeenten as gemeenten_module
 from casuskosten import Instellingen, bereken
-from casuskosten.fouten import InvoerFout
+from casuskosten.fouten import ArgumentFout, InvoerFout
 from casuskosten.invoer.casussen import PARALLEL_VANAF, Gelezen, laad_casussen
 from casuskosten.invoer.tarieven import laad_tarieven
 from tests.conftest import PROJECT, Draai, draai_proces
@@ -147,10 +147,17 @@ def test_meldingen_uit_werkers_komen_in_de_volgorde_van_de_bestanden(tmp_path: P
     assert "zekerheid" in per_bestand[paden[-2]]
 
 
-@pytest.mark.parametrize("werkers", [0, -1, True, 1.5])
+@pytest.mark.parametrize("werkers", [0, -1])
 def test_ongeldig_aantal_werkers_is_een_nederlandse_fout(werkers: Any) -> None:
-    """Vanuit Python: een aantal werkers kleiner dan 1 (of geen geheel getal) geeft een `InvoerFout`."""
+    """Vanuit Python: een aantal werkers kleiner dan 1 geeft een `InvoerFout`."""
     with pytest.raises(InvoerFout, match="geen geldig aantal werkers; geef 1 of meer"):
+        bereken(PROJECT / "casussen", PROJECT / "tarieven", werkers=werkers)
+
+
+@pytest.mark.parametrize("werkers", [True, 1.5])
+def test_werkers_die_geen_geheel_getal_zijn_geven_een_argumentfout(werkers: Any) -> None:
+    """Vanuit Python: True of 1,5 werkers is geen geheel getal: een `ArgumentFout` die zegt wat wel mag."""
+    with pytest.raises(ArgumentFout, match=r"^werkers: bereken\(\) kreeg .*; verwacht een geheel getal of None$"):
         bereken(PROJECT / "casussen", PROJECT / "tarieven", werkers=werkers)
 
 

@@ -17,6 +17,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WAAR = {
+    "ArgumentFout": "fouten",
     "CasuskostenFout": "fouten",
     "InstellingenFout": "fouten",
     "InvoerFout": "fouten",
@@ -45,6 +46,7 @@ _WAAR = {
 
 __all__ = [
     "Aggregaat",
+    "ArgumentFout",
     "CasuskostenFout",
     "Controle",
     "Instellingen",
@@ -73,7 +75,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor typecontrole en editors
     __version__: str
-    from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout, Waarschuwing
+    from .fouten import ArgumentFout, CasuskostenFout, InstellingenFout, InvoerFout, Melding, UitvoerFout, Waarschuwing
     from .invoer.casussen import laad_casussen, lees_casus_voor_schema
     from .invoer.instellingen import Instellingen, laad_instellingen
     from .invoer.opties import Invoeropties

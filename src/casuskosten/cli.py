@@ -288,6 +288,7 @@ def controleer(
 
     Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven --streng
     """
+    from .invoer.validatie import begrensd
     from .pijplijn import controleer_invoer
     from .uitvoer.terminal import toon_fouten, waarschuwingen
 
@@ -295,7 +296,7 @@ def controleer(
     if rapport.waarschuwingen:
         uit_console.print(waarschuwingen(rapport.waarschuwingen, details=details))
     if rapport.fouten:
-        toon_fouten(fout_console, rapport.fouten)
+        toon_fouten(fout_console, begrensd(rapport.fouten))
         raise typer.Exit(1)
     uit_console.print(
         f"[green]In orde:[/green] {rapport.aantal_casussen} {'casus' if rapport.aantal_casussen == 1 else 'casussen'}, "
@@ -683,7 +684,7 @@ def casus(
 
     Voorbeeld: casuskosten casus casussen/rotterdam/rtd-01.yaml --formaat html --uit uitvoer/rtd-01.html
     """
-    from .uitvoer.rapporten import FORMATEN, lees_datum, schrijf_casusrapport
+    from .uitvoer.rapporten import FORMATEN, casusbestandsnaam, lees_datum, schrijf_casusrapport
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
     op = lees_datum(datum)
@@ -691,8 +692,8 @@ def casus(
     resultaat = _lees(opties, anoniem=anoniem)
     if uit is None:
         ids = [cb.casus.id for cb in resultaat.casusbestanden]
-        naam = ids[0].lower() if len(ids) == 1 else "casusboek"
-        uit = Path("uitvoer") / f"{naam}.{gekozen_formaat}"
+        naam = casusbestandsnaam(ids[0], gekozen_formaat) if len(ids) == 1 else f"casusboek.{gekozen_formaat}"
+        uit = Path("uitvoer") / naam
     aantal = len(resultaat.casusbestanden)
     # een groot casusboek duurt even: laat op een terminal zien dat er gewerkt wordt
     bezig = (
@@ -827,9 +828,10 @@ def main(argv: list[str] | None = None) -> Any:
 def _toon_fouten(meldingen: Sequence[Melding]) -> None:
     """Meldingen via de terminaluitvoer; pas hier geïmporteerd, want die laadt babel, pydantic en het privacymasker,
     en `--help` heeft die niet nodig (met het masker erbij kost dat ~0,7 s)."""
+    from .invoer.validatie import begrensd
     from .uitvoer.terminal import toon_fouten
 
-    toon_fouten(fout_console, meldingen)
+    toon_fouten(fout_console, begrensd(meldingen))
 
 
 _CTRL_C = 130  # de gebruikelijke exitcode na SIGINT (128 + 2)

@@ -7,6 +7,7 @@ plek af en toont de meldingen zonder traceback.
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,13 +37,38 @@ def zet_masker(masker: Callable[[str], str]) -> None:
     _MASKER[:] = [masker]
 
 
-def _gemaskeerd(tekst: str) -> str:
+def gemaskeerd(tekst: str) -> str:
+    """`tekst` met elk vermoedelijk persoonsgegeven gemaskeerd (de regel van `invoer.privacy.maskeer`): voor elke
+    naam of waarde die in uitvoer terechtkomt, ook bestandsnamen, ids en gemeentenamen."""
     return _MASKER[0](tekst) if _MASKER else tekst
+
+
+def _gemaskeerd_of_none(tekst: str | None) -> str | None:
+    return gemaskeerd(tekst) if tekst else tekst
+
+
+#: zo lang mag een geciteerde waarde (`'...'`) of een veldnaam in een melding zijn; daarna "…"
+MAX_CITAAT = 60
+MAX_VELD = 120
+#: een geciteerde waarde: `'...'` na een spatie, haakje of dubbele punt en vóór een spatie of leesteken (zodat in
+#: "'012' begint ... of '012'" het stuk ertussen geen citaat is)
+CITAAT = re.compile(r"(?<![^\s(:=])'([^'\s][^'\n]*)'(?=$|[\s;,.)?:!])")
+
+
+def afgekapt(tekst: str, lengte: int = MAX_CITAAT) -> str:
+    """`tekst` van hooguit `lengte` tekens, met "…" als er iets af is: een waarde van 800 KB staat zo niet in elke
+    melding voluit."""
+    return tekst if len(tekst) <= lengte else tekst[:lengte] + "…"
+
+
+def _kap_citaat(m: re.Match[str]) -> str:
+    return f"'{afgekapt(m.group(1))}'" if len(m.group(1)) > MAX_CITAAT else m.group()
 
 
 @dataclass(frozen=True, slots=True)
 class Melding:
-    """Eén probleem in de invoer, met de plaats waar het zit; de tekst is gemaskeerd (zie `zet_masker`)."""
+    """Eén probleem in de invoer, met de plaats waar het zit; bestand, veld en tekst zijn gemaskeerd (zie
+    `zet_masker`)."""
 
     bestand: str | None
     regel: int | None
@@ -50,7 +76,12 @@ class Melding:
     tekst: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "tekst", _gemaskeerd(self.tekst))
+        # ook het bestand en het veld: een casus kan 123456782.yaml heten, een onbekende sleutel een e-mailadres zijn;
+        # eerst maskeren, dan afkappen (anders blijft van een afgekapt BSN een deel voluit staan)
+        object.__setattr__(self, "bestand", _gemaskeerd_of_none(self.bestand))
+        veld_ = _gemaskeerd_of_none(self.veld)
+        object.__setattr__(self, "veld", afgekapt(veld_, MAX_VELD) if veld_ else veld_)
+        object.__setattr__(self, "tekst", CITAAT.sub(_kap_citaat, gemaskeerd(self.tekst)))
 
     def __str__(self) -> str:
         plaats = self.bestand or ""
@@ -80,6 +111,38 @@ class InstellingenFout(CasuskostenFout):
 
 class UitvoerFout(CasuskostenFout):
     """Uitvoer kan niet (veilig) geschreven worden."""
+
+
+class ArgumentFout(CasuskostenFout, TypeError):
+    """Een functie van de publieke API kreeg een argument van het verkeerde type (zie `argumenten.publiek`).
+
+    Ook een TypeError, zodat code die dat al opving, blijft werken.
+    """
+
+
+# wat het besturingssysteem zegt, in het Nederlands: strerror is Engels ("File too large", "No such file ...")
+_OS_REDENEN = {
+    errno.ENOENT: "het bestand bestaat niet",
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen rechten",
+    errno.EISDIR: "het pad is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+    errno.ELOOP: "het pad bevat een kring van symbolische links",
+    errno.EFBIG: "het bestand is groter dan het besturingssysteem dit proces toestaat (ulimit -f)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EMFILE: "te veel open bestanden",
+    errno.EIO: "invoer-/uitvoerfout van de schijf",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+}
+
+
+def os_reden(fout: OSError) -> str:
+    """De reden van een `OSError` in het Nederlands; nooit de Engelse tekst van het besturingssysteem."""
+    if fout.errno in _OS_REDENEN:
+        return _OS_REDENEN[fout.errno]
+    naam = errno.errorcode.get(fout.errno or 0)
+    return f"fout van het besturingssysteem ({naam})" if naam else "onbekende fout van het besturingssysteem"
 
 
 def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str:
@@ -112,9 +175,9 @@ class Waarschuwing:
     doel: str | None = veld("het doel", TEKST, standaard=None, weglaten_als_none=True)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "melding", zichtbaar(_gemaskeerd(self.melding)))
-        if self.casus is not None:
-            object.__setattr__(self, "casus", _gemaskeerd(self.casus))
+        object.__setattr__(self, "melding", zichtbaar(gemaskeerd(self.melding)))
+        for veld_ in ("bestand", "casus", "gemeente"):
+            object.__setattr__(self, veld_, _gemaskeerd_of_none(getattr(self, veld_)))
 
     def naar_dict(self) -> dict[str, Any]:
         """Als JSON-object, zonder lege velden."""

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .argumenten import publiek
 from .fouten import CasuskostenFout, InstellingenFout, InvoerFout, Melding, Waarschuwing
 from .invoer.casussen import (
     CasusBestand,
@@ -123,6 +124,7 @@ def controleer_werkers(werkers: int | None) -> int:
     return werkers
 
 
+@publiek
 def bereken_casussen(
     casussen: Sequence[CasusBestand],
     tabel: Tarieftabel,
@@ -238,6 +240,7 @@ def _per_casus(
     return uit
 
 
+@publiek
 def bereken(
     paden: Paden = STANDAARD_CASUSSEN,
     tarieven: str | os.PathLike[str] | Tarieftabel | None = None,
@@ -277,6 +280,7 @@ def bereken(
     return dataclasses.replace(resultaat, invoerpaden=eigen)
 
 
+@publiek
 def bereken_invoer(opties: Invoeropties, *, voortgang: Voortgang | None = None) -> Resultaat:
     """Lees en bereken wat `opties` beschrijven: de ene aanroep achter elke opdracht die casussen beprijst.
 
@@ -310,6 +314,7 @@ class Controle:
     aantal_tariefregels: int
 
 
+@publiek
 def controleer_invoer(opties: Invoeropties, *, streng: bool = False) -> Controle:
     """Controleer wat `opties` beschrijven (zie `controleer_alles`); `sla_ongeldige_over` telt hier niet: een
     controle meldt juist elke ongeldige casus."""

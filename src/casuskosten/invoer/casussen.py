@@ -21,12 +21,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u
+from ..argumenten import publiek
+from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, gemaskeerd, os_reden
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
 from .tijd import tijdvak
-from .validatie import is_tekstveld, vertaal
+from .validatie import Slotregel, is_tekstveld, vertaal
 from .yamlbron import MAX_BESTANDSGROOTTE, Pad, YamlDocument, dubbelzinnig_tekst, lees_yaml, pad_tekst
 
 EXTENSIES = (".yaml", ".yml")
@@ -60,10 +61,11 @@ class Overgeslagen:
 
     @property
     def omschrijving(self) -> str:
-        """`casussen/rtd-04.yaml (casus RTD-04, Rotterdam)`: welke casus, zo ver als bekend."""
+        """`casussen/rtd-04.yaml (casus RTD-04, Rotterdam)`: welke casus, zo ver als bekend; gemaskeerd (een bestand
+        kan 123456782.yaml heten). `bestand` zelf blijft het echte pad: de uitvoer wordt er nooit in geschreven."""
         delen = [f"casus {self.id}" if self.id else "", self.gemeente or ""]
         bekend = ", ".join(d for d in delen if d)
-        return f"{self.bestand} ({bekend})" if bekend else self.bestand
+        return gemaskeerd(f"{self.bestand} ({bekend})" if bekend else self.bestand)
 
 
 def aantal_casussen(aantal: int) -> str:
@@ -145,7 +147,7 @@ def _stat(pad: Path, meldingen: list[Melding]) -> os.stat_result | None:
         elif fout.errno == errno.ENOENT:
             tekst = "bestand of map bestaat niet"
         else:
-            tekst = f"kan niet gelezen worden: {fout.strerror}"
+            tekst = f"kan niet gelezen worden: {os_reden(fout)}"
         meldingen.append(Melding(weergave(pad), None, None, tekst))
         return None
 
@@ -155,7 +157,7 @@ def _doorzoek(map_: Path, keten: tuple[str, ...], gevonden: dict[str, Path], mel
     try:
         namen = sorted(os.listdir(map_))
     except OSError as fout:
-        meldingen.append(Melding(weergave(map_), None, None, f"map kan niet gelezen worden: {fout.strerror}"))
+        meldingen.append(Melding(weergave(map_), None, None, f"map kan niet gelezen worden: {os_reden(fout)}"))
         return
     for naam in namen:
         if naam.startswith("."):
@@ -191,6 +193,7 @@ def lees_casus(pad: Path, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> CasusBes
     return _valideer(lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte))
 
 
+@publiek
 def lees_casus_voor_schema(pad: Path | str) -> object:
     """Een casusbestand zoals het JSON Schema (`casuskosten schema`, `casus.schema.json`) het ziet, voor `jsonschema`.
 
@@ -270,8 +273,8 @@ def _valideer(document: YamlDocument) -> CasusBestand:
     return CasusBestand(casus, document)
 
 
-def _volgorde(melding: Melding) -> int:
-    return melding.regel or 0
+def _volgorde(melding: Melding) -> tuple[bool, int]:
+    return isinstance(melding, Slotregel), melding.regel or 0
 
 
 def _placeholders(document: YamlDocument) -> list[Melding]:
@@ -370,7 +373,15 @@ def _naam(data: object, veld: str) -> str | None:
 
 
 def _maanden(waarde: Fraction) -> str:
-    return str(int(waarde)) if waarde.denominator == 1 else f"{float(waarde):.1f}".replace(".", ",")
+    """Een aantal maanden dat niet met zichzelf in strijd is: `18`, `12,5`, en 366 dagen (12,03 maanden) als
+    `ruim 12` in plaats van `12,0` (dat voorbij een horizon van 12 zou lopen)."""
+    if waarde.denominator == 1:
+        return str(int(waarde))
+    afgerond = round(waarde, 1)
+    if afgerond.denominator == 1:  # een breuk die op één decimaal als geheel getal zou ogen
+        geheel = math.floor(waarde)
+        return f"ruim {geheel}" if waarde > geheel else f"bijna {math.ceil(waarde)}"
+    return f"{float(waarde):.1f}".replace(".", ",")
 
 
 def lees_en_controleer(pad: Path, tabel: Tarieftabel | None, max_grootte: int = MAX_BESTANDSGROOTTE) -> Gelezen:
@@ -496,6 +507,7 @@ def _verzamel(delen: Iterable[list[Gelezen]], totaal: int, voortgang: Voortgang 
     return uit
 
 
+@publiek
 def laad_casussen(
     paden: Sequence[Path | str],
     tabel: Tarieftabel,

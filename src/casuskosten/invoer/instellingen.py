@@ -31,7 +31,8 @@ from pydantic import (
     model_validator,
 )
 
-from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming
+from ..argumenten import publiek
+from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming, os_reden
 from .modellen import ZWAARTES
 from .namen import sleutel
 from .validatie import vertaal
@@ -163,7 +164,7 @@ def lees_logo(pad: Path) -> tuple[str, bytes]:
             raise ValueError(f"logobestand {pad} is groter dan {LOGO_MAX_BYTES // (1024 * 1024)} MB; maak het kleiner")
         inhoud = pad.read_bytes()
     except OSError as fout:
-        raise ValueError(f"logobestand {pad} is niet te lezen ({fout.strerror})") from None
+        raise ValueError(f"logobestand {pad} is niet te lezen ({os_reden(fout)})") from None
     soort = next(((mime, naam) for kop, mime, naam in _LOGO_SOORTEN if inhoud.startswith(kop)), None)
     if soort is None:
         raise ValueError(f"logobestand {pad} is geen PNG- of JPEG-afbeelding; geef een PNG- of JPEG-bestand op")
@@ -359,6 +360,7 @@ class Instellingen(_Model):
                 )
         return opschaling
 
+    @publiek
     def opschaling_voor(self, gemeente: str) -> Opschaling | None:
         """De [opschaling] van `gemeente` (hoofdletters en spelling als in `namen.sleutel`), of None."""
         for naam, waarde in self.opschaling.items():
@@ -366,6 +368,7 @@ class Instellingen(_Model):
                 return waarde
         return None
 
+    @publiek
     def getallen(self, gemeente: str | None = None) -> tuple[str, ...]:
         """De paden van de getallen van de opschaling die meetellen, in de volgorde van het bestand.
 
@@ -393,6 +396,7 @@ class Instellingen(_Model):
                 paden.append("formatie.kosten_per_fte")
         return tuple(paden)
 
+    @publiek
     def aannames(self, gemeente: str | None = None) -> tuple[str, ...]:
         """De getallen die meetellen (`getallen`) zonder bron, of met een bron die met "aanname" begint, als paden
         (`opschaling.Rotterdam.casussen_per_jaar`).
@@ -403,6 +407,7 @@ class Instellingen(_Model):
         """
         return tuple(p for p in self.getallen(gemeente) if _is_aanname(self.bron(p)))
 
+    @publiek
     def bron(self, pad: str) -> str | None:
         """De bron van het getal op `pad` (`opschaling.Rotterdam.casussen_per_jaar`, `opschaling.Rotterdam.verdeling
         .complex`, `formatie.productieve_uren_per_fte`), of None: zonder bron, of een gemeente zonder [opschaling].
@@ -413,6 +418,7 @@ class Instellingen(_Model):
         tabel = self._tabel_van(pad)
         return None if tabel is None else tabel[0].bronnen.voor(tabel[1])
 
+    @publiek
     def waarde(self, pad: str) -> int | float | None:
         """Het getal op `pad` (zoals bij `bron`), of None als het niet gegeven is (`fte`, een verdeling, of
         `kosten_per_fte` weggelaten) of de gemeente geen [opschaling] heeft."""
@@ -422,6 +428,7 @@ class Instellingen(_Model):
         getal: int | float | None = getattr(tabel[0], tabel[1])
         return getal
 
+    @publiek
     def is_standaard(self, pad: str) -> bool:
         """Staat het getal op `pad` (zoals bij `bron`) niet in de instellingen, zodat zijn standaardwaarde geldt
         (`formatie.productieve_uren_per_fte` zonder regel, een weggelaten zwaarte in de verdeling)?"""
@@ -456,6 +463,7 @@ class Instellingen(_Model):
             f"{opsomming(geldig, 10)}"
         )
 
+    @publiek
     def regel_van(self, *pad: str) -> tuple[str | None, int | None]:
         """(bestand, regel) van een tabel of sleutel in casuskosten.toml, voor meldingen die pas later vallen."""
         bestand, regels = self._bron
@@ -486,6 +494,7 @@ class Instellingen(_Model):
         """De SHA-256 (hex) van het instellingenbestand zoals het gelezen is; None als er geen bestand was."""
         return self._sha256
 
+    @publiek
     def herkomst(self, veld: str) -> tuple[str | None, int | None, str]:
         """(bestand, regel, naam) van instelling `veld`: de optie (`--prijspeil`) of de regel in casuskosten.toml."""
         return self._herkomst.get(veld, (None, None, veld))
@@ -508,6 +517,7 @@ def _zonder_lege_bronnen(data: Any) -> Any:
     return data
 
 
+@publiek
 def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Instellingen:
     """Lees `casuskosten.toml` (of `pad`); zonder bestand gelden de standaardwaarden.
 
@@ -649,6 +659,10 @@ def _toml_regels(tekst: str) -> dict[tuple[str | int, ...], int]:
         if kop:
             tabel = tuple(d.strip("\"'") for d in re.findall(_TOML_DEEL, kop.group(1)))
             regels.setdefault(tabel, nummer)
+            if tabel and tabel[0] not in Instellingen.model_fields:
+                # `[opschalingen.Alfa]` (tikfout): de onbekende tabel opschalingen begint op deze regel; bij een
+                # bekende tabel wijst een melding over de hele tabel liever naar geen regel dan naar een gemeente
+                regels.setdefault(tabel[:1], nummer)
             continue
         sleutelregel = re.match(r"^\s*([A-Za-z0-9_]+)\s*=", regel)
         if sleutelregel:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..argumenten import controleer_waarden, publiek
 from .instellingen import STANDAARD_BESTAND
 
 STANDAARD_CASUSSEN = "casussen"
@@ -34,6 +35,18 @@ class Invoeropties:
     werkers: int | None = None
 
     def __post_init__(self) -> None:
+        pad = str | os.PathLike[str]
+        controleer_waarden(
+            "Invoeropties",
+            {
+                "paden": (self.paden, pad | Sequence[pad]),
+                "tarieven": (self.tarieven, pad | None),
+                "instellingen": (self.instellingen, pad | None),
+                "prijspeil": (self.prijspeil, int | None),
+                "sla_ongeldige_over": (self.sla_ongeldige_over, bool),
+                "werkers": (self.werkers, int | None),
+            },
+        )
         # vanuit een notebook komt er tekst binnen; de rest van de kern rekent met Path
         rij = [self.paden] if isinstance(self.paden, str | os.PathLike) else self.paden
         object.__setattr__(self, "paden", tuple(Path(p) for p in rij))
@@ -42,6 +55,7 @@ class Invoeropties:
             if waarde is not None:
                 object.__setattr__(self, veld, Path(waarde))
 
+    @publiek
     def invoerpaden(self, tariefmap: Path) -> tuple[Path, ...]:
         """De invoer waarin geen opdracht schrijft, met de gekozen `tariefmap` (zie `invoerpaden`).
 

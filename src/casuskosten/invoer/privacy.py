@@ -9,16 +9,18 @@ bedragen of tariefcodes), en elke vondst wordt gemaskeerd gemeld: `12*****82`, `
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
 from stdnum.nl import bsn as stdnum_bsn
 
-from ..fouten import Melding, Waarschuwing, zet_masker
+from ..fouten import CITAAT, Melding, Waarschuwing, zet_masker
 from .modellen import DOELEN, TRAJECTEN, Casus, Doel, Traject
 from .yamlbron import Pad, pad_tekst
 
@@ -43,7 +45,9 @@ SOORTEN: dict[str, str] = {
 _IBAN = re.compile(
     r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ .]?[A-Z0-9]{4}){2,7}(?:[ .]?[A-Z0-9]{1,3})?)\b", re.IGNORECASE
 )
-_EMAIL = re.compile(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b")
+# begrensd (een lokaal deel is hooguit 64 tekens, een domeinlabel 63, RFC 5321): met `*` zocht het patroon vanaf
+# elk woordbegin in een lange rij als `a.a.a.a...` tot het eind naar een `@`, kwadratisch in de tekstlengte
+_EMAIL = re.compile(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b")
 # 9 cijfers, eventueel als 123.456.782, 123-456-782, 123 456 782 (ook over een regelovergang) of 1234.56.782;
 # niet midden in een groter getal of bedrag
 _BSN = re.compile(
@@ -66,6 +70,7 @@ _WOORDEN = frozenset(
     | {"om", "on", "op", "pa", "te", "to", "uw", "vs", "we", "ze", "zo"}
 )
 # een jaartal met een woord van tijd ervoor (`in 2016 WW 6 maanden`) is geen postcode
+_TIJDWOORD_VENSTER = 64
 _TIJDWOORD = re.compile(r"(?:in|sinds|vanaf|van|tot|t/m|tussen|per|na|voor|begin|eind|medio|rond|jaar)\s*$", re.I)
 _MAANDEN = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -187,15 +192,34 @@ def _is_postcode(tekst: str, m: re.Match[str]) -> bool:
     if not (letters.isupper() or letters.islower()):
         return False  # `1234 Ab 5`: geen schrijfwijze van een postcode
     jaar = 1900 <= int(m.group("cijfers")) <= 2099
-    return not (jaar and _TIJDWOORD.search(tekst, 0, m.start("cijfers")))
+    # alleen het stuk vlak ervoor: vanaf het begin van de tekst zoeken maakte de scan kwadratisch (elke
+    # postcodevorm doorzocht alles ervoor; 50 KB `2016 AB 12 ...` kostte 35 s)
+    begin = m.start("cijfers")
+    return not (jaar and _TIJDWOORD.search(tekst, max(0, begin - _TIJDWOORD_VENSTER), begin))
 
 
 def maskeer(tekst: str) -> str:
     """`tekst` met elk vermoedelijk persoonsgegeven vervangen door zijn gemaskeerde vorm.
 
     Eén functie voor elke plek waar een waarde van de gebruiker terugkomt (meldingen, waarschuwingen, export,
-    rapporten): wat de controle zou melden, komt nergens onverkort terug.
+    rapporten): wat de controle zou melden, komt nergens onverkort terug. Dezelfde korte tekst (een bestandsnaam,
+    gemeente of melding die vaak terugkomt) wordt maar één keer doorzocht.
     """
+    if len(tekst) <= _ONTHOUD_TOT:
+        return _maskeer_onthouden(tekst)
+    return _maskeer(tekst)
+
+
+#: tot deze lengte onthoudt `maskeer` zijn uitkomst (meldingen, namen); een lange situatie niet
+_ONTHOUD_TOT = 2_000
+
+
+@functools.lru_cache(maxsize=8_192)
+def _maskeer_onthouden(tekst: str) -> str:
+    return _maskeer(tekst)
+
+
+def _maskeer(tekst: str) -> str:
     treffers = zoek(tekst)
     if not treffers:
         return tekst
@@ -232,13 +256,63 @@ def _kandidaten(tekst: str) -> Iterator[Treffer]:
             yield Treffer("geboortedatum", m.start(), m.end(), _masker(m.group(), 0, 0))
 
 
+# streepjes die Word en andere tekstverwerkers schrijven (koppelteken, niet-afbrekend, figuur-, en-, em-streepje,
+# minteken, klein en volbreedte koppelteken) en spaties (harde spatie, smalle harde spatie, ...) na NFKC
+_STREEPJES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_SPATIES = dict.fromkeys(
+    map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "
+)
+_NIET_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.cache
+def _teken(teken: str) -> str:
+    """Eén niet-ASCII-teken zoals de herkenning het ziet: NFKC (volbreedte cijfers worden 0-9), streepjes `-`,
+    spaties ` `; onzichtbare opmaaktekens (breedteloze spatie, zachte afbreking) vallen weg."""
+    if unicodedata.category(teken) == "Cf":
+        return ""
+    return unicodedata.normalize("NFKC", teken).translate(_STREEPJES).translate(_SPATIES)
+
+
+def _genormaliseerd(tekst: str) -> tuple[str, list[int] | None]:
+    """`tekst` genormaliseerd voor de herkenning, met per teken de positie in het origineel (plus het eind); None
+    als er niets te normaliseren viel (zuiver ASCII). Lineair: alleen niet-ASCII-stukken worden per teken bekeken."""
+    if tekst.isascii():
+        return tekst, None
+    delen: list[str] = []
+    posities: list[int] = []
+    vorige = 0
+    for m in _NIET_ASCII.finditer(tekst):
+        delen.append(tekst[vorige : m.start()])
+        posities.extend(range(vorige, m.start()))
+        for i in range(m.start(), m.end()):
+            vorm = _teken(tekst[i])
+            delen.append(vorm)
+            posities.extend([i] * len(vorm))
+        vorige = m.end()
+    delen.append(tekst[vorige:])
+    posities.extend(range(vorige, len(tekst) + 1))
+    return "".join(delen), posities
+
+
 def zoek(tekst: str) -> list[Treffer]:
-    """Alle vermoedelijke persoonsgegevens in `tekst`, op volgorde, zonder overlap (de langste wint)."""
+    """Alle vermoedelijke persoonsgegevens in `tekst`, op volgorde, zonder overlap (de langste wint).
+
+    Gezocht wordt in de genormaliseerde tekst (NFKC, streepjes, spaties; zie `_teken`), zodat een BSN met harde
+    spaties, een IBAN met volbreedte cijfers of een telefoonnummer met een en-streepje (zoals Word ze schrijft) ook
+    gevonden wordt; `begin` en `eind` wijzen in de oorspronkelijke tekst.
+    """
+    genormaliseerd, posities = _genormaliseerd(tekst)
     gekozen: list[Treffer] = []
-    for treffer in sorted(_kandidaten(tekst), key=lambda t: (t.begin, -(t.eind - t.begin))):
+    for treffer in sorted(_kandidaten(genormaliseerd), key=lambda t: (t.begin, -(t.eind - t.begin))):
         if not gekozen or treffer.begin >= gekozen[-1].eind:
             gekozen.append(treffer)
-    return gekozen
+    if posities is None:
+        return gekozen
+    return [
+        dataclasses.replace(t, begin=posities[t.begin], eind=posities[t.eind - 1] + 1) if t.eind > t.begin else t
+        for t in gekozen
+    ]
 
 
 def vrije_teksten(casus: Casus) -> Iterator[tuple[Pad, str]]:
@@ -291,6 +365,33 @@ def privacy_waarschuwingen(casussen: Sequence[CasusBestand]) -> dict[str, tuple[
 
 
 WEGGELATEN = "(weggelaten: rapport gemaakt met --anoniem)"
+
+
+T = TypeVar("T")
+
+
+def zonder_citaten(melding: Melding) -> Melding:
+    """De melding zonder de tekst van geciteerde waarden (`'...'` wordt `'…'`), voor `--anoniem`: een ongeldige
+    waarde kan een naam of verhaal bevatten dat geen patroon herkent."""
+    return Melding(melding.bestand, melding.regel, melding.veld, CITAAT.sub("'…'", melding.tekst))
+
+
+def maskeer_teksten(waarde: T) -> T:
+    """`waarde` (een bevroren dataclass, tuple of tekst, ook genest) met elke tekst door `maskeer`: gemeentenamen,
+    ids, kernboodschappen en titels in een aggregaat of vergelijking (voor `--anoniem`). Getallen blijven gelijk."""
+    if isinstance(waarde, str):
+        return maskeer(waarde)  # type: ignore[return-value]
+    if isinstance(waarde, tuple):
+        return tuple(maskeer_teksten(w) for w in waarde)  # type: ignore[return-value]
+    if isinstance(waarde, dict):
+        return {k: maskeer_teksten(w) for k, w in waarde.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        velden = {v.name: getattr(waarde, v.name) for v in dataclasses.fields(waarde) if v.init}
+        nieuw = {k: maskeer_teksten(w) for k, w in velden.items()}
+        if all(nieuw[k] is velden[k] for k in velden):
+            return waarde
+        return dataclasses.replace(waarde, **nieuw)
+    return waarde
 
 
 def zonder_vrije_tekst(cb: CasusBestand) -> CasusBestand:

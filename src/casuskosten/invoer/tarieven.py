@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from ..argumenten import controleer, publiek
 from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
 from .namen import bijna_gelijk, gemeentenaam, netjes, sleutel
 from .yamlbron import decodeer
@@ -205,6 +206,14 @@ class Tarieftabel:
         Eerst de rijen van de gemeente zelf, anders de landelijke: daarbinnen de rij met het grootste
         `jaar` <= `jaar`, anders de rij met het kleinste `jaar` daarboven. Codes zijn hoofdletterongevoelig.
         """
+        try:
+            return self._kies(code, gemeente, jaar)
+        except (AttributeError, TypeError):
+            # `kies` draait voor elke inzetregel: de argumenten worden pas nagekeken als het misgaat
+            controleer(Tarieftabel.kies, "Tarieftabel.kies", self, code, gemeente, jaar)
+            raise
+
+    def _kies(self, code: str, gemeente: str, jaar: int) -> Tariefregel | None:
         code = tariefcode(code)
         for sleutel_ in ((code, sleutel(gemeente)), (code, "")):
             rijen = self._per_sleutel.get(sleutel_)
@@ -213,6 +222,7 @@ class Tarieftabel:
                 return rijen[positie - 1] if positie > 0 else rijen[0]
         return None
 
+    @publiek
     def met_prijs(
         self, code: str, prijs: float, *, gemeente: str | None = None, jaar: int | None = None
     ) -> Tarieftabel:
@@ -256,6 +266,7 @@ class Tarieftabel:
             )
         return Tarieftabel(tuple(nieuw), self.prijsindex, self.bestanden, self.waarschuwingen)
 
+    @publiek
     def zonder(self, code: str, *, gemeente: str | None = None) -> Tarieftabel:
         """Wat als: dezelfde tabel zonder de rijen van `code`; met `gemeente` alleen zonder de eigen rijen van die
         gemeente, zodat daar het landelijke tarief geldt. Een casus die de code dan nog gebruikt, geeft bij het
@@ -284,6 +295,7 @@ class Tarieftabel:
             )
         return Tarieftabel(blijft, self.prijsindex, self.bestanden, self.waarschuwingen)
 
+    @publiek
     def codes(self, gemeente: str | None = None) -> list[str]:
         """Alle codes die voor `gemeente` (of landelijk) te gebruiken zijn."""
         eigen = sleutel(gemeente or "")
@@ -293,15 +305,18 @@ class Tarieftabel:
         """Alle codes in alle tabellen."""
         return sorted({c for c, _ in self._per_sleutel})
 
+    @publiek
     def gemeenten_met_code(self, code: str) -> list[str]:
         """De gemeenten met een eigen rij voor `code` (voor een uitleg bij een ontbrekende code)."""
         code = tariefcode(code)
         return sorted({self._gemeenten[sleutel(r.gemeente)] for r in self.regels if r.code == code and r.gemeente})
 
+    @publiek
     def spelling(self, gemeente: str) -> str | None:
         """Hoe de tarieftabel deze gemeente schrijft (de eerste rij), of None als ze geen eigen rijen heeft."""
         return self._gemeenten.get(sleutel(gemeente))
 
+    @publiek
     def bijna_gelijke_gemeente(self, gemeente: str) -> str | None:
         """Een gemeente met eigen rijen waarvan de naam op een verschrijving van `gemeente` lijkt, als `gemeente`
         zelf geen eigen rijen heeft; anders None."""
@@ -309,6 +324,7 @@ class Tarieftabel:
             return None
         return bijna_gelijk(gemeente, self._gemeenten.values())
 
+    @publiek
     def geldend(self, gemeente: str | None, jaar: int) -> list[Tariefregel]:
         """Per code de rij die voor `gemeente` bij tariefjaar `jaar` geldt (dezelfde keuze als de beprijzing)."""
         uit = []
@@ -412,6 +428,7 @@ def meegeleverde_tariefmap() -> Path:
     return Path(str(files("casuskosten") / "tarieven"))
 
 
+@publiek
 def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftabel:
     """Lees alle tarieftabellen en de prijsindex uit een map; alle problemen samen in één `InvoerFout`."""
     map_ = Path(map_)

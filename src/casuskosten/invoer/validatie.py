@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -154,10 +155,38 @@ def _weergave(waarde: Any) -> str:
     return f"'{waarde}'"
 
 
+#: zoveel meldingen per bestand (en per opdracht op de terminal) voluit; de rest wordt één regel "en nog ..."
+MAX_MELDINGEN = 10
+MAX_MELDINGEN_TOTAAL = 200
+
+
+class Slotregel(Melding):
+    """De regel "en nog ... meldingen": hoort na de meldingen die wel getoond worden, ook na het sorteren."""
+
+    __slots__ = ()
+
+
+def en_nog(aantal: int, bestand: str | None = None) -> Melding:
+    """De slotregel na de eerste meldingen: `en nog 99.990 meldingen in casussen/x.yaml; los eerst deze op`."""
+    from ..formaat import aantal as telwoord
+
+    waar = " in dit bestand" if bestand else ""
+    return Slotregel(bestand, None, None, f"en nog {telwoord(aantal, 'melding', 'meldingen')}{waar}; los eerst deze op")
+
+
+def begrensd(meldingen: Sequence[Melding], maximaal: int = MAX_MELDINGEN_TOTAAL) -> list[Melding]:
+    """De eerste `maximaal` meldingen en, als er meer zijn, één slotregel met het aantal dat niet getoond wordt
+    (100.000 onbekende sleutels drukken zo geen 25 MB af)."""
+    if len(meldingen) <= maximaal:
+        return list(meldingen)
+    return [*meldingen[:maximaal], en_nog(len(meldingen) - maximaal)]
+
+
 def vertaal(fout: ValidationError, document: YamlDocument, model: type[BaseModel]) -> list[Melding]:
-    """Elke pydantic-fout als `Melding` met regelnummer uit het YAML-document."""
+    """Elke pydantic-fout als `Melding` met regelnummer uit het YAML-document; na `MAX_MELDINGEN` één slotregel."""
     meldingen = []
-    for e in fout.errors(include_url=False):
+    fouten = fout.errors(include_url=False)
+    for e in fouten[:MAX_MELDINGEN]:
         pad: Pad = tuple(d for d in e["loc"] if isinstance(d, str | int))
         soort = e["type"]
         invoer = e.get("input")
@@ -165,6 +194,8 @@ def vertaal(fout: ValidationError, document: YamlDocument, model: type[BaseModel
         # de before-validator van een doel voegt een stap 'oordeel' toe die de gebruiker niet schreef
         pad = _geschreven_pad(pad, document.data)
         meldingen.append(Melding(document.bestand, document.regel(pad), pad_tekst(pad) or None, tekst))
+    if len(fouten) > MAX_MELDINGEN:
+        meldingen.append(en_nog(len(fouten) - MAX_MELDINGEN, document.bestand))
     return meldingen
 
 

@@ -20,7 +20,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..fouten import InvoerFout, Melding
+from ..fouten import InvoerFout, Melding, os_reden
 from .modellen import SLEUTELS
 
 try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
@@ -291,7 +291,7 @@ def _lees_begrensd(pad: Path, bestand: str, max_grootte: int) -> bytes:
         with pad.open("rb") as invoer:
             inhoud = invoer.read(max_grootte + 1)
     except OSError as fout:
-        raise InvoerFout([Melding(bestand, None, None, f"kan bestand niet lezen: {fout.strerror}")]) from None
+        raise InvoerFout([Melding(bestand, None, None, f"kan bestand niet lezen: {os_reden(fout)}")]) from None
     if len(inhoud) > max_grootte:
         raise _te_groot(bestand, len(inhoud), max_grootte)
     return inhoud
@@ -412,6 +412,9 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
     # PyYAML noemt de tab ('\\t'), libyaml niet altijd ("found character that cannot start any token")
     if "'\\t'" in probleem or "\t" in probleem or "tab character" in probleem or _teken_op(bron, mark) == "\t":
         return Melding(bestand, regel, None, "tab gebruikt om in te springen; YAML vraagt spaties")
+    sleutel = _te_lange_sleutel(probleem, bron, mark)
+    if sleutel is not None:
+        return Melding(bestand, regel, None, sleutel)
     inspringing = _inspringfout(probleem, bron, mark)
     if inspringing is not None:
         return Melding(bestand, inspringing[0], None, f"YAML-syntaxfout: {inspringing[1]}")
@@ -444,6 +447,31 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
         "dubbele punten en aanhalingstekens",
     )
     return Melding(bestand, regel, None, f"YAML-syntaxfout: {tekst}")
+
+
+#: YAML staat een eenvoudige sleutel van hooguit 1.024 tekens toe; daarboven meldt de lezer "could not find
+#: expected ':'", terwijl de dubbele punt er wel staat
+MAX_SLEUTEL = 1024
+
+
+def _te_lange_sleutel(probleem: str, bron: str, mark: yaml.Mark | None) -> str | None:
+    """De echte oorzaak als de YAML-lezer een ':' mist achter een sleutel die langer is dan YAML toestaat."""
+    if "could not find expected ':'" not in probleem or mark is None:
+        return None
+    regels = bron.splitlines()
+    # de lezer meldt de regel ná de sleutel (of het einde): kijk naar de regel ervoor en de regel zelf
+    for nummer in (mark.line - 1, mark.line):
+        if 0 <= nummer < len(regels):
+            sleutel, dubbelepunt, _ = regels[nummer].lstrip(" -").partition(":")
+            if dubbelepunt and len(sleutel) > MAX_SLEUTEL:
+                from ..formaat import getal
+
+                return (
+                    f"YAML-syntaxfout: sleutel op regel {nummer + 1} is {getal(len(sleutel), 0)} tekens lang; YAML "
+                    f"staat hooguit {getal(MAX_SLEUTEL, 0)} tekens toe (is dit tekst die onder een veld hoort, "
+                    "zoals situatie:?)"
+                )
+    return None
 
 
 _SLEUTELREGEL = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*) *:(?: |$)")

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..fouten import Waarschuwing
+from ..fouten import Waarschuwing, gemaskeerd
 from ..invoer.casussen import CasusBestand
 from ..invoer.instellingen import Correctie, Instellingen
 from ..invoer.modellen import DOELEN, OORDELEN
@@ -62,7 +62,7 @@ def casustabel(casussen: Sequence[CasusBestand], regels: pd.DataFrame, correctie
         {
             "id": [cb.casus.id for cb in casussen],
             "gemeente": [cb.casus.gemeente for cb in casussen],
-            "bestand": [cb.bestand for cb in casussen],
+            "bestand": [gemaskeerd(cb.bestand) for cb in casussen],  # alleen om te tonen: gemaskeerd
             # een echte datumkolom (datetime64), zodat een analist kan filteren en sorteren op tijd
             "datum": pd.to_datetime([cb.casus.datum for cb in casussen]),
             "zekerheid": [cb.casus.zekerheid for cb in casussen],

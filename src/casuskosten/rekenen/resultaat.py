@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
+from ..argumenten import publiek
 from ..benamingen import doelnaam, financiernaam, trajectnaam, waarschuwingstitel
-from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u
+from ..fouten import InvoerFout, Melding, Waarschuwing, bedoelde_u, gemaskeerd
 from ..invoer.instellingen import Instellingen
 from ..invoer.namen import sleutel
 from ..velden import (
@@ -135,28 +136,54 @@ class Resultaat:
         )
 
     def anoniem(self) -> Resultaat:
-        """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen)."""
+        """Hetzelfde resultaat zonder vrije tekst in de casussen (situatie, beschrijvingen, toelichtingen), en met
+        elke id, gemeentenaam en bestandsnaam gemaskeerd (`invoer.privacy.maskeer`): in de tabellen, de aggregaten
+        (ook titel, kop, kernboodschap en de invloedrijkste casus), de vergelijking en de weggelaten casussen, waar
+        geen geciteerde waarde meer in staat. De cijfers veranderen niet."""
         import dataclasses
 
-        from ..invoer.privacy import maskeer, zonder_vrije_tekst
+        from ..invoer.casussen import Overgeslagen
+        from ..invoer.privacy import maskeer, maskeer_teksten, zonder_citaten, zonder_vrije_tekst
 
-        # een id die op een persoonsgegeven lijkt (111222333) gemaskeerd, in de casussen én in de tabellen
-        casussen = self.casussen.assign(id=self.casussen["id"].map(maskeer)) if len(self.casussen) else self.casussen
-        regels = self.regels.assign(casus=self.regels["casus"].map(maskeer)) if len(self.regels) else self.regels
+        def kolommen(tabel: pd.DataFrame, *namen: str) -> pd.DataFrame:
+            aanwezig = [n for n in namen if n in tabel.columns]
+            if not len(tabel) or not aanwezig:
+                return tabel
+            return tabel.assign(
+                **{n: tabel[n].map(lambda w: maskeer(w) if isinstance(w, str) else w) for n in aanwezig}
+            )
+
+        overgeslagen = tuple(
+            Overgeslagen(
+                o.bestand,  # het echte pad: de uitvoer wordt er nooit in geschreven (getoond wordt het gemaskeerd)
+                maskeer(o.id) if o.id else o.id,
+                maskeer(o.gemeente) if o.gemeente else o.gemeente,
+                tuple(zonder_citaten(m) for m in o.meldingen),
+            )
+            for o in self.overgeslagen
+        )
         return dataclasses.replace(
             self,
-            casussen=casussen,
-            regels=regels,
+            casussen=kolommen(self.casussen, "id", "gemeente", "bestand", "kernboodschap"),
+            regels=kolommen(self.regels, "casus", "gemeente"),
+            gemeenten=tuple(maskeer_teksten(g) for g in self.gemeenten),
+            totaal=maskeer_teksten(self.totaal),
+            vergelijking=maskeer_teksten(self.vergelijking) if self.vergelijking is not None else None,
+            casus_waarschuwingen={maskeer(k): v for k, v in self.casus_waarschuwingen.items()},
+            overgeslagen=overgeslagen,
             casusbestanden=tuple(zonder_vrije_tekst(cb) for cb in self.casusbestanden),
         )
 
+    @publiek
     def gemeente(self, naam: str) -> Aggregaat:
         """Het aggregaat van één gemeente, in elke spelling met dezelfde `namen.sleutel`.
 
         Een onbekende naam is een `InvoerFout` met de bekende namen en een suggestie.
         """
+        # ook de gemaskeerde vorm: in een anoniem resultaat heet 'Alfa 0612345678' 'Alfa 06******78'
+        gezocht = {sleutel(naam), sleutel(gemaskeerd(naam))}
         for agg in self.gemeenten:
-            if agg.gemeente is not None and sleutel(agg.gemeente) == sleutel(naam):
+            if agg.gemeente is not None and sleutel(agg.gemeente) in gezocht:
                 return agg
         bekend = [agg.gemeente for agg in self.gemeenten if agg.gemeente is not None]
         raise InvoerFout(
@@ -171,6 +198,7 @@ class Resultaat:
             ]
         )
 
+    @publiek
     def casuscijfers_van(self, gemeente: str) -> tuple[CasusCijfers, ...]:
         """De cijfers van de casussen van één gemeente (in elke spelling met dezelfde `namen.sleutel`), in de volgorde
         van de casussen; een `InvoerFout` als de gemeente geen casussen heeft."""
@@ -178,6 +206,7 @@ class Resultaat:
         ids = self.casussen.loc[self.casussen["gemeente"] == naam, "id"]
         return tuple(self.casuscijfers([str(i) for i in ids]))
 
+    @publiek
     def overgeslagen_van(self, gemeente: str) -> tuple[Overgeslagen, ...]:
         """De weggelaten casussen die bij `gemeente` horen, in elke spelling met dezelfde `namen.sleutel`
         ("'s-Hertogenbosch" en "’s-Hertogenbosch" zijn één gemeente), en die waarvan de gemeente niet leesbaar was:
@@ -185,6 +214,7 @@ class Resultaat:
         eigen = sleutel(gemeente)
         return tuple(o for o in self.overgeslagen if o.gemeente is None or sleutel(o.gemeente) in ("", eigen))
 
+    @publiek
     def casusbestand(self, casus_id: str) -> CasusBestand:
         """De geladen casus met dit id (voor de teksten in rapporten); een `InvoerFout` als die er niet is."""
         for cb in self.casusbestanden:
@@ -206,6 +236,7 @@ class Resultaat:
             ]
         )
 
+    @publiek
     def casus(self, casus_id: str) -> CasusCijfers:
         """De cijfers van één casus (getypeerd, met zijn regels en waarschuwingen); een `InvoerFout` als hij er niet
         is."""
@@ -213,6 +244,7 @@ class Resultaat:
             return cijfers
         raise self._onbekende_casus(casus_id)
 
+    @publiek
     def casuscijfers(self, ids: list[str] | None = None) -> Iterator[CasusCijfers]:
         """Per casus de getypeerde cijfers, in de volgorde van de casussen (met `ids`: alleen die)."""
         # de enige plek waar de werkkolommen van de casustabel hun naam in de uitvoer krijgen
@@ -271,6 +303,7 @@ class Resultaat:
                 waarschuwingen=self.casus_waarschuwingen.get(rij["id"], ()),
             )
 
+    @publiek
     def gebruikte_tarieven(self, gemeente: str | None = None) -> pd.DataFrame:
         """Elke tariefrij die bij het beprijzen is gekozen (voor de verantwoording), één keer, gesorteerd op code.
 
@@ -310,6 +343,7 @@ class Resultaat:
             kop["vergelijking"] = naar_json(self.vergelijking)
         return kop
 
+    @publiek
     def vergelijk(self, per: str = "gemeente") -> Vergelijking:
         """De groepen naast elkaar: per `gemeente`, `teammodel`, `leefgebied` of `jaar` (van de datum van de casus),
         met random effects, Q, I^2 en gepoolde schattingen (zie `rekenen.vergelijking`)."""
@@ -346,11 +380,14 @@ class Resultaat:
             "gemeenten": [naar_json(g) for g in self.gemeenten],
             "totaal": naar_json(self.totaal),
             "overgeslagen": [naar_json(w) for w in self._weggelaten()],
-            "invoerbestanden": [naar_json(Invoerbestand(b, h)) for b, h in self.invoerbestanden],
+            "invoerbestanden": [naar_json(Invoerbestand(gemaskeerd(b), h)) for b, h in self.invoerbestanden],
         }
 
     def _weggelaten(self) -> list[Weggelaten]:
-        return [Weggelaten(o.bestand, o.id, o.gemeente, tuple(str(m) for m in o.meldingen)) for o in self.overgeslagen]
+        return [
+            Weggelaten(gemaskeerd(o.bestand), o.id, o.gemeente, tuple(str(m) for m in o.meldingen))
+            for o in self.overgeslagen
+        ]
 
     def casus_dicts(self) -> Iterator[dict[str, Any]]:
         """Per casus het JSON-object met zijn beprijsde regels, in de volgorde van de casussen."""
@@ -359,6 +396,7 @@ class Resultaat:
 
     # --- tabellen ---------------------------------------------------------------------------------------------
 
+    @publiek
     def tabel(self, naam: str) -> pd.DataFrame:
         """Eén tabel van de export als DataFrame, met precies de kolommen van de export (zie `TABELLEN` en
         `uitleg`): bedragen onafgerond, percentages 0..100, aandelen en kansen 0..1, datums als datum."""

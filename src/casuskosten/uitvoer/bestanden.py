@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..fouten import InvoerFout, Melding, UitvoerFout
+from ..fouten import InvoerFout, Melding, UitvoerFout, os_reden
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..rekenen.resultaat import Resultaat
@@ -37,6 +37,7 @@ _REDENEN: dict[int, str] = {
     errno.ELOOP: "het pad bevat een kring van symbolische links",
     errno.EEXIST: "er staat al een bestand met die naam",
     errno.EINVAL: "dit pad kan geen gewoon bestand bevatten",
+    errno.EFBIG: "het bestand wordt groter dan het besturingssysteem dit proces toestaat (ulimit -f)",
 }
 
 
@@ -162,7 +163,7 @@ def _maak_mappen(pad: Path, map_: Path, gemaakt: list[Path]) -> None:
 
 
 def _fout(pad: Path | str, fout: OSError, wat: str = "kan niet schrijven") -> UitvoerFout:
-    reden = _REDENEN.get(fout.errno or 0, fout.strerror or "onbekende fout van het besturingssysteem")
+    reden = _REDENEN.get(fout.errno or 0) or os_reden(fout)
     return UitvoerFout([Melding(str(pad), None, "--uit", f"{wat}: {reden}")])
 
 

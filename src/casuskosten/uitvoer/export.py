@@ -22,6 +22,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ..argumenten import publiek
+from ..fouten import gemaskeerd
 from ..rekenen.resultaat import TABELLEN, Resultaat, tabelkolommen, uitleg
 from ..velden import Eenheid
 from .bestanden import (
@@ -155,7 +157,7 @@ def instellingen(resultaat: Resultaat) -> pd.DataFrame:
     if ins.bestand is not None and ins.sha256 is not None:
         rijen.append((f"sha256 {ins.bestand}", ins.sha256, ""))
     for cb in resultaat.casusbestanden:
-        rijen.append((f"sha256 {cb.bestand}", cb.document.sha256, ""))
+        rijen.append((f"sha256 {gemaskeerd(cb.bestand)}", cb.document.sha256, ""))
     for bestand, sha in resultaat.tariefbestanden:
         rijen.append((f"sha256 {bestand}", sha, ""))
     return pd.DataFrame(rijen, columns=["instelling", "waarde", "bron"])
@@ -211,6 +213,7 @@ def naar_csv_nl(tabel: pd.DataFrame) -> str:
     )
 
 
+@publiek
 def exporteer(resultaat: Resultaat, formaat: str, uit: Path | str, *, beschermd: Sequence[Path] = ()) -> list[Path]:
     """Schrijf de export (atomair) en geef de geschreven bestanden; csv schrijft één bestand per tabel in map `uit`.
 

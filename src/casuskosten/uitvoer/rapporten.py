@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u
+from ..argumenten import publiek
+from ..fouten import InvoerFout, Melding, UitvoerFout, bedoelde_u, gemaskeerd
 from ..rekenen.resultaat import Resultaat
 from .bestanden import (
     controleer_uitvoermap,
@@ -40,9 +41,15 @@ def lees_datum(tekst: str | None) -> dt.date:
 
 
 def bestandsnaam(gemeente: str, formaat: str) -> str:
-    """`Den Haag` -> `den-haag.html`."""
-    kort = re.sub(r"[^a-z0-9]+", "-", gemeente.casefold()).strip("-") or "gemeente"
+    """`Den Haag` -> `den-haag.html`; een persoonsgegeven in de naam gemaskeerd (`Alfa 0612345678` ->
+    `alfa-06-78.html`): een bestandsnaam reist mee in mail en mappen."""
+    kort = re.sub(r"[^a-z0-9]+", "-", gemaskeerd(gemeente).casefold()).strip("-") or "gemeente"
     return f"{kort}.{formaat}"
+
+
+def casusbestandsnaam(casus_id: str, formaat: str) -> str:
+    """`RTD-01` -> `rtd-01.html`; een id dat een persoonsgegeven is, gemaskeerd (`111222333` -> `11xxxxx33.html`)."""
+    return f"{gemaskeerd(casus_id).lower().replace('*', 'x')}.{formaat}"
 
 
 def kies_gemeente(resultaat: Resultaat, naam: str) -> str:
@@ -95,6 +102,7 @@ def vergelijk_rapport(
     return teken(vergelijking_document(resultaat, datum, per), formaat, sjablonen)
 
 
+@publiek
 def schrijf_gemeenterapporten(
     resultaat: Resultaat,
     formaat: str,
@@ -130,6 +138,7 @@ def schrijf_gemeenterapporten(
     return schrijf_bestanden(klaar, beschermd=beschermd)
 
 
+@publiek
 def schrijf_casusrapport(
     resultaat: Resultaat,
     formaat: str,
@@ -150,6 +159,7 @@ def schrijf_casusrapport(
     return schrijf_atomair(uit, casus_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
 
 
+@publiek
 def schrijf_vergelijking(
     resultaat: Resultaat,
     formaat: str,

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from ... import formaat as f
 from ...benamingen import financiernaam
-from ...fouten import Waarschuwing
+from ...fouten import Waarschuwing, gemaskeerd
 from ...invoer.casussen import Overgeslagen
 from ...rekenen.resultaat import Resultaat
 from .blokken import Alinea, Blok, Cel, Opsomming, Sectie, Tabel, Tussenkop, tabel
@@ -65,7 +65,12 @@ def verantwoording(
         Tussenkop("Gebruikte tarieven"),
         _tarieventabel(tarieven, r.prijspeil),
         Tussenkop("Invoerbestanden"),
-        tabel(("Bestand", "SHA-256"), (*instellingenbestand(r), *invoer), vast=(1,), soort="hash"),
+        tabel(
+            ("Bestand", "SHA-256"),
+            ((gemaskeerd(b), h) for b, h in (*instellingenbestand(r), *invoer)),
+            vast=(1,),
+            soort="hash",
+        ),
     ]
     if waarschuwingen:
         blokken += [
