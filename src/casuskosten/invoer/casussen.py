@@ -28,7 +28,15 @@ from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
 from .tijd import tijdvak
 from .validatie import Slotregel, is_tekstveld, vertaal
-from .yamlbron import MAX_BESTANDSGROOTTE, Pad, YamlDocument, dubbelzinnig_tekst, lees_yaml, pad_tekst
+from .yamlbron import (
+    MAX_BESTANDSGROOTTE,
+    Pad,
+    YamlDocument,
+    dubbelzinnig_tekst,
+    lees_yaml,
+    pad_tekst,
+    yaml_document,
+)
 
 EXTENSIES = (".yaml", ".yml")
 
@@ -262,15 +270,29 @@ def _valideer(document: YamlDocument) -> CasusBestand:
             dubbelzinnig.append(
                 Melding(document.bestand, document.regel(pad), pad_tekst(pad), dubbelzinnig_tekst(tekst))
             )
+    concept = _concept(document)
     try:
         casus = Casus.model_validate(document.data)
     except ValidationError as fout:
         al_gemeld = {m.veld for m in dubbelzinnig}
         vorm = [m for m in vertaal(fout, document, Casus) if m.veld not in al_gemeld]
-        raise InvoerFout(sorted([*open_plekken, *dubbelzinnig, *vorm], key=_volgorde)) from None
-    if open_plekken or dubbelzinnig:
-        raise InvoerFout(sorted([*open_plekken, *dubbelzinnig], key=_volgorde))
+        raise InvoerFout([*concept, *sorted([*open_plekken, *dubbelzinnig, *vorm], key=_volgorde)]) from None
+    if concept or open_plekken or dubbelzinnig:
+        raise InvoerFout([*concept, *sorted([*open_plekken, *dubbelzinnig], key=_volgorde)])
     return CasusBestand(casus, document)
+
+
+CONCEPT_TEKST = (
+    "deze casus is een concept (concept: true) en telt nergens mee; maak hem af (in de casussessie, of haal "
+    "'concept: true' weg als alles klopt)"
+)
+
+
+def _concept(document: YamlDocument) -> list[Melding]:
+    """De melding dat een casus een concept is (bovenaan, vóór zijn andere fouten), of niets."""
+    if isinstance(document.data, dict) and document.data.get("concept") is True:
+        return [Melding(document.bestand, document.regel(("concept",)), "concept", CONCEPT_TEKST)]
+    return []
 
 
 def _volgorde(melding: Melding) -> tuple[bool, int]:
@@ -393,6 +415,20 @@ def lees_en_controleer(pad: Path, tabel: Tarieftabel | None, max_grootte: int = 
         document = lees_yaml(pad, weergave=weergave(pad), max_grootte=max_grootte)
     except InvoerFout as fout:
         return Gelezen(weergave(pad), None, fout.meldingen)
+    return _controleer_document(document, tabel, bewaar=False)
+
+
+def lees_en_controleer_bytes(inhoud: bytes, bestand: str, tabel: Tarieftabel | None) -> Gelezen:
+    """Als `lees_en_controleer`, voor de bytes van een casusbestand dat (nog) niet op schijf staat: dezelfde lezer,
+    dezelfde meldingen. De casus houdt zijn regelnummers, voor meldingen bij het veld (de casussessie)."""
+    try:
+        document = yaml_document(inhoud, bestand)
+    except InvoerFout as fout:
+        return Gelezen(bestand, None, fout.meldingen)
+    return _controleer_document(document, tabel, bewaar=True)
+
+
+def _controleer_document(document: YamlDocument, tabel: Tarieftabel | None, *, bewaar: bool) -> Gelezen:
     id_, gemeente = _naam(document.data, "id"), _naam(document.data, "gemeente")
     try:
         cb = _valideer(document)
@@ -402,6 +438,8 @@ def lees_en_controleer(pad: Path, tabel: Tarieftabel | None, max_grootte: int = 
             meldingen = sorted([*meldingen, *_ruwe_tariefcodes(document, tabel)], key=_volgorde)
         return Gelezen(document.bestand, None, tuple(meldingen), id_, gemeente)
     eigen = controleer_casus(cb, tabel) if tabel is not None else []
+    if bewaar:
+        return Gelezen(cb.bestand, cb, tuple(eigen), cb.casus.id, cb.casus.gemeente)
     # Na de controle zijn de ruwe YAML-gegevens niet meer nodig, en van de regelnummers alleen die waar latere
     # meldingen naar wijzen (id, doelen, vrije tekst voor de privacycontrole): bij 100.000 casussen scheelt dat
     # honderden MB. Een ontbrekend pad valt in `YamlDocument.regel` terug op het bovenliggende veld.

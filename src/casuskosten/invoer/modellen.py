@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationInfo, field_validator
 
 from .tijd import PER_PER_JAAR, lees_duur
 
@@ -171,11 +171,27 @@ class Inzet(_Model):
         return geen_getal_als_tekst(waarde, geheel=True)
 
 
+class Gebeurtenis(_Model):
+    """Een gebeurtenis in het leven van het huishouden op de tijdlijn van een traject (geen kosten, wel context)."""
+
+    maand: int = Field(ge=0, description="maand (vanaf 0) waarin het gebeurt")
+    tekst: Tekst = Field(description="wat er gebeurt, kort; noem mensen bij hun rol, nooit bij naam")
+
+    @field_validator("maand", mode="before")
+    @classmethod
+    def _maand_geen_tekst(cls, waarde: Any) -> Any:
+        return geen_getal_als_tekst(waarde, geheel=True)
+
+
 class Traject(_Model):
     """Een aanpak: wat er gebeurde (sociaal_team) of zou zijn gebeurd (voor_2015)."""
 
     beschrijving: str | None = Field(default=None, description="korte beschrijving van de aanpak")
     inzet: tuple[Inzet, ...] = Field(description="lijst van inzetregels; mag leeg zijn")
+    gebeurtenissen: tuple[Gebeurtenis, ...] = Field(
+        default=(),
+        description="gebeurtenissen in het leven van het huishouden (maand en tekst), zoals in een casussessie",
+    )
 
 
 class Trajecten(_Model):
@@ -188,6 +204,10 @@ class Trajecten(_Model):
 class Casus(_Model):
     """Eén praktijkcasus: de situatie, twee trajecten en de oordelen over de vijf doelen."""
 
+    concept: StrictBool = Field(
+        default=False,
+        description="true = nog niet af (een concept uit de casussessie); een concept telt nergens mee",
+    )
     id: str = Field(pattern=r"^[A-Za-z0-9._-]+$", description="unieke code, letters, cijfers, . _ -")
     gemeente: Tekst = Field(description="de gemeente van het sociaal team")
     team: str | None = Field(default=None, description="naam van het team")
@@ -247,5 +267,5 @@ class Casus(_Model):
 
 #: elke sleutel die ergens in een casus kan staan (voor de uitleg bij een inspringfout)
 SLEUTELS: frozenset[str] = frozenset(
-    naam for model in (Casus, Trajecten, Traject, Inzet, Doelen, Doel) for naam in model.model_fields
+    naam for model in (Casus, Trajecten, Traject, Inzet, Gebeurtenis, Doelen, Doel) for naam in model.model_fields
 )

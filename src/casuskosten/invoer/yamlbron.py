@@ -252,10 +252,16 @@ def decodeer(inhoud: bytes, bestand: str) -> str:
 
 def lees_yaml(pad: Path, *, weergave: str | None = None, max_grootte: int = MAX_BESTANDSGROOTTE) -> YamlDocument:
     """Lees één YAML-bestand met één document; gooit `InvoerFout` met een bruikbare melding."""
+    bestand = weergave or str(pad)
+    return yaml_document(_lees_begrensd(pad, bestand, max_grootte), bestand, max_grootte=max_grootte)
+
+
+def yaml_document(inhoud: bytes, bestand: str, *, max_grootte: int = MAX_BESTANDSGROOTTE) -> YamlDocument:
+    """Dezelfde lezer als `lees_yaml`, voor bytes die al in het geheugen staan (de casussessie)."""
     import hashlib
 
-    bestand = weergave or str(pad)
-    inhoud = _lees_begrensd(pad, bestand, max_grootte)
+    if len(inhoud) > max_grootte:
+        raise _te_groot(bestand, len(inhoud), max_grootte)
     tekst = decodeer(inhoud, bestand)
     omzetter = _zet_om(tekst, bestand)
     return YamlDocument(
