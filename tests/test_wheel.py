@@ -133,6 +133,36 @@ def test_wheel_rekent_zonder_tariefmap_met_de_meegeleverde_tarieven(geinstalleer
     assert "hbh_uur" in schema
 
 
+def test_wheel_zonder_tariefmap_toont_kopieert_en_maakt_een_pdf(geinstalleerd: Path, tmp_path: Path) -> None:
+    """Met alleen casussen in de map: `tarieven` toont de meegeleverde codes, `tarieven --kopieer` schrijft ze als
+    begin van eigen tarieven (en weigert een tweede keer), en `rapport --formaat pdf` schrijft een PDF."""
+    shutil.copytree(PROJECT / "casussen", tmp_path / "casussen")
+    assert "hbh_uur" in _draai(geinstalleerd / "casuskosten", "tarieven", "--zoek", "hbh", cwd=tmp_path).stdout
+    _draai(geinstalleerd / "casuskosten", "tarieven", "--kopieer", "eigen", cwd=tmp_path)
+    assert sorted(p.name for p in (tmp_path / "eigen").iterdir()) == [
+        "gemeenten.csv",
+        "landelijk.csv",
+        "prijsindex.csv",
+    ]
+    assert (tmp_path / "eigen" / "landelijk.csv").read_bytes() == (PROJECT / "tarieven" / "landelijk.csv").read_bytes()
+    nog_eens = subprocess.run(
+        [str(geinstalleerd / "casuskosten"), "tarieven", "--kopieer", "eigen"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
+    assert nog_eens.returncode == 1
+    assert "bestaat al en is geen lege map" in nog_eens.stderr
+    _draai(
+        geinstalleerd / "casuskosten", "rapport", "casussen", "--formaat", "pdf", "--datum", "2024-01-31", cwd=tmp_path
+    )
+    pdfs = sorted((tmp_path / "uitvoer").glob("*.pdf"))
+    assert len(pdfs) == 4
+    assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
 def test_wheel_maakt_de_vergelijking_als_pdf(geinstalleerd: Path, werkmap: Path) -> None:
     """`casuskosten vergelijk --formaat pdf` uit een wheel schrijft een PDF met alle gemeenten."""
     _draai(geinstalleerd / "casuskosten", "vergelijk", "casussen", "--formaat", "pdf", cwd=werkmap)

@@ -470,15 +470,37 @@ def tarieven_opzoeken(
     ] = None,
     prijspeil: PrijspeilOptie = None,
     tarieven: TarievenOptie = None,
+    kopieer: Annotated[
+        Path | None,
+        typer.Option(
+            "--kopieer",
+            metavar="MAP",
+            help="Kopieer de tarieftabellen en de prijsindex naar deze nieuwe map: het begin van eigen tarieven.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Zoek tariefcodes op: omschrijving, eenheid, prijs op prijspeil, jaar, financier, lijn, betrouwbaarheid, bron.
 
     De keuze per code is dezelfde als bij het beprijzen van een casus met dat tariefjaar.
 
     Voorbeeld: casuskosten tarieven --gemeente Westerveld --zoek begeleiding --prijspeil 2023
+
+    Eigen tarieven beginnen: casuskosten tarieven --kopieer tarieven
     """
     from .invoer.tarieven import laad_tarieven, zoek_tarieven
-    from .pijplijn import kies_tariefmap
+    from .pijplijn import kies_tariefmap, kopieer_tarieven
+
+    if kopieer is not None:
+        geschreven = kopieer_tarieven(kies_tariefmap(tarieven, []), kopieer)
+        namen = ", ".join(p.name for p in geschreven)
+        uit_console.print(
+            f"Tarieven gekopieerd naar {kopieer}: {namen}. Pas de prijzen en bronnen aan; casuskosten leest de map "
+            f"vanzelf als ze 'tarieven' heet en in de werkmap of naast de casussen staat, anders met --tarieven.",
+            markup=False,
+            highlight=False,
+        )
+        return
     from .uitvoer.terminal import tarieventabel
 
     tabel = laad_tarieven(kies_tariefmap(tarieven, []))

@@ -32,7 +32,7 @@ from .invoer.casussen import (
 from .invoer.instellingen import Instellingen, laad_instellingen
 from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties, invoerpaden
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
-from .invoer.tarieven import Tarieftabel, laad_tarieven, meegeleverde_tariefmap
+from .invoer.tarieven import PRIJSINDEX, Tarieftabel, laad_tarieven, meegeleverde_tariefmap, tariefbestanden
 from .rekenen.aggregatie import (
     casustabel,
     verrijk_regels,
@@ -100,6 +100,38 @@ def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Pat
         return meegeleverd
     tekst = f"geen tariefmap gevonden; gezocht naar {', '.join(map(str, gezocht))}; geef de map op met --tarieven"
     raise InvoerFout([Melding(None, None, "tarieven", tekst)])
+
+
+def kopieer_tarieven(bron: str | os.PathLike[str], doel: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """Kopieer de tarieftabellen en de prijsindex uit `bron` (eerst gelezen en gecontroleerd) naar de nieuwe map
+    `doel`: het begin van de eigen tarieven van een gemeente. Een bestaande map die niet leeg is, wordt nooit
+    overschreven. Geeft de geschreven bestanden terug."""
+    import shutil
+    import tempfile
+
+    bron, doel = Path(bron), Path(doel)
+    laad_tarieven(bron)  # alleen een geldige tabel wordt het begin van een eigen tabel
+    if doel.exists() and (not doel.is_dir() or any(doel.iterdir())):
+        tekst = "bestaat al en is geen lege map; kies een nieuwe map (casuskosten overschrijft nooit tarieven)"
+        raise InstellingenFout([Melding(str(doel), None, "--kopieer", tekst)])
+    bestanden = [*tariefbestanden(bron), *(p for p in bron.iterdir() if p.name.lower() == PRIJSINDEX)]
+    try:
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        # eerst in een tijdelijke map ernaast, dan in één keer op zijn plaats: nooit een halve kopie
+        with tempfile.TemporaryDirectory(dir=doel.parent, prefix=f".{doel.name}-") as tijdelijk:
+            for bestand in bestanden:
+                shutil.copyfile(bestand, Path(tijdelijk) / bestand.name)
+            if doel.exists():
+                doel.rmdir()
+            os.replace(tijdelijk, doel)
+            masker = os.umask(0o022)
+            os.umask(masker)
+            doel.chmod(0o777 & ~masker)  # een gewone map, niet de 0700 van een tijdelijke map
+            Path(tijdelijk).mkdir()  # TemporaryDirectory ruimt zijn eigen map op; die is nu verplaatst
+    except OSError as fout:
+        tekst = f"kan de tarieven niet kopiëren: {fout.strerror or fout}"
+        raise InstellingenFout([Melding(str(doel), None, "--kopieer", tekst)]) from None
+    return tuple(doel / b.name for b in bestanden)
 
 
 def beschikbare_kernen(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
