@@ -288,6 +288,7 @@ def controleer(
 
     Voorbeeld: casuskosten controleer casussen/rotterdam --tarieven tarieven --streng
     """
+    from .formaat import aantal
     from .invoer.validatie import begrensd
     from .pijplijn import controleer_invoer
     from .uitvoer.terminal import toon_fouten, waarschuwingen
@@ -299,9 +300,9 @@ def controleer(
         toon_fouten(fout_console, begrensd(rapport.fouten))
         raise typer.Exit(1)
     uit_console.print(
-        f"[green]In orde:[/green] {rapport.aantal_casussen} {'casus' if rapport.aantal_casussen == 1 else 'casussen'}, "
-        f"{rapport.aantal_tariefregels} "
-        f"tariefregels, {len(rapport.waarschuwingen)} waarschuwingen."
+        f"[green]In orde:[/green] {aantal(rapport.aantal_casussen, 'casus', 'casussen')}, "
+        f"{aantal(rapport.aantal_tariefregels, 'tariefregel', 'tariefregels')}, "
+        f"{aantal(len(rapport.waarschuwingen), 'waarschuwing', 'waarschuwingen')}."
     )
 
 

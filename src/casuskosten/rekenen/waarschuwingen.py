@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..formaat import aandeel as _aandeel
+from ..formaat import aantal as _aantal
 from ..formaat import euro
 from ..fouten import Waarschuwing
 from ..invoer.casussen import CasusBestand
@@ -133,7 +134,7 @@ def groep_waarschuwingen(
         uit.append(
             Waarschuwing(
                 "weinig_casussen",
-                f"{wie} heeft {aantal} {'casus' if aantal == 1 else 'casussen'} (minder dan "
+                f"{wie} heeft {_aantal(aantal, 'casus', 'casussen')} (minder dan "
                 f"{MIN_CASUSSEN_GEMEENTE}); de cijfers zijn alleen indicatief",
                 gemeente=gemeente,
             )
