@@ -58,9 +58,11 @@ def test_html_en_pdf_hebben_dezelfde_tabelkoppen_en_labels(rotterdam, pdf_pagina
 
 
 def test_pagina_1_heeft_de_kernboodschap_en_geen_codes(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Pagina 1 van het gemeenterapport begint met de kernboodschap en bevat geen woord met een underscore
-    (geen tariefcode, waarschuwingscode of bestandsnaam)."""
-    eerste = " ".join(pdf_paginas[0].split())
+    """Pagina 1 van het gemeenterapport (de eerste na de omslag zonder nummer) heeft de kernboodschap, zegt "pagina 1
+    van" en bevat geen woord met een underscore (geen tariefcode, waarschuwingscode of bestandsnaam)."""
+    assert "pagina" not in pdf_paginas[0]  # de omslag heeft geen paginanummer
+    eerste = " ".join(pdf_paginas[1].split())
+    assert f"pagina 1 van {len(pdf_paginas) - 1}" in eerste
     assert " ".join(rotterdam.gemeente("Rotterdam").kernboodschap.split()) in eerste
     assert "Wat deze cijfers beperkt" in eerste
     assert "Leeswijzer" in eerste
@@ -91,8 +93,8 @@ def test_geen_bedrag_wordt_afgebroken(rotterdam, pdf_paginas: list[str]) -> None
 
 
 def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Path) -> None:
-    """RTD-01 (vier regels per traject) als casusrapport: hooguit twee pagina's, de titel één keer, met de kans op
-    een besparing en de doelen."""
+    """RTD-01 (vier regels per traject) als casusrapport: hooguit twee pagina's, verantwoording en colofon
+    meegeteld; de titel één keer als kop, met de kans op een besparing en de doelen."""
     from pypdf import PdfReader
 
     from casuskosten.uitvoer.rapporten import casus_rapport
@@ -100,12 +102,12 @@ def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Pa
     r = bereken([PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml"], PROJECT / "tarieven")
     lezer = PdfReader(io.BytesIO(casus_rapport(r, "pdf", DATUM)))
     paginas = [" ".join((p.extract_text() or "").split()) for p in lezer.pages]
-    # de verantwoording begint op een nieuwe pagina; alles daarvoor is de casus
-    casus = next(i for i, p in enumerate(paginas) if p.startswith("casuskosten") and "Verantwoording Methode" in p)
-    assert casus <= 2
-    tekst = " ".join(paginas[:casus])
-    # de titel staat één keer in de tekst (en in de kopregel van elke pagina), geen tweede kop "Casus RTD-01 — ..."
-    assert tekst.count("Casus RTD-01 (Rotterdam)") == casus + 1
+    assert len(paginas) <= 2
+    tekst = " ".join(paginas)
+    assert "Verantwoording Methode" in tekst
+    assert "Colofon" in tekst
+    # de titel staat één keer als kop (en verder alleen in de kopregel van elke pagina), geen "Casus RTD-01 — ..."
+    assert tekst.count("Casus RTD-01 (Rotterdam)") == len(paginas) + 1
     assert "Casus RTD-01 —" not in tekst
     assert "Kans dat het team voor dit huishouden goedkoper was" in tekst
     assert "Zwaardere zorg voorkomen" in tekst

@@ -347,7 +347,7 @@ class _Opbouw:
             "titel": d.titel,
             "auteur": h.organisatie or "casuskosten",
             "organisatie": h.organisatie or "",
-            "kopregel": h.organisatie or "casuskosten",
+            "kopregel": h.organisatie or "",
             "voetregel": h.organisatie or "",
             "kleur": h.kleur,
             "datum": [datum.year, datum.month, datum.day],
@@ -360,7 +360,15 @@ class _Opbouw:
             },
             "kenmerken": [[k, _woorden(v)] for k, v in d.kenmerken],
             "secties": [self.sectie(s, gezien) for s in d.secties],
+            # de secties die nog op de omslag staan (de inhoudsopgave); None: geen omslag
+            "omslag": _op_omslag(d.secties) if d.omslag else None,
         }
+
+
+def _op_omslag(secties: Sequence[Sectie]) -> int:
+    """Hoeveel secties er op de omslag staan: de inhoudsopgave als die vooraan staat, anders geen."""
+    eerste = secties[0].blokken if secties else ()
+    return 1 if len(eerste) == 1 and isinstance(eerste[0], Inhoud) else 0
 
 
 @functools.cache

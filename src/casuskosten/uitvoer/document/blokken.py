@@ -292,6 +292,9 @@ class Document:
     sjabloon: str = "document.html.j2"
     #: de datum van het rapport (`--datum`): ook de tijdstempel van de PDF, zodat dezelfde invoer dezelfde bytes geeft
     datum: dt.date | None = None
+    #: titel, kenmerken en (als de eerste sectie een inhoudsopgave is) de inhoud op een eigen omslag, zonder
+    #: paginanummer: de samenvatting is dan pagina 1. Zonder omslag (een casusrapport) staan ze boven pagina 1.
+    omslag: bool = False
 
 
 # --- bouwen --------------------------------------------------------------------------------------------------------

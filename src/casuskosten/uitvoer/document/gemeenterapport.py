@@ -37,9 +37,9 @@ from .blokken import (
     tabel,
 )
 from .casus import CasusWeergave, casussectie, casusweergaven
-from .gedeeld import euro_interval, periode, voettekst
+from .gedeeld import euro_interval, inhoudsopgave, omslagkenmerken, periode, voettekst
 from .kernteksten import beperkingen, kerncijfers, leeswijzer, onderzoekszin, samenvatting
-from .verantwoording import gebruikte_tarieven, invoerbestanden, verantwoording
+from .verantwoording import colofon, gebruikte_tarieven, invoerbestanden, verantwoording
 
 #: hoeveel casussen er hooguit in één grafiek staan; meer geeft meerdere grafieken met dezelfde as, die elk op een
 #: pagina passen
@@ -53,6 +53,7 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
     naam = g.gemeente or gemeente
     kleur = resultaat.instellingen.huisstijl.kleur
     casussen = casusweergaven(resultaat, sorted(resultaat.casuscijfers_van(naam), key=lambda c: c.id))
+    invoer = invoerbestanden(resultaat, casussen)
     secties = [
         _sectie_samenvatting(g, casussen, resultaat.instellingen.psa_iteraties),
         _sectie_toelichting(g, kleur),
@@ -67,10 +68,11 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
         verantwoording(
             resultaat,
             gebruikte_tarieven(resultaat, naam),
-            invoerbestanden(resultaat, casussen),
+            invoer,
             resultaat.overgeslagen_van(naam),
             (*g.waarschuwingen, *(w for c in casussen for w in c.cijfers.waarschuwingen)),
         ),
+        colofon(resultaat, invoer, datum),
     ]
     return Document(
         titel=f"Maatschappelijke businesscase sociaal team {naam}",
@@ -79,13 +81,14 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
             ("Periode van de casussen", periode(g)),
             ("Prijspeil", str(resultaat.prijspeil)),
             ("Aantal casussen", str(g.aantal_casussen)),
-            ("Gemaakt op", f.datum(datum)),
+            *omslagkenmerken(resultaat.instellingen.huisstijl, datum),
         ),
-        secties=tuple(secties),
+        secties=(inhoudsopgave(secties), *secties),
         huisstijl=resultaat.instellingen.huisstijl,
         voettekst=voettekst(resultaat.instellingen.huisstijl, resultaat.prijspeil),
         sjabloon="gemeente.html.j2",
         datum=datum,
+        omslag=True,
     )
 
 

@@ -23,7 +23,7 @@ from .blokken import (
     meldingen,
     tabel,
 )
-from .gedeeld import euro_interval, periode, voettekst
+from .gedeeld import euro_interval, omslagkenmerken, periode, voettekst
 
 _Z = 1.959963984540054
 
@@ -67,7 +67,7 @@ def vergelijking_document(resultaat: Resultaat, datum: dt.date, per: str = "geme
             ("Casussen", str(resultaat.totaal.aantal_casussen)),
             ("Periode van de casussen", periode(resultaat.totaal)),
             ("Prijspeil", str(resultaat.prijspeil)),
-            ("Gemaakt op", f.datum(datum)),
+            *omslagkenmerken(huisstijl, datum),
         ),
         secties=tuple(secties),
         huisstijl=huisstijl,
