@@ -198,3 +198,25 @@ def test_een_lange_forest_plot_is_in_de_pdf_in_delen_en_in_html_een_grafiek(rott
     # de eerste 30 alleen reiken tot 39: de as is die van alle 61 (tot 70, dus een streepje bij 80)
     assert any(label.replace("\u00a0", " ") == "€ 80" for label in aslabels(delen[0]))
     assert grafieken.als_svg(beeld, "forest", "Titel", "Uitleg").count("<svg") == 1
+
+
+def test_tabellen_en_figuren_zijn_doorgenummerd_met_titel_en_bron(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Elke tabel met titel en elke grafiek heeft een nummer, 1, 2, 3 ... in leesvolgorde, en een bronregel; de
+    eerste tabel is de kerncijfertabel op pagina 1, de eerste grafiek de kanscurve; HTML en PDF noemen ze gelijk."""
+    from casuskosten.uitvoer.document import Figuur
+
+    document = gemeente_document(rotterdam, "Rotterdam", DATUM)
+    blokken = [b for s in document.secties for b in s.blokken]
+    tabellen = [b for b in blokken if isinstance(b, Tabel) and b.bijschrift]
+    figuren = [b.grafiek for b in blokken if isinstance(b, Figuur)]
+    assert [t.nummer for t in tabellen] == list(range(1, len(tabellen) + 1))
+    assert [g.nummer for g in figuren] == list(range(1, len(figuren) + 1))
+    assert all(t.bron.startswith("Bron: ") for t in tabellen)
+    assert all(g.bron.startswith("Bron: ") for g in figuren)
+    html = gemeente_rapport(rotterdam, "Rotterdam", "html", DATUM).decode("utf-8")
+    assert "<caption>Tabel 1. Kerncijfers</caption>" in html
+    assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in html
+    pdf = " ".join(" ".join(p.split()) for p in pdf_paginas)
+    assert "Tabel 1. Kerncijfers" in " ".join(pdf_paginas[1].split())
+    assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in pdf
+    assert "Bron: 8 casussen van Rotterdam, beprijsd met de gebruikte tarieven (zie Verantwoording)." in pdf

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ... import formaat as f
 from ...rekenen.resultaat import Resultaat
-from .blokken import Document, Inhoud, Sectie
+from .blokken import Document, Inhoud, Sectie, genummerd
 from .casus import CasusWeergave, casussectie, casusweergaven
 from .gedeeld import omslagkenmerken, voettekst
 from .verantwoording import colofon, gebruikte_tarieven, invoerbestanden, verantwoording
@@ -34,6 +34,7 @@ def casusboek_document(resultaat: Resultaat, datum: dt.date) -> Document:
             tuple(w for c in casussen for w in c.cijfers.waarschuwingen),
             nieuwe_pagina=not een,
             opschaling=False,
+            opmerkingen=not een,
         ),
         colofon(resultaat, invoer, datum, opschaling=False),
     ]
@@ -41,7 +42,7 @@ def casusboek_document(resultaat: Resultaat, datum: dt.date) -> Document:
     return Document(
         titel=_titel(casussen),
         kenmerken=(("Prijspeil", str(resultaat.prijspeil)), *omslagkenmerken(huisstijl, datum)),
-        secties=tuple(secties),
+        secties=genummerd(secties),
         huisstijl=huisstijl,
         voettekst=voettekst(huisstijl, resultaat.prijspeil),
         sjabloon="casusboek.html.j2",

@@ -57,6 +57,19 @@ def euro_interval(interval: tuple[float, float] | None) -> str:
     return "–" if interval is None else f"[{f.euro(interval[0])} – {f.euro(interval[1])}]"
 
 
+def bron_casussen(agg: Aggregaat) -> str:
+    """De bronregel van een tabel of grafiek uit de casussen: "Bron: 8 casussen van Rotterdam, beprijsd met de
+    gebruikte tarieven (zie Verantwoording)."."""
+    wie = f" van {agg.gemeente}" if agg.gemeente else ""
+    aantal = f.aantal(agg.aantal_casussen, "casus", "casussen")
+    return f"Bron: {aantal}{wie}, beprijsd met de gebruikte tarieven (zie Verantwoording)."
+
+
+def bron_simulatie(agg: Aggregaat, iteraties: int) -> str:
+    """De bronregel van een cijfer uit de simulatie: de casussen en het aantal doorrekeningen."""
+    return bron_casussen(agg).removesuffix(".") + f"; {f.getal(iteraties, 0)} doorrekeningen."
+
+
 def inhoudsopgave(secties: Iterable[Sectie]) -> Sectie:
     """De inhoudsopgave van de hoofdstukken (niveau 1, met kop), in HTML een lijst met ankers en in de PDF met het
     paginanummer; op de omslag."""

@@ -59,11 +59,12 @@ def verantwoording(
     *,
     nieuwe_pagina: bool = True,
     opschaling: bool = True,
+    opmerkingen: bool = True,
 ) -> Sectie:
     """De sectie Verantwoording, op een nieuwe pagina (een casusrapport van één casus: meteen na de casus).
 
     `opschaling`: met de getallen van de opschaling en hun bronnen; niet in een casusrapport of casusboek, dat geen
-    begroting heeft.
+    begroting heeft. `opmerkingen`: met de tabel van de opmerkingen; niet bij één casus, die ze zelf al toont.
     """
     blokken: list[Blok] = [
         Tussenkop("Methode"),
@@ -73,9 +74,16 @@ def verantwoording(
         Tussenkop("Gebruikte tarieven"),
         _tarieventabel(tarieven, r.prijspeil),
         Tussenkop("Invoerbestanden"),
-        tabel(("Bestand", "SHA-256"), (*instellingenbestand(r), *invoer), vast=(1,), soort="hash"),
+        tabel(
+            ("Bestand", "SHA-256"),
+            (*instellingenbestand(r), *invoer),
+            vast=(1,),
+            soort="hash",
+            bijschrift="Invoerbestanden met hun SHA-256",
+            bron="Bron: de gelezen bytes van elk bestand.",
+        ),
     ]
-    if waarschuwingen:
+    if waarschuwingen and opmerkingen:
         blokken += [
             Tussenkop("Opmerkingen en waar ze staan"),
             tabel(
@@ -84,6 +92,8 @@ def verantwoording(
                     (waarschuwingstitel(w.code), w.bestand or w.casus or w.gemeente or "–", waarschuwingstekst(w))
                     for w in dict.fromkeys(waarschuwingen)
                 ),
+                bijschrift="Opmerkingen bij de invoer",
+                bron="Bron: de controles bij het lezen en beprijzen van de casussen.",
             ),
         ]
     if overgeslagen:
@@ -168,6 +178,7 @@ def _instellingen(r: Resultaat) -> Tabel:
             ("correctie hoog / middel / laag", f"{f.aandeel(c.hoog)} / {f.aandeel(c.middel)} / {f.aandeel(c.laag)}"),
         ),
         bijschrift="Instellingen",
+        bron=f"Bron: {'het instellingenbestand' if instellingenbestand(r) else 'de standaardinstellingen'}.",
     )
 
 
@@ -232,6 +243,7 @@ def _aannames(r: Resultaat, gemeenten: tuple[str, ...]) -> tuple[Blok, ...]:
             rechts=(1,),
             vast=(0,),
             bijschrift="Getallen van de opschaling",
+            bron="Bron: het instellingenbestand, met de bron van elk getal.",
         ),
     )
 
@@ -260,4 +272,6 @@ def _tarieventabel(tarieven: tuple[GebruiktTarief, ...], prijspeil: int) -> Tabe
         ),
         rechts=(2,),
         voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {prijspeil}.",
+        bijschrift="Gebruikte tarieven",
+        bron="Bron: de tariefbestanden; per tarief de bron en de regel.",
     )
