@@ -220,3 +220,19 @@ def test_tabellen_en_figuren_zijn_doorgenummerd_met_titel_en_bron(rotterdam, pdf
     assert "Tabel 1. Kerncijfers" in " ".join(pdf_paginas[1].split())
     assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in pdf
     assert "Bron: 8 casussen van Rotterdam, beprijsd met de gebruikte tarieven (zie Verantwoording)." in pdf
+
+
+def test_een_lang_tornadolabel_wordt_over_regels_verdeeld_niet_afgekapt() -> None:
+    """Een aanname van 80 tekens staat heel in de tekening van het tornadodiagram, over twee regels, zonder "…"."""
+    from reportlab.graphics.shapes import String
+
+    from casuskosten.uitvoer.document import Tornado, Tornadobalk
+    from casuskosten.uitvoer.grafieken import tornado
+
+    naam = "Prijs: Professioneel sociaal wijkteam met een heel lange omschrijving van de inzet"
+    d = tornado(Tornado((Tornadobalk(naam, -100.0, 300.0),), 100.0, "#1f5f8b"))
+    teksten = [e.text for e in d.contents if isinstance(e, String)]
+    assert not any("…" in t for t in teksten)
+    regels = [t for t in teksten if t and t in naam]
+    assert " ".join(regels) == naam
+    assert len(regels) == 2
