@@ -92,3 +92,75 @@ def test_stuurtekens_in_een_pad_komen_zichtbaar_op_het_scherm(draai: Draai, tmp_
     assert (tmp_path / naam).is_file()
     assert OSC_8 not in uit.stderr
     assert "\\x1b]8;;evil.invalid\\x1b\\klik" in uit.stderr
+
+
+# --- 2. stuurtekens en XML-ongeldige tekens worden bij de invoer geweigerd -------------------------------------
+
+GEEN_TEKST = "tekst mag geen stuurtekens bevatten (alleen tab en regeleinde)"
+
+
+@pytest.mark.parametrize(
+    ("tariefmap", "plaats", "reden"),
+    [
+        pytest.param(
+            "tarief-esc-in-omschrijving",
+            "tarieven.csv:3: omschrijving:",
+            "de cel bevat op positie 11 het onzichtbare teken U+001B (ESC, stuurteken)",
+            id="esc-in-csv",
+        ),
+        pytest.param(
+            "tarief-ffff-in-bron",
+            "tarieven.csv:3: bron:",
+            "de cel bevat op positie 4 het onzichtbare teken U+FFFF (geen teken)",
+            id="ffff-in-csv",
+        ),
+        pytest.param(
+            "tarief-excel-csi-in-omschrijving",
+            "tarieven.xlsx:3: omschrijving:",
+            "de cel bevat op positie 10 het onzichtbare teken U+009B (stuurteken)",
+            id="csi-in-xlsx",
+        ),
+    ],
+)
+def test_stuurteken_in_een_tarieftabel_is_een_fout(
+    tariefmap: str, plaats: str, reden: str, draai: Draai, tmp_path: Path
+) -> None:
+    """Een stuurteken of niet-teken in een cel van een tarieftabel (CSV of xlsx): FOUT met bestand, regel, kolom en
+    het teken, exit 1, en het teken zelf komt niet op het scherm."""
+    map_ = DATA / tariefmap
+    uit = draai("tarieven", "--tarieven", str(map_))
+    assert uit.returncode == 1
+    assert f"FOUT {map_}/{plaats} {reden}; {GEEN_TEKST}" in uit.stderr
+    assert "Traceback" not in uit.stderr
+    assert not any(t in uit.stdout + uit.stderr for t in "\x1b\x9b\uffff")
+
+
+def test_stuurteken_in_de_instellingen_is_een_fout(draai: Draai, tmp_path: Path, tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Een ESC als TOML-escape (`\\u001b`) in `[huisstijl] organisatie`: FOUT met bestand, regel 5 en veld."""
+    from tests.conftest import casus
+
+    bestand = DATA / "instellingen-esc-in-organisatie.toml"
+    uit = draai("controleer", str(casusmap(casus())), "--tarieven", str(tarieven), "--instellingen", str(bestand))
+    assert uit.returncode == 1
+    assert (
+        f"FOUT {bestand}:5: huisstijl.organisatie: de tekst bevat op positie 10 het onzichtbare teken U+001B (ESC, "
+        f"stuurteken); {GEEN_TEKST}"
+    ) in uit.stderr
+
+
+def test_niet_teken_als_escape_in_een_casus_is_een_fout(draai: Draai, tarieven: Path) -> None:
+    """`"\\uFFFF"` in de situatie van een casus (YAML laat het als escape toe): FOUT op regel 7, veld situatie."""
+    bestand = DATA / "ffff-als-escape.yaml"
+    uit = draai("controleer", str(bestand), "--tarieven", str(tarieven))
+    assert uit.returncode == 1
+    assert (
+        "ffff-als-escape.yaml:7: situatie: onzichtbaar teken U+FFFF in de tekst (als escape geschreven)" in uit.stderr
+    )
+
+
+def test_export_naar_xlsx_schrijft_geen_xml_ongeldig_teken() -> None:
+    """Het vangnet van de xlsx-export (voor wat niet uit een gecontroleerd veld komt, zoals een pad): U+FFFE, U+FFFF,
+    een losse surrogaat en ESC worden U+FFFD; tab, regeleinde en gewone tekst blijven."""
+    from casuskosten.uitvoer.export import _schone_tekst
+
+    assert _schone_tekst("a\ufffeb\uffffc\udcff\x1bd\te\nf") == "a\ufffdb\ufffdc\ufffd\ufffdd\te\nf"

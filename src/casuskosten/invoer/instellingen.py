@@ -34,6 +34,7 @@ from pydantic import (
 from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming
 from .modellen import ZWAARTES
 from .namen import sleutel
+from .tekens import ongeldig_teken, teksten
 from .validatie import vertaal
 from .yamlbron import YamlDocument
 
@@ -533,6 +534,8 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
             raise InstellingenFout(
                 [Melding(bestand, int(regel.group(1)) if regel else None, None, _toml_fout(str(fout)))]
             ) from None
+    regels = _toml_regels(tekst)
+    _geen_stuurtekens(data, bestand, regels)
     data.update({k: v for k, v in overschrijf.items() if v is not None})
     huisstijl = data.get("huisstijl")
     if isinstance(huisstijl, dict) and isinstance(huisstijl.get("logo"), str) and bron.is_file():
@@ -540,7 +543,6 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         logo = Path(huisstijl["logo"]).expanduser()
         if not logo.is_absolute():
             data["huisstijl"] = {**huisstijl, "logo": str(bron.parent / logo)}
-    regels = _toml_regels(tekst)
     try:
         instellingen = Instellingen.model_validate(data, context={_UIT_BESTAND: True})
     except ValidationError as fout:
@@ -556,6 +558,20 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         elif (veld,) in regels:
             instellingen._herkomst[veld] = (bestand, regels[(veld,)], veld)
     return instellingen
+
+
+def _geen_stuurtekens(data: dict[str, Any], bestand: str, regels: dict[tuple[str | int, ...], int]) -> None:
+    """Weiger een stuurteken of XML-ongeldig teken in een sleutel of tekst (TOML laat ze als escape toe, `"\\u001b"`):
+    ze zouden de terminal, de HTML en een xlsx-export bereiken."""
+    meldingen = []
+    for pad, tekst in teksten(data):
+        reden = ongeldig_teken(tekst)
+        if reden is not None:
+            regel = next((regels[pad[:n]] for n in range(len(pad), 0, -1) if pad[:n] in regels), None)
+            veld = ".".join(str(d) for d in pad)
+            meldingen.append(Melding(bestand, regel, veld, f"de tekst {reden}"))
+    if meldingen:
+        raise InstellingenFout(meldingen)
 
 
 def _tabelkop(*delen: str) -> str:

@@ -24,6 +24,7 @@ from typing import Any, Literal, get_args
 
 from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
 from .namen import bijna_gelijk, gemeentenaam, netjes, sleutel
+from .tekens import ongeldig_teken
 from .yamlbron import decodeer
 
 Financier = Literal[
@@ -674,7 +675,8 @@ def _rijen(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """(regelnummer, rij) per gegevensrij; controleert de kopregel (`_kop`) en het aantal waarden per rij.
 
-    Een waarde in een kolom zonder naam in de kopregel is een fout (één keer per kolom): die zou stil wegvallen."""
+    Een waarde in een kolom zonder naam in de kopregel is een fout (één keer per kolom): die zou stil wegvallen. Een
+    cel met een stuurteken of een XML-ongeldig teken (`tekens.ongeldig_teken`) is een fout; die rij komt er niet uit."""
     kop = _kop(blad, verplicht, optioneel, meldingen)
     if kop is None:
         return
@@ -700,10 +702,12 @@ def _rijen(
                         "in; geef de kolom een naam (bijvoorbeeld toelichting) of maak de cel leeg",
                     )
                 )
-        yield (
-            nummer,
-            {k: _schoon(waarden[i]) if i < len(waarden) else "" for i, k in enumerate(kop) if k},
-        )
+        rij = {k: _schoon(waarden[i]) if i < len(waarden) else "" for i, k in enumerate(kop) if k}
+        ongeldig = [(k, reden) for k, w in rij.items() if (reden := ongeldig_teken(w)) is not None]
+        if ongeldig:  # een ESC of U+FFFF zou de terminal, de HTML en een xlsx-export bereiken
+            meldingen.extend(Melding(blad.naam, nummer, k, f"de cel {reden}") for k, reden in ongeldig)
+            continue
+        yield nummer, rij
 
 
 def _schoon(waarde: str) -> str:
