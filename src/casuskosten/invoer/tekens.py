@@ -57,3 +57,31 @@ def teksten(data: Any, pad: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[
     elif isinstance(data, list | tuple):
         for i, waarde in enumerate(data):
             yield from teksten(waarde, (*pad, i))
+
+
+# --- getallen ------------------------------------------------------------------------------------------------------
+
+#: zoveel cijfers mag het gehele deel van een getal hebben (een bedrag, aantal of jaartal heeft er een handvol); meer
+#: is een tikfout of een geplakte reeks, en duizenden cijfers laten Python's `int` een ValueError geven (de grens op
+#: het omzetten van tekst naar een geheel getal). Gecontroleerd vóór de omzetting, in YAML, CSV, xlsx en TOML.
+MAX_CIJFERS = 15
+
+
+def cijfers_voor_de_komma(tekst: str) -> int:
+    """Het aantal cijfers 0-9 in het gehele deel van een getal zoals geschreven (vóór `.`, `e` of `E`), zonder
+    voorloopnullen: `-1_000.5` -> 4."""
+    geheel = re.split(r"[.eE]", tekst, maxsplit=1)[0]
+    return len(re.sub(r"[^0-9]", "", geheel).lstrip("0"))
+
+
+def te_veel_cijfers(aantal: int) -> str:
+    """De melding voor een getal met `aantal` cijfers vóór de komma (meer dan MAX_CIJFERS)."""
+    return (
+        f"is een getal van {aantal} cijfers; een getal heeft er hier hooguit {MAX_CIJFERS} vóór de komma (een "
+        "tikfout of een geplakte reeks?)"
+    )
+
+
+def kort_getal(tekst: str, lengte: int = 20) -> str:
+    """Een lang getal voor in een melding: het begin en het aantal tekens, nooit duizenden cijfers."""
+    return tekst if len(tekst) <= lengte else f"{tekst[:lengte]}... ({len(tekst)} tekens)"

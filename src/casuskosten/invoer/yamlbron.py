@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..fouten import InvoerFout, Melding
 from .modellen import SLEUTELS
-from .tekens import KLASSE
+from .tekens import KLASSE, MAX_CIJFERS, cijfers_voor_de_komma, kort_getal, te_veel_cijfers
 
 try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
     from yaml import CSafeLoader as _VeiligeLader
@@ -675,6 +675,12 @@ class _Omzetter:
             return waarde
         if tag == _BOOL:
             return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag in (_INT, _FLOAT) and (cijfers := cijfers_voor_de_komma(waarde)) > MAX_CIJFERS:
+            raise self._fout(
+                node,
+                pad,
+                f"'{kort_getal(waarde)}' {te_veel_cijfers(cijfers)}; is het tekst, zet het dan tussen aanhalingstekens",
+            )
         if tag == _INT:
             return int(waarde)
         if tag == _FLOAT:
