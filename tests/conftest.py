@@ -163,9 +163,8 @@ def draai_in_proces(*args: str, cwd: Path = PROJECT, omgeving: Mapping[str, str]
     ze worden hier op dezelfde manier opnieuw gemaakt, met stdout en stderr als pijp (geen terminal). Een
     onverwachte uitzondering komt niet als traceback in stderr maar laat de test falen, met de traceback erbij.
     `test_cli.py` vergelijkt deze uitkomst met die van een echt proces."""
-    from rich.console import Console
-
     from casuskosten import cli
+    from casuskosten.uitvoer.scherm import console
 
     uit, fout = _pijp(), _pijp()
     with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
@@ -173,8 +172,8 @@ def draai_in_proces(*args: str, cwd: Path = PROJECT, omgeving: Mapping[str, str]
             mp.setenv(naam, waarde)
         mp.chdir(cwd)
         # dezelfde regels als bovenin cli.py
-        mp.setattr(cli, "uit_console", Console(width=None if sys.stdout.isatty() else 200))
-        mp.setattr(cli, "fout_console", Console(stderr=True, soft_wrap=True))
+        mp.setattr(cli, "uit_console", console(width=None if sys.stdout.isatty() else 200))
+        mp.setattr(cli, "fout_console", console(stderr=True, soft_wrap=True))
         try:
             cli.main(list(args))
         except SystemExit as einde:

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
+from rich.text import Text
 from typer._click import core as _klik_core
 from typer._click import exceptions as _klik_fouten
 from typer._click.formatting import HelpFormatter
 
 from .fouten import CasuskostenFout, InvoerFout, Melding
+from .uitvoer.scherm import console
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole; de kern wordt pas in een opdracht geladen
     from .invoer.opties import Invoeropties
@@ -131,8 +132,10 @@ app = typer.Typer(
     subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
 )
 
-uit_console = Console(width=None if sys.stdout.isatty() else 200)
-fout_console = Console(stderr=True, soft_wrap=True)
+# alles wat deze consoles tonen is tekst, ook markup of stuurtekens uit een bestand, naam of pad (uitvoer/scherm.py);
+# de opmaak van de tool zelf gaat met Text en stijlen
+uit_console = console(width=None if sys.stdout.isatty() else 200)
+fout_console = console(stderr=True, soft_wrap=True)
 
 Paden = Annotated[
     list[Path] | None,
@@ -300,9 +303,12 @@ def controleer(
         toon_fouten(fout_console, begrensd(rapport.fouten))
         raise typer.Exit(1)
     uit_console.print(
-        f"[green]In orde:[/green] {aantal(rapport.aantal_casussen, 'casus', 'casussen')}, "
-        f"{aantal(rapport.aantal_tariefregels, 'tariefregel', 'tariefregels')}, "
-        f"{aantal(len(rapport.waarschuwingen), 'waarschuwing', 'waarschuwingen')}."
+        Text.assemble(
+            ("In orde:", "green"),
+            f" {aantal(rapport.aantal_casussen, 'casus', 'casussen')}, "
+            f"{aantal(rapport.aantal_tariefregels, 'tariefregel', 'tariefregels')}, "
+            f"{aantal(len(rapport.waarschuwingen), 'waarschuwing', 'waarschuwingen')}.",
+        )
     )
 
 
@@ -343,7 +349,7 @@ def bereken(
     from .uitvoer.terminal import toon_resultaat
 
     if uit is not None:
-        opname = Console(record=True, width=160, file=io.StringIO())
+        opname = console(record=True, width=160, file=io.StringIO())
         toon_resultaat(opname, resultaat, details=details)
         schrijf_atomair(uit, opname.export_text(), beschermd=invoer_van(resultaat))
         fout_console.print(f"Tabellen geschreven naar {uit}")
@@ -400,8 +406,11 @@ def nieuw(
 
     pad = maak_casus(gemeente, id_=id_, uit=uit, schema=schema, sjablonen=sjablonen)
     uit_console.print(
-        f"Nieuwe casus geschreven: [bold]{pad}[/bold]. Vul elke '<VUL IN ...>' in en draai daarna "
-        f"'casuskosten controleer {pad}'."
+        Text.assemble(
+            "Nieuwe casus geschreven: ",
+            (str(pad), "bold"),
+            f". Vul elke '<VUL IN ...>' in en draai daarna 'casuskosten controleer {pad}'.",
+        )
     )
     if not schema.exists():
         uit_console.print(f"Tip: 'casuskosten schema --uit {schema}' geeft uw editor aanvulling en controle.")
@@ -597,7 +606,7 @@ def _meld_weggelaten(overgeslagen: tuple[Any, ...]) -> None:
     from .uitvoer.terminal import toon_weggelaten
 
     if overgeslagen:
-        fout_console.print("[bold yellow]LET OP[/]", end=" ")
+        fout_console.print(Text("LET OP", style="bold yellow"), end=" ")
         toon_weggelaten(fout_console, overgeslagen, "bold yellow")
 
 
@@ -607,13 +616,17 @@ def _rapportbalk(aantal: int) -> Iterator[Callable[[str], None] | None]:
     if not aantal or not fout_console.is_terminal:
         yield None
         return
+    from rich.markup import escape
     from rich.progress import Progress
+
+    from .fouten import zichtbaar
 
     with Progress(console=fout_console, transient=True) as balk:
         taak = balk.add_task("Rapporten", total=aantal)
 
         def stap(naam: str) -> None:
-            balk.update(taak, advance=1, description=f"Rapport {naam}")
+            # de kolom van de balk leest markup: de gemeentenaam gaat er als tekst in
+            balk.update(taak, advance=1, description=f"Rapport {escape(zichtbaar(naam))}")
 
         yield stap
 

@@ -28,6 +28,12 @@ def zichtbaar(tekst: str) -> str:
     return _ONZICHTBAAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)
 
 
+def zichtbaar_per_regel(tekst: str) -> str:
+    """Als `zichtbaar`, maar nieuwe regels en tabs blijven staan: voor tekst die al over regels is verdeeld (een
+    tabel, een alinea op de terminal)."""
+    return "\n".join("\t".join(zichtbaar(stuk) for stuk in regel.split("\t")) for regel in tekst.split("\n"))
+
+
 _MASKER: list[Callable[[str], str]] = []
 
 

@@ -13,6 +13,7 @@ import io
 import re
 import tomllib
 import warnings
+from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
@@ -35,6 +36,7 @@ from ..argumenten import publiek
 from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming, os_reden
 from .modellen import ZWAARTES
 from .namen import sleutel
+from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, ongeldig_teken, te_veel_cijfers, teksten
 from .validatie import vertaal
 from .yamlbron import YamlDocument
 
@@ -538,11 +540,16 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
             data = tomllib.loads(tekst)
         except UnicodeDecodeError:
             raise InstellingenFout([Melding(bestand, None, None, "bestand is geen UTF-8")]) from None
+        except ValueError:  # tomllib zet een geheel getal van duizenden cijfers om en loopt op Python's grens
+            raise InstellingenFout([_te_lang_getal(bestand, tekst)]) from None
         except tomllib.TOMLDecodeError as fout:
             regel = re.search(r"line (\d+)", str(fout))
             raise InstellingenFout(
                 [Melding(bestand, int(regel.group(1)) if regel else None, None, _toml_fout(str(fout)))]
             ) from None
+    regels = _toml_regels(tekst)
+    _geen_stuurtekens(data, bestand, regels)
+    _geen_te_lange_getallen(data, bestand, regels)
     data.update({k: v for k, v in overschrijf.items() if v is not None})
     huisstijl = data.get("huisstijl")
     if isinstance(huisstijl, dict) and isinstance(huisstijl.get("logo"), str) and bron.is_file():
@@ -550,7 +557,6 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         logo = Path(huisstijl["logo"]).expanduser()
         if not logo.is_absolute():
             data["huisstijl"] = {**huisstijl, "logo": str(bron.parent / logo)}
-    regels = _toml_regels(tekst)
     try:
         instellingen = Instellingen.model_validate(data, context={_UIT_BESTAND: True})
     except ValidationError as fout:
@@ -566,6 +572,52 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
         elif (veld,) in regels:
             instellingen._herkomst[veld] = (bestand, regels[(veld,)], veld)
     return instellingen
+
+
+def _te_lang_getal(bestand: str, tekst: str) -> Melding:
+    """De melding voor het eerste getal in `tekst` met meer dan MAX_CIJFERS cijfers (tomllib zegt niet waar)."""
+    gevonden = re.search(rf"(?<![0-9_])[0-9][0-9_]{{{MAX_CIJFERS},}}", tekst)
+    regel = tekst.count("\n", 0, gevonden.start()) + 1 if gevonden else None
+    cijfers = cijfers_voor_de_komma(gevonden.group()) if gevonden else MAX_CIJFERS + 1
+    return Melding(bestand, regel, None, f"de waarde {te_veel_cijfers(cijfers)}")
+
+
+def _geen_te_lange_getallen(data: dict[str, Any], bestand: str, regels: dict[tuple[str | int, ...], int]) -> None:
+    """Weiger een geheel getal met meer dan MAX_CIJFERS cijfers, met regel en veld (geen instelling heeft er zoveel)."""
+    meldingen = []
+    for pad, getal in _getallen(data):
+        cijfers = len(str(abs(getal)))
+        if cijfers > MAX_CIJFERS:
+            regel = next((regels[pad[:n]] for n in range(len(pad), 0, -1) if pad[:n] in regels), None)
+            veld = ".".join(str(d) for d in pad)
+            meldingen.append(Melding(bestand, regel, veld, f"de waarde {te_veel_cijfers(cijfers)}"))
+    if meldingen:
+        raise InstellingenFout(meldingen)
+
+
+def _getallen(data: Any, pad: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], int]]:
+    if isinstance(data, int) and not isinstance(data, bool):
+        yield pad, data
+    elif isinstance(data, dict):
+        for sleutel, waarde in data.items():
+            yield from _getallen(waarde, (*pad, sleutel))
+    elif isinstance(data, list):
+        for i, waarde in enumerate(data):
+            yield from _getallen(waarde, (*pad, i))
+
+
+def _geen_stuurtekens(data: dict[str, Any], bestand: str, regels: dict[tuple[str | int, ...], int]) -> None:
+    """Weiger een stuurteken of XML-ongeldig teken in een sleutel of tekst (TOML laat ze als escape toe, `"\\u001b"`):
+    ze zouden de terminal, de HTML en een xlsx-export bereiken."""
+    meldingen = []
+    for pad, tekst in teksten(data):
+        reden = ongeldig_teken(tekst)
+        if reden is not None:
+            regel = next((regels[pad[:n]] for n in range(len(pad), 0, -1) if pad[:n] in regels), None)
+            veld = ".".join(str(d) for d in pad)
+            meldingen.append(Melding(bestand, regel, veld, f"de tekst {reden}"))
+    if meldingen:
+        raise InstellingenFout(meldingen)
 
 
 def _tabelkop(*delen: str) -> str:

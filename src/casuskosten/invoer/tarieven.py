@@ -25,6 +25,7 @@ from typing import Any, Literal, get_args
 from ..argumenten import controleer, publiek
 from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
 from .namen import bijna_gelijk, gemeentenaam, netjes, sleutel
+from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, ongeldig_teken, te_veel_cijfers
 from .yamlbron import decodeer
 
 Financier = Literal[
@@ -691,7 +692,8 @@ def _rijen(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """(regelnummer, rij) per gegevensrij; controleert de kopregel (`_kop`) en het aantal waarden per rij.
 
-    Een waarde in een kolom zonder naam in de kopregel is een fout (één keer per kolom): die zou stil wegvallen."""
+    Een waarde in een kolom zonder naam in de kopregel is een fout (één keer per kolom): die zou stil wegvallen. Een
+    cel met een stuurteken of een XML-ongeldig teken (`tekens.ongeldig_teken`) is een fout; die rij komt er niet uit."""
     kop = _kop(blad, verplicht, optioneel, meldingen)
     if kop is None:
         return
@@ -717,10 +719,12 @@ def _rijen(
                         "in; geef de kolom een naam (bijvoorbeeld toelichting) of maak de cel leeg",
                     )
                 )
-        yield (
-            nummer,
-            {k: _schoon(waarden[i]) if i < len(waarden) else "" for i, k in enumerate(kop) if k},
-        )
+        rij = {k: _schoon(waarden[i]) if i < len(waarden) else "" for i, k in enumerate(kop) if k}
+        ongeldig = [(k, reden) for k, w in rij.items() if (reden := ongeldig_teken(w)) is not None]
+        if ongeldig:  # een ESC of U+FFFF zou de terminal, de HTML en een xlsx-export bereiken
+            meldingen.extend(Melding(blad.naam, nummer, k, f"de cel {reden}") for k, reden in ongeldig)
+            continue
+        yield nummer, rij
 
 
 def _schoon(waarde: str) -> str:
@@ -825,6 +829,8 @@ def _xlsx(pad: Path, naam: str, meldingen: list[Melding], waarschuwingen: list[W
             _verborgen(bladnaam, kop, verborgen, inhoud.verborgen_kolommen, meldingen)
             if inhoud.buiten_kop is not None:
                 meldingen.append(_buiten_kop(bladnaam, *inhoud.buiten_kop))
+            if inhoud.te_lang is not None:
+                meldingen.append(_te_lang(bladnaam, kop, *inhoud.te_lang))
             if len(meldingen) == fouten_blad:
                 bladen.append(_Blad(bladnaam, kop, rijen))
     finally:
@@ -887,6 +893,14 @@ def _excelkop_later(werkblad: Any) -> int | None:
     return None
 
 
+def _te_lang(naam: str, kop: list[str], rij: int, kolom: int, cijfers: int) -> Melding:
+    """Een getalcel met te veel cijfers (zie `_Inhoud.te_lang`), met cel, regel en kolom."""
+    from openpyxl.utils.cell import get_column_letter
+
+    veld = _kolom(kop[kolom - 1]) or None if 0 < kolom <= len(kop) else None
+    return Melding(naam, rij, veld, f"cel {get_column_letter(kolom)}{rij} {te_veel_cijfers(cijfers)}")
+
+
 def _buiten_kop(naam: str, rij: int, kolom: int) -> Melding:
     """Een gevulde cel rechts van de laatste kolom met een naam: die zou stil niet gelezen worden."""
     from openpyxl.utils.cell import get_column_letter
@@ -940,6 +954,9 @@ class _Inhoud:
     verborgen_rijen: list[int] = field(default_factory=list)
     verborgen_kolommen: list[int] = field(default_factory=list)  # tot en met de laatste kop
     buiten_kop: tuple[int, int] | None = None  # de eerste gevulde cel (rij, kolom) rechts van de laatste kop
+    #: de eerste getalcel (rij, kolom, cijfers) met meer dan MAX_CIJFERS cijfers: openpyxl zou er een ValueError op
+    #: geven (Python's grens op int uit tekst), of een getal dat niemand zo bedoelde
+    te_lang: tuple[int, int, int] | None = None
 
 
 _Werkblad = tuple[list[str], list[tuple[int, list[str]]], _Inhoud]
@@ -967,7 +984,7 @@ def _werkblad(werkblad: Any) -> _Werkblad | None:
     if not kop_ruw:
         return ([], [], inhoud) if laatste_rij > 0 else None
     rijen = []
-    if laatste_rij >= 2:
+    if laatste_rij >= 2 and inhoud.te_lang is None:  # anders geeft openpyxl een ValueError; _xlsx meldt de cel
         gelezen = werkblad.iter_rows(min_row=2, max_row=laatste_rij, max_col=breedte, values_only=True)
         for nummer, rij in enumerate(gelezen, start=2):
             if rij.count(None) < breedte:  # openpyxl vult ontbrekende rijen aan met lege; count is snel (in C)
@@ -1006,6 +1023,7 @@ def _bladinhoud(werkblad: Any, breedte: int) -> _Inhoud:
     verborgen_rijen: list[int] = []
     verborgen_kolommen: set[int] = set()
     buiten_kop: tuple[int, int] | None = None
+    te_lang: tuple[int, int, int] | None = None
     gegevens = None
     rij = kolom = 0
     with werkblad._get_source() as bron:  # het XML-deel van dit werkblad in het zip-archief
@@ -1037,6 +1055,9 @@ def _bladinhoud(werkblad: Any, breedte: int) -> _Inhoud:
                         buiten_kop = (rij, kolom)
                     continue
                 heeft_formule = element.find(ns + "f") is not None
+                if te_lang is None and uitkomst is not None and uitkomst.text and element.get("t") in (None, "n"):
+                    cijfers = cijfers_voor_de_komma(uitkomst.text)
+                    te_lang = (rij, kolom, cijfers) if cijfers > MAX_CIJFERS else None
                 if heeft_formule and not heeft_uitkomst:
                     formules.append((rij, kolom))
                 if heeft_formule or heeft_uitkomst:
@@ -1050,7 +1071,9 @@ def _bladinhoud(werkblad: Any, breedte: int) -> _Inhoud:
                         samengevoegd.append(bereik)
                 except (TypeError, ValueError):
                     samengevoegd.append(bereik)
-    return _Inhoud(samengevoegd, formules, laatste_rij, verborgen_rijen, sorted(verborgen_kolommen), buiten_kop)
+    return _Inhoud(
+        samengevoegd, formules, laatste_rij, verborgen_rijen, sorted(verborgen_kolommen), buiten_kop, te_lang
+    )
 
 
 def _excelfouten(
@@ -1170,6 +1193,8 @@ def lees_getal(tekst: str, decimaalteken: str | None = None) -> float:
         getal = _geheel_deel(waarde, None)
     if not _CIJFERS.fullmatch(getal.split(".", 1)[-1]):
         raise GetalFout(tekst)
+    if (cijfers := cijfers_voor_de_komma(getal)) > MAX_CIJFERS:
+        raise GetalFout(tekst, te_veel_cijfers(cijfers))
     return float(teken + getal)
 
 

@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..fouten import InvoerFout, Melding, os_reden
 from .modellen import SLEUTELS
+from .tekens import KLASSE, MAX_CIJFERS, cijfers_voor_de_komma, kort_getal, te_veel_cijfers
 
 try:  # de C-versie is er vrijwel altijd; de Python-versie is alleen een vangnet
     from yaml import CSafeLoader as _VeiligeLader
@@ -118,10 +119,9 @@ _CONSTRUCTOR = SafeConstructor()
 
 # Tekens die je niet ziet maar die de betekenis veranderen: stuurtekens (ook U+0085), zachte afbreekstreepjes,
 # breedteloze tekens, richtingstekens (U+202E keert tekst om), regel- en alineascheiders (U+2028/9) en een BOM
-# midden in de tekst. Tab, regeleinde en harde spatie in gewone tekst zijn wel toegestaan.
-_ONZICHTBAAR = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
+# midden in de tekst. Tab, regeleinde en harde spatie in gewone tekst zijn wel toegestaan. De stuurtekens en de
+# XML-ongeldige tekens (losse surrogaten, U+FFFE/U+FFFF) komen uit tekens.KLASSE, dezelfde als bij tarieven.
+_ONZICHTBAAR = re.compile(f"[{KLASSE}\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 # een harde spatie (of een andere spatie die geen spatie is) vóór de eerste tekst van een regel: inspringing
 _VREEMDE_INSPRINGING = re.compile("^[ \u00a0\u2007\u202f\u3000]*[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
 _NAMEN = {
@@ -709,6 +709,12 @@ class _Omzetter:
             return waarde
         if tag == _BOOL:
             return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag in (_INT, _FLOAT) and (cijfers := cijfers_voor_de_komma(waarde)) > MAX_CIJFERS:
+            raise self._fout(
+                node,
+                pad,
+                f"'{kort_getal(waarde)}' {te_veel_cijfers(cijfers)}; is het tekst, zet het dan tussen aanhalingstekens",
+            )
         if tag == _INT:
             return int(waarde)
         if tag == _FLOAT:

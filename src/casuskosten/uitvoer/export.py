@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..argumenten import publiek
 from ..fouten import gemaskeerd
+from ..invoer.tekens import ONGELDIG
 from ..rekenen.resultaat import TABELLEN, Resultaat, tabelkolommen, uitleg
 from ..velden import Eenheid
 from .bestanden import (
@@ -49,9 +49,13 @@ _FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _schone_tekst(waarde: object) -> object:
-    """Tekst zonder de stuurtekens die een xlsx-bestand niet mag bevatten (die worden U+FFFD); de rest blijft."""
+    """Tekst zonder de tekens die een xlsx-bestand niet mag bevatten (die worden U+FFFD); de rest blijft.
+
+    De invoer weigert ze al (`invoer.tekens`); wat hier nog langskomt, komt uit een bestandsnaam of pad. Niet alleen
+    openpyxl's stuurtekens: ook U+FFFE/U+FFFF (Excel noemt het bestand dan beschadigd) en losse surrogaten (een
+    bestandsnaam die geen UTF-8 is), die openpyxl zonder klagen of met een traceback schrijft."""
     if isinstance(waarde, str):
-        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", waarde)
+        return ONGELDIG.sub("\ufffd", waarde)
     return waarde
 
 

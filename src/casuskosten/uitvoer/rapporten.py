@@ -29,10 +29,15 @@ FORMATEN: tuple[str, ...] = ("html", "pdf")
 
 
 def lees_datum(tekst: str | None) -> dt.date:
-    """De datum van `--datum` (JJJJ-MM-DD); zonder: vandaag."""
+    """De datum van `--datum` (JJJJ-MM-DD); zonder: vandaag.
+
+    Alleen JJJJ-MM-DD met de cijfers 0-9: `date.fromisoformat` neemt sinds Python 3.11 ook 20160314 en de weekdatum
+    2016-W11-1, en een rapport mag geen datum dragen die de gebruiker niet zo bedoelde."""
     if tekst is None:
         return dt.date.today()
     try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", tekst):
+            raise ValueError(tekst)
         return dt.date.fromisoformat(tekst)
     except ValueError:
         raise InvoerFout(
