@@ -409,7 +409,11 @@ def controleer_alles(
             geldig.append(cb)
     geldig, dubbel = zonder_dubbele_ids(geldig)
     fouten.extend(m for g in dubbel for m in g.meldingen)
-    waarschuwingen = (*(tabel.waarschuwingen if tabel else ()), *privacy)
+    waarschuwingen = (
+        *(gekozen.waarschuwingen() if gekozen else ()),
+        *(tabel.waarschuwingen if tabel else ()),
+        *privacy,
+    )
     if geldig and tabel is not None and gekozen is not None:
         try:
             resultaat = bereken_casussen(geldig, tabel, gekozen, werkers=werkers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import re
 import tomllib
 import warnings
@@ -33,7 +34,8 @@ from pydantic import (
 )
 
 from ..argumenten import publiek
-from ..fouten import InstellingenFout, Melding, bedoelde_u, opsomming, os_reden
+from ..fouten import InstellingenFout, Melding, Waarschuwing, bedoelde_u, opsomming, os_reden
+from ..kleuren import MINIMAAL_CONTRAST, WIT, contrast, tekstkleur
 from .modellen import ZWAARTES
 from .namen import sleutel
 from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, ongeldig_teken, te_veel_cijfers, teksten
@@ -136,6 +138,12 @@ class Huisstijl(_Model):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", kleur):
             raise ValueError(f"kleur '{kleur[:40]}' is geen kleurcode; schrijf #rrggbb, bijvoorbeeld #1f5f8b")
         return kleur
+
+    @property
+    def tekstkleur(self) -> str:
+        """De kleur van tekst in de huisstijl (koppen): `kleur`, of een donkerder tint van dezelfde kleurtoon als
+        `kleur` op wit onder 4,5:1 blijft (zie `kleuren.tekstkleur`)."""
+        return tekstkleur(self.kleur)
 
     @field_validator("logo")
     @classmethod
@@ -398,6 +406,24 @@ class Instellingen(_Model):
                 paden.append("formatie.kosten_per_fte")
         return tuple(paden)
 
+    def waarschuwingen(self) -> tuple[Waarschuwing, ...]:
+        """Wat aan deze instellingen bruikbaar is maar aandacht vraagt: een huisstijlkleur die als tekst op wit te
+        weinig contrast heeft (de rapporten gebruiken dan een donkerder tint voor tekst)."""
+        kleur = self.huisstijl.kleur
+        tekst = self.huisstijl.tekstkleur
+        if tekst == kleur.lower():
+            return ()
+        bestand, regel = self.regel_van("huisstijl", "kleur")
+        plaats = f"{bestand}:{regel}: " if bestand and regel else f"{bestand}: " if bestand else ""
+        was, wordt = _verhouding(contrast(kleur, WIT)), _verhouding(contrast(tekst, WIT))
+        melding = (
+            f"{plaats}huisstijl.kleur '{kleur}' heeft als tekst op wit een contrast van {was}; tekst vraagt "
+            f"minstens {_verhouding(MINIMAAL_CONTRAST)} (WCAG 2.1 AA). De rapporten zetten koppen daarom in {tekst}, "
+            f"een donkerder tint van dezelfde kleurtoon ({wordt}); lijnen en vlakken houden {kleur}. Kies zelf een "
+            "donkerder kleur om dat te voorkomen"
+        )
+        return (Waarschuwing("huisstijl_kleur_te_licht", melding, bestand),)
+
     @publiek
     def aannames(self, gemeente: str | None = None) -> tuple[str, ...]:
         """De getallen die meetellen (`getallen`) zonder bron, of met een bron die met "aanname" begint, als paden
@@ -517,6 +543,13 @@ def _zonder_lege_bronnen(data: Any) -> Any:
     if isinstance(data, dict):
         return {k: _zonder_lege_bronnen(v) for k, v in data.items() if not (k == "bronnen" and v == {})}
     return data
+
+
+def _verhouding(waarde: float) -> str:
+    """Een contrastverhouding als "4,59:1", naar beneden afgekapt op twee decimalen: een contrast net onder 4,5 mag
+    nooit als "4,5:1" in een melding staan; 4,50 wordt "4,5:1"."""
+    afgekapt = f"{math.floor(round(waarde * 100, 6)) / 100:.2f}".rstrip("0").rstrip(".")
+    return afgekapt.replace(".", ",") + ":1"
 
 
 @publiek

@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from .. import formaat as f
+from .. import kleuren
 from ..benamingen import trajectnaam
 from .document.blokken import (
     Beeld,
@@ -34,14 +35,23 @@ from .document.blokken import (
 
 BREEDTE = 470.0  # past binnen de tekstbreedte van een A4 met marges van 2 cm
 LETTER = "Helvetica"
+#: lijnen: de nullijn, het gepoolde interval
 GRIJS = colors.HexColor("#8c96a0")
 LICHT = colors.HexColor("#d9dee3")
-TEKST = colors.HexColor("#222222")
+TEKST = colors.HexColor(kleuren.TEKST)
+#: de vulling van de grijze staven (vóór 2015, de lage instelling, investeert), met een donkere rand (`RAND`): een
+#: luminantie van 0,42, zodat hij in grijswaarden lichter blijft dan de hoofdkleur van de staven ernaast (die is de
+#: tekstkleur van de huisstijl, luminantie hooguit 0,18: een verhouding van minstens 2:1)
+BALKGRIJS = colors.HexColor("#a7aeb6")
+RAND = colors.HexColor("#5f6b76")
+#: ja, deels, nee, onbekend: van donker naar licht (luminantie 0,07, 0,32, 0,56 en 0,87), zodat ze ook in grijs en
+#: voor wie rood en groen niet onderscheidt verschillen (elk paar minstens 1,5:1); het label op een vlak is wit of
+#: donker, met minstens 4,5:1 (`kleuren.leesbaar_op`)
 OORDEELKLEUREN = {
-    "ja": colors.HexColor("#2e7d4f"),
-    "deels": colors.HexColor("#9cc9a9"),
-    "nee": colors.HexColor("#c0504d"),
-    "onbekend": colors.HexColor("#c8c8c8"),
+    "ja": "#1f5535",
+    "deels": "#5da974",
+    "nee": "#f1b7b5",
+    "onbekend": "#f0f0f0",
 }
 #: gemeenten per tekening van de forest plot in de PDF: een tekening kan niet over een pagina heen, dus 342 gemeenten
 #: worden twaalf tekeningen met dezelfde as
@@ -78,9 +88,26 @@ def _tekst(
     return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=kleur, textAnchor=anker)
 
 
+def _hoofd(kleur: str) -> colors.Color:
+    """De hoofdkleur van de staven, punten en lijnen: de tekstkleur van de huisstijl (`kleuren.tekstkleur`), zodat
+    een licht merk (#f5c400) in grijs niet samenvalt met de grijze staven en een wit label erop leesbaar blijft."""
+    return colors.HexColor(kleuren.tekstkleur(kleur))
+
+
+def _vlak(x: float, y: float, breedte: float, hoogte: float, vulling: colors.Color) -> Rect:
+    """Een staaf; een lichte vulling krijgt een donkere rand, zodat hij ook op wit en in grijs te zien is."""
+    licht = kleuren.contrast(vulling.hexval().replace("0x", "#"), kleuren.WIT) < 3
+    return Rect(x, y, breedte, hoogte, fillColor=vulling, strokeColor=RAND if licht else None, strokeWidth=0.5)
+
+
+def _label_op(vulling: colors.Color) -> colors.Color:
+    """Wit of donker: de labelkleur met het meeste contrast op `vulling`."""
+    return colors.HexColor(kleuren.leesbaar_op(vulling.hexval().replace("0x", "#")))
+
+
 def _legenda(d: Drawing, x: float, y: float, items: Sequence[tuple[str, colors.Color]]) -> None:
     for naam, kleur in items:
-        d.add(Rect(x, y - 1, 8, 8, fillColor=kleur, strokeColor=None))
+        d.add(_vlak(x, y - 1, 8, 8, kleur))
         d.add(_tekst(x + 11, y, naam))
         x += 16 + len(naam) * 4.2
 
@@ -136,13 +163,13 @@ def _twee_trajecten(
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(kleur)
+    hoofd = _hoofd(kleur)
     for i, (label, v, t) in enumerate(zip(labels, voor, team, strict=True)):
         y = onder + rij * (len(labels) - 1 - i)
         d.add(_tekst(x0 - 4, y + 7, _kort(label, int(labelbreedte / 4)), anker="end"))
-        d.add(Rect(min(x(0), x(v)), y + 10, abs(x(v) - x(0)), 7, fillColor=GRIJS, strokeColor=None))
-        d.add(Rect(min(x(0), x(t)), y + 3, abs(x(t) - x(0)), 7, fillColor=hoofd, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [(trajectnaam("voor_2015"), GRIJS), (trajectnaam("sociaal_team"), hoofd)])
+        d.add(_vlak(min(x(0), x(v)), y + 10, abs(x(v) - x(0)), 7, BALKGRIJS))
+        d.add(_vlak(min(x(0), x(t)), y + 3, abs(x(t) - x(0)), 7, hoofd))
+    _legenda(d, x0, hoogte - 12, [(trajectnaam("voor_2015"), BALKGRIJS), (trajectnaam("sociaal_team"), hoofd)])
     return d
 
 
@@ -172,13 +199,13 @@ def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(beeld.kleur)
+    hoofd = _hoofd(beeld.kleur)
     for i, (naam, bedrag) in enumerate(zip(namen, bedragen, strict=True)):
         y = onder + rij * (len(namen) - 1 - i)
         d.add(_tekst(x0 - 4, y + 7, _kort(naam.replace("_", " "), int(x0 / 4)), anker="end"))
-        vulling = hoofd if bedrag >= 0 else GRIJS
-        d.add(Rect(min(x(0), x(bedrag)), y + 4, abs(x(bedrag) - x(0)), 11, fillColor=vulling, strokeColor=None))
-    _legenda(d, x0, hoogte - 12, [("bespaart per jaar", hoofd), ("investeert per jaar", GRIJS)])
+        vulling = hoofd if bedrag >= 0 else BALKGRIJS
+        d.add(_vlak(min(x(0), x(bedrag)), y + 4, abs(x(bedrag) - x(0)), 11, vulling))
+    _legenda(d, x0, hoogte - 12, [("bespaart per jaar", hoofd), ("investeert per jaar", BALKGRIJS)])
     return d
 
 
@@ -200,9 +227,9 @@ def doelen(beeld: OordelenPerDoel) -> Drawing:
             if not totaal or not aantal:
                 continue
             w = aantal / totaal * breedte
-            d.add(Rect(x, y + 3, w, 13, fillColor=OORDEELKLEUREN[oordeel], strokeColor=colors.white, strokeWidth=0.5))
+            vulling = colors.HexColor(OORDEELKLEUREN[oordeel])
+            d.add(Rect(x, y + 3, w, 13, fillColor=vulling, strokeColor=RAND, strokeWidth=0.5))
             if w > 14:
-                licht = oordeel in ("deels", "onbekend")
                 d.add(
                     String(
                         x + w / 2,
@@ -210,12 +237,12 @@ def doelen(beeld: OordelenPerDoel) -> Drawing:
                         str(aantal),
                         fontName=LETTER,
                         fontSize=7.5,
-                        fillColor=TEKST if licht else colors.white,
+                        fillColor=_label_op(vulling),
                         textAnchor="middle",
                     )
                 )
             x += w
-    _legenda(d, x0, hoogte - 12, [(o, OORDEELKLEUREN[o]) for o in ("ja", "deels", "nee", "onbekend")])
+    _legenda(d, x0, hoogte - 12, [(o, colors.HexColor(OORDEELKLEUREN[o])) for o in ("ja", "deels", "nee", "onbekend")])
     return d
 
 
@@ -238,19 +265,21 @@ def tornado(beeld: Tornado) -> Drawing:
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = colors.HexColor(beeld.kleur)
+    hoofd = _hoofd(beeld.kleur)
     for i, g in enumerate(balken):
         y = onder + rij * (len(balken) - 1 - i)
         d.add(_tekst(x0 - 4, y + 6, _kort(g.naam, 52), grootte=7, anker="end"))
-        for waarde, vulling in ((g.laag, GRIJS), (g.hoog, hoofd)):
+        for waarde, vulling in ((g.laag, BALKGRIJS), (g.hoog, hoofd)):
             links = min(x(basis), x(waarde))
-            d.add(Rect(links, y + 3, abs(x(waarde) - x(basis)), 11, fillColor=vulling, strokeColor=None))
+            d.add(_vlak(links, y + 3, abs(x(waarde) - x(basis)), 11, vulling))
         kleinste, grootste = sorted((g.laag, g.hoog))
         # labels buiten de balken en de basislijn, zodat ze elkaar niet raken
         links_label = _bedrag_kort(kleinste)
         links_x = min(x(kleinste), x(basis)) - 3
-        if links_x - len(links_label) * 3.6 < x0:  # past niet meer links van de balk: in de balk, wit
-            d.add(_tekst(links_x + 6, y + 6, links_label, grootte=6.5, kleur=colors.white))
+        # past het niet meer links van de balk, dan in de balk, in de labelkleur van zijn vulling
+        if links_x - len(links_label) * 3.6 < x0:
+            vulling = BALKGRIJS if kleinste == g.laag else hoofd
+            d.add(_tekst(links_x + 6, y + 6, links_label, grootte=6.5, kleur=_label_op(vulling)))
         else:
             d.add(_tekst(links_x, y + 6, links_label, grootte=6.5, anker="end"))
         d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _bedrag_kort(grootste), grootte=6.5))
@@ -259,7 +288,7 @@ def tornado(beeld: Tornado) -> Drawing:
         d,
         x0,
         hoogte - 12,
-        [("lage instelling", GRIJS), ("hoge instelling", hoofd), (f"schatting {f.euro(basis)}", TEKST)],
+        [("lage instelling", BALKGRIJS), ("hoge instelling", hoofd), (f"schatting {f.euro(basis)}", TEKST)],
     )
     return d
 
@@ -292,7 +321,7 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
         d.add(Line(x(waarde), onder, x(waarde), onder + rij * len(namen), strokeColor=LICHT, strokeWidth=0.5))
         d.add(_tekst(x(waarde), onder - 10, _bedrag_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
-    hoofd = colors.HexColor(kleur)
+    hoofd = _hoofd(kleur)
     met_gepoold = any(r.gepoold is not None for r in alle)
     for i, r in enumerate(rijen):
         y = onder + rij * (len(namen) - 1 - i) + rij / 2 + (2 if met_gepoold else 0)
@@ -341,7 +370,7 @@ def kanscurve(beeld: Kanscurve) -> Drawing:
     for kans in (0.0, 0.25, 0.5, 0.75, 1.0):
         d.add(Line(x0, y(kans), x0 + breedte, y(kans), strokeColor=LICHT, strokeWidth=0.5))
         d.add(_tekst(x0 - 4, y(kans) - 3, _pct_kort(kans * 100), anker="end"))
-    hoofd = colors.HexColor(beeld.kleur)
+    hoofd = _hoofd(beeld.kleur)
     for een, twee in itertools.pairwise(punten):
         d.add(Line(x(een.drempel), y(een.kans), x(twee.drempel), y(twee.kans), strokeColor=hoofd, strokeWidth=1.6))
     for p in punten:

@@ -10,6 +10,7 @@ dezelfde tekeningen als in de PDF, hier als inline SVG.
 from __future__ import annotations
 
 import base64
+import math
 import re
 from pathlib import Path
 
@@ -48,9 +49,23 @@ def _heel(tekst: object) -> Markup:
     return Markup(_BEDRAG.sub(lambda m: f'<span class="bedrag">{m.group(0)}</span>', veilig))
 
 
+#: de kleinste tekst in een grafiek op het scherm, in CSS-pixels (zoals de rest van de pagina)
+KLEINSTE_TEKST_PX = 12
+_LETTERGROOTTE = re.compile(r"font-size: ([0-9.]+)px")
+_BREEDTE = re.compile(r'viewBox="0 0 ([0-9.]+) ')
+
+
 def _svg(grafiek: Grafiek) -> Markup:
+    """De grafiek als inline SVG met een `min-width`: zo breed dat haar kleinste letter `KLEINSTE_TEKST_PX` blijft.
+    Op een smal scherm scrolt ze dan in haar eigen vak (`.vak` in het sjabloon) in plaats van te krimpen tot 5 px."""
     # de SVG komt van renderSVG, die elke tekst zelf escapet; titel en beschrijving escapet als_svg
-    return Markup(als_svg(grafiek.beeld, grafiek.sleutel, grafiek.titel, grafiek.beschrijving))
+    svg = als_svg(grafiek.beeld, grafiek.sleutel, grafiek.titel, grafiek.beschrijving)
+    groottes = [float(g) for g in _LETTERGROOTTE.findall(svg)]
+    breedte = _BREEDTE.search(svg)
+    if groottes and breedte:
+        minimaal = math.ceil(float(breedte.group(1)) * KLEINSTE_TEKST_PX / min(groottes))
+        svg = svg.replace("<svg ", f'<svg style="min-width: {minimaal}px" ', 1)
+    return Markup(svg)
 
 
 def _logo(huisstijl: Huisstijl) -> str | None:
@@ -62,10 +77,25 @@ def _logo(huisstijl: Huisstijl) -> str | None:
     return f"data:{soort};base64,{base64.b64encode(inhoud).decode('ascii')}"
 
 
+class _Vaknamen:
+    """Geeft elk scrollvak (`role="region"`) een eigen naam: twee tabellen met dezelfde koppen heten "Tabel: ..." en
+    "Tabel: ... (2)", want twee landmarks met dezelfde naam zijn voor een schermlezer niet uit elkaar te houden."""
+
+    def __init__(self) -> None:
+        self._gezien: dict[str, int] = {}
+
+    def __call__(self, naam: str) -> str:
+        n = self._gezien[naam] = self._gezien.get(naam, 0) + 1
+        return naam if n == 1 else f"{naam} ({n})"
+
+
 def teken(document: Document, sjablonen: Path | str | None = None) -> str:
     """Het document als HTML, met het sjabloon van zijn soort."""
+    env = omgeving(sjablonen)
+    # per document opnieuw (omgeving() maakt elke keer een nieuwe), zodat dezelfde invoer dezelfde namen geeft
+    env.globals["vaknaam"] = _Vaknamen()
     return render(
-        omgeving(sjablonen),
+        env,
         document.sjabloon,
         sjablonen,
         document=document,

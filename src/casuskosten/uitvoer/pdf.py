@@ -350,6 +350,7 @@ class _Opbouw:
             "kopregel": h.organisatie or "casuskosten",
             "voetregel": h.organisatie or "",
             "kleur": h.kleur,
+            "tekstkleur": h.tekstkleur,
             "datum": [datum.year, datum.month, datum.day],
             "logo": None
             if logo is None
