@@ -58,9 +58,11 @@ def test_html_en_pdf_hebben_dezelfde_tabelkoppen_en_labels(rotterdam, pdf_pagina
 
 
 def test_pagina_1_heeft_de_kernboodschap_en_geen_codes(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Pagina 1 van het gemeenterapport begint met de kernboodschap en bevat geen woord met een underscore
-    (geen tariefcode, waarschuwingscode of bestandsnaam)."""
-    eerste = " ".join(pdf_paginas[0].split())
+    """Pagina 1 van het gemeenterapport (de eerste na de omslag zonder nummer) heeft de kernboodschap, zegt "pagina 1
+    van" en bevat geen woord met een underscore (geen tariefcode, waarschuwingscode of bestandsnaam)."""
+    assert "pagina" not in pdf_paginas[0]  # de omslag heeft geen paginanummer
+    eerste = " ".join(pdf_paginas[1].split())
+    assert f"pagina 1 van {len(pdf_paginas) - 1}" in eerste
     assert " ".join(rotterdam.gemeente("Rotterdam").kernboodschap.split()) in eerste
     assert "Wat deze cijfers beperkt" in eerste
     assert "Leeswijzer" in eerste
@@ -91,8 +93,8 @@ def test_geen_bedrag_wordt_afgebroken(rotterdam, pdf_paginas: list[str]) -> None
 
 
 def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Path) -> None:
-    """RTD-01 (vier regels per traject) als casusrapport: hooguit twee pagina's, de titel één keer, met de kans op
-    een besparing en de doelen."""
+    """RTD-01 (vier regels per traject) als casusrapport: hooguit twee pagina's, verantwoording en colofon
+    meegeteld; de titel één keer als kop, met de kans op een besparing en de doelen."""
     from pypdf import PdfReader
 
     from casuskosten.uitvoer.rapporten import casus_rapport
@@ -100,12 +102,12 @@ def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Pa
     r = bereken([PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml"], PROJECT / "tarieven")
     lezer = PdfReader(io.BytesIO(casus_rapport(r, "pdf", DATUM)))
     paginas = [" ".join((p.extract_text() or "").split()) for p in lezer.pages]
-    # de verantwoording begint op een nieuwe pagina; alles daarvoor is de casus
-    casus = next(i for i, p in enumerate(paginas) if p.startswith("casuskosten") and "Verantwoording Methode" in p)
-    assert casus <= 2
-    tekst = " ".join(paginas[:casus])
-    # de titel staat één keer in de tekst (en in de kopregel van elke pagina), geen tweede kop "Casus RTD-01 — ..."
-    assert tekst.count("Casus RTD-01 (Rotterdam)") == casus + 1
+    assert len(paginas) <= 2
+    tekst = " ".join(paginas)
+    assert "Verantwoording Methode" in tekst
+    assert "Colofon" in tekst
+    # de titel staat één keer als kop (en verder alleen in de kopregel van elke pagina), geen "Casus RTD-01 — ..."
+    assert tekst.count("Casus RTD-01 (Rotterdam)") == len(paginas) + 1
     assert "Casus RTD-01 —" not in tekst
     assert "Kans dat het team voor dit huishouden goedkoper was" in tekst
     assert "Zwaardere zorg voorkomen" in tekst
@@ -196,3 +198,41 @@ def test_een_lange_forest_plot_is_in_de_pdf_in_delen_en_in_html_een_grafiek(rott
     # de eerste 30 alleen reiken tot 39: de as is die van alle 61 (tot 70, dus een streepje bij 80)
     assert any(label.replace("\u00a0", " ") == "€ 80" for label in aslabels(delen[0]))
     assert grafieken.als_svg(beeld, "forest", "Titel", "Uitleg").count("<svg") == 1
+
+
+def test_tabellen_en_figuren_zijn_doorgenummerd_met_titel_en_bron(rotterdam, pdf_paginas: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Elke tabel met titel en elke grafiek heeft een nummer, 1, 2, 3 ... in leesvolgorde, en een bronregel; de
+    eerste tabel is de kerncijfertabel op pagina 1, de eerste grafiek de kanscurve; HTML en PDF noemen ze gelijk."""
+    from casuskosten.uitvoer.document import Figuur
+
+    document = gemeente_document(rotterdam, "Rotterdam", DATUM)
+    blokken = [b for s in document.secties for b in s.blokken]
+    tabellen = [b for b in blokken if isinstance(b, Tabel) and b.bijschrift]
+    figuren = [b.grafiek for b in blokken if isinstance(b, Figuur)]
+    assert [t.nummer for t in tabellen] == list(range(1, len(tabellen) + 1))
+    assert [g.nummer for g in figuren] == list(range(1, len(figuren) + 1))
+    assert all(t.bron.startswith("Bron: ") for t in tabellen)
+    assert all(g.bron.startswith("Bron: ") for g in figuren)
+    html = gemeente_rapport(rotterdam, "Rotterdam", "html", DATUM).decode("utf-8")
+    assert "<caption>Tabel 1. Kerncijfers</caption>" in html
+    assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in html
+    pdf = " ".join(" ".join(p.split()) for p in pdf_paginas)
+    assert "Tabel 1. Kerncijfers" in " ".join(pdf_paginas[1].split())
+    assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in pdf
+    assert "Bron: 8 casussen van Rotterdam, beprijsd met de gebruikte tarieven (zie Verantwoording)." in pdf
+
+
+def test_een_lang_tornadolabel_wordt_over_regels_verdeeld_niet_afgekapt() -> None:
+    """Een aanname van 80 tekens staat heel in de tekening van het tornadodiagram, over twee regels, zonder "…"."""
+    from reportlab.graphics.shapes import String
+
+    from casuskosten.uitvoer.document import Tornado, Tornadobalk
+    from casuskosten.uitvoer.grafieken import tornado
+
+    naam = "Prijs: Professioneel sociaal wijkteam met een heel lange omschrijving van de inzet"
+    d = tornado(Tornado((Tornadobalk(naam, -100.0, 300.0),), 100.0, "#1f5f8b"))
+    teksten = [e.text for e in d.contents if isinstance(e, String)]
+    assert not any("…" in t for t in teksten)
+    regels = [t for t in teksten if t and t in naam]
+    assert " ".join(regels) == naam
+    assert len(regels) == 2

@@ -235,7 +235,7 @@ def test_gemeente_met_honderd_casussen(tarieven: Path, casusmap) -> None:  # typ
 def test_casusboek_met_inhoudsopgave(resultaat) -> None:  # type: ignore[no-untyped-def]
     """Meerdere casussen geven een casusboek met inhoud en links naar elke casus; één casus geen inhoud."""
     pagina = Pagina(casus_rapport(resultaat, "html", DATUM).decode("utf-8"))
-    assert "Casusboek: 3 casussen" in pagina.tekst
+    assert "Casusboek Alfa en Beta: 3 casussen" in pagina.tekst  # de gemeenten op alfabet
     assert "Inhoud" in pagina.tekst
     links = {a.get("href") for tag, a in pagina.attributen if tag == "a"}
     assert {"#casus-A", "#casus-B", "#casus-C"} <= links
@@ -388,14 +388,15 @@ def test_pdf_casusboek_heeft_inhoudsopgave_en_bladwijzers(resultaat) -> None:  #
 
 
 def test_pdf_inhoudsopgave_noemt_de_juiste_paginas(resultaat) -> None:  # type: ignore[no-untyped-def]
-    """Elk paginanummer in de inhoudsopgave is de pagina waar de bladwijzer van die casus naartoe wijst."""
+    """Elk paginanummer in de inhoudsopgave is het gedrukte nummer van de pagina waar de bladwijzer van die casus
+    naartoe wijst: de omslag telt niet mee, dus één lager dan de hoeveelste pagina van het bestand."""
     import re
 
     from pypdf import PdfReader
 
     lezer = PdfReader(io.BytesIO(casus_rapport(resultaat, "pdf", DATUM)))
-    echt = {b.title: lezer.get_destination_page_number(b) + 1 for b in lezer.outline if not isinstance(b, list)}
-    inhoud = lezer.pages[0].extract_text()  # titel en inhoudsopgave staan samen op de eerste pagina
+    echt = {b.title: lezer.get_destination_page_number(b) for b in lezer.outline if not isinstance(b, list)}
+    inhoud = lezer.pages[0].extract_text()  # titel en inhoudsopgave staan samen op de omslag
     # elke regel: de titel, puntjes en het paginanummer ("Casus A — Beta . . . . 2")
     genoemd = {
         m.group(1): int(m.group(2))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -268,7 +269,10 @@ def tornado(beeld: Tornado) -> Drawing:
     hoofd = _hoofd(beeld.kleur)
     for i, g in enumerate(balken):
         y = onder + rij * (len(balken) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 6, _kort(g.naam, 52), grootte=7, anker="end"))
+        # een lang label over regels verdeeld, nooit afgekapt met "…"
+        regels = textwrap.wrap(g.naam, 52) or [""]
+        for j, regel in enumerate(regels):
+            d.add(_tekst(x0 - 4, y + 6 + 4 * (len(regels) - 1) - 8 * j, regel, grootte=7, anker="end"))
         for waarde, vulling in ((g.laag, BALKGRIJS), (g.hoog, hoofd)):
             links = min(x(basis), x(waarde))
             d.add(_vlak(links, y + 3, abs(x(waarde) - x(basis)), 11, vulling))

@@ -173,7 +173,7 @@ def _hoogte(blok: Blok, breedte: float) -> float:
     if isinstance(blok, Tabel):
         breedtes = kolombreedtes(blok, breedte)
         hoogte = 14.0 + (12.0 if blok.bijschrift else 0.0) + 10.0
-        hoogte += _regels(blok.voetnoot, LETTER, 7.5, breedte) * 9.5
+        hoogte += (_regels(blok.voetnoot, LETTER, 7.5, breedte) + _regels(blok.bron, LETTER, 7.5, breedte)) * 9.5
         for rij in (*blok.rijen, *([blok.voet] if blok.voet is not None else [])):
             regels = max(
                 (
@@ -185,7 +185,7 @@ def _hoogte(blok: Blok, breedte: float) -> float:
             hoogte += regels * 10.5 + 5.5
         return hoogte
     if isinstance(blok, Figuur):
-        return sum(float(t.height) for t in grafieken.pagina_delen(blok.grafiek.beeld)) + 30.0
+        return sum(float(t.height) for t in grafieken.pagina_delen(blok.grafiek.beeld)) + 40.0
     if isinstance(blok, Kenmerken):
         return sum(_regels(v, LETTER, CEL, breedte - 80) * 10.5 + 3 for _, v in blok.paren) + 10
     if isinstance(blok, Meldingen):
@@ -258,7 +258,8 @@ class _Opbouw:
             "breedtes": [round(b, 2) for b in kolombreedtes(t, breedte)],
             "voet": [self._cel(c) for c in t.voet] if t.voet is not None else None,
             "voetnoot": _woorden(t.voetnoot),
-            "bijschrift": t.bijschrift,
+            "bijschrift": t.kopschrift,
+            "bron": _woorden(t.bron),
             "hash": t.soort == "hash",
         }
 
@@ -271,7 +272,13 @@ class _Opbouw:
             naam = f"svg{len(self.invoer)}"
             self.invoer[naam] = svg
             uit.append({"svg": naam, "breedte": round(breedte, 2), "alt": alt})
-        return {"soort": "figuur", "titel": g.titel, "onderschrift": _woorden(g.onderschrift), "delen": uit}
+        return {
+            "soort": "figuur",
+            "titel": g.kopschrift,
+            "onderschrift": _woorden(g.onderschrift),
+            "bron": _woorden(g.bron),
+            "delen": uit,
+        }
 
     def blok(self, blok: Blok, breedte: float) -> dict[str, Any]:
         if isinstance(blok, Alinea):
@@ -347,7 +354,7 @@ class _Opbouw:
             "titel": d.titel,
             "auteur": h.organisatie or "casuskosten",
             "organisatie": h.organisatie or "",
-            "kopregel": h.organisatie or "casuskosten",
+            "kopregel": h.organisatie or "",
             "voetregel": h.organisatie or "",
             "kleur": h.kleur,
             "tekstkleur": h.tekstkleur,
@@ -361,7 +368,15 @@ class _Opbouw:
             },
             "kenmerken": [[k, _woorden(v)] for k, v in d.kenmerken],
             "secties": [self.sectie(s, gezien) for s in d.secties],
+            # de secties die nog op de omslag staan (de inhoudsopgave); None: geen omslag
+            "omslag": _op_omslag(d.secties) if d.omslag else None,
         }
+
+
+def _op_omslag(secties: Sequence[Sectie]) -> int:
+    """Hoeveel secties er op de omslag staan: de inhoudsopgave als die vooraan staat, anders geen."""
+    eerste = secties[0].blokken if secties else ()
+    return 1 if len(eerste) == 1 and isinstance(eerste[0], Inhoud) else 0
 
 
 @functools.cache

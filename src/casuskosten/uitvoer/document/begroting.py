@@ -41,6 +41,10 @@ _NIET_BEDOELD: tuple[str, ...] = (
 )
 
 
+#: de bronregel van de begroting: de casussen opgeschaald met de getallen uit de instellingen
+BRON_OPSCHALING = "Bron: de casussen, opgeschaald met de getallen in de instellingen (zie Verantwoording)."
+
+
 def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ()) -> Sectie:
     """De begrotingssectie van één gemeente, uit `agg.opschaling`; `kleur` is de hoofdkleur van de grafiek;
     `aannames`: de instellingen zonder bron (`Instellingen.aannames`), die "(aanname)" krijgen."""
@@ -72,6 +76,8 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
             rechts=(1, 2),
             voetnoot="Huishoudens: nieuwe huishoudens per jaar (instroom), niet de caseload op één moment. Een casus "
             "die langer loopt dan 12 maanden telt per jaar.",
+            bijschrift="De begroting op de schaal van de caseload",
+            bron=BRON_OPSCHALING,
         ),
         Tussenkop("Per financier per jaar, na correctie"),
         tabel(
@@ -80,12 +86,26 @@ def begrotingssectie(agg: Aggregaat, kleur: str, aannames: tuple[str, ...] = ())
             rechts=(1, 2),
             voetnoot="De intervallen komen uit dezelfde simulatie als die van de gemeente; ze tellen niet op tot het "
             "interval van de gemeente, omdat de financiers samen onzeker zijn.",
+            bijschrift="Besparing per financier per jaar",
+            bron=BRON_OPSCHALING,
         ),
         Figuur(_grafiek(o, financiers, kleur)),
         Tussenkop("Lijken de casussen op de caseload?"),
-        tabel(("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"), representatief, rechts=(1, 2, 3)),
+        tabel(
+            ("Zwaarte", "Casussen", "Aandeel casussen", "Aandeel caseload"),
+            representatief,
+            rechts=(1, 2, 3),
+            bijschrift="De casussen naast de caseload, naar zwaarte",
+            bron="Bron: de zwaarte van de casussen en de verdeling van de caseload in de instellingen.",
+        ),
         Tussenkop("Formatie"),
-        tabel(("Formatie", "Waarde"), _formatie(o, _aanname(aannames)), rechts=(1,)),
+        tabel(
+            ("Formatie", "Waarde"),
+            _formatie(o, _aanname(aannames)),
+            rechts=(1,),
+            bijschrift="Formatie van het team",
+            bron=BRON_OPSCHALING,
+        ),
         Opsomming((*(waarschuwingstekst(w) for w in o.waarschuwingen), *_NIET_BEDOELD)),
     )
     return Sectie(BEGROTING_TITEL, "begroting", blokken)
@@ -209,6 +229,7 @@ def _grafiek(o: Opgeschaald, financiers: tuple[tuple[str, str, str], ...], kleur
             ),
             kleur,
         ),
+        bron=BRON_OPSCHALING,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from ...benamingen import waarschuwingstekst, waarschuwingstitel
@@ -164,6 +164,15 @@ class Grafiek:
     beeld: Beeld
     #: wat onder de grafiek staat: één korte zin voor de lezer
     onderschrift: str = ""
+    #: de bronregel onder de grafiek ("Bron: ...")
+    bron: str = ""
+    #: het nummer ("Figuur 3"), gegeven door `genummerd` in de volgorde van het document
+    nummer: int | None = None
+
+    @property
+    def kopschrift(self) -> str:
+        """Nummer en titel: "Figuur 2. Oordeel per doel"; zonder nummer de titel."""
+        return f"Figuur {self.nummer}. {self.titel}" if self.nummer is not None else self.titel
 
 
 # --- de blokken ------------------------------------------------------------------------------------------------------
@@ -194,9 +203,18 @@ class Tabel:
     breekbaar: tuple[bool, ...]
     voet: tuple[Cel, ...] | None = None
     voetnoot: str = ""
+    #: de titel van de tabel; met titel krijgt ze een nummer ("Tabel 3. titel") van `genummerd`
     bijschrift: str = ""
     #: een opmaaksoort voor de renderer: "" (gewoon), "smal" (naast een andere tabel), "hash" (vaste breedte)
     soort: str = ""
+    #: de bronregel onder de tabel ("Bron: ...")
+    bron: str = ""
+    nummer: int | None = None
+
+    @property
+    def kopschrift(self) -> str:
+        """Nummer en titel zoals boven de tabel: "Tabel 3. Antwoord per perspectief"; zonder nummer de titel."""
+        return f"Tabel {self.nummer}. {self.bijschrift}" if self.nummer is not None else self.bijschrift
 
 
 @dataclass(frozen=True)
@@ -292,6 +310,9 @@ class Document:
     sjabloon: str = "document.html.j2"
     #: de datum van het rapport (`--datum`): ook de tijdstempel van de PDF, zodat dezelfde invoer dezelfde bytes geeft
     datum: dt.date | None = None
+    #: titel, kenmerken en (als de eerste sectie een inhoudsopgave is) de inhoud op een eigen omslag, zonder
+    #: paginanummer: de samenvatting is dan pagina 1. Zonder omslag (een casusrapport) staan ze boven pagina 1.
+    omslag: bool = False
 
 
 # --- bouwen --------------------------------------------------------------------------------------------------------
@@ -316,6 +337,7 @@ def tabel(
     voetnoot: str = "",
     bijschrift: str = "",
     soort: str = "",
+    bron: str = "",
 ) -> Tabel:
     """Een tabel uit rijen met waarden of cellen; kolommen in `rechts` rechts uitgelijnd en (zoals `vast`) nooit
     afgebroken."""
@@ -329,6 +351,7 @@ def tabel(
         voetnoot=voetnoot,
         bijschrift=bijschrift,
         soort=soort,
+        bron=bron,
     )
 
 
@@ -338,3 +361,22 @@ def meldingen(lijst: Iterable[Waarschuwing]) -> Meldingen:
     for w in lijst:
         gezien.setdefault((waarschuwingstitel(w.code), waarschuwingstekst(w)), None)
     return Meldingen(tuple(gezien))
+
+
+def genummerd(secties: Iterable[Sectie]) -> tuple[Sectie, ...]:
+    """De secties met elke tabel met titel en elke grafiek genummerd in leesvolgorde (Tabel 1, 2 ...; Figuur 1, 2
+    ...): HTML en PDF tonen dezelfde nummers."""
+    teller = {"tabel": 0, "figuur": 0}
+
+    def blok(b: Blok) -> Blok:
+        if isinstance(b, Tabel) and b.bijschrift:
+            teller["tabel"] += 1
+            return replace(b, nummer=teller["tabel"])
+        if isinstance(b, Figuur):
+            teller["figuur"] += 1
+            return Figuur(replace(b.grafiek, nummer=teller["figuur"]))
+        if isinstance(b, Naast):
+            return Naast(tuple(blok(x) for x in b.links), tuple(blok(x) for x in b.rechts))
+        return b
+
+    return tuple(replace(s, blokken=tuple(blok(b) for b in s.blokken)) for s in secties)

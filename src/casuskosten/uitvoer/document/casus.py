@@ -142,6 +142,8 @@ def casussectie(c: CasusWeergave, *, niveau: int = 2, met_kop: bool = True, nieu
             voetnoot="Interval en kans voor dit ene huishouden: elke inzet met een kans gebeurt in een doorrekening "
             "wel of niet, met andere tarieven en kansen; de kans is het deel van de doorrekeningen waarin het sociaal "
             "team goedkoper was.",
+            bijschrift=f"Uitkomst van casus {k.id}",
+            bron="Bron: de casusbeschrijving en de gebruikte tarieven; interval en kans uit de simulatie.",
         ),
     ]
     if k.onderbouwing:
@@ -152,6 +154,8 @@ def casussectie(c: CasusWeergave, *, niveau: int = 2, met_kop: bool = True, nieu
             ("Doel", "Oordeel", "Toelichting"),
             ((doelnaam(d), getattr(k.doelen, d).oordeel, getattr(k.doelen, d).toelichting or "") for d in DOELNAMEN),
             vast=(1,),
+            bijschrift=f"Doelen van casus {k.id}",
+            bron="Bron: het oordeel in de casusbeschrijving.",
         ),
     ]
     if c.cijfers.waarschuwingen:

@@ -7,10 +7,10 @@ import datetime as dt
 
 from ... import formaat as f
 from ...rekenen.resultaat import Resultaat
-from .blokken import Document, Inhoud, Sectie
+from .blokken import Document, Inhoud, Sectie, genummerd
 from .casus import CasusWeergave, casussectie, casusweergaven
-from .gedeeld import voettekst
-from .verantwoording import gebruikte_tarieven, invoerbestanden, verantwoording
+from .gedeeld import omslagkenmerken, voettekst
+from .verantwoording import colofon, gebruikte_tarieven, invoerbestanden, verantwoording
 
 
 def casusboek_document(resultaat: Resultaat, datum: dt.date) -> Document:
@@ -24,33 +24,45 @@ def casusboek_document(resultaat: Resultaat, datum: dt.date) -> Document:
     secties += [
         casussectie(c, niveau=1, met_kop=not een, nieuwe_pagina=i == 0 and not een) for i, c in enumerate(casussen)
     ]
-    secties.append(
+    invoer = invoerbestanden(resultaat, casussen)
+    secties += [
         verantwoording(
             resultaat,
             gebruikte_tarieven(resultaat, None),
-            invoerbestanden(resultaat, casussen),
+            invoer,
             resultaat.overgeslagen,
             tuple(w for c in casussen for w in c.cijfers.waarschuwingen),
-        )
-    )
+            nieuwe_pagina=not een,
+            opschaling=False,
+            opmerkingen=not een,
+        ),
+        colofon(resultaat, invoer, datum, opschaling=False),
+    ]
     huisstijl = resultaat.instellingen.huisstijl
     return Document(
         titel=_titel(casussen),
-        kenmerken=(("Prijspeil", str(resultaat.prijspeil)), ("Gemaakt op", f.datum(datum))),
-        secties=tuple(secties),
+        kenmerken=(("Prijspeil", str(resultaat.prijspeil)), *omslagkenmerken(huisstijl, datum)),
+        secties=genummerd(secties),
         huisstijl=huisstijl,
         voettekst=voettekst(huisstijl, resultaat.prijspeil),
         sjabloon="casusboek.html.j2",
         datum=datum,
+        omslag=not een,
     )
 
 
 def _titel(casussen: tuple[CasusWeergave, ...]) -> str:
-    """De casus zelf, of 'Casusboek' bij meerdere."""
+    """De casus met haar gemeente, of het casusboek met de gemeente(n): "Casusboek Rotterdam: 6 casussen",
+    "Casusboek Alfa en Beta: 3 casussen"; van meer dan drie gemeenten hun aantal."""
     if len(casussen) == 1:
         c = casussen[0].bestand.casus
         return f"Casus {c.id} ({c.gemeente})"
-    return f"Casusboek: {len(casussen)} casussen"
+    gemeenten = sorted({c.bestand.casus.gemeente for c in casussen})
+    if len(gemeenten) <= 3:
+        wie = gemeenten[0] if len(gemeenten) == 1 else f"{', '.join(gemeenten[:-1])} en {gemeenten[-1]}"
+    else:
+        wie = f"van {f.aantal(len(gemeenten), 'gemeente', 'gemeenten')}"
+    return f"Casusboek {wie}: {f.aantal(len(casussen), 'casus', 'casussen')}"
 
 
 def _inhoud(casussen: tuple[CasusWeergave, ...]) -> Sectie:
@@ -60,5 +72,6 @@ def _inhoud(casussen: tuple[CasusWeergave, ...]) -> Sectie:
             for c in casussen
         ),
         ("Verantwoording", "verantwoording", ""),
+        ("Colofon", "colofon", ""),
     )
     return Sectie("Inhoud", "inhoud", (Inhoud(regels),), bladwijzer=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from ... import formaat as f
 from ...fouten import InstellingenFout, Melding
 from ...invoer.instellingen import Huisstijl, lees_logo
 from ...rekenen.waarden import Aggregaat
+from .blokken import Inhoud, Sectie
 
 
 def versie() -> str:
@@ -20,9 +23,16 @@ def versie() -> str:
 
 
 def voettekst(huisstijl: Huisstijl, prijspeil: int) -> str:
-    """De regel onder elk rapport: versie, organisatie en wat de bedragen zijn."""
-    voor = f" voor {huisstijl.organisatie}" if huisstijl.organisatie else ""
-    return f"Gemaakt met casuskosten {versie()}{voor}. Bedragen in euro's, prijspeil {prijspeil}, contante waarde."
+    """De regel onder elk rapport: de organisatie en wat de bedragen zijn; hulpmiddel en versie staan in het colofon."""
+    voor = f"{huisstijl.organisatie}. " if huisstijl.organisatie else ""
+    return f"{voor}Bedragen in euro's, prijspeil {prijspeil}, contante waarde."
+
+
+def omslagkenmerken(huisstijl: Huisstijl, datum: dt.date) -> tuple[tuple[str, str], ...]:
+    """Wat elke omslag onder de kenmerken van het rapport zelf noemt: wie het opstelde, de datum en de versie van de
+    methode (de methode is die van deze versie van casuskosten; zie README, Methode)."""
+    door = (("Opgesteld door", huisstijl.organisatie),) if huisstijl.organisatie else ()
+    return (*door, ("Datum", f.datum(datum)), ("Versie van de methode", versie()))
 
 
 def logo_inhoud(huisstijl: Huisstijl) -> tuple[str, bytes] | None:
@@ -45,3 +55,23 @@ def periode(agg: Aggregaat) -> str:
 def euro_interval(interval: tuple[float, float] | None) -> str:
     """Een 95%-interval van bedragen: `[€ -1.310 – € 2.538]`; None -> `–`."""
     return "–" if interval is None else f"[{f.euro(interval[0])} – {f.euro(interval[1])}]"
+
+
+def bron_casussen(agg: Aggregaat) -> str:
+    """De bronregel van een tabel of grafiek uit de casussen: "Bron: 8 casussen van Rotterdam, beprijsd met de
+    gebruikte tarieven (zie Verantwoording)."."""
+    wie = f" van {agg.gemeente}" if agg.gemeente else ""
+    aantal = f.aantal(agg.aantal_casussen, "casus", "casussen")
+    return f"Bron: {aantal}{wie}, beprijsd met de gebruikte tarieven (zie Verantwoording)."
+
+
+def bron_simulatie(agg: Aggregaat, iteraties: int) -> str:
+    """De bronregel van een cijfer uit de simulatie: de casussen en het aantal doorrekeningen."""
+    return bron_casussen(agg).removesuffix(".") + f"; {f.getal(iteraties, 0)} doorrekeningen."
+
+
+def inhoudsopgave(secties: Iterable[Sectie]) -> Sectie:
+    """De inhoudsopgave van de hoofdstukken (niveau 1, met kop), in HTML een lijst met ankers en in de PDF met het
+    paginanummer; op de omslag."""
+    regels = tuple((s.titel, s.sleutel, "") for s in secties if s.niveau == 1 and s.titel is not None)
+    return Sectie("Inhoud", "inhoud", (Inhoud(regels),), bladwijzer=False)

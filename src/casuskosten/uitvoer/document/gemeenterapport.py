@@ -11,6 +11,7 @@ import datetime as dt
 
 from ... import formaat as f
 from ...benamingen import doelnaam, financiernaam, zin
+from ...rekenen.kernboodschap import casussen_tekst
 from ...rekenen.resultaat import Resultaat
 from ...rekenen.waarden import Aggregaat
 from .begroting import begrotingssectie
@@ -33,13 +34,22 @@ from .blokken import (
     TrajectenPerCasus,
     Trajectkosten,
     Tussenkop,
+    genummerd,
     meldingen,
     tabel,
 )
 from .casus import CasusWeergave, casussectie, casusweergaven
-from .gedeeld import euro_interval, periode, voettekst
+from .gedeeld import (
+    bron_casussen,
+    bron_simulatie,
+    euro_interval,
+    inhoudsopgave,
+    omslagkenmerken,
+    periode,
+    voettekst,
+)
 from .kernteksten import beperkingen, kerncijfers, leeswijzer, onderzoekszin, samenvatting
-from .verantwoording import gebruikte_tarieven, invoerbestanden, verantwoording
+from .verantwoording import colofon, gebruikte_tarieven, invoerbestanden, verantwoording
 
 #: hoeveel casussen er hooguit in één grafiek staan; meer geeft meerdere grafieken met dezelfde as, die elk op een
 #: pagina passen
@@ -53,10 +63,11 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
     naam = g.gemeente or gemeente
     kleur = resultaat.instellingen.huisstijl.kleur
     casussen = casusweergaven(resultaat, sorted(resultaat.casuscijfers_van(naam), key=lambda c: c.id))
+    invoer = invoerbestanden(resultaat, casussen)
     secties = [
         _sectie_samenvatting(g, casussen, resultaat.instellingen.psa_iteraties),
-        _sectie_toelichting(g, kleur),
-        _sectie_trajecten(casussen, kleur),
+        _sectie_toelichting(g, kleur, resultaat.instellingen.psa_iteraties),
+        _sectie_trajecten(g, casussen, kleur),
         _sectie_financiers(g, kleur),
         begrotingssectie(g, kleur, resultaat.instellingen.aannames(naam)),
         _sectie_doelen(g),
@@ -67,10 +78,11 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
         verantwoording(
             resultaat,
             gebruikte_tarieven(resultaat, naam),
-            invoerbestanden(resultaat, casussen),
+            invoer,
             resultaat.overgeslagen_van(naam),
             (*g.waarschuwingen, *(w for c in casussen for w in c.cijfers.waarschuwingen)),
         ),
+        colofon(resultaat, invoer, datum),
     ]
     return Document(
         titel=f"Maatschappelijke businesscase sociaal team {naam}",
@@ -79,13 +91,14 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
             ("Periode van de casussen", periode(g)),
             ("Prijspeil", str(resultaat.prijspeil)),
             ("Aantal casussen", str(g.aantal_casussen)),
-            ("Gemaakt op", f.datum(datum)),
+            *omslagkenmerken(resultaat.instellingen.huisstijl, datum),
         ),
-        secties=tuple(secties),
+        secties=genummerd((inhoudsopgave(secties), *secties)),
         huisstijl=resultaat.instellingen.huisstijl,
         voettekst=voettekst(resultaat.instellingen.huisstijl, resultaat.prijspeil),
         sjabloon="gemeente.html.j2",
         datum=datum,
+        omslag=True,
     )
 
 
@@ -105,6 +118,8 @@ def _sectie_samenvatting(g: Aggregaat, casussen: tuple[CasusWeergave, ...], iter
                 ("Kerncijfer", "Waarde", "95%-interval", "Wat het betekent"),
                 ((k.naam, k.waarde, k.interval, k.uitleg) for k in kerncijfers(g, iteraties)),
                 rechts=(1, 2),
+                bijschrift="Kerncijfers",
+                bron=bron_simulatie(g, iteraties),
             ),
             *((Alinea(onderzoek),) if (onderzoek := onderzoekszin(g)) is not None else ()),
             Tussenkop("Wat deze cijfers beperkt"),
@@ -123,7 +138,7 @@ _PERSPECTIEFREGELS = (
 _BRONNAMEN = {"steekproef": "Welke casussen er zijn (steekproef)", "tarieven": "Tarieven", "kansen": "Kansen"}
 
 
-def _antwoordtabel(g: Aggregaat) -> Blok:
+def _antwoordtabel(g: Aggregaat, iteraties: int) -> Blok:
     """Het antwoord per perspectief: besparing per huishouden per jaar na correctie, interval en kans."""
     return tabel(
         ("Per huishouden per jaar, na correctie", "Besparing", "95%-interval", "Kans op besparing"),
@@ -138,11 +153,13 @@ def _antwoordtabel(g: Aggregaat) -> Blok:
         ),
         rechts=(1, 2, 3),
         voetnoot="Interval en kans uit de simulatie: tarieven en kansen onzeker, en meegenomen dat het maar "
-        f"{g.aantal_casussen} casussen zijn.",
+        f"{casussen_tekst(g.aantal_casussen)} zijn.",
+        bijschrift="Het antwoord per perspectief",
+        bron=bron_simulatie(g, iteraties),
     )
 
 
-def _kanscurve(g: Aggregaat, kleur: str) -> tuple[Blok, ...]:
+def _kanscurve(g: Aggregaat, kleur: str, iteraties: int) -> tuple[Blok, ...]:
     curve = g.antwoord.kanscurve
     if not curve:
         return ()
@@ -155,12 +172,13 @@ def _kanscurve(g: Aggregaat, kleur: str) -> tuple[Blok, ...]:
                 f"Lijn van de kans op een besparing per huishouden per jaar van meer dan elk bedrag: {punten}.",
                 Kanscurve(tuple(Kanscurvepunt(p.drempel, p.kans) for p in curve), kleur),
                 "Horizontaal een bedrag per huishouden per jaar, verticaal de kans dat de besparing groter is.",
+                bron=bron_simulatie(g, iteraties),
             )
         ),
     )
 
 
-def _bronnen(g: Aggregaat) -> tuple[Blok, ...]:
+def _bronnen(g: Aggregaat, iteraties: int) -> tuple[Blok, ...]:
     a = g.antwoord
     if a.bronnen is None or a.evpi is None:
         return ()
@@ -180,11 +198,13 @@ def _bronnen(g: Aggregaat) -> tuple[Blok, ...]:
             voet=("Alles samen (EVPI)", "", f.euro(a.evpi)),
             voetnoot="Waarde van volledige kennis: wat het per huishouden per jaar waard is om deze onzekerheid weg "
             "te nemen voordat de gemeente kiest (EVPPI); exact als de bronnen optellen.",
+            bijschrift="Aandeel in de onzekerheid en waarde van informatie per bron",
+            bron=bron_simulatie(g, iteraties),
         ),
     )
 
 
-def _sectie_toelichting(g: Aggregaat, kleur: str) -> Sectie:
+def _sectie_toelichting(g: Aggregaat, kleur: str, iteraties: int) -> Sectie:
     kern: list[tuple[object, ...]] = [
         ("Kosten vóór 2015", f.euro(g.kosten_voor_2015), ""),
         ("Kosten sociaal team", f.euro(g.kosten_sociaal_team), ""),
@@ -214,9 +234,9 @@ def _sectie_toelichting(g: Aggregaat, kleur: str) -> Sectie:
         )
     blokken: list[Blok] = [
         *(Alinea(z) for z in samenvatting(g)),
-        _antwoordtabel(g),
-        *_kanscurve(g, kleur),
-        *_bronnen(g),
+        _antwoordtabel(g, iteraties),
+        *_kanscurve(g, kleur, iteraties),
+        *_bronnen(g, iteraties),
         Tussenkop("Ondersteunende cijfers uit de sommen"),
         tabel(
             ("Cijfer", "Waarde", "95%-bootstrapinterval"),
@@ -224,6 +244,8 @@ def _sectie_toelichting(g: Aggregaat, kleur: str) -> Sectie:
             rechts=(1, 2),
             voetnoot="Uit de sommen over de casussen: een casus die langer liep, telt zwaarder. Het interval is een "
             "bootstrap over de casussen (vanaf 5 casussen), niet het interval van het antwoord.",
+            bijschrift="Ondersteunende cijfers uit de sommen",
+            bron=bron_casussen(g),
         ),
     ]
     if g.waarschuwingen:
@@ -231,7 +253,7 @@ def _sectie_toelichting(g: Aggregaat, kleur: str) -> Sectie:
     return Sectie("Toelichting op de cijfers", "toelichting", tuple(blokken))
 
 
-def _sectie_trajecten(casussen: tuple[CasusWeergave, ...], kleur: str) -> Sectie:
+def _sectie_trajecten(g: Aggregaat, casussen: tuple[CasusWeergave, ...], kleur: str) -> Sectie:
     """Per casus de kosten van beide trajecten, de grootste besparing bovenaan; lange reeksen in delen met één as."""
     cijfers = sorted((c.cijfers for c in casussen), key=lambda c: (-c.besparing, c.id))
     rijen = tuple(Trajectkosten(c.id, c.kosten_voor_2015, c.kosten_sociaal_team) for c in cijfers)
@@ -246,6 +268,7 @@ def _sectie_trajecten(casussen: tuple[CasusWeergave, ...], kleur: str) -> Sectie
             "de kosten met het sociaal team. De bedragen staan in het overzicht van de casussen.",
             TrajectenPerCasus(deel, schaal, kleur),
             "Grijs: vóór 2015; in kleur: met het sociaal team. Gesorteerd op besparing, de grootste bovenaan.",
+            bron=bron_casussen(g),
         )
         for i, deel in enumerate(delen)
     )
@@ -275,6 +298,7 @@ def _sectie_financiers(g: Aggregaat, kleur: str) -> Sectie:
             kleur,
         ),
         "Grijs: vóór 2015; in kleur: met het sociaal team.",
+        bron=bron_casussen(g),
     )
     return Sectie(
         "Wie investeert, wie bespaart (na correctie)",
@@ -297,6 +321,8 @@ def _sectie_financiers(g: Aggregaat, kleur: str) -> Sectie:
                 voetnoot="Besparing negatief: deze financier betaalt met het sociaal team meer (investeert). Na "
                 "correctie: de zekerheidscorrectie gaat per tariefcode naar de financier van de vermeden kosten, zoals "
                 "in de begroting per jaar.",
+                bijschrift="Kosten en besparing per financier",
+                bron=bron_casussen(g),
             ),
             Figuur(grafiek),
         ),
@@ -313,6 +339,7 @@ def _sectie_doelen(g: Aggregaat) -> Sectie:
         f"Per doel het aantal casussen met ja, deels, nee en onbekend: {oordelen}.",
         OordelenPerDoel(tuple(Oordelen(doelnaam(d.doel), d.ja, d.deels, d.nee, d.onbekend) for d in g.doelen)),
         "Per doel het aantal casussen met ja, deels, nee en onbekend.",
+        bron=f"Bron: het oordeel per doel in de {casussen_tekst(g.aantal_casussen)} van {g.gemeente}.",
     )
     return Sectie(
         "Doelen",
@@ -333,6 +360,8 @@ def _sectie_doelen(g: Aggregaat) -> Sectie:
                     for d in g.doelen
                 ),
                 rechts=(1, 2, 3, 4, 5, 6),
+                bijschrift="Oordeel per doel",
+                bron=f"Bron: het oordeel per doel in de {casussen_tekst(g.aantal_casussen)} van {g.gemeente}.",
             ),
             Figuur(grafiek),
         ),
@@ -374,6 +403,7 @@ def _tornado(g: Aggregaat, kleur: str) -> Grafiek:
         f"kleur: de hoge instelling. De grootste vijf: {gevoelig}.",
         Tornado(balken, g.antwoord.schatting, kleur),
         "Grijs: de lage instelling; in kleur: de hoge. De langste balken wegen het zwaarst.",
+        bron=bron_casussen(g).removesuffix(".") + "; elke aanname apart op haar lage en hoge instelling.",
     )
 
 
@@ -406,6 +436,8 @@ def _omslagpunten(g: Aggregaat) -> Blok:
         rechts=(1,),
         voetnoot="Bij deze waarde wordt de besparing per huishouden per jaar nul. Ligt een omslagpunt dicht bij de "
         "huidige waarde (kansen × 1, de eigen correctie, de prijs × 1), dan hangt de uitkomst aan die aanname.",
+        bijschrift="Omslagpunten: bij welke waarde de besparing nul wordt",
+        bron=bron_casussen(g),
     )
 
 
@@ -432,6 +464,8 @@ def _sectie_gevoeligheid(g: Aggregaat, kleur: str) -> Sectie:
                 ),
                 rechts=(2, 3),
                 voetnoot="Laag en hoog: de besparing per huishouden per jaar na correctie bij die instelling.",
+                bijschrift="Gevoeligheid per aanname",
+                bron=bron_casussen(g),
             ),
             Tussenkop("Omslagpunten"),
             _omslagpunten(g),
@@ -483,6 +517,8 @@ def _sectie_overzicht(g: Aggregaat, casussen: tuple[CasusWeergave, ...]) -> Sect
                 voetnoot="Per jaar, na correctie: de gecorrigeerde besparing omgerekend naar 12 maanden (onderaan het "
                 "gemiddelde per huishouden). Kans goedkoper: voor dat ene huishouden, als elke inzet met een kans wel "
                 "of niet gebeurt.",
+                bijschrift="De casussen van " + (g.gemeente or "de gemeente"),
+                bron=bron_casussen(g),
             ),
         ),
     )

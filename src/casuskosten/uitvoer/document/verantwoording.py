@@ -1,22 +1,23 @@
 """De verantwoording achterin elk rapport: methode, instellingen, de getallen van de opschaling met hun bron (en welke
-aannames zijn), gebruikte tarieven, invoerbestanden (ook het instellingenbestand) met SHA-256, waarschuwingen met code
-en plaats, weggelaten casussen en de versie.
+aannames zijn), gebruikte tarieven, invoerbestanden (ook het instellingenbestand) met SHA-256, de opmerkingen met het
+bestand waar ze over gaan en weggelaten casussen; daarna het colofon (wie, waarmee, welke versie).
 
-Hier staan codes, paden en hashes, nergens anders in een rapport.
+Hier staan paden en hashes, nergens anders in een rapport; een waarschuwing staat ook hier in woorden, niet als code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
 from ... import formaat as f
-from ...benamingen import financiernaam
+from ...benamingen import financiernaam, waarschuwingstekst, waarschuwingstitel
 from ...fouten import Waarschuwing, gemaskeerd
 from ...invoer.casussen import Overgeslagen
 from ...rekenen.resultaat import Resultaat
-from .blokken import Alinea, Blok, Cel, Opsomming, Sectie, Tabel, Tussenkop, tabel
+from .blokken import Alinea, Blok, Cel, Kenmerken, Opsomming, Sectie, Tabel, Tussenkop, tabel
 from .casus import CasusWeergave
 from .gedeeld import versie
 
@@ -55,13 +56,21 @@ def verantwoording(
     invoer: tuple[tuple[str, str], ...],
     overgeslagen: tuple[Overgeslagen, ...],
     waarschuwingen: tuple[Waarschuwing, ...],
+    *,
+    nieuwe_pagina: bool = True,
+    opschaling: bool = True,
+    opmerkingen: bool = True,
 ) -> Sectie:
-    """De sectie Verantwoording, op een nieuwe pagina."""
+    """De sectie Verantwoording, op een nieuwe pagina (een casusrapport van één casus: meteen na de casus).
+
+    `opschaling`: met de getallen van de opschaling en hun bronnen; niet in een casusrapport of casusboek, dat geen
+    begroting heeft. `opmerkingen`: met de tabel van de opmerkingen; niet bij één casus, die ze zelf al toont.
+    """
     blokken: list[Blok] = [
         Tussenkop("Methode"),
         _methode(r),
         _instellingen(r),
-        *_aannames(r, _gemeenten(r, invoer)),
+        *(_aannames(r, _gemeenten(r, invoer)) if opschaling else ()),
         Tussenkop("Gebruikte tarieven"),
         _tarieventabel(tarieven, r.prijspeil),
         Tussenkop("Invoerbestanden"),
@@ -70,12 +79,22 @@ def verantwoording(
             ((gemaskeerd(b), h) for b, h in (*instellingenbestand(r), *invoer)),
             vast=(1,),
             soort="hash",
+            bijschrift="Invoerbestanden met hun SHA-256",
+            bron="Bron: de gelezen bytes van elk bestand.",
         ),
     ]
-    if waarschuwingen:
+    if waarschuwingen and opmerkingen:
         blokken += [
-            Tussenkop("Waarschuwingen met code en plaats"),
-            tabel(("Code", "Melding"), ((w.code, w.melding) for w in waarschuwingen), vast=(0,)),
+            Tussenkop("Opmerkingen en waar ze staan"),
+            tabel(
+                ("Opmerking", "Waar", "Toelichting"),
+                (
+                    (waarschuwingstitel(w.code), w.bestand or w.casus or w.gemeente or "–", waarschuwingstekst(w))
+                    for w in dict.fromkeys(waarschuwingen)
+                ),
+                bijschrift="Opmerkingen bij de invoer",
+                bron="Bron: de controles bij het lezen en beprijzen van de casussen.",
+            ),
         ]
     if overgeslagen:
         aantal = len(overgeslagen)
@@ -89,8 +108,44 @@ def verantwoording(
                 )
             ),
         ]
-    blokken.append(Alinea(f"Gemaakt met casuskosten {versie()}.", "klein"))
-    return Sectie("Verantwoording", "verantwoording", tuple(blokken), nieuwe_pagina=True)
+    return Sectie("Verantwoording", "verantwoording", tuple(blokken), nieuwe_pagina=nieuwe_pagina)
+
+
+def colofon(r: Resultaat, invoer: tuple[tuple[str, str], ...], datum: dt.date, *, opschaling: bool = True) -> Sectie:
+    """Het colofon achteraan: wie het rapport maakte (de organisatie uit de instellingen), met welk hulpmiddel en
+    welke versie, uit welke gegevens en bronnen, en de SHA-256 van het instellingenbestand. Alleen hier staat het
+    hulpmiddel met zijn versie; de voettekst noemt alleen de organisatie."""
+    ins = r.instellingen
+    tarieven = len(r.tariefbestanden)
+    casussen = len(invoer) - tarieven
+    gemeenten = _gemeenten(r, invoer)
+    paren: list[tuple[str, str]] = []
+    if ins.huisstijl.organisatie:
+        paren.append(("Opgesteld door", ins.huisstijl.organisatie))
+    paren += [
+        ("Datum", f.datum(datum)),
+        ("Gemaakt met", f"casuskosten {versie()} (maatschappelijke businesscase van sociale wijkteams)"),
+        (
+            "Gegevens",
+            f"{f.aantal(casussen, 'casusbestand', 'casusbestanden')}"
+            + (f" ({', '.join(gemeenten)})" if gemeenten else "")
+            + f" en {f.aantal(tarieven, 'tariefbestand', 'tariefbestanden')}; elk met zijn SHA-256 bij de "
+            "invoerbestanden in de verantwoording",
+        ),
+        (
+            "Bronnen",
+            "de bron van elk tarief staat bij de gebruikte tarieven"
+            + (", die van elk getal van de opschaling bij de aannames en bronnen" if opschaling else ""),
+        ),
+        (
+            "Instellingen",
+            f"{ins.bestand}, SHA-256 {ins.sha256}"
+            if ins.bestand is not None and ins.sha256 is not None
+            else "de standaardinstellingen (geen instellingenbestand)",
+        ),
+        ("Prijspeil", str(r.prijspeil)),
+    ]
+    return Sectie("Colofon", "colofon", (Kenmerken(tuple(paren)),), bijeen=True)
 
 
 def _methode(r: Resultaat) -> Alinea:
@@ -123,6 +178,7 @@ def _instellingen(r: Resultaat) -> Tabel:
             ("correctie hoog / middel / laag", f"{f.aandeel(c.hoog)} / {f.aandeel(c.middel)} / {f.aandeel(c.laag)}"),
         ),
         bijschrift="Instellingen",
+        bron=f"Bron: {'het instellingenbestand' if instellingenbestand(r) else 'de standaardinstellingen'}.",
     )
 
 
@@ -187,6 +243,7 @@ def _aannames(r: Resultaat, gemeenten: tuple[str, ...]) -> tuple[Blok, ...]:
             rechts=(1,),
             vast=(0,),
             bijschrift="Getallen van de opschaling",
+            bron="Bron: het instellingenbestand, met de bron van elk getal.",
         ),
     )
 
@@ -215,4 +272,6 @@ def _tarieventabel(tarieven: tuple[GebruiktTarief, ...], prijspeil: int) -> Tabe
         ),
         rechts=(2,),
         voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {prijspeil}.",
+        bijschrift="Gebruikte tarieven",
+        bron="Bron: de tariefbestanden; per tarief de bron en de regel.",
     )

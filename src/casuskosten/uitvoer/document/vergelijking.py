@@ -20,12 +20,15 @@ from .blokken import (
     Sectie,
     Tabel,
     Tussenkop,
+    genummerd,
     meldingen,
     tabel,
 )
-from .gedeeld import euro_interval, periode, voettekst
+from .gedeeld import euro_interval, omslagkenmerken, periode, voettekst
 
 _Z = 1.959963984540054
+#: de bronregel van de tabellen en de grafiek van de vergelijking
+BRON = "Bron: de casussen van alle gemeenten, beprijsd met de gebruikte tarieven."
 
 
 _KOPNAAM = {"gemeente": "Gemeente", "teammodel": "Teammodel", "leefgebied": "Leefgebied", "jaar": "Jaar"}
@@ -67,9 +70,9 @@ def vergelijking_document(resultaat: Resultaat, datum: dt.date, per: str = "geme
             ("Casussen", str(resultaat.totaal.aantal_casussen)),
             ("Periode van de casussen", periode(resultaat.totaal)),
             ("Prijspeil", str(resultaat.prijspeil)),
-            ("Gemaakt op", f.datum(datum)),
+            *omslagkenmerken(huisstijl, datum),
         ),
-        secties=tuple(secties),
+        secties=genummerd(secties),
         huisstijl=huisstijl,
         voettekst=voettekst(huisstijl, resultaat.prijspeil),
         sjabloon="vergelijk.html.j2",
@@ -98,6 +101,8 @@ def _besparingen(groepen: tuple[Aggregaat, ...], iteraties: int) -> Tabel:
         voetnoot="Per huishouden per jaar: de gemiddelde besparing na correctie (negatief: meerkosten). Interval en "
         f"kans: uit {f.getal(iteraties, 0)} doorrekeningen met andere tarieven en kansen, met meegenomen dat het "
         "maar een handvol casussen per gemeente is. Onder 3 casussen: geen interval en geen kans.",
+        bijschrift="Het antwoord per gemeente",
+        bron=BRON.removesuffix(".") + f"; {f.getal(iteraties, 0)} doorrekeningen.",
     )
 
 
@@ -120,6 +125,8 @@ def _doelen(groepen: tuple[Aggregaat, ...]) -> Sectie:
                     for g in groepen
                 ),
                 rechts=tuple(range(1, len(DOELNAMEN) + 1)),
+                bijschrift="Aandeel casussen met ja (ja of deels) per doel",
+                bron="Bron: het oordeel per doel in de casussen.",
             ),
         ),
     )
@@ -157,6 +164,8 @@ def _groepentabel(v: Vergelijking) -> Tabel:
         ),
         rechts=(1, 2, 3, 4, 5),
         voetnoot=voetnoot,
+        bijschrift="Eigen en gepoolde schatting per groep",
+        bron=BRON,
     )
 
 
@@ -185,4 +194,5 @@ def _forest(v: Vergelijking, kleur: str) -> Grafiek:
         f"grijze lijn: 95%-interval): {beschrijving}.",
         Forest(rijen, kleur),
         "Blokje: eigen schatting; ruit: gepoold. Op naam gesorteerd, niet op grootte.",
+        bron=BRON,
     )
