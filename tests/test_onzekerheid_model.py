@@ -331,7 +331,8 @@ def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
     extra = {} if selectie is None else {"selectie": selectie}
     c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
     document = gemeente_document(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
-    beperkingen = next(b for b in document.secties[0].blokken if isinstance(b, Opsomming))
+    samenvatting = next(s for s in document.secties if s.sleutel == "samenvatting")
+    beperkingen = next(b for b in samenvatting.blokken if isinstance(b, Opsomming))
     assert any("niet aselect getrokken" in zin for zin in beperkingen.punten) is genoemd
 
 
