@@ -291,17 +291,29 @@ def test_xlsx_schrijft_gebruikerstekst_als_tekstcel(
     assert (cel.value, cel.data_type) == (tekst, "s")
 
 
-def test_xlsx_vervangt_stuurtekens(formule_xlsx: Path) -> None:
-    """Een stuurteken (BEL, U+0007) in een omschrijving wordt U+FFFD in plaats van een crash van de export."""
-    werkblad = openpyxl.load_workbook(formule_xlsx)["regels"]
+def test_xlsx_vervangt_stuurtekens_uit_een_bestandsnaam(tmp_path: Path) -> None:
+    """De invoer weigert stuurtekens in tekst, maar een bestandsnaam mag ze hebben (Linux): een casusbestand
+    `a<BEL>b.yaml` staat in de xlsx als `a\ufffdb.yaml` (U+FFFD), en het bestand opent (was: een crash van openpyxl
+    of een xlsx die Excel beschadigd noemt)."""
+    casussen = tmp_path / "casussen"
+    casussen.mkdir()
+    bron = next((FORMULE / "casussen").glob("*.yaml"))
+    (casussen / "a\x07b.yaml").write_bytes(bron.read_bytes())
+    doel = tmp_path / "export.xlsx"
+    uit = draai_in_proces(
+        "export", str(casussen), "--tarieven", str(FORMULE / "tarieven"), "--formaat", "xlsx", "--uit", str(doel)
+    )
+    assert uit.returncode == 0, uit.stderr
+    werkblad = openpyxl.load_workbook(doel)["casussen"]
     koppen = [c.value for c in werkblad[1]]
-    assert werkblad.cell(row=3, column=koppen.index("omschrijving") + 1).value == "-Begeleiding met \ufffdbel"
+    bestanden = [werkblad.cell(row=r, column=koppen.index("bestand") + 1).value for r in range(2, werkblad.max_row + 1)]
+    assert any(str(b).endswith("a\ufffdb.yaml") for b in bestanden), bestanden
 
 
 CSVCELLEN = [
     pytest.param("casussen.csv", "gemeente", 0, '\'=HYPERLINK("http://example.org","klik")', id="gemeente"),
     pytest.param("regels.csv", "omschrijving", 0, "'=1+1 hulp bij het huishouden", id="omschrijving-is"),
-    pytest.param("regels.csv", "omschrijving", 1, "'-Begeleiding met \ufffdbel", id="omschrijving-min"),
+    pytest.param("regels.csv", "omschrijving", 1, "'-Begeleiding met bel", id="omschrijving-min"),
     pytest.param("regels.csv", "tarief", 1, "'@sum", id="tariefcode-at"),  # @SUM in kleine letters
     pytest.param("regels.csv", "tarief", 0, "hulp", id="gewone-tekst-blijft"),
     pytest.param("casussen.csv", "besparing", 0, "60.0", id="getal-blijft"),

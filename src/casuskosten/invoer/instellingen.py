@@ -573,13 +573,15 @@ def laad_instellingen(pad: Path | str | None = None, **overschrijf: Any) -> Inst
             data = tomllib.loads(tekst)
         except UnicodeDecodeError:
             raise InstellingenFout([Melding(bestand, None, None, "bestand is geen UTF-8")]) from None
-        except ValueError:  # tomllib zet een geheel getal van duizenden cijfers om en loopt op Python's grens
-            raise InstellingenFout([_te_lang_getal(bestand, tekst)]) from None
         except tomllib.TOMLDecodeError as fout:
             regel = re.search(r"line (\d+)", str(fout))
             raise InstellingenFout(
                 [Melding(bestand, int(regel.group(1)) if regel else None, None, _toml_fout(str(fout)))]
             ) from None
+        # TOMLDecodeError is ook een ValueError, dus eerst die; tomllib zet een geheel getal van duizenden cijfers om
+        # en loopt dan op Python's grens
+        except ValueError:
+            raise InstellingenFout([_te_lang_getal(bestand, tekst)]) from None
     regels = _toml_regels(tekst)
     _geen_stuurtekens(data, bestand, regels)
     _geen_te_lange_getallen(data, bestand, regels)
