@@ -43,7 +43,11 @@ demo: $(DEMO_STAMP)
 	$(BIN)/casuskosten export casussen --tarieven tarieven --instellingen $(DEMO_INSTELLINGEN) --formaat xlsx --uit uitvoer/casuskosten.xlsx
 	@echo "Rapporten (HTML en PDF) per gemeente, de vergelijking en de Excel-export staan in $(CURDIR)/uitvoer/"
 
+# zonder chromium geen stille overslag: de browsertests falen zelf, met de uitleg wat te installeren
 test: $(STAMP) $(NODE_STAMP)
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || [ -n "$$CASUSKOSTEN_CHROMIUM" ] || \
+		echo "LET OP: chromium ontbreekt; de browsertests (tests/test_html_browser.py) falen tot het er is" \
+			"(Debian/Ubuntu: sudo apt-get install chromium; elders: het pad in CASUSKOSTEN_CHROMIUM)"
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks

@@ -21,6 +21,9 @@ from casuskosten import Instellingen
 
 PROJECT = Path(__file__).resolve().parent.parent
 
+# de fixtures `browser` en `pagina` (headless chromium met Playwright) voor elk testbestand; zie tests/browser.py
+pytest_plugins = ["tests.browser"]
+
 TARIEVEN_CSV = """\
 code,omschrijving,eenheid,prijs,jaar,gemeente,financier,lijn,betrouwbaarheid,bron
 hulp,Hulp bij het huishouden,uur,10,2015,,gemeente_wmo,1,hoog,test
