@@ -204,6 +204,9 @@ def test_zonder_tariefmap_rekent_met_de_meegeleverde_landelijke_tarieven(
         "prijsindex.csv",
     }
     eigen = casuskosten.bereken(casussen, PROJECT / "tarieven", PEIL_2015, werkers=1)
+    # wie de map zelf opgeeft, krijgt de waarschuwing niet, ook niet als het pakket er (ontwikkelinstallatie) via een
+    # link naar wijst
+    assert "meegeleverde_tarieven" not in [w.code for w in eigen.alle_waarschuwingen()]
     assert meegeleverd.totaal.kosten_voor_2015 == pytest.approx(eigen.totaal.kosten_voor_2015)
     assert meegeleverd.totaal.kosten_voor_2015 > 0
 

@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import io
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -487,7 +488,9 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     # Een jaar dat in de index ontbreekt is hier nog geen fout: alleen als een casus de rij gebruikt (beprijzing)
     if meldingen or index is None:
         raise InvoerFout(meldingen)
-    if map_.resolve() == meegeleverde_tariefmap().resolve():
+    # abspath, niet resolve(): in een ontwikkelinstallatie is de meegeleverde map een link naar tarieven/ van het
+    # project, en wie die map zelf opgeeft (`--tarieven tarieven`) rekent met een eigen map, niet met de meegeleverde
+    if os.path.abspath(map_) == os.path.abspath(meegeleverde_tariefmap()):
         waarschuwingen.append(
             Waarschuwing(
                 "meegeleverde_tarieven",
