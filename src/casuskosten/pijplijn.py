@@ -119,14 +119,19 @@ def kopieer_tarieven(bron: str | os.PathLike[str], doel: str | os.PathLike[str])
         doel.parent.mkdir(parents=True, exist_ok=True)
         # eerst in een tijdelijke map ernaast, dan in één keer op zijn plaats: nooit een halve kopie
         with tempfile.TemporaryDirectory(dir=doel.parent, prefix=f".{doel.name}-") as tijdelijk:
+            # de rechten van een gewone nieuwe map (de umask van de gebruiker), niet de 0700 van een tijdelijke map;
+            # afgelezen aan een proefmap in plaats van os.umask te zetten en terug te zetten (dat geldt voor het hele
+            # proces, dus ook voor andere draden)
+            proef = Path(tijdelijk) / "proef"
+            proef.mkdir()
+            rechten = proef.stat().st_mode & 0o777
+            proef.rmdir()
             for bestand in bestanden:
                 shutil.copyfile(bestand, Path(tijdelijk) / bestand.name)
             if doel.exists():
                 doel.rmdir()
             os.replace(tijdelijk, doel)
-            masker = os.umask(0o022)
-            os.umask(masker)
-            doel.chmod(0o777 & ~masker)  # een gewone map, niet de 0700 van een tijdelijke map
+            doel.chmod(rechten)
             Path(tijdelijk).mkdir()  # TemporaryDirectory ruimt zijn eigen map op; die is nu verplaatst
     except OSError as fout:
         tekst = f"kan de tarieven niet kopiëren: {fout.strerror or fout}"
