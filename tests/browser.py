@@ -83,9 +83,11 @@ def ontbreekt_chromium() -> str | None:
     return ZONDER_CHROMIUM
 
 
-@pytest.fixture(scope="session")
+# per testbestand, niet per sessie: zolang Playwright loopt heeft het proces een tweede draad, en dan lezen de
+# casussen (terecht) niet in werkprocessen (`casussen.kan_splitsen`), wat tests/test_werkers.py laat falen
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Eén headless chromium voor de hele testsessie; zonder chromium faalt de test met wat te installeren."""
+    """Eén headless chromium per testbestand; zonder chromium faalt de test met wat te installeren."""
     melding = ontbreekt_chromium()
     if melding is not None:
         pytest.fail(melding, pytrace=False)
