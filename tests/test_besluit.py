@@ -209,3 +209,16 @@ def test_de_readme_noemt_elke_besluitregel() -> None:
     readme = Path(PROJECT / "README.md").read_text(encoding="utf-8")
     for regel in REGELS:
         assert f"| `{regel.naam}` |" in readme, regel.naam
+
+
+def test_de_vergelijking_heeft_het_besluit_voor_alle_gemeenten_samen() -> None:
+    """De vergelijking per gemeente zet onder het antwoord per gemeente de besluitzinnen van het totaal."""
+    from casuskosten.uitvoer.document import Opsomming, Tussenkop, vergelijking_document
+
+    r = bereken([PROJECT / "casussen"], PROJECT / "tarieven", instellingen=SNEL)
+    blokken = list(vergelijking_document(r, dt.date(2026, 1, 15)).secties[0].blokken)
+    kop = next(i for i, b in enumerate(blokken) if isinstance(b, Tussenkop) and "uw besluit" in b.tekst)
+    lijst = blokken[kop + 1]
+    assert isinstance(lijst, Opsomming)
+    assert lijst.punten == besluitzinnen(r.totaal, alle_aselect=False)
+    assert lijst.punten[0].startswith("De casussen laten een besparing")

@@ -169,7 +169,7 @@ def _kanscurve(g: Aggregaat, kleur: str, iteraties: int) -> tuple[Blok, ...]:
         Figuur(
             Grafiek(
                 "kanscurve",
-                "Hoe zeker is een besparing van minstens ...?",
+                "Hoe zeker is een besparing van minstens een bepaald bedrag?",
                 f"Lijn van de kans op een besparing per huishouden per jaar van meer dan elk bedrag: {punten}.",
                 Kanscurve(tuple(Kanscurvepunt(p.drempel, p.kans) for p in curve), kleur),
                 "Horizontaal een bedrag per huishouden per jaar, verticaal de kans dat de besparing groter is.",
