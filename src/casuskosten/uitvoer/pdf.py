@@ -394,7 +394,7 @@ def teken(document: Document) -> bytes:
     """Het document als getagde PDF (PDF/A-2a en PDF/UA-1): titel en kenmerken, dan elke sectie."""
     opbouw = _Opbouw(document)
     gegevens = opbouw.gegevens()
-    invoer = {"document": json.dumps(gegevens, ensure_ascii=False), **opbouw.invoer}
+    invoer = {"document": json.dumps(gegevens, ensure_ascii=False, allow_nan=False), **opbouw.invoer}
     datum = document.datum or dt.date(2000, 1, 1)
     tijdstempel = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC)
     pdf = _vertaler().compile(sys_inputs=invoer, pdf_standards=NORMEN, timestamp=tijdstempel)
