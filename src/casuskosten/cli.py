@@ -342,7 +342,7 @@ def bereken(
             schrijf_atomair(uit, resultaat.json_delen(), beschermd=invoer_van(resultaat))
             fout_console.print(f"JSON geschreven naar {uit}")
         elif sys.stdout.isatty():  # een mens leest mee: ingesprongen
-            sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         else:
             sys.stdout.writelines(resultaat.json_delen())
         return
@@ -454,9 +454,9 @@ def schema(
     if uitvoer:
         from .rekenen.resultaat import uitvoerschema
 
-        tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
+        tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     else:
-        tekst = json.dumps(casus_schema(laad_tarieven(map_)), ensure_ascii=False, indent=2) + "\n"
+        tekst = json.dumps(casus_schema(laad_tarieven(map_)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return

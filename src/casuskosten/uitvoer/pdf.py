@@ -395,7 +395,7 @@ def vertaal(document: Document) -> tuple[bytes, list[str]]:
     er iets op een andere plek dan de opmaak bedoelde); de tests eisen dat er geen zijn."""
     opbouw = _Opbouw(document)
     gegevens = opbouw.gegevens()
-    invoer = {"document": json.dumps(gegevens, ensure_ascii=False), **opbouw.invoer}
+    invoer = {"document": json.dumps(gegevens, ensure_ascii=False, allow_nan=False), **opbouw.invoer}
     datum = document.datum or dt.date(2000, 1, 1)
     tijdstempel = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC)
     pdf, waarschuwingen = _vertaler().compile_with_warnings(
