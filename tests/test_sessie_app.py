@@ -224,7 +224,7 @@ def test_kans_als_procent_staat_bij_het_kansveld(client: TestClient) -> None:
     ).text
     melding = _melding(html, "trajecten-voor_2015-inzet-1-kans")
     assert "'50%'" in melding
-    assert "getal" in melding
+    assert "voor 50% schrijf 0.5" in melding
     assert 'data-fout="ja"' in melding
 
 

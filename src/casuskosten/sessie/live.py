@@ -65,6 +65,24 @@ def _per_veld(meldingen: list[Melding]) -> dict[str, tuple[str, ...]]:
     return {veld: tuple(teksten) for veld, teksten in uit.items()}
 
 
+def procenten(gegevens: Mapping[str, Any], bestand: str) -> list[Melding]:
+    """Bij een kans als procent (`50%`) naast de melding van de lezer de uitleg hoe het wel moet: `0.5`."""
+    uit = []
+    trajecten = gegevens.get("trajecten")
+    for traject in TRAJECTEN:
+        deel = trajecten.get(traject) if isinstance(trajecten, Mapping) else None
+        inzet = deel.get("inzet") if isinstance(deel, Mapping) else None
+        for i, regel in enumerate(inzet if isinstance(inzet, list) else []):
+            kans = regel.get("kans") if isinstance(regel, Mapping) else None
+            if isinstance(kans, str) and re.fullmatch(r"\s*[0-9]+([.,][0-9]+)?\s*%\s*", kans):
+                getal = float(kans.strip().rstrip("%").strip().replace(",", ".")) / 100
+                tekst = (
+                    f"schrijf een kans als getal van 0 tot 1, niet als procent: voor {kans.strip()} schrijf {getal:g}"
+                )
+                uit.append(Melding(bestand, None, f"trajecten.{traject}.inzet[{i}].kans", tekst))
+    return uit
+
+
 def toelichting_nodig(cb: CasusBestand) -> list[Melding]:
     """De regel van de sessie: een inzet vóór 2015 met een kans onder 1 vraagt een toelichting (waarom zou hij
     misschien niet gebeurd zijn). `controleer` eist dat (nog) niet van bestaande bestanden; de sessie wel, zodat
@@ -131,7 +149,7 @@ def herbereken(
     gegevens = {k: v for k, v in formulier_gegevens.items() if k != CONCEPT}
     gelezen = lees_en_controleer_bytes(casus_yaml(gegevens).encode("utf-8"), bestand, tabel)
     cb = gelezen.casus
-    meldingen = [*gelezen.meldingen, *(toelichting_nodig(cb) if cb is not None else ())]
+    meldingen = [*gelezen.meldingen, *procenten(gegevens, bestand), *(toelichting_nodig(cb) if cb is not None else ())]
     privacy = _per_veld([vondst.melding() for vondst in controleer_privacy(cb)]) if cb is not None else {}
     if cb is None or gelezen.meldingen:
         # een fout van de lezer of tegen de tarieven (onbekende code): geen cijfers, want die zouden stil te laag zijn
