@@ -19,8 +19,8 @@ dan is niet te zien waar het verzoek vandaan komt.
 
 Elk antwoord (ook een weigering) krijgt een strikte Content-Security-Policy, `nosniff`, `Referrer-Policy: same-origin`
 (het token in de URL lekt niet naar een andere site) en `no-store`. Niet `no-referrer`: dan stuurt Chromium bij een
-gewoon formulier `Origin: null`, en zou elke POST van de eigen pagina worden geweigerd. De app leest per verzoek `toegang(request)`: mag deze gebruiker
-schrijven, en welk CSRF-token hoort in de formulieren en in `hx-headers`.
+gewoon formulier `Origin: null`, en zou elke POST van de eigen pagina worden geweigerd. De app leest per verzoek
+`toegang(request)`: mag deze gebruiker schrijven, en welk CSRF-token hoort in de formulieren en in `hx-headers`.
 """
 
 from __future__ import annotations
