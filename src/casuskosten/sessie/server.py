@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import importlib
 import ipaddress
 import secrets
 import signal
@@ -93,8 +92,9 @@ def lan_adres() -> str | None:
 def _maak_app() -> Callable[..., ASGIApp]:
     """`app.maak_app` (de editor, schermen en live herberekening), pas hier geladen: de tests van de server kunnen
     hem vervangen door een kleine app, en het laden van de sjablonen gebeurt pas als er een sessie start."""
-    maak: Callable[..., ASGIApp] = importlib.import_module(f"{__package__}.app").maak_app
-    return maak
+    from .app import maak_app
+
+    return maak_app
 
 
 def _controleer_map(map_: Path) -> None:
