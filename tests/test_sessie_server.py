@@ -302,3 +302,42 @@ def test_hulp_laadt_de_webserver_niet() -> None:
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
     assert uit.returncode == 0
     assert uit.stderr.strip() == ""
+
+
+@pytest.mark.traag
+def test_casuskosten_sessie_serveert_de_casuslijst_en_stopt_op_ctrl_c(tmp_path: Path) -> None:
+    """Het echte commando `casuskosten sessie MAP --geen-browser` (met de echte app): de URL op stdout, de casuslijst
+    met de meegeleverde casus, en op SIGINT (Ctrl-C) exitcode 0 met 'Casussessie gestopt (Ctrl-C)'."""
+    map_ = tmp_path / "casussen"
+    map_.mkdir()
+    (map_ / "rtd-01.yaml").write_bytes((PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml").read_bytes())
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "casuskosten", "sessie", str(map_), "--geen-browser", "--tarieven", "tarieven"],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proces.stdout is not None
+        proces.stdout.readline()
+        url = proces.stdout.readline().strip()
+        assert url.startswith("Casussessie: http://127.0.0.1:"), url
+        poort = int(url.rsplit(":", 1)[1].rstrip("/"))
+        status, _, tekst = 0, {}, ""
+        for _ in range(200):
+            try:
+                status, _, tekst = _verzoek(poort, "GET", "/")
+                break
+            except ConnectionError:
+                time.sleep(0.05)
+        assert status == 200
+        assert "RTD-01" in tekst
+        proces.send_signal(signal.SIGINT)
+        uit, fout = proces.communicate(timeout=30)
+    finally:
+        if proces.poll() is None:
+            proces.kill()
+    assert proces.returncode == 0, fout
+    assert "Casussessie gestopt (Ctrl-C)." in uit
+    assert "Traceback" not in fout
