@@ -46,7 +46,7 @@ demo: $(DEMO_STAMP)
 # zonder chromium geen stille overslag: de browsertests falen zelf, met de uitleg wat te installeren
 test: $(STAMP) $(NODE_STAMP)
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || [ -n "$$CASUSKOSTEN_CHROMIUM" ] || \
-		echo "LET OP: chromium ontbreekt; de browsertests (tests/test_html_browser.py) falen tot het er is" \
+		echo "LET OP: chromium ontbreekt; de browsertests (tests/test_html_browser.py, tests/test_sessie_browser.py) falen tot het er is" \
 			"(Debian/Ubuntu: sudo apt-get install chromium; elders: het pad in CASUSKOSTEN_CHROMIUM)"
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests benchmarks

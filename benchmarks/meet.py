@@ -368,6 +368,62 @@ def privacy_rij() -> tuple[str, str, str, str]:
     )
 
 
+#: issue 26: zoveel inzetregels heeft de casus van de sessierij (over beide trajecten), en zoveel wijzigingen meet hij
+SESSIE_REGELS = 40
+SESSIE_WIJZIGINGEN = 50
+
+
+def sessie_casus(regels: int = SESSIE_REGELS) -> dict[str, object]:
+    """Een meegeleverde casus (rtd-01) met `regels` inzetregels: de regels van elk traject herhaald tot de helft."""
+    import yaml
+
+    gegevens: dict[str, object] = yaml.safe_load((PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml").read_bytes())
+    trajecten = gegevens["trajecten"]
+    assert isinstance(trajecten, dict)
+    for traject in trajecten.values():
+        inzet = traject["inzet"]
+        traject["inzet"] = [dict(inzet[i % len(inzet)]) for i in range(regels // 2)]
+    return gegevens
+
+
+def sessie_rij() -> tuple[str, str, str, str]:
+    """De p95 van `sessie.live.herbereken` (wat de editor na elke wijziging doet: lezen, controleren, beprijzen met
+    `bereken`) over SESSIE_WIJZIGINGEN wijzigingen van een casus van SESSIE_REGELS regels, met de tarieven en
+    instellingen zoals de sessie ze leest (de meegeleverde tarieven, de standaardinstellingen); doel <= 300 ms."""
+    naam = f"26. sessie: herberekenen {SESSIE_REGELS} regels, p95 van {SESSIE_WIJZIGINGEN}"
+    sys.path.insert(0, str(PROJECT / "src"))
+    try:
+        from casuskosten.sessie.live import herbereken
+
+        from casuskosten.invoer.instellingen import laad_instellingen
+        from casuskosten.invoer.tarieven import laad_tarieven
+    except ImportError as fout:  # het extra web ontbreekt, of de sessie is er (nog) niet
+        return (naam, "niet gemeten", "<= 300 ms", f"{fout}; pip install -e '.[web]'")
+    tabel = laad_tarieven(PROJECT / "tarieven")
+    instellingen = laad_instellingen(None)
+    gegevens = sessie_casus()
+    trajecten = gegevens["trajecten"]
+    assert isinstance(trajecten, dict)
+    regels = [r for t in ("voor_2015", "sociaal_team") for r in trajecten[t]["inzet"]]
+    for _ in range(3):  # opwarmen: de eerste keer laadt de beprijzing haar tabellen
+        herbereken(gegevens, tabel, instellingen)
+    tijden = []
+    for i in range(SESSIE_WIJZIGINGEN):
+        regels[i % len(regels)]["aantal"] = 1 + i % 5  # één veld gewijzigd, zoals na één toets in de editor
+        begin = time.perf_counter()
+        uitkomst = herbereken(gegevens, tabel, instellingen)
+        tijden.append(time.perf_counter() - begin)
+        if uitkomst.fouten or len(uitkomst.regelprijzen.get("voor_2015", ())) != SESSIE_REGELS // 2:
+            raise SystemExit(f"sessierij: de casus van {SESSIE_REGELS} regels werd niet beprijsd: {uitkomst.meldingen}")
+    p95 = statistics.quantiles(tijden, n=20, method="inclusive")[-1]
+    return (
+        naam,
+        f"{p95 * 1000:.0f} ms",
+        "<= 300 ms",
+        f"p95 / doel {p95 / 0.3:.2f}x; mediaan {statistics.median(tijden) * 1000:.0f} ms, in één proces",
+    )
+
+
 def warm(map_: Path) -> None:
     """Lees alle bestanden één keer, zodat vloer en casuskosten allebei uit de paginacache lezen: deze machine haalt
     pas geschreven bestanden na een tijdje uit het geheugen (DAMON), en dan meet de eerste van de twee de schijf."""
@@ -486,6 +542,7 @@ def main() -> None:
         rijen.append(casusboek_rij(Path(tmp)))
         rijen.append(vergelijk_rij(Path(tmp)))
         rijen.append(privacy_rij())
+        rijen.append(sessie_rij())
         _, _, fout = draai([PYTHON, "-c", BOOTSTRAP])
         extra, basis = next(r.split("=", 1)[1] for r in fout.splitlines() if r.startswith("BOOTSTRAP=")).split()
         rijen.append(

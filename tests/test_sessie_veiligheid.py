@@ -98,8 +98,8 @@ def test_een_host_uit_de_lijst_mag_met_een_poort() -> None:
     ],
 )
 def test_elk_antwoord_krijgt_de_beveiligingsheaders(verzoek: Callable[[TestClient], object]) -> None:
-    """Elk antwoord, ook een weigering of een 404, heeft de strikte CSP, nosniff, no-referrer en no-store; een
-    Cache-Control van de app wordt overschreven."""
+    """Elk antwoord, ook een weigering of een 404, heeft de strikte CSP, nosniff, Referrer-Policy same-origin en
+    no-store; een Cache-Control van de app wordt overschreven."""
     antwoord = verzoek(_klant())
     headers = antwoord.headers
     assert headers["content-security-policy"] == (
@@ -107,7 +107,7 @@ def test_elk_antwoord_krijgt_de_beveiligingsheaders(verzoek: Callable[[TestClien
         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     )
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["referrer-policy"] == "same-origin"
     assert headers["cache-control"] == "no-store"
     assert headers.get_list("cache-control") == ["no-store"]
 

@@ -803,6 +803,82 @@ def vergelijk(
     fout_console.print(f"Vergelijking geschreven: {pad}")
 
 
+#: de modules van het extra 'web' (pyproject.toml), met de naam van hun pakket
+_WEB_EXTRA = (("starlette", "starlette"), ("uvicorn", "uvicorn"), ("python_multipart", "python-multipart"))
+
+
+def _web_extra() -> None:
+    """Stop met een Nederlandse melding als het extra 'web' (of een deel ervan) niet is geïnstalleerd."""
+    import importlib
+
+    ontbreekt = []
+    for module, pakket in _WEB_EXTRA:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            ontbreekt.append(pakket)
+    if ontbreekt:
+        raise CasuskostenFout(
+            f"de casussessie vraagt het extra 'web', en {', '.join(ontbreekt)} ontbreekt; installeer het met: "
+            'pip install "casuskosten[web]"'
+        )
+
+
+@app.command(cls=_Opdracht)
+def sessie(
+    map_: Annotated[
+        Path,
+        typer.Argument(
+            help="De casusmap: de sessie leest en schrijft alleen *.yaml in of onder deze map.", metavar="MAP"
+        ),
+    ] = Path("casussen"),
+    lan: Annotated[
+        bool,
+        typer.Option(
+            "--lan",
+            help="Ook bereikbaar in het lokale netwerk, voor deelnemers die op hun eigen apparaat meekijken: twee "
+            "URL's met een geheim token, één voor de facilitator (schrijven) en één voor de deelnemers (alleen lezen).",
+        ),
+    ] = False,
+    geen_browser: Annotated[
+        bool, typer.Option("--geen-browser", help="Open de browser niet; de URL staat op het scherm.")
+    ] = False,
+    poort: Annotated[
+        int | None,
+        typer.Option(
+            "--poort",
+            metavar="POORT",
+            help="Het poortnummer (1024-65535). Standaard: een vrije poort.",
+            show_default=False,
+        ),
+    ] = None,
+    tarieven: TarievenOptie = None,
+    instellingen: InstellingenOptie = None,
+) -> None:
+    """Start de casussessie: een lokale webapp waarin u samen een casus opbouwt, live beprijsd en gecontroleerd.
+
+    Standaard alleen op deze machine (127.0.0.1, een vrije poort) en de browser gaat open. Stop met Ctrl-C.
+
+    Vraagt het extra 'web': pip install "casuskosten\\[web]".
+
+    Voorbeeld: casuskosten sessie casussen --lan
+    """
+    if poort is not None and not 1 <= poort <= 65535:
+        raise CasuskostenFout(f"--poort {poort}: kies een poort van 1024 tot en met 65535, of laat --poort weg")
+    _web_extra()
+    from .sessie.server import start
+
+    start(
+        map_,
+        lan=lan,
+        browser=not geen_browser,
+        tarieven=tarieven,
+        instellingen=instellingen,
+        poort=poort or 0,
+        melden=lambda regel: uit_console.print(regel, highlight=False, soft_wrap=True),
+    )
+
+
 def opdrachtnamen() -> list[str]:
     """De namen van alle opdrachten, zoals een gebruiker ze typt."""
     return [c.name or (c.callback.__name__.replace("_", "-") if c.callback else "") for c in app.registered_commands]

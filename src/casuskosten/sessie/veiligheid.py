@@ -17,9 +17,10 @@ Origin bij elke POST; een CSRF-token dat aan het toegangstoken vastzit plus een 
 verdediging (OWASP), en een aanvaller kan geen van beide vervalsen vanuit een andere site. Zonder Origin weigeren we:
 dan is niet te zien waar het verzoek vandaan komt.
 
-Elk antwoord (ook een weigering) krijgt een strikte Content-Security-Policy, `nosniff`, `no-referrer` (het token in de
-URL lekt niet naar een andere site) en `no-store`. De app leest per verzoek `toegang(request)`: mag deze gebruiker
-schrijven, en welk CSRF-token hoort in de formulieren en in `hx-headers`.
+Elk antwoord (ook een weigering) krijgt een strikte Content-Security-Policy, `nosniff`, `Referrer-Policy: same-origin`
+(het token in de URL lekt niet naar een andere site) en `no-store`. Niet `no-referrer`: dan stuurt Chromium bij een
+gewoon formulier `Origin: null`, en zou elke POST van de eigen pagina worden geweigerd. De app leest per verzoek
+`toegang(request)`: mag deze gebruiker schrijven, en welk CSRF-token hoort in de formulieren en in `hx-headers`.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ CSP = (
 BEVEILIGINGSHEADERS: tuple[tuple[str, str], ...] = (
     ("content-security-policy", CSP),
     ("x-content-type-options", "nosniff"),
-    ("referrer-policy", "no-referrer"),
+    ("referrer-policy", "same-origin"),
     ("cache-control", "no-store"),
 )
 

@@ -1,0 +1,220 @@
+"""De casussessie in een echte browser (issue 26): headless Chromium via Playwright tegen een echte server op een
+vrije poort van 127.0.0.1 (`sessie.server.op_de_achtergrond`, uvicorn in een draad).
+
+Beveiliging (Done when 5): wat een andere site in de browser van de facilitator probeert (een formulier dat naar de
+sessie post, een fetch), wordt door de server geweigerd; de browser stuurt daarbij zelf de echte Sec-Fetch-Site- en
+Origin-headers, die een test over HTTP alleen kan nabootsen."""
+
+from __future__ import annotations
+
+import http.client
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Route
+
+from casuskosten.sessie import server
+from tests.browser import axe, axe_samenvatting, nieuwe_pagina
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.traag
+
+_GESCHREVEN: list[str] = []
+
+
+def _kleine_app(map_: Path, **_: Any) -> Any:
+    """Een app met één schrijvende route die bijhoudt of hij ooit werd bereikt."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, Response
+    from starlette.routing import Route as Pad
+
+    async def lijst(request: Request) -> Response:
+        return HTMLResponse('<!doctype html><html lang="nl"><head><title>Sessie</title></head><body>x</body></html>')
+
+    async def schrijf(request: Request) -> Response:
+        _GESCHREVEN.append(request.method)
+        return HTMLResponse("geschreven")
+
+    return Starlette(routes=[Pad("/", lijst), Pad("/schrijf", schrijf, methods=["POST"])])
+
+
+@pytest.fixture
+def sessie_poort(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[int]:
+    """Een echte sessie (zonder --lan) op een vrije poort; geeft de poort."""
+    monkeypatch.setattr(server, "_maak_app", lambda: _kleine_app)
+    _GESCHREVEN.clear()
+    with server.op_de_achtergrond(server.maak_sessie(tmp_path)) as poort:
+        yield poort
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort: int = s.getsockname()[1]
+        return poort
+
+
+def test_een_formulier_van_een_andere_site_kan_niet_schrijven(browser: Browser, sessie_poort: int) -> None:
+    """Een pagina van een andere site (http://localhost:ANDERE_POORT, door Playwright geserveerd) die een formulier
+    naar de sessie op 127.0.0.1 verstuurt: de browser stuurt Sec-Fetch-Site cross-site, de server antwoordt 403 en
+    de app wordt nooit bereikt."""
+    aanvaller = f"http://localhost:{_vrije_poort()}/"
+    doel = f"http://127.0.0.1:{sessie_poort}/schrijf"
+    html = (
+        '<!doctype html><html lang="nl"><head><title>Aanval</title></head><body>'
+        f'<form method="post" action="{doel}"><input name="naam" value="x"><button>Verstuur</button></form>'
+        "</body></html>"
+    )
+    with nieuwe_pagina(browser) as pagina:
+
+        def aanvalspagina(route: Route) -> None:
+            route.fulfill(status=200, content_type="text/html", body=html)
+
+        pagina.route(aanvaller, aanvalspagina)
+        pagina.goto(aanvaller)
+        with pagina.expect_response(doel) as antwoord:
+            pagina.get_by_role("button", name="Verstuur").click()
+        assert antwoord.value.status == 403
+        assert "andere site" in antwoord.value.text()
+    assert _GESCHREVEN == []
+
+
+# --- de echte app (sessie/app.py) ---------------------------------------------------------------------------------
+
+GEHEIM = "GEHEIM-BUITEN-DE-MAP-7f3a"
+
+
+@pytest.fixture
+def casusmap(tmp_path: Path) -> Path:
+    """Een casusmap met een kopie van een meegeleverde casus, en ernaast (buiten de map) een geheim .yaml-bestand."""
+    map_ = tmp_path / "casussen"
+    (map_ / "rotterdam").mkdir(parents=True)
+    shutil.copy(PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml", map_ / "rotterdam" / "rtd-01.yaml")
+    (tmp_path / "geheim.yaml").write_text(f"id: {GEHEIM}\n", encoding="utf-8")
+    return map_
+
+
+@pytest.fixture
+def echte_sessie(casusmap: Path) -> Iterator[str]:
+    """De echte sessie-app zonder --lan op een vrije poort; geeft de basis-URL."""
+    with server.op_de_achtergrond(server.maak_sessie(casusmap, tarieven=PROJECT / "tarieven")) as poort:
+        yield f"http://127.0.0.1:{poort}"
+
+
+@pytest.fixture
+def lan_sessie(casusmap: Path) -> Iterator[tuple[server.Sessie, str]]:
+    """De echte sessie-app met --lan (adres 127.0.0.1, zodat de test erbij kan); geeft de sessie en de basis-URL."""
+    sessie = server.maak_sessie(casusmap, lan=True, adres="127.0.0.1", tarieven=PROJECT / "tarieven")
+    with server.op_de_achtergrond(sessie) as poort:
+        yield sessie, f"http://127.0.0.1:{poort}"
+
+
+def test_de_casuslijst_heeft_geen_toegankelijkheidsfouten(browser: Browser, echte_sessie: str) -> None:
+    """axe-core vindt 0 overtredingen op de casuslijst (met de CSP uit, alleen zodat axe geladen kan worden)."""
+    with nieuwe_pagina(browser, bypass_csp=True) as pagina:
+        pagina.goto(echte_sessie + "/")
+        assert pagina.get_by_role("link", name="RTD-01").is_visible()
+        overtredingen = axe(pagina)
+        assert overtredingen == [], axe_samenvatting(overtredingen)
+
+
+def test_de_pagina_laadt_niets_van_buiten_en_geen_inline_script(browser: Browser, echte_sessie: str) -> None:
+    """Met de strikte CSP aan: elk verzoek van de casuslijst gaat naar de sessie zelf, en de browser meldt geen
+    CSP-overtreding (geen inline script of stijl die geweigerd wordt)."""
+    verzoeken: list[str] = []
+    meldingen: list[str] = []
+    with nieuwe_pagina(browser) as pagina:
+        pagina.on("request", lambda v: verzoeken.append(v.url))
+        pagina.on("console", lambda m: meldingen.append(m.text))
+        pagina.goto(echte_sessie + "/")
+        pagina.wait_for_load_state("networkidle")
+    assert verzoeken
+    assert [u for u in verzoeken if not u.startswith(echte_sessie + "/")] == []
+    assert [m for m in meldingen if "Content Security Policy" in m] == []
+
+
+def test_het_lees_token_ziet_geen_invoervelden_en_kan_niet_schrijven(
+    browser: Browser, lan_sessie: tuple[server.Sessie, str], casusmap: Path
+) -> None:
+    """Een deelnemer (URL met het lees-token): het token wordt een cookie en verdwijnt uit de adresbalk; de pagina
+    heeft geen invoerveld of knop; een POST vanuit die pagina (zelfde site, met het CSRF-token uit een formulier van
+    de facilitator nagebootst met dat van de deelnemer) wordt geweigerd, en er komt geen bestand bij."""
+    sessie, basis = lan_sessie
+    voor = sorted(p.name for p in casusmap.rglob("*"))
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(f"{basis}/?token={sessie.lees_token}")
+        assert pagina.url == basis + "/"
+        assert pagina.get_by_role("link", name="RTD-01").is_visible()
+        assert pagina.locator("input:not([type=hidden]), textarea, select, button").count() == 0
+        status = pagina.evaluate(
+            "() => fetch('/nieuw', {method: 'POST', body: new URLSearchParams({id: 'X-01', gemeente: 'Rotterdam'})})"
+            ".then(a => a.status)"
+        )
+    assert status == 403
+    assert sorted(p.name for p in casusmap.rglob("*")) == voor
+
+
+def test_het_schrijf_token_ziet_het_formulier_voor_een_nieuwe_casus(
+    browser: Browser, lan_sessie: tuple[server.Sessie, str]
+) -> None:
+    """De facilitator (URL met het schrijf-token) ziet wel het formulier 'Nieuwe casus'; zonder token geen toegang."""
+    sessie, basis = lan_sessie
+    with nieuwe_pagina(browser) as pagina:
+        antwoord = pagina.goto(basis + "/")
+        assert antwoord is not None
+        assert antwoord.status == 403
+        pagina.goto(f"{basis}/?token={sessie.schrijf_token}")
+        assert pagina.get_by_label("Gemeente").is_editable()
+
+
+@pytest.mark.parametrize(
+    "pad",
+    [
+        pytest.param("/casus/../geheim.yaml", id="punt-punt"),
+        pytest.param("/casus/%2e%2e/geheim.yaml", id="url-gecodeerd"),
+        pytest.param("/casus/%2E%2E%2Fgeheim.yaml", id="url-gecodeerd-met-slash"),
+        pytest.param("/casus/rotterdam/%2e%2e/%2e%2e/geheim.yaml", id="diep"),
+        pytest.param("/casus/..%5cgeheim.yaml", id="backslash"),
+        pytest.param("/static/../../geheim.yaml", id="via-static"),
+        pytest.param("/static/%2e%2e/%2e%2e/%2e%2e/geheim.yaml", id="via-static-gecodeerd"),
+    ],
+)
+def test_een_pad_buiten_de_map_wordt_nooit_gelezen(echte_sessie: str, pad: str) -> None:
+    """Een pad met `..` (ook url-gecodeerd, met een backslash of via /static) geeft een foutstatus, en de inhoud van
+    het .yaml-bestand naast de casusmap komt nooit in het antwoord. Over HTTP met het pad precies zoals hier
+    geschreven (een browser zou `..` zelf al wegwerken)."""
+    poort = int(echte_sessie.rsplit(":", 1)[1])
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=10)
+    try:
+        verbinding.request("GET", pad)
+        antwoord = verbinding.getresponse()
+        tekst = antwoord.read().decode("utf-8", "replace")
+    finally:
+        verbinding.close()
+    assert antwoord.status >= 400
+    assert GEHEIM not in tekst
+
+
+def test_nieuwe_casus_met_alleen_het_toetsenbord(browser: Browser, echte_sessie: str, casusmap: Path) -> None:
+    """Alleen Tab, typen en Enter: vanaf het begin van de casuslijst naar het veld Id, een id en een gemeente typen
+    en met Enter versturen; het bestand staat daarna in de map."""
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(echte_sessie + "/")
+        for _ in range(40):
+            pagina.keyboard.press("Tab")
+            if pagina.evaluate("() => document.activeElement && document.activeElement.id") == "nieuw-id":
+                break
+        else:
+            pytest.fail("met Tab is het veld Id van 'Nieuwe casus' niet te bereiken")
+        pagina.keyboard.type("RTD-09")
+        pagina.keyboard.press("Tab")
+        pagina.keyboard.type("Rotterdam")
+        with pagina.expect_navigation():
+            pagina.keyboard.press("Enter")
+        inhoud = pagina.content()
+    assert (casusmap / "rtd-09.yaml").is_file(), inhoud[-1500:]
