@@ -393,10 +393,9 @@ def sessie_rij() -> tuple[str, str, str, str]:
     naam = f"26. sessie: herberekenen {SESSIE_REGELS} regels, p95 van {SESSIE_WIJZIGINGEN}"
     sys.path.insert(0, str(PROJECT / "src"))
     try:
-        from casuskosten.sessie.live import herbereken
-
         from casuskosten.invoer.instellingen import laad_instellingen
         from casuskosten.invoer.tarieven import laad_tarieven
+        from casuskosten.sessie.live import herbereken
     except ImportError as fout:  # het extra web ontbreekt, of de sessie is er (nog) niet
         return (naam, "niet gemeten", "<= 300 ms", f"{fout}; pip install -e '.[web]'")
     tabel = laad_tarieven(PROJECT / "tarieven")
