@@ -301,3 +301,21 @@ def test_grijstoets_naburige_categorieen_verschillen_genoeg_in_grijs(
     verhouding = (licht + 0.05) / (donker + 0.05)
     assert verhouding >= MINIMAAL_GRIJSCONTRAST, (lichter, donkerder, round(verhouding, 3))
     assert not math.isclose(licht, donker)
+
+
+def test_op_een_telefoon_houdt_een_kolom_met_zinnen_een_leesbare_breedte(browser: Browser, htmlmap: Path) -> None:
+    """Op 390 px is de kolom "Wat het betekent" van de kerncijfers van Rotterdam minstens 15rem = 240 px breed (was:
+    ongeveer 30 px, één woord per regel); de tabel scrolt dan in haar vak."""
+    with nieuwe_pagina(browser, breedte=390) as pagina:
+        pagina.goto((htmlmap / "rotterdam.html").as_uri())
+        breedtes = pagina.evaluate(
+            """() => {
+              const kop = [...document.querySelectorAll('thead th')]
+                .find(th => th.textContent.trim() === 'Wat het betekent');
+              const tabel = kop.closest('table');
+              const kolom = [...kop.parentElement.children].indexOf(kop);
+              return [...tabel.tBodies[0].rows].map(r => r.cells[kolom].getBoundingClientRect().width);
+            }"""
+        )
+    assert breedtes
+    assert min(breedtes) >= 240 - 0.5, breedtes

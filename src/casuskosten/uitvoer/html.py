@@ -39,21 +39,26 @@ def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
     return env
 
 
-#: vanaf zoveel tekens in een cel is een kolom een kolom met zinnen ("Wat het betekent")
+#: vanaf zoveel tekens in een cel is een kolom een kolom met zinnen ("Wat het betekent") of met een korte zinsnede
+#: ("1 per week, 143 keer, kans 60%")
 LANGE_CEL = 50
+MIDDELLANGE_CEL = 24
 
 
-def lange_kolommen(tabel: Tabel) -> frozenset[int]:
-    """De kolommen met zinnen: breekbaar, links uitgelijnd en met een cel van meer dan `LANGE_CEL` tekens. Op een
-    smal scherm krijgen ze een minimale breedte (klasse `lang`), anders krimpen ze tot één woord per regel; de tabel
-    scrolt dan in haar eigen vak."""
-    return frozenset(
-        i
-        for i, (uitlijning, breekbaar) in enumerate(zip(tabel.uitlijning, tabel.breekbaar, strict=True))
-        if breekbaar
-        and uitlijning != "rechts"
-        and any(len(rij[i].tekst) > LANGE_CEL for rij in tabel.rijen if i < len(rij))
-    )
+def lange_kolommen(tabel: Tabel) -> dict[int, str]:
+    """Per kolom met tekst die op een smal scherm niet mag krimpen tot één woord per regel de klasse voor zijn
+    minimale breedte: "lang" (een cel van meer dan `LANGE_CEL` tekens) of "middel" (meer dan `MIDDELLANGE_CEL`).
+    Alleen breekbare, links uitgelijnde kolommen; de tabel scrolt dan in haar eigen vak."""
+    uit: dict[int, str] = {}
+    for i, (uitlijning, breekbaar) in enumerate(zip(tabel.uitlijning, tabel.breekbaar, strict=True)):
+        if not breekbaar or uitlijning == "rechts":
+            continue
+        langste = max((len(rij[i].tekst) for rij in tabel.rijen if i < len(rij)), default=0)
+        if langste > LANGE_CEL:
+            uit[i] = "lang"
+        elif langste > MIDDELLANGE_CEL:
+            uit[i] = "middel"
+    return uit
 
 
 _BEDRAG = re.compile(r"€ -?[0-9][0-9.,]*")
