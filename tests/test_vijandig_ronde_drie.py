@@ -4,6 +4,7 @@ zijn en tekens die YAML niet kan dragen. Elk geval met de melding of uitkomst di
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,60 @@ def test_een_verborgen_map_blijft_stil(draai: Draai, werkmap: Path) -> None:
     uit = draai("controleer", "casussen", "--tarieven", "tarieven", "--instellingen", "casuskosten.toml", cwd=werkmap)
     assert uit.returncode == 0, uit.stderr
     assert "verborgen" not in uit.stdout + uit.stderr
+
+
+# --- 6. een bestandsnaam die geen UTF-8 is ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def vreemde_namen(werkmap: Path) -> Path:
+    """De werkmap met de casus als casussen/b"\\xff-a.yaml" en de tarieftabel als tarieven/b"\\xfe.csv": op Linux
+    geldige namen, maar geen UTF-8 (Python geeft ze met losse surrogaten)."""
+    casussen, tarieven = os.fsencode(werkmap / "casussen"), os.fsencode(werkmap / "tarieven")
+    os.rename(os.path.join(casussen, b"a-01.yaml"), os.path.join(casussen, b"\xff-a.yaml"))
+    os.rename(os.path.join(tarieven, b"test.csv"), os.path.join(tarieven, b"\xfe.csv"))
+    return werkmap
+
+
+@pytest.mark.parametrize(
+    ("opdracht", "uit"),
+    [
+        pytest.param(["bereken"], None, id="terminal"),
+        pytest.param(["bereken", "--json"], None, id="json-stdout"),
+        pytest.param(["bereken", "--json"], "x.json", id="json-bestand"),
+        pytest.param(["export", "--formaat", "xlsx"], "x.xlsx", id="xlsx"),
+        pytest.param(["export", "--formaat", "csv"], "csv", id="csv"),
+        pytest.param(["rapport", "--gemeente", "Alfa"], "a.html", id="html"),
+        pytest.param(["casus"], "c.html", id="casusboek-html"),
+        pytest.param(["rapport", "--gemeente", "Alfa", "--formaat", "pdf"], "a.pdf", id="pdf", marks=pytest.mark.traag),
+        pytest.param(["casus", "--formaat", "pdf"], "c.pdf", id="casusboek-pdf", marks=pytest.mark.traag),
+    ],
+)
+def test_een_naam_die_geen_utf8_is_laat_geen_uitvoer_vallen(
+    opdracht: list[str], uit: str | None, draai: Draai, vreemde_namen: Path
+) -> None:
+    """Elke uitvoer wordt geschreven (exit 0); in de JSON staan de namen met het vervangingsteken U+FFFD, zoals elke
+    uitvoer ze toont: casussen/\ufffd-a.yaml en tarieven/\ufffd.csv."""
+    import json
+
+    (soort, *rest) = opdracht
+    extra = ["--uit", uit] if uit else []
+    uitkomst = draai(soort, *_INVOER, *rest, *extra, cwd=vreemde_namen)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    if uit is not None:
+        assert (vreemde_namen / uit).exists()
+    if uit in (None, "x.json") and "--json" in rest:
+        tekst = uitkomst.stdout if uit is None else (vreemde_namen / uit).read_text(encoding="utf-8")
+        data = json.loads(tekst)
+        assert data["invoerbestanden"][0]["bestand"] == "casussen/\ufffd-a.yaml"
+        assert data["casussen"][0]["regels"][0]["tarief_bestand"] == "tarieven/\ufffd.csv"
+
+
+def test_een_verborgen_naam_die_geen_utf8_is_wordt_leesbaar_gemeld(draai: Draai, werkmap: Path) -> None:
+    """Ook in een waarschuwing staat een onleesbare naam met U+FFFD: casussen/.\ufffd.yaml."""
+    bron = (werkmap / "casussen" / "a-01.yaml").read_bytes()
+    with open(os.path.join(os.fsencode(werkmap / "casussen"), b".\xff.yaml"), "wb") as uit:
+        uit.write(bron)
+    uitkomst = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert "casussen/.\ufffd.yaml: verborgen bestand" in uitkomst.stdout
