@@ -275,3 +275,65 @@ def test_een_verborgen_naam_die_geen_utf8_is_wordt_leesbaar_gemeld(draai: Draai,
     uitkomst = draai("controleer", *_INVOER, cwd=werkmap)
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert "casussen/.\ufffd.yaml: verborgen bestand" in uitkomst.stdout
+
+
+# --- 5. SIGTERM en SIGHUP ruimen op zoals Ctrl-C ---------------------------------------------------------------
+
+#: `bereken --json --uit nieuw/diep/x.json`, waarbij het schrijven na het eerste stuk JSON wacht tot het signaal komt:
+#: zo staat het tijdelijke bestand er gegarandeerd als het signaal komt (geen geluk met de timing)
+_TRAAG_SCHRIJVEN = """
+import sys, time
+from casuskosten import cli
+from casuskosten.rekenen.resultaat import Resultaat
+echt = Resultaat.json_delen
+def traag(self):
+    delen = echt(self)
+    yield next(delen)
+    print("bezig", flush=True)
+    time.sleep(60)
+    yield from delen
+Resultaat.json_delen = traag
+cli.main(sys.argv[1:])
+"""
+
+
+@pytest.mark.traag
+@pytest.mark.parametrize(("signaal", "naam"), [(15, "SIGTERM"), (1, "SIGHUP")], ids=["sigterm", "sighup"])
+def test_een_signaal_midden_in_het_schrijven_laat_niets_achter(signaal: int, naam: str, werkmap: Path) -> None:
+    """Een echt SIGTERM of SIGHUP terwijl het tijdelijke bestand half geschreven is: het tijdelijke bestand en de
+    mappen nieuw/ en nieuw/diep/ die casuskosten zelf maakte, zijn weg; exitcode 128 + signaal (143 of 129) en één
+    Nederlandse regel, zonder traceback."""
+    import subprocess
+    import sys
+
+    proces = subprocess.Popen(
+        [sys.executable, "-c", _TRAAG_SCHRIJVEN, "bereken", *_INVOER, "--json", "--uit", "nieuw/diep/x.json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=werkmap,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(Path(__file__).parents[1] / "src")},
+    )
+    try:
+        assert proces.stdout is not None
+        assert proces.stdout.readline() == "bezig\n"
+        # "bezig" komt pas als het eerste stuk JSON naar het tijdelijke bestand is gegaan: dat staat er dus al
+        tijdelijk = list((werkmap / "nieuw" / "diep").glob(".x.json.*.tmp"))
+        assert len(tijdelijk) == 1
+        proces.send_signal(signaal)
+        _, fouten = proces.communicate(timeout=60)
+    finally:
+        proces.kill()
+    assert proces.returncode == 128 + signaal
+    assert fouten.strip().splitlines()[-1] == f"Beëindigd ({naam}); er is niets half geschreven."
+    assert "Traceback" not in fouten
+    assert not (werkmap / "nieuw").exists()
+
+
+def test_na_een_opdracht_zijn_de_oude_signaalhandlers_terug(draai: Draai, werkmap: Path) -> None:
+    """`cli.main` vanuit Python (een notebook, een test) laat de SIGTERM-handler van de aanroeper staan."""
+    import signal
+
+    voor = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    draai("controleer", *_INVOER, cwd=werkmap)
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == voor
