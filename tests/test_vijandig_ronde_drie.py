@@ -337,3 +337,30 @@ def test_na_een_opdracht_zijn_de_oude_signaalhandlers_terug(draai: Draai, werkma
     voor = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
     draai("controleer", *_INVOER, cwd=werkmap)
     assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == voor
+
+
+def test_tarieven_kopieren_in_de_bronmap_wordt_geweigerd(draai: Draai, werkmap: Path) -> None:
+    """`tarieven --tarieven tarieven --kopieer tarieven/kopie` zou een kopie ín de invoer zetten: FOUT, exit 1, en de
+    tariefmap blijft zoals hij was."""
+    voor = _inhoud(werkmap / "tarieven")
+    uit = draai("tarieven", "--tarieven", "tarieven", "--kopieer", "tarieven/kopie", cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT tarieven/kopie: --kopieer: uitvoer zou invoer ({(werkmap / 'tarieven').resolve()}) overschrijven; kies "
+        "een map buiten de tariefmap waaruit gekopieerd wordt"
+    )
+    assert _inhoud(werkmap / "tarieven") == voor
+    assert sorted(p.name for p in (werkmap / "tarieven").iterdir()) == ["prijsindex.csv", "test.csv"]
+
+
+@pytest.mark.parametrize("doel", ["tarieven/test.csv", "tarieven/schema.json"])
+def test_schema_in_de_tariefmap_wordt_geweigerd(doel: str, draai: Draai, werkmap: Path) -> None:
+    """`schema --tarieven tarieven --uit tarieven/...` schrijft niet in de tabel die het las."""
+    voor = _inhoud(werkmap)
+    uit = draai("schema", "--tarieven", "tarieven", "--uit", doel, cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT {doel}: --uit: uitvoer zou invoer ({(werkmap / 'tarieven').resolve()}) overschrijven; kies een pad "
+        "buiten de casus- en tariefmappen"
+    )
+    assert _inhoud(werkmap) == voor
