@@ -364,3 +364,49 @@ def test_schema_in_de_tariefmap_wordt_geweigerd(doel: str, draai: Draai, werkmap
         "buiten de casus- en tariefmappen"
     )
     assert _inhoud(werkmap) == voor
+
+
+# --- audit: een geheel getal van duizenden cijfers (Python's grens op int-tekst) in elke invoer ----------------------
+
+_VIJFDUIZEND = "9" * 5000
+
+
+def test_een_getal_van_duizenden_cijfers_in_een_casus_is_een_fout(draai: Draai, werkmap: Path) -> None:
+    """`aantal: 999...` (5.000 cijfers) gaf een ValueError van int(); nu een FOUT met regel en veld, en het getal
+    afgekort (20 tekens en de lengte)."""
+    pad = werkmap / "casussen" / "a-01.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert "aantal: 2\n" in tekst
+    pad.write_text(tekst.replace("aantal: 2\n", f"aantal: {_VIJFDUIZEND}\n", 1), encoding="utf-8")
+    uit = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uit.returncode == 1
+    assert (
+        f"FOUT casussen/a-01.yaml:13: trajecten.voor_2015.inzet[0].aantal: '{'9' * 20}... (5000 tekens)' is een getal "
+        "van 5000 cijfers; een getal heeft er hier hooguit 15 vóór de komma (een tikfout of een geplakte reeks?)"
+    ) in uit.stderr
+    assert "Traceback" not in uit.stderr
+
+
+def test_een_getal_van_duizenden_cijfers_in_de_instellingen_is_een_fout(draai: Draai, werkmap: Path) -> None:
+    """`bootstrap_iteraties = 999...` in het instellingenbestand: FOUT met bestand en regel."""
+    (werkmap / "casuskosten.toml").write_text(f"bootstrap_iteraties = {_VIJFDUIZEND}\n", encoding="utf-8")
+    uit = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uit.returncode == 1
+    assert (
+        "FOUT casuskosten.toml:1: de waarde is een getal van 5000 cijfers; een getal heeft er hier hooguit 15 vóór "
+        "de komma (een tikfout of een geplakte reeks?)"
+    ) in uit.stderr
+
+
+def test_een_prijs_van_duizenden_cijfers_in_een_tarieftabel_is_een_fout(draai: Draai, werkmap: Path) -> None:
+    """Een prijs van 5.000 cijfers in tarieven/test.csv: FOUT die het getal van 5000 cijfers noemt, geen traceback."""
+    pad = werkmap / "tarieven" / "test.csv"
+    regels = pad.read_text(encoding="utf-8").splitlines()
+    velden = regels[1].split(",")
+    velden[3] = _VIJFDUIZEND  # de kolom prijs
+    pad.write_text("\n".join([regels[0], ",".join(velden), *regels[2:]]) + "\n", encoding="utf-8")
+    uit = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uit.returncode == 1
+    assert "is een getal van 5000 cijfers; een getal heeft er hier hooguit 15 vóór de komma" in uit.stderr
+    assert "FOUT tarieven/test.csv:2" in uit.stderr
+    assert "Traceback" not in uit.stderr
