@@ -4,6 +4,7 @@ zijn en tekens die YAML niet kan dragen. Elk geval met de melding of uitkomst di
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,195 @@ def test_een_verborgen_map_blijft_stil(draai: Draai, werkmap: Path) -> None:
     uit = draai("controleer", "casussen", "--tarieven", "tarieven", "--instellingen", "casuskosten.toml", cwd=werkmap)
     assert uit.returncode == 0, uit.stderr
     assert "verborgen" not in uit.stdout + uit.stderr
+
+
+# --- 6. een bestandsnaam die geen UTF-8 is ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def vreemde_namen(werkmap: Path) -> Path:
+    """De werkmap met de casus als casussen/b"\\xff-a.yaml" en de tarieftabel als tarieven/b"\\xfe.csv": op Linux
+    geldige namen, maar geen UTF-8 (Python geeft ze met losse surrogaten)."""
+    casussen, tarieven = os.fsencode(werkmap / "casussen"), os.fsencode(werkmap / "tarieven")
+    os.rename(os.path.join(casussen, b"a-01.yaml"), os.path.join(casussen, b"\xff-a.yaml"))
+    os.rename(os.path.join(tarieven, b"test.csv"), os.path.join(tarieven, b"\xfe.csv"))
+    return werkmap
+
+
+@pytest.mark.parametrize(
+    ("opdracht", "uit"),
+    [
+        pytest.param(["bereken"], None, id="terminal"),
+        pytest.param(["bereken", "--json"], None, id="json-stdout"),
+        pytest.param(["bereken", "--json"], "x.json", id="json-bestand"),
+        pytest.param(["export", "--formaat", "xlsx"], "x.xlsx", id="xlsx"),
+        pytest.param(["export", "--formaat", "csv"], "csv", id="csv"),
+        pytest.param(["rapport", "--gemeente", "Alfa"], "a.html", id="html"),
+        pytest.param(["casus"], "c.html", id="casusboek-html"),
+        pytest.param(["rapport", "--gemeente", "Alfa", "--formaat", "pdf"], "a.pdf", id="pdf", marks=pytest.mark.traag),
+        pytest.param(["casus", "--formaat", "pdf"], "c.pdf", id="casusboek-pdf", marks=pytest.mark.traag),
+    ],
+)
+def test_een_naam_die_geen_utf8_is_laat_geen_uitvoer_vallen(
+    opdracht: list[str], uit: str | None, draai: Draai, vreemde_namen: Path
+) -> None:
+    """Elke uitvoer wordt geschreven (exit 0); in de JSON staan de namen met het vervangingsteken U+FFFD, zoals elke
+    uitvoer ze toont: casussen/\ufffd-a.yaml en tarieven/\ufffd.csv."""
+    import json
+
+    (soort, *rest) = opdracht
+    extra = ["--uit", uit] if uit else []
+    uitkomst = draai(soort, *_INVOER, *rest, *extra, cwd=vreemde_namen)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    if uit is not None:
+        assert (vreemde_namen / uit).exists()
+    if uit in (None, "x.json") and "--json" in rest:
+        tekst = uitkomst.stdout if uit is None else (vreemde_namen / uit).read_text(encoding="utf-8")
+        data = json.loads(tekst)
+        assert data["invoerbestanden"][0]["bestand"] == "casussen/\ufffd-a.yaml"
+        assert data["casussen"][0]["regels"][0]["tarief_bestand"] == "tarieven/\ufffd.csv"
+
+
+def test_een_verborgen_naam_die_geen_utf8_is_wordt_leesbaar_gemeld(draai: Draai, werkmap: Path) -> None:
+    """Ook in een waarschuwing staat een onleesbare naam met U+FFFD: casussen/.\ufffd.yaml."""
+    bron = (werkmap / "casussen" / "a-01.yaml").read_bytes()
+    with open(os.path.join(os.fsencode(werkmap / "casussen"), b".\xff.yaml"), "wb") as uit:
+        uit.write(bron)
+    uitkomst = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert "casussen/.\ufffd.yaml: verborgen bestand" in uitkomst.stdout
+
+
+# --- 5. SIGTERM en SIGHUP ruimen op zoals Ctrl-C ---------------------------------------------------------------
+
+#: `bereken --json --uit nieuw/diep/x.json`, waarbij het schrijven na het eerste stuk JSON wacht tot het signaal komt:
+#: zo staat het tijdelijke bestand er gegarandeerd als het signaal komt (geen geluk met de timing)
+_TRAAG_SCHRIJVEN = """
+import sys, time
+from casuskosten import cli
+from casuskosten.rekenen.resultaat import Resultaat
+echt = Resultaat.json_delen
+def traag(self):
+    delen = echt(self)
+    yield next(delen)
+    print("bezig", flush=True)
+    time.sleep(60)
+    yield from delen
+Resultaat.json_delen = traag
+cli.main(sys.argv[1:])
+"""
+
+
+@pytest.mark.traag
+@pytest.mark.parametrize(("signaal", "naam"), [(15, "SIGTERM"), (1, "SIGHUP")], ids=["sigterm", "sighup"])
+def test_een_signaal_midden_in_het_schrijven_laat_niets_achter(signaal: int, naam: str, werkmap: Path) -> None:
+    """Een echt SIGTERM of SIGHUP terwijl het tijdelijke bestand half geschreven is: het tijdelijke bestand en de
+    mappen nieuw/ en nieuw/diep/ die casuskosten zelf maakte, zijn weg; exitcode 128 + signaal (143 of 129) en één
+    Nederlandse regel, zonder traceback."""
+    import subprocess
+    import sys
+
+    proces = subprocess.Popen(
+        [sys.executable, "-c", _TRAAG_SCHRIJVEN, "bereken", *_INVOER, "--json", "--uit", "nieuw/diep/x.json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=werkmap,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(Path(__file__).parents[1] / "src")},
+    )
+    try:
+        assert proces.stdout is not None
+        assert proces.stdout.readline() == "bezig\n"
+        # "bezig" komt pas als het eerste stuk JSON naar het tijdelijke bestand is gegaan: dat staat er dus al
+        tijdelijk = list((werkmap / "nieuw" / "diep").glob(".x.json.*.tmp"))
+        assert len(tijdelijk) == 1
+        proces.send_signal(signaal)
+        _, fouten = proces.communicate(timeout=60)
+    finally:
+        proces.kill()
+    assert proces.returncode == 128 + signaal
+    assert fouten.strip().splitlines()[-1] == f"Beëindigd ({naam}); er is niets half geschreven."
+    assert "Traceback" not in fouten
+    assert not (werkmap / "nieuw").exists()
+
+
+def test_na_een_opdracht_zijn_de_oude_signaalhandlers_terug(draai: Draai, werkmap: Path) -> None:
+    """`cli.main` vanuit Python (een notebook, een test) laat de SIGTERM-handler van de aanroeper staan."""
+    import signal
+
+    voor = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    draai("controleer", *_INVOER, cwd=werkmap)
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == voor
+
+
+def test_tarieven_kopieren_in_de_bronmap_wordt_geweigerd(draai: Draai, werkmap: Path) -> None:
+    """`tarieven --tarieven tarieven --kopieer tarieven/kopie` zou een kopie ín de invoer zetten: FOUT, exit 1, en de
+    tariefmap blijft zoals hij was."""
+    voor = _inhoud(werkmap / "tarieven")
+    uit = draai("tarieven", "--tarieven", "tarieven", "--kopieer", "tarieven/kopie", cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT tarieven/kopie: --kopieer: uitvoer zou invoer ({(werkmap / 'tarieven').resolve()}) overschrijven; kies "
+        "een map buiten de tariefmap waaruit gekopieerd wordt"
+    )
+    assert _inhoud(werkmap / "tarieven") == voor
+    assert sorted(p.name for p in (werkmap / "tarieven").iterdir()) == ["prijsindex.csv", "test.csv"]
+
+
+@pytest.mark.parametrize("doel", ["tarieven/test.csv", "tarieven/schema.json"])
+def test_schema_in_de_tariefmap_wordt_geweigerd(doel: str, draai: Draai, werkmap: Path) -> None:
+    """`schema --tarieven tarieven --uit tarieven/...` schrijft niet in de tabel die het las."""
+    voor = _inhoud(werkmap)
+    uit = draai("schema", "--tarieven", "tarieven", "--uit", doel, cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT {doel}: --uit: uitvoer zou invoer ({(werkmap / 'tarieven').resolve()}) overschrijven; kies een pad "
+        "buiten de casus- en tariefmappen"
+    )
+    assert _inhoud(werkmap) == voor
+
+
+# --- audit: een geheel getal van duizenden cijfers (Python's grens op int-tekst) in elke invoer ----------------------
+
+_VIJFDUIZEND = "9" * 5000
+
+
+def test_een_getal_van_duizenden_cijfers_in_een_casus_is_een_fout(draai: Draai, werkmap: Path) -> None:
+    """`aantal: 999...` (5.000 cijfers) gaf een ValueError van int(); nu een FOUT met regel en veld, en het getal
+    afgekort (20 tekens en de lengte)."""
+    pad = werkmap / "casussen" / "a-01.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert "aantal: 2\n" in tekst
+    pad.write_text(tekst.replace("aantal: 2\n", f"aantal: {_VIJFDUIZEND}\n", 1), encoding="utf-8")
+    uit = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uit.returncode == 1
+    assert (
+        f"FOUT casussen/a-01.yaml:13: trajecten.voor_2015.inzet[0].aantal: '{'9' * 20}... (5000 tekens)' is een getal "
+        "van 5000 cijfers; een getal heeft er hier hooguit 15 vóór de komma (een tikfout of een geplakte reeks?)"
+    ) in uit.stderr
+    assert "Traceback" not in uit.stderr
+
+
+def test_een_getal_van_duizenden_cijfers_in_de_instellingen_is_een_fout(draai: Draai, werkmap: Path) -> None:
+    """`bootstrap_iteraties = 999...` in het instellingenbestand: FOUT met bestand en regel."""
+    (werkmap / "casuskosten.toml").write_text(f"bootstrap_iteraties = {_VIJFDUIZEND}\n", encoding="utf-8")
+    uit = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uit.returncode == 1
+    assert (
+        "FOUT casuskosten.toml:1: de waarde is een getal van 5000 cijfers; een getal heeft er hier hooguit 15 vóór "
+        "de komma (een tikfout of een geplakte reeks?)"
+    ) in uit.stderr
+
+
+def test_een_prijs_van_duizenden_cijfers_in_een_tarieftabel_is_een_fout(draai: Draai, werkmap: Path) -> None:
+    """Een prijs van 5.000 cijfers in tarieven/test.csv: FOUT die het getal van 5000 cijfers noemt, geen traceback."""
+    pad = werkmap / "tarieven" / "test.csv"
+    regels = pad.read_text(encoding="utf-8").splitlines()
+    velden = regels[1].split(",")
+    velden[3] = _VIJFDUIZEND  # de kolom prijs
+    pad.write_text("\n".join([regels[0], ",".join(velden), *regels[2:]]) + "\n", encoding="utf-8")
+    uit = draai("controleer", *_INVOER, cwd=werkmap)
+    assert uit.returncode == 1
+    assert "is een getal van 5000 cijfers; een getal heeft er hier hooguit 15 vóór de komma" in uit.stderr
+    assert "FOUT tarieven/test.csv:2" in uit.stderr
+    assert "Traceback" not in uit.stderr

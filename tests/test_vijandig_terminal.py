@@ -149,11 +149,15 @@ def test_stuurteken_in_de_instellingen_is_een_fout(draai: Draai, tmp_path: Path,
 
 
 def test_niet_teken_als_escape_in_een_casus_is_een_fout(draai: Draai, tarieven: Path) -> None:
-    """`"\\uFFFF"` in de situatie van een casus (YAML laat het als escape toe): FOUT op regel 7, veld situatie."""
+    """`"\\uFFFF"` in de situatie van een casus (YAML laat het als escape toe): FOUT op regel 7, veld situatie, met
+    de naam van wat het is (geen teken, geen onzichtbaar teken uit Word) en de kolom waar de waarde begint."""
     bestand = DATA / "ffff-als-escape.yaml"
     uit = draai("controleer", str(bestand), "--tarieven", str(tarieven))
     assert uit.returncode == 1
-    assert "ffff-als-escape.yaml:7: situatie: U+FFFF, geen teken, in de tekst (als escape geschreven)" in uit.stderr
+    assert (
+        "ffff-als-escape.yaml:7: situatie: U+FFFF, geen teken, in de tekst (als escape geschreven) op kolom 11: "
+        "Unicode kent dit niet als tekst" in uit.stderr
+    )
 
 
 def test_export_naar_xlsx_schrijft_geen_xml_ongeldig_teken() -> None:

@@ -10,7 +10,9 @@ import contextlib
 import io
 import json
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -927,7 +929,13 @@ def main(argv: list[str] | None = None) -> Any:
     Fouten in de invoer en in de aanroep geven een Nederlandse melding en exitcode 1, zonder traceback.
     """
     try:
-        uitkomst = app(args=argv, prog_name="casuskosten", standalone_mode=False)
+        with _stop_bij_signaal():
+            uitkomst = app(args=argv, prog_name="casuskosten", standalone_mode=False)
+    except _Beeindigd as stop:
+        # de uitzondering is onderweg langs elke schrijver gekomen: die hebben hun tijdelijke bestanden en nieuwe
+        # mappen al opgeruimd (zie bestanden.schrijf_bestanden), net als bij Ctrl-C
+        fout_console.print(f"Beëindigd ({signal.Signals(stop.signaal).name}); er is niets half geschreven.")
+        sys.exit(128 + stop.signaal)
     except CasuskostenFout as fout:
         _toon_fouten(fout.meldingen)
         sys.exit(1)
@@ -959,6 +967,36 @@ def _toon_fouten(meldingen: Sequence[Melding]) -> None:
 
 
 _CTRL_C = 130  # de gebruikelijke exitcode na SIGINT (128 + 2)
+
+
+class _Beeindigd(BaseException):
+    """SIGTERM of SIGHUP tijdens een opdracht; een BaseException, zodat typer en click hem niet opvangen en elke
+    `except BaseException` onderweg (het alles-of-niets-schrijven) opruimt voordat het proces stopt."""
+
+    def __init__(self, signaal: int) -> None:
+        super().__init__(signaal)
+        self.signaal = signaal
+
+
+@contextlib.contextmanager
+def _stop_bij_signaal() -> Iterator[None]:
+    """SIGTERM (kill, systemd, een CI-time-out) en SIGHUP (het terminalvenster dicht) ruimen op zoals Ctrl-C: het
+    signaal wordt een uitzondering in de hoofddraad. Alleen voor de duur van de opdracht; daarna de oude handlers
+    terug (wie `main` vanuit Python aanroept, houdt de zijne)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signalen kunnen alleen in de hoofddraad worden afgehandeld
+        return
+
+    def stop(signaal: int, _frame: object) -> None:
+        raise _Beeindigd(signaal)
+
+    signalen = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    oud = {s: signal.signal(s, stop) for s in signalen}
+    try:
+        yield
+    finally:
+        for s, handler in oud.items():
+            signal.signal(s, handler)
 
 
 def _afgebroken() -> NoReturn:

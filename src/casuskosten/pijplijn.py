@@ -112,6 +112,14 @@ def kopieer_tarieven(bron: str | os.PathLike[str], doel: str | os.PathLike[str])
 
     bron, doel = Path(bron), Path(doel)
     laad_tarieven(bron)  # alleen een geldige tabel wordt het begin van een eigen tabel
+    echte_bron = bron.resolve()
+    if doel.resolve() == echte_bron or echte_bron in doel.resolve().parents:
+        # een kopie in de bronmap maakt van de invoer een map met een tweede tabel erin
+        tekst = (
+            f"uitvoer zou invoer ({echte_bron}) overschrijven; kies een map buiten de tariefmap waaruit gekopieerd "
+            "wordt"
+        )
+        raise InstellingenFout([Melding(str(doel), None, "--kopieer", tekst)])
     if doel.exists() and (not doel.is_dir() or any(doel.iterdir())):
         tekst = "bestaat al en is geen lege map; kies een nieuwe map (casuskosten overschrijft nooit tarieven)"
         raise InstellingenFout([Melding(str(doel), None, "--kopieer", tekst)])

@@ -26,6 +26,7 @@ from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoeld
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
+from .tekens import leesbare_naam
 from .tijd import tijdvak
 from .validatie import Slotregel, is_tekstveld, vertaal
 from .yamlbron import (
@@ -103,11 +104,16 @@ class Geladen:
 
 
 def weergave(pad: Path) -> str:
-    """Een pad zoals de gebruiker het herkent: relatief aan de werkmap als dat kan."""
+    """Een pad zoals de gebruiker het herkent: relatief aan de werkmap als dat kan.
+
+    Een naam die geen geldige UTF-8 is (`b"\\xff.yaml"` op Linux) komt van Python met losse surrogaten terug; die
+    kan geen uitvoer schrijven (JSON, HTML, PDF en xlsx vallen erover). Daarom hier, op de ene plek waar een pad
+    tekst wordt, elk onleesbaar byte als vervangingsteken U+FFFD: `�.yaml`."""
     try:
-        return os.path.relpath(pad)
+        tekst = os.path.relpath(pad)
     except ValueError:  # pragma: no cover - ander station op Windows
-        return str(pad)
+        tekst = str(pad)
+    return leesbare_naam(tekst)
 
 
 def zoek_casusbestanden(paden: Iterable[Path | str]) -> list[Path]:

@@ -26,7 +26,7 @@ from typing import Any, Literal, get_args
 from ..argumenten import controleer, publiek
 from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
 from .namen import bijna_gelijk, gemeentenaam, netjes, sleutel
-from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, ongeldig_teken, te_veel_cijfers
+from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, leesbare_naam, ongeldig_teken, te_veel_cijfers
 from .yamlbron import decodeer
 
 Financier = Literal[
@@ -386,7 +386,7 @@ def _niet_gelezen(map_: Path, basis: str) -> list[Waarschuwing]:
     for pad in sorted(map_.iterdir()):
         if _overslaan(pad) or pad.name.lower() == PRIJSINDEX:
             continue
-        naam = str(Path(basis) / pad.name)
+        naam = leesbare_naam(str(Path(basis) / pad.name))
         if pad.is_dir():
             tekst = "submap in de tariefmap wordt niet gelezen; zet tarieftabellen direct in de tariefmap"
         elif not pad.exists():
@@ -434,7 +434,7 @@ def meegeleverde_tariefmap() -> Path:
 def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftabel:
     """Lees alle tarieftabellen en de prijsindex uit een map; alle problemen samen in één `InvoerFout`."""
     map_ = Path(map_)
-    basis = weergave or str(map_)
+    basis = leesbare_naam(weergave or str(map_))  # alleen voor meldingen en de herkomst van een tarief
     if map_.is_file():
         raise InvoerFout(
             [
@@ -472,7 +472,7 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     geschreven: dict[tuple[str, int], str] = {}  # (bestand, regel) -> de code zoals hij in de rij staat
     gelezen_codes: set[str] = set()  # ook van rijen met een fout: een verwijzing ernaar is dan geen tweede fout
     for pad in bestanden:
-        naam = str(Path(basis) / pad.name)
+        naam = leesbare_naam(str(Path(basis) / pad.name))
         for blad in _bladen(pad, naam, meldingen, waarschuwingen):
             for nummer, rij in _rijen(blad, KOLOMMEN, meldingen, OPTIONELE_KOLOMMEN):
                 gelezen_codes.add(tariefcode(rij["code"]))
@@ -481,7 +481,7 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
                     regels.append(regel)
                     geschreven[(regel.bestand, regel.regel)] = rij["code"]
     index_pad = next((p for p in map_.iterdir() if p.name.lower() == PRIJSINDEX), map_ / PRIJSINDEX)
-    index = _laad_prijsindex(index_pad, str(Path(basis) / index_pad.name), meldingen)
+    index = _laad_prijsindex(index_pad, leesbare_naam(str(Path(basis) / index_pad.name)), meldingen)
     _controleer_dubbel(regels, geschreven, meldingen)
     _controleer_eenheid(regels, meldingen)
     _controleer_overlap(regels, gelezen_codes - {""}, meldingen)
@@ -503,7 +503,7 @@ def laad_tarieven(map_: Path | str, *, weergave: str | None = None) -> Tarieftab
     return Tarieftabel(
         tuple(regels),
         index,
-        tuple(str(Path(basis) / p.name) for p in [*bestanden, index_pad]),
+        tuple(leesbare_naam(str(Path(basis) / p.name)) for p in [*bestanden, index_pad]),
         tuple(waarschuwingen),
     )
 
