@@ -313,3 +313,33 @@ def test_meekijker_ziet_geen_invoer_en_kan_niet_opslaan(map_: Path) -> None:
     assert 'id="opslaan"' not in html
     antwoord = _post(klant, "/casus/tst-01.yaml/opslaan", _formulier(KLEIN))
     assert antwoord.status_code == 403
+
+
+def test_tarief_zoeken_geeft_opties_met_omschrijving_en_prijs(client: TestClient) -> None:
+    """De zoeker achter het tariefveld geeft <option>s met code, omschrijving, eenheid, prijs op peil en bron."""
+    html = client.get("/tarieven", params={"trajecten.voor_2015.inzet.0.tarief": "schuld", "gemeente": "Teststad"}).text
+    # alleen uur_b ('Schuldhulp gesprek') past; 100 euro in 2022 is op prijspeil 2022 (index 100) 100 euro
+    assert html.count("<option") == 1
+    assert '<option value="uur_b">uur_b – Schuldhulp gesprek (per uur, € 100,00, hoog, testtarief)</option>' in html
+
+
+def test_inzetregel_erbij_en_eraf_zonder_op_te_slaan(client: TestClient, map_: Path) -> None:
+    """'Inzetregel toevoegen' geeft een lege regel 3; 'Regel 1 verwijderen' haalt regel 1 weg; het bestand blijft."""
+    voor = (map_ / "tst-01.yaml").read_bytes()
+    erbij = _post(client, "/casus/tst-01.yaml/bewerk", [*_formulier(KLEIN), ("actie", "inzet-erbij:voor_2015")]).text
+    assert 'name="trajecten.voor_2015.inzet.2.tarief" value=""' in erbij
+    eraf = _post(client, "/casus/tst-01.yaml/bewerk", [*_formulier(KLEIN), ("actie", "inzet-weg:voor_2015:0")]).text
+    # de regel met uur_b (2 x 100 x 0,5 = 100) schuift naar plaats 0; er is geen regel 1 meer
+    assert 'name="trajecten.voor_2015.inzet.0.tarief" value="uur_b"' in eraf
+    assert 'name="trajecten.voor_2015.inzet.1.tarief"' not in eraf
+    assert re.search(r'id="prijs-voor_2015-0"[^>]*>€ 100<', eraf)
+    assert (map_ / "tst-01.yaml").read_bytes() == voor
+
+
+def test_afdrukweergave_zet_beide_trajecten_naast_elkaar(client: TestClient) -> None:
+    """De afdrukweergave toont beide trajecten met hun totalen (600 en 200, zie KLEIN)."""
+    html = client.get("/casus/tst-01.yaml/print").text
+    assert "Vóór 2015 (zonder sociaal team)" in html
+    assert "Met het sociaal team" in html
+    assert re.search(r'Totaal</th><td class="getal">€ 600<', html)
+    assert re.search(r'Totaal</th><td class="getal">€ 200<', html)
