@@ -23,12 +23,14 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`", category=UserWarning)
     from starlette.testclient import TestClient
 
-from casuskosten.invoer.casussen import lees_casus, lees_en_controleer
+from casuskosten.invoer.casussen import lees_casus, lees_en_controleer, lees_en_controleer_bytes, zoek_casusbestanden
 from casuskosten.invoer.instellingen import laad_instellingen
+from casuskosten.invoer.schrijven import casus_yaml
 from casuskosten.invoer.tarieven import laad_tarieven
+from casuskosten.invoer.yamlbron import yaml_document
 from casuskosten.pijplijn import bereken
-from casuskosten.sessie.app import _velden_van, maak_app
-from casuskosten.sessie.formulier import naar_formulier
+from casuskosten.sessie.app import _velden_van, _zelf_geschreven, maak_app
+from casuskosten.sessie.formulier import naar_formulier, naar_gegevens
 from casuskosten.sessie.live import herbereken
 from casuskosten.sessie.veiligheid import beveiligd
 
@@ -313,3 +315,60 @@ def test_meekijker_ziet_geen_invoer_en_kan_niet_opslaan(map_: Path) -> None:
     assert 'id="opslaan"' not in html
     antwoord = _post(klant, "/casus/tst-01.yaml/opslaan", _formulier(KLEIN))
     assert antwoord.status_code == 403
+
+
+def test_tarief_zoeken_geeft_opties_met_omschrijving_en_prijs(client: TestClient) -> None:
+    """De zoeker achter het tariefveld geeft <option>s met code, omschrijving, eenheid, prijs op peil en bron."""
+    html = client.get("/tarieven", params={"trajecten.voor_2015.inzet.0.tarief": "schuld", "gemeente": "Teststad"}).text
+    # alleen uur_b ('Schuldhulp gesprek') past; 100 euro in 2022 is op prijspeil 2022 (index 100) 100 euro
+    assert html.count("<option") == 1
+    assert '<option value="uur_b">uur_b – Schuldhulp gesprek (per uur, € 100,00, hoog, testtarief)</option>' in html
+
+
+def test_inzetregel_erbij_en_eraf_zonder_op_te_slaan(client: TestClient, map_: Path) -> None:
+    """'Inzetregel toevoegen' geeft een lege regel 3; 'Regel 1 verwijderen' haalt regel 1 weg; het bestand blijft."""
+    voor = (map_ / "tst-01.yaml").read_bytes()
+    erbij = _post(client, "/casus/tst-01.yaml/bewerk", [*_formulier(KLEIN), ("actie", "inzet-erbij:voor_2015")]).text
+    assert 'name="trajecten.voor_2015.inzet.2.tarief" value=""' in erbij
+    eraf = _post(client, "/casus/tst-01.yaml/bewerk", [*_formulier(KLEIN), ("actie", "inzet-weg:voor_2015:0")]).text
+    # de regel met uur_b (2 x 100 x 0,5 = 100) schuift naar plaats 0; er is geen regel 1 meer
+    assert 'name="trajecten.voor_2015.inzet.0.tarief" value="uur_b"' in eraf
+    assert 'name="trajecten.voor_2015.inzet.1.tarief"' not in eraf
+    assert re.search(r'id="prijs-voor_2015-0"[^>]*>€ 100<', eraf)
+    assert (map_ / "tst-01.yaml").read_bytes() == voor
+
+
+def test_afdrukweergave_zet_beide_trajecten_naast_elkaar(client: TestClient) -> None:
+    """De afdrukweergave toont beide trajecten met hun totalen (600 en 200, zie KLEIN)."""
+    html = client.get("/casus/tst-01.yaml/print").text
+    assert "Vóór 2015 (zonder sociaal team)" in html
+    assert "Met het sociaal team" in html
+    assert re.search(r'Totaal</th><td class="getal">€ 600<', html)
+    assert re.search(r'Totaal</th><td class="getal">€ 200<', html)
+
+
+def test_tweede_keer_opslaan_zonder_diff(client: TestClient, map_: Path) -> None:
+    """Een bestand dat de sessie zelf schreef, slaat ze daarna meteen op: geen diff en geen vraag meer."""
+    pad = map_ / "tst-01.yaml"
+    _post(client, "/casus/tst-01.yaml/opslaan", [*_formulier(KLEIN), ("sha256", _sha(pad)), ("bevestigd", "ja")])
+    tekst = pad.read_text(encoding="utf-8")
+    html = _post(
+        client, "/casus/tst-01.yaml/opslaan", [*_formulier(tekst, team="Wijkteam Zuid"), ("sha256", _sha(pad))]
+    ).text
+    assert 'id="diff"' not in html
+    assert "Opgeslagen." in html
+    assert "team: Wijkteam Zuid" in pad.read_text(encoding="utf-8")
+
+
+def test_elke_meegeleverde_casus_komt_ongeschonden_door_het_formulier() -> None:
+    """Elke meegeleverde casus, door het formulier heen en weer en geschreven, leest terug als dezelfde casus; en
+    de sessie herkent dat bestand daarna als door haarzelf geschreven (geen diff bij de volgende keer)."""
+    bestanden = zoek_casusbestanden([Path(__file__).parents[1] / "casussen"])
+    assert len(bestanden) >= 20
+    for pad in bestanden:
+        data = yaml_document(pad.read_bytes(), str(pad)).data
+        tekst = casus_yaml(naar_gegevens(_velden_van(naar_formulier(data))))
+        gelezen = lees_en_controleer_bytes(tekst.encode("utf-8"), "terug.yaml", None)
+        assert gelezen.casus is not None, (pad, gelezen.meldingen)
+        assert gelezen.casus.casus == lees_casus(pad).casus, pad
+        assert _zelf_geschreven(tekst.encode("utf-8"), "terug.yaml"), pad
