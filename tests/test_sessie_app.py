@@ -6,17 +6,31 @@ kost 50 euro, uur_b 100 euro; met een horizon van 12 maanden is er geen disconto
 
 from __future__ import annotations
 
+import hashlib
+import re
 import warnings
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import pytest
+import yaml
 
 with warnings.catch_warnings():
     # starlette 1.10 wil httpx2 voor de TestClient en waarschuwt bij httpx; beide werken hier
     warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`", category=UserWarning)
     from starlette.testclient import TestClient
 
-from casuskosten.sessie.app import maak_app
+from casuskosten.invoer.casussen import lees_casus, lees_en_controleer
+from casuskosten.invoer.instellingen import laad_instellingen
+from casuskosten.invoer.tarieven import laad_tarieven
+from casuskosten.pijplijn import bereken
+from casuskosten.sessie.app import _velden_van, maak_app
+from casuskosten.sessie.formulier import naar_formulier
+from casuskosten.sessie.live import herbereken
+from casuskosten.sessie.veiligheid import beveiligd
 
 TARIEVEN = Path(__file__).parent / "data" / "sessie" / "tarieven"
 
@@ -93,3 +107,209 @@ def test_nieuwe_casus_komt_uit_het_sjabloon_van_nieuw(client: TestClient, map_: 
     tekst = (map_ / "tst-09.yaml").read_text(encoding="utf-8")
     assert 'id: "TST-09"' in tekst or "id: TST-09" in tekst
     assert "<VUL IN" in tekst
+
+
+# --- hulp: het formulier zoals de browser het stuurt -------------------------------------------------------------
+
+
+class _Velden(HTMLParser):
+    """De velden van een pagina: (tag, attributen) van elke input, select, textarea en label."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.velden: list[tuple[str, dict[str, str | None]]] = []
+        self.labels: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributen = dict(attrs)
+        if tag in {"input", "select", "textarea", "button"}:
+            self.velden.append((tag, attributen))
+        if tag == "label" and attributen.get("for"):
+            self.labels.add(str(attributen["for"]))
+
+
+def _velden(html: str) -> _Velden:
+    lezer = _Velden()
+    lezer.feed(html)
+    return lezer
+
+
+def _formulier(tekst: str, **anders: str) -> list[tuple[str, str]]:
+    """De velden die de editor voor casus `tekst` stuurt, met `anders` (veldnaam met '.' als '__') vervangen."""
+    velden = _velden_van(naar_formulier(yaml.safe_load(tekst)))
+    vervang = {k.replace("__", "."): v for k, v in anders.items()}
+    uit = [(k, vervang.pop(k, v)) for k, v in velden]
+    return [*uit, *vervang.items(), ("csrf", "lokaal")]
+
+
+def _post(klant: TestClient, url: str, velden: list[tuple[str, str]]) -> Any:
+    """Een POST met herhaalde velden (zoals leefgebieden), url-gecodeerd als door een browser."""
+    soort = {"content-type": "application/x-www-form-urlencoded"}
+    return klant.post(url, content=urlencode(velden).encode(), headers=soort)
+
+
+def _melding(html: str, veld_id: str) -> str:
+    """De tekst in het meldingenvak van veld `veld_id`."""
+    begin = html.index(f'id="{veld_id}-melding"')
+    return unescape(html[begin : html.index("</div>", begin)])
+
+
+# --- editor ----------------------------------------------------------------------------------------------------
+
+
+def test_editor_toont_elk_veld_met_een_label(client: TestClient) -> None:
+    """Elk zichtbaar invoerveld van de editor heeft een <label for> en een aria-describedby naar zijn meldingen."""
+    lezer = _velden(client.get("/casus/tst-01.yaml").text)
+    zichtbaar = [a for t, a in lezer.velden if t != "button" and a.get("type") != "hidden"]
+    namen = {a.get("name") for a in zichtbaar}
+    for naam in (
+        "id",
+        "gemeente",
+        "datum",
+        "zekerheid",
+        "horizon_maanden",
+        "leefgebieden",
+        "teammodel",
+        "selectie",
+        "situatie",
+        "trajecten.voor_2015.inzet.1.kans",
+        "trajecten.sociaal_team.inzet.0.tarief",
+        "doelen.zelfredzaamheid.oordeel",
+        "doelen.zelfredzaamheid.toelichting",
+    ):
+        assert naam in namen, naam
+    for attributen in zichtbaar:
+        assert attributen.get("id") in lezer.labels, attributen
+    assert all(a.get("aria-describedby") for a in zichtbaar if a.get("type") != "checkbox")
+
+
+def test_live_herberekenen_geeft_de_prijzen_met_de_hand_uitgerekend(client: TestClient) -> None:
+    """Na een wijziging (aantal uur_b van 2 naar 3) rekent /bereken regelprijs, totalen en besparing opnieuw."""
+    html = _post(
+        client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__aantal="3")
+    ).text
+    # regel 2: 3 x 100 x 0,5 = 150; vóór 2015: 10 x 50 + 150 = 650; sociaal team 4 x 50 = 200; besparing 450/jaar
+    assert re.search(r'id="prijs-voor_2015-1"[^>]*>€ 150<', html)
+    assert re.search(r'id="prijs-voor_2015-0"[^>]*>€ 500<', html)
+    assert re.search(r'id="totaal-voor_2015"[^>]*>Totaal: <strong>€ 650<', html)
+    assert re.search(r'id="totaal-sociaal_team"[^>]*>Totaal: <strong>€ 200<', html)
+    assert re.search(r'id="besparing">€ 450<', html)
+    assert 'hx-swap-oob="true"' in html
+
+
+def test_herbereken_zonder_webserver(tmp_path: Path) -> None:
+    """`live.herbereken` is een gewone functie: dezelfde cijfers zonder app."""
+    uitkomst = herbereken(yaml.safe_load(KLEIN), laad_tarieven(TARIEVEN), laad_instellingen(None))
+    # 10 x 50 = 500 en 2 x 100 x 0,5 = 100; sociaal team 4 x 50 = 200; besparing 400 per jaar (12 maanden)
+    assert uitkomst.regelprijzen["voor_2015"] == pytest.approx((500.0, 100.0))
+    assert uitkomst.totalen == pytest.approx({"voor_2015": 600.0, "sociaal_team": 200.0})
+    assert uitkomst.besparing_per_jaar == pytest.approx(400.0)
+    assert not uitkomst.fouten
+
+
+def test_verkeerd_gespelde_code_staat_bij_het_tariefveld(client: TestClient) -> None:
+    """Een verkeerd gespelde code geeft bij dat veld de melding van controleer, met 'bedoelde u'."""
+    html = _post(
+        client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__tarief="uur_bb")
+    ).text
+    melding = _melding(html, "trajecten-voor_2015-inzet-1-tarief")
+    assert "onbekende tariefcode 'uur_bb'" in melding
+    assert "bedoelde u 'uur_b'" in melding
+
+
+def test_kans_als_procent_staat_bij_het_kansveld(client: TestClient) -> None:
+    """Een kans geschreven als '50%' geeft bij het kansveld de melding dat er een getal met een punt moet staan."""
+    html = _post(
+        client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__kans="50%")
+    ).text
+    melding = _melding(html, "trajecten-voor_2015-inzet-1-kans")
+    assert "'50%'" in melding
+    assert "voor 50% schrijf 0.5" in melding
+    assert 'data-fout="ja"' in melding
+
+
+def test_ontbrekende_toelichting_bij_kans_onder_1_staat_bij_de_toelichting(client: TestClient) -> None:
+    """Een kans onder 1 zonder toelichting geeft een melding bij het toelichtingsveld van die regel."""
+    html = _post(
+        client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__toelichting="")
+    ).text
+    assert "vraagt een toelichting" in _melding(html, "trajecten-voor_2015-inzet-1-toelichting")
+
+
+# --- opslaan ---------------------------------------------------------------------------------------------------
+
+
+def _sha(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+def test_opslaan_leest_terug_en_bereken_geeft_dezelfde_cijfers(client: TestClient, map_: Path) -> None:
+    """Een opgeslagen casus leest de lezer terug, en `bereken` geeft de besparing die de app toonde."""
+    pad = map_ / "tst-01.yaml"
+    velden = [
+        *_formulier(KLEIN, trajecten__voor_2015__inzet__1__aantal="3"),
+        ("sha256", _sha(pad)),
+        ("bevestigd", "ja"),
+    ]
+    html = _post(client, "/casus/tst-01.yaml/opslaan", velden).text
+    assert "Opgeslagen." in html
+    assert re.search(r'id="besparing">€ 450<', html)  # 650 - 200, zie de test hierboven
+    resultaat = bereken([pad], TARIEVEN)
+    assert resultaat.casus("TST-01").besparing_per_jaar_gecorrigeerd == pytest.approx(450.0)
+    assert lees_casus(pad).casus.trajecten.voor_2015.inzet[1].aantal == 3
+
+
+def test_handgeschreven_bestand_toont_eerst_een_diff_met_het_commentaar(client: TestClient, map_: Path) -> None:
+    """Een bestand met commentaar wordt niet stil herschreven: eerst een diff (met de commentaarregel) en een vraag."""
+    pad = map_ / "tst-01.yaml"
+    pad.write_text(KLEIN.replace("zekerheid: hoog", "zekerheid: hoog  # gepubliceerde casus"), encoding="utf-8")
+    voor = pad.read_bytes()
+    html = _post(client, "/casus/tst-01.yaml/opslaan", [*_formulier(KLEIN), ("sha256", _sha(pad))]).text
+    assert pad.read_bytes() == voor  # nog niets geschreven
+    diff = html[html.index('id="diff"') : html.index("</pre>")]
+    assert '<span class="min">-zekerheid: hoog  # gepubliceerde casus</span>' in diff
+    assert 'id="bevestig"' in html
+
+
+def test_opslaan_geweigerd_als_het_bestand_intussen_veranderde(client: TestClient, map_: Path) -> None:
+    """Veranderde het bestand op schijf na het openen (andere sha256), dan weigert opslaan met een melding."""
+    pad = map_ / "tst-01.yaml"
+    geopend = _sha(pad)
+    pad.write_text(KLEIN.replace("Een huishouden", "Een gezin"), encoding="utf-8")
+    antwoord = _post(
+        client, "/casus/tst-01.yaml/opslaan", [*_formulier(KLEIN), ("sha256", geopend), ("bevestigd", "ja")]
+    )
+    assert antwoord.status_code == 409
+    assert "op schijf gewijzigd" in antwoord.text
+    assert "Een gezin" in pad.read_text(encoding="utf-8")
+
+
+def test_casus_met_fouten_alleen_als_concept(client: TestClient, map_: Path) -> None:
+    """Met een fout weigert opslaan, behalve als concept; controleer meldt het bestand daarna als concept."""
+    pad = map_ / "tst-01.yaml"
+    fout = _formulier(KLEIN, trajecten__voor_2015__inzet__1__kans="50%")
+    geweigerd = _post(client, "/casus/tst-01.yaml/opslaan", [*fout, ("sha256", _sha(pad)), ("bevestigd", "ja")])
+    assert geweigerd.status_code == 422
+    assert "kans: 0.5" in pad.read_text(encoding="utf-8")
+    concept = _post(
+        client, "/casus/tst-01.yaml/opslaan", [*fout, ("sha256", _sha(pad)), ("bevestigd", "ja"), ("concept", "ja")]
+    )
+    assert "Opgeslagen als concept." in concept.text
+    assert pad.read_text(encoding="utf-8").startswith("concept: true\n")
+    gelezen = lees_en_controleer(pad, laad_tarieven(TARIEVEN))
+    assert gelezen.meldingen[0].veld == "concept"
+
+
+def test_meekijker_ziet_geen_invoer_en_kan_niet_opslaan(map_: Path) -> None:
+    """Met het lees-token is elk veld uitgeschakeld, staat er geen opslaanknop, en wordt opslaan geweigerd (403)."""
+    app = beveiligd(
+        maak_app(map_, tarieven=TARIEVEN), hosts=["testserver"], schrijf_token="s" * 20, lees_token="l" * 20
+    )
+    klant = TestClient(app)
+    html = klant.get("/casus/tst-01.yaml", params={"token": "l" * 20}).text
+    lezer = _velden(html)
+    bedienbaar = [a for t, a in lezer.velden if a.get("type") != "hidden" and "disabled" not in a]
+    assert bedienbaar == []
+    assert 'id="opslaan"' not in html
+    antwoord = _post(klant, "/casus/tst-01.yaml/opslaan", _formulier(KLEIN))
+    assert antwoord.status_code == 403

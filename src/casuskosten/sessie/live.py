@@ -3,6 +3,7 @@ beprijzing als `bereken`. Eén zuivere functie (`herbereken`), zonder webserver 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Mapping
@@ -35,10 +36,14 @@ class Uitkomst:
     """
 
     regelprijzen: dict[str, tuple[float | None, ...]] = field(default_factory=dict)
+    #: per traject per inzetregel (vanaf_maand, aantal maanden) voor de tijdlijn
+    regelmaanden: dict[str, tuple[tuple[float, float] | None, ...]] = field(default_factory=dict)
     totalen: dict[str, float] = field(default_factory=dict)
     besparing_per_jaar: float | None = None
     kans_goedkoper: float | None = None
     meldingen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: de waarschuwingen van `controleer` (privacy, doelen, betrouwbaarheid) per formulierveld
+    waarschuwingen: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fouten: bool = False
 
 
@@ -60,6 +65,40 @@ def _per_veld(meldingen: list[Melding]) -> dict[str, tuple[str, ...]]:
     return {veld: tuple(teksten) for veld, teksten in uit.items()}
 
 
+def procenten(gegevens: Mapping[str, Any], bestand: str) -> list[Melding]:
+    """Bij een kans als procent (`50%`) naast de melding van de lezer de uitleg hoe het wel moet: `0.5`."""
+    uit = []
+    trajecten = gegevens.get("trajecten")
+    for traject in TRAJECTEN:
+        deel = trajecten.get(traject) if isinstance(trajecten, Mapping) else None
+        inzet = deel.get("inzet") if isinstance(deel, Mapping) else None
+        for i, regel in enumerate(inzet if isinstance(inzet, list) else []):
+            kans = regel.get("kans") if isinstance(regel, Mapping) else None
+            if isinstance(kans, str) and re.fullmatch(r"\s*[0-9]+([.,][0-9]+)?\s*%\s*", kans):
+                getal = float(kans.strip().rstrip("%").strip().replace(",", ".")) / 100
+                tekst = (
+                    f"schrijf een kans als getal van 0 tot 1, niet als procent: voor {kans.strip()} schrijf {getal:g}"
+                )
+                uit.append(Melding(bestand, None, f"trajecten.{traject}.inzet[{i}].kans", tekst))
+    return uit
+
+
+def toelichting_nodig(cb: CasusBestand) -> list[Melding]:
+    """De regel van de sessie: een inzet vóór 2015 met een kans onder 1 vraagt een toelichting (waarom zou hij
+    misschien niet gebeurd zijn). `controleer` eist dat (nog) niet van bestaande bestanden; de sessie wel, zodat
+    elke kans die aan tafel wordt gekozen, te volgen is."""
+    uit = []
+    for i, inzet in enumerate(cb.casus.trajecten.voor_2015.inzet):
+        if inzet.kans < 1 and not (inzet.toelichting or "").strip():
+            veld = f"trajecten.voor_2015.inzet[{i}].toelichting"
+            tekst = (
+                f"een kans onder 1 (hier {inzet.kans:g}) vraagt een toelichting: schrijf waarom deze inzet "
+                "misschien niet was gebeurd"
+            )
+            uit.append(Melding(cb.bestand, cb.document.regel(("trajecten", "voor_2015", "inzet", i)), veld, tekst))
+    return uit
+
+
 def bereken_een(cb: CasusBestand, tabel: Tarieftabel, instellingen: Instellingen) -> Resultaat:
     """Eén casus beprijzen zoals `bereken` dat doet (met één werker: de sessie rekent één casus tegelijk)."""
     return bereken_casussen([cb], tabel, instellingen, werkers=1)
@@ -70,14 +109,26 @@ def uit_resultaat(resultaat: Resultaat, cb: CasusBestand) -> Uitkomst:
     cijfers = resultaat.casus(cb.casus.id)
     regels = resultaat.regels
     prijzen: dict[str, tuple[float | None, ...]] = {}
+    maanden: dict[str, tuple[tuple[float, float] | None, ...]] = {}
     for traject in TRAJECTEN:
         aantal = len(getattr(cb.casus.trajecten, traject).inzet)
         eigen = regels[regels["traject"] == traject]
-        per_nr = {int(nr): float(prijs) for nr, prijs in zip(eigen["nr"], eigen["prijs"], strict=True)}
+        per_nr = {int(nr): float(prijs) for nr, prijs in zip(eigen["nr"], eigen["kosten"], strict=True)}
+        tijd = {
+            int(nr): (float(v), float(d))
+            for nr, v, d in zip(eigen["nr"], eigen["vanaf_maand"], eigen["duur_maanden"], strict=True)
+        }
         prijzen[traject] = tuple(per_nr.get(i) for i in range(aantal))  # nr telt vanaf 0, als de inzet
+        maanden[traject] = tuple(tijd.get(i) for i in range(aantal))
+    waarschuwingen: dict[str, list[str]] = {}
+    for w in resultaat.casus_waarschuwingen.get(cb.casus.id, ()):
+        veld = f"doelen.{w.doel}.oordeel" if w.doel else ""
+        waarschuwingen.setdefault(veld, []).append(w.melding.split(": ", 1)[-1] if w.bestand else w.melding)
     kans = cijfers.antwoord.kans_goedkoper
     return Uitkomst(
         regelprijzen=prijzen,
+        regelmaanden=maanden,
+        waarschuwingen={k: tuple(v) for k, v in waarschuwingen.items()},
         totalen={"voor_2015": cijfers.kosten_voor_2015, "sociaal_team": cijfers.kosten_sociaal_team},
         besparing_per_jaar=cijfers.antwoord.schatting,
         kans_goedkoper=None if kans is None or math.isnan(kans) else kans,
@@ -97,22 +148,18 @@ def herbereken(
     Een concept wordt gerekend alsof hij af is (de meldingen van de casus zelf blijven staan)."""
     gegevens = {k: v for k, v in formulier_gegevens.items() if k != CONCEPT}
     gelezen = lees_en_controleer_bytes(casus_yaml(gegevens).encode("utf-8"), bestand, tabel)
-    meldingen = list(gelezen.meldingen)
     cb = gelezen.casus
-    if cb is not None:
-        meldingen.extend(vondst.melding() for vondst in controleer_privacy(cb))
-    fouten = bool(gelezen.meldingen) or cb is None
+    meldingen = [*gelezen.meldingen, *procenten(gegevens, bestand), *(toelichting_nodig(cb) if cb is not None else ())]
+    privacy = _per_veld([vondst.melding() for vondst in controleer_privacy(cb)]) if cb is not None else {}
     if cb is None or gelezen.meldingen:
-        return Uitkomst(meldingen=_per_veld(meldingen), fouten=fouten)
+        # een fout van de lezer of tegen de tarieven (onbekende code): geen cijfers, want die zouden stil te laag zijn
+        return Uitkomst(meldingen=_per_veld(meldingen), waarschuwingen=privacy, fouten=True)
     try:
+        # alleen een ontbrekende toelichting: de cijfers kloppen al, dus de pagina toont ze
         uitkomst = uit_resultaat(bereken_een(cb, tabel, instellingen), cb)
     except CasuskostenFout as fout:
-        return Uitkomst(meldingen=_per_veld([*meldingen, *fout.meldingen]), fouten=True)
-    return Uitkomst(
-        regelprijzen=uitkomst.regelprijzen,
-        totalen=uitkomst.totalen,
-        besparing_per_jaar=uitkomst.besparing_per_jaar,
-        kans_goedkoper=uitkomst.kans_goedkoper,
-        meldingen=_per_veld(meldingen),
-        fouten=False,
-    )
+        return Uitkomst(meldingen=_per_veld([*meldingen, *fout.meldingen]), waarschuwingen=privacy, fouten=True)
+    samen = dict(uitkomst.waarschuwingen)
+    for veld, teksten in privacy.items():
+        samen[veld] = (*teksten, *samen.get(veld, ()))
+    return dataclasses.replace(uitkomst, meldingen=_per_veld(meldingen), waarschuwingen=samen, fouten=bool(meldingen))

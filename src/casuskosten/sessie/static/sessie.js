@@ -11,3 +11,15 @@ document.addEventListener("click", function (e) {
   veld.dispatchEvent(new Event("change", { bubbles: true }));
   veld.focus();
 });
+
+// na elke herberekening: aria-invalid volgt de meldingen die htmx bij de velden zette
+function volgMeldingen() {
+  document.querySelectorAll(".meldingen[data-voor]").forEach(function (vak) {
+    var veld = document.getElementById(vak.getAttribute("data-voor"));
+    if (!veld) { return; }
+    if (vak.getAttribute("data-fout") === "ja") { veld.setAttribute("aria-invalid", "true"); }
+    else { veld.removeAttribute("aria-invalid"); }
+  });
+}
+document.addEventListener("htmx:afterSettle", volgMeldingen);
+document.addEventListener("htmx:oobAfterSwap", volgMeldingen);
