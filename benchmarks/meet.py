@@ -374,7 +374,8 @@ SESSIE_WIJZIGINGEN = 50
 
 
 def sessie_casus(regels: int = SESSIE_REGELS) -> dict[str, object]:
-    """Een meegeleverde casus (rtd-01) met `regels` inzetregels: de regels van elk traject herhaald tot de helft."""
+    """Een meegeleverde casus (rtd-01) met `regels` inzetregels: de regels van elk traject herhaald tot de helft, elke
+    regel met een toelichting (de sessie vraagt die bij een kans onder 1)."""
     import yaml
 
     gegevens: dict[str, object] = yaml.safe_load((PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml").read_bytes())
@@ -382,7 +383,9 @@ def sessie_casus(regels: int = SESSIE_REGELS) -> dict[str, object]:
     assert isinstance(trajecten, dict)
     for traject in trajecten.values():
         inzet = traject["inzet"]
-        traject["inzet"] = [dict(inzet[i % len(inzet)]) for i in range(regels // 2)]
+        traject["inzet"] = [
+            {"toelichting": "regel voor de benchmark", **inzet[i % len(inzet)]} for i in range(regels // 2)
+        ]
     return gegevens
 
 
@@ -393,10 +396,9 @@ def sessie_rij() -> tuple[str, str, str, str]:
     naam = f"26. sessie: herberekenen {SESSIE_REGELS} regels, p95 van {SESSIE_WIJZIGINGEN}"
     sys.path.insert(0, str(PROJECT / "src"))
     try:
-        from casuskosten.sessie.live import herbereken
-
         from casuskosten.invoer.instellingen import laad_instellingen
         from casuskosten.invoer.tarieven import laad_tarieven
+        from casuskosten.sessie.live import herbereken
     except ImportError as fout:  # het extra web ontbreekt, of de sessie is er (nog) niet
         return (naam, "niet gemeten", "<= 300 ms", f"{fout}; pip install -e '.[web]'")
     tabel = laad_tarieven(PROJECT / "tarieven")

@@ -341,3 +341,19 @@ def test_casuskosten_sessie_serveert_de_casuslijst_en_stopt_op_ctrl_c(tmp_path: 
     assert proces.returncode == 0, fout
     assert "Casussessie gestopt (Ctrl-C)." in uit
     assert "Traceback" not in fout
+
+
+@pytest.mark.traag
+def test_de_benchmarkrij_van_de_sessie_meet_een_casus_van_40_regels() -> None:
+    """`make bench` rij 26: de casus heeft 20 + 20 regels, herbereken geeft voor elke regel een prijs (anders stopt
+    de rij), en de rij meldt een p95 in ms tegen het doel van 300 ms."""
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from meet import sessie_casus, sessie_rij
+
+    trajecten = sessie_casus()["trajecten"]
+    assert isinstance(trajecten, dict)
+    assert [len(t["inzet"]) for t in trajecten.values()] == [20, 20]
+    naam, uitkomst, doel, _ = sessie_rij()
+    assert naam == "26. sessie: herberekenen 40 regels, p95 van 50"
+    assert uitkomst.endswith(" ms")
+    assert doel == "<= 300 ms"
