@@ -302,7 +302,7 @@ def test_werkblad_instellingen_heeft_een_kolom_bron(resultaat, tmp_path: Path) -
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     blad = openpyxl.load_workbook(pad)["instellingen"]
     assert [c.value for c in blad[1]] == ["instelling", "waarde", "bron"]
-    rijen = {r[0]: (r[1], r[2]) for r in blad.iter_rows(min_row=2, values_only=True)}
+    rijen = {r[0]: (r[1], r[2]) for r in blad.iter_rows(min_row=3, values_only=True)}
     assert rijen["opschaling.Beta.casussen_per_jaar"] == (1000, "Jaarverslag wijkteams 2024, p. 12")
     assert rijen["opschaling.Beta.fte"] == (4, None)
     assert rijen["formatie.productieve_uren_per_fte"] == (1000, "Cao sociaal werk 2024, art. 3")

@@ -215,10 +215,10 @@ def test_tabellen_en_figuren_zijn_doorgenummerd_met_titel_en_bron(rotterdam, pdf
     assert all(g.bron.startswith("Bron: ") for g in figuren)
     html = gemeente_rapport(rotterdam, "Rotterdam", "html", DATUM).decode("utf-8")
     assert "<caption>Tabel 1. Kerncijfers</caption>" in html
-    assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in html
+    assert "Figuur 1. Hoe zeker is een besparing van minstens een bepaald bedrag?" in html
     pdf = " ".join(" ".join(p.split()) for p in pdf_paginas)
     assert "Tabel 1. Kerncijfers" in " ".join(pdf_paginas[1].split())
-    assert "Figuur 1. Hoe zeker is een besparing van minstens ...?" in pdf
+    assert "Figuur 1. Hoe zeker is een besparing van minstens een bepaald bedrag?" in pdf
     assert "Bron: 8 casussen van Rotterdam, beprijsd met de gebruikte tarieven (zie Verantwoording)." in pdf
 
 

@@ -51,15 +51,15 @@ def test_xlsx_bevat_de_onafgeronde_cijfers(resultaat, tmp_path: Path) -> None:  
     """Casus A kost 1540 vóór 2015 en 230 met het team; Beta telt op tot 1660 en 430, met een rij Totaal.
     Percentages staan in Excel als breuk (kop "(aandeel)"): 1310 / 1540."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
-    casussen = pd.read_excel(pad, sheet_name="casussen").set_index("id")
+    casussen = pd.read_excel(pad, skiprows=[1], sheet_name="casussen").set_index("id")
     assert casussen.loc["A", "kosten_voor_2015"] == pytest.approx(1540)
     assert casussen.loc["A", "kosten_sociaal_team"] == pytest.approx(230)
     assert casussen.loc["A", "besparing_pct (aandeel)"] == pytest.approx(1310 / 1540)
-    gemeenten = pd.read_excel(pad, sheet_name="gemeenten").set_index("gemeente")
+    gemeenten = pd.read_excel(pad, skiprows=[1], sheet_name="gemeenten").set_index("gemeente")
     assert list(gemeenten.index) == ["Alfa", "Beta", "Totaal"]
     assert gemeenten.loc["Beta", "kosten_voor_2015"] == pytest.approx(1660)
     assert gemeenten.loc["Beta", "kosten_sociaal_team"] == pytest.approx(430)
-    regels = pd.read_excel(pad, sheet_name="regels")
+    regels = pd.read_excel(pad, skiprows=[1], sheet_name="regels")
     zwaar = regels[(regels["casus"] == "A") & (regels["tarief"] == "zwaar")].iloc[0]
     assert zwaar["kosten"] == pytest.approx(500)
     assert zwaar["bron"] == "aanname: test"
@@ -68,7 +68,7 @@ def test_xlsx_bevat_de_onafgeronde_cijfers(resultaat, tmp_path: Path) -> None:  
 def test_financiers_per_gemeente_met_rol(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Het werkblad financiers heeft per gemeente en financier de sommen en de rol (bespaart/investeert)."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
-    fin = pd.read_excel(pad, sheet_name="financiers").set_index(["gemeente", "financier"])
+    fin = pd.read_excel(pad, skiprows=[1], sheet_name="financiers").set_index(["gemeente", "financier"])
     assert fin.loc[("Beta", "gemeente_wmo"), "kosten_voor_2015"] == pytest.approx(1040 + 120)
     assert fin.loc[("Beta", "vrijwillig"), "rol"] == "investeert"
 
@@ -76,7 +76,7 @@ def test_financiers_per_gemeente_met_rol(resultaat, tmp_path: Path) -> None:  # 
 def test_waarschuwingen_staan_in_de_export(resultaat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Het werkblad waarschuwingen heeft elke waarschuwing met code en melding (hier o.a. weinig_casussen)."""
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
-    waarschuwingen = pd.read_excel(pad, sheet_name="waarschuwingen")
+    waarschuwingen = pd.read_excel(pad, skiprows=[1], sheet_name="waarschuwingen")
     assert len(waarschuwingen) == len(resultaat.alle_waarschuwingen())
     assert "weinig_casussen" in set(waarschuwingen["code"])
 

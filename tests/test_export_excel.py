@@ -43,15 +43,15 @@ def _cel(blad, kolom: str, rij: int):  # type: ignore[no-untyped-def]
 def _rij_van_casus(blad, casus: str) -> int:  # type: ignore[no-untyped-def]
     koppen = [c.value for c in blad[1]]
     kolom = koppen.index("id") + 1
-    return next(r for r in range(2, blad.max_row + 1) if blad.cell(row=r, column=kolom).value == casus)
+    return next(r for r in range(3, blad.max_row + 1) if blad.cell(row=r, column=kolom).value == casus)
 
 
 def test_bedragen_hebben_een_euronotatie(werkmap) -> None:  # type: ignore[no-untyped-def]
-    """Kosten van casus A (1540) zijn een getal met notatie "€" #,##0, geen tekst en geen 15 decimalen."""
+    """Kosten van casus A (1540) zijn een getal met notatie "€" #,##0;"€" -#,##0, geen tekst en geen 15 decimalen."""
     blad = werkmap["casussen"]
     cel = _cel(blad, "kosten_voor_2015", _rij_van_casus(blad, "A"))
     assert cel.value == pytest.approx(1540)
-    assert cel.number_format == '"€" #,##0'
+    assert cel.number_format == '"€" #,##0;"€" -#,##0'
 
 
 def test_percentages_zijn_breuken_met_procentnotatie_en_de_kop_zegt_het(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +67,7 @@ def test_aandelen_houden_hun_schaal_met_procentnotatie(werkmap) -> None:  # type
     blad = werkmap["gemeenten"]
     koppen = [c.value for c in blad[1]]
     rij = next(
-        r for r in range(2, blad.max_row + 1) if blad.cell(row=r, column=koppen.index("gemeente") + 1).value == "Beta"
+        r for r in range(3, blad.max_row + 1) if blad.cell(row=r, column=koppen.index("gemeente") + 1).value == "Beta"
     )
     cel = _cel(blad, "aandeel_met_besparing", rij)
     assert cel.value == pytest.approx(0.5)
@@ -84,10 +84,11 @@ def test_datums_zijn_datumcellen(werkmap) -> None:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize("blad", ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen", "instellingen"])
 def test_elk_werkblad_heeft_vaste_kopregel_filter_en_kolombreedtes(werkmap, blad: str) -> None:  # type: ignore[no-untyped-def]
-    """Elk werkblad: kopregel vast (A2), een autofilter over de hele tabel en een breedte per kolom."""
+    """Elk werkblad: de twee koprijen vast (A3), een autofilter vanaf de leesbare koppen (rij 2) over de hele tabel
+    en een breedte per kolom."""
     werkblad = werkmap[blad]
-    assert werkblad.freeze_panes == "A2"
-    assert werkblad.auto_filter.ref == werkblad.dimensions
+    assert werkblad.freeze_panes == "A3"
+    assert werkblad.auto_filter.ref == werkblad.dimensions.replace("A1:", "A2:")
     koppen = [c.value for c in werkblad[1]]
     for i, kop in enumerate(koppen, start=1):
         assert werkblad.column_dimensions[get_column_letter(i)].width >= len(kop), kop
@@ -100,7 +101,7 @@ def test_namen_staan_naast_de_codes(werkmap) -> None:  # type: ignore[no-untyped
     assert koppen[koppen.index("traject") + 1] == "traject_naam"
     blad = werkmap["financiers"]
     namen = {
-        _cel(blad, "financier", r).value: _cel(blad, "financier_naam", r).value for r in range(2, blad.max_row + 1)
+        _cel(blad, "financier", r).value: _cel(blad, "financier_naam", r).value for r in range(3, blad.max_row + 1)
     }
     assert namen["gemeente_jeugd"] == "Gemeente – Jeugd"
 
@@ -108,7 +109,7 @@ def test_namen_staan_naast_de_codes(werkmap) -> None:  # type: ignore[no-untyped
 def test_werkblad_instellingen_noemt_prijspeil_instellingen_versie_en_hashes(resultaat, werkmap) -> None:  # type: ignore[no-untyped-def]
     """instellingen: prijspeil 2015, discontovoet 0, correctie.middel, de versie en de SHA-256 van elk bestand."""
     blad = werkmap["instellingen"]
-    waarden = {blad.cell(row=r, column=1).value: blad.cell(row=r, column=2).value for r in range(2, blad.max_row + 1)}
+    waarden = {blad.cell(row=r, column=1).value: blad.cell(row=r, column=2).value for r in range(3, blad.max_row + 1)}
     assert waarden["prijspeil"] == 2015
     assert waarden["discontovoet"] == 0
     assert "correctie.middel" in waarden

@@ -279,6 +279,36 @@ CASUSFOUTEN = [
         "onzichtbaar stuurteken U+000B in de tekst",
         id="stuurteken",
     ),
+    # issue 24: escapes en tekens die geen teken zijn, met hun eigen melding (niet "YAML-syntaxfout")
+    pytest.param(
+        "casussen/surrogaat-als-escape.yaml",
+        7,
+        None,
+        "escape '\\ud800' op kolom 32 is U+D800, losse surrogaat, geen teken (de helft van een UTF-16-paar)",
+        id="surrogaat-als-escape",
+    ),
+    pytest.param(
+        "casussen/surrogatenpaar-als-escape.yaml",
+        7,
+        None,
+        "escape '\\ud83d\\ude00' op kolom 33 is een UTF-16-paar (zoals JSON het schrijft); YAML kent alleen één "
+        "escape per teken: schrijf '\\U0001F600' of het teken zelf",
+        id="surrogatenpaar-als-escape",
+    ),
+    pytest.param(
+        "casussen/niet-teken-fffe.yaml",
+        7,
+        None,
+        "U+FFFE, geen teken, in de tekst op kolom 32",
+        id="niet-teken-fffe",
+    ),
+    pytest.param(
+        "casussen/niet-teken-ffff-als-escape.yaml",
+        7,
+        "situatie",
+        "U+FFFF, geen teken, in de tekst (als escape geschreven) op kolom 11",
+        id="niet-teken-ffff-als-escape",
+    ),
     # over bestanden heen: de tweede casus met dezelfde id noemt de eerste
     pytest.param(
         "casussen-dubbel/dubbele-id-2.yaml",

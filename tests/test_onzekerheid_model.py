@@ -326,13 +326,17 @@ def test_beperking_over_gekozen_casussen_volgt_het_veld_selectie(
     """Pagina 1 zegt dat de casussen niet aselect zijn, tenzij elke casus `selectie: aselect` heeft."""
     import datetime as dt
 
-    from casuskosten.uitvoer.document import Opsomming, gemeente_document
+    from casuskosten.uitvoer.document import Opsomming, Tussenkop, gemeente_document
 
     extra = {} if selectie is None else {"selectie": selectie}
     c = casus(id="S1", voor=[{"tarief": "hulp", "aantal": 10}], **extra)
     document = gemeente_document(bereken([casusmap(c)], tarieven, PEIL_2015), "Beta", dt.date(2026, 1, 1))
     samenvatting = next(s for s in document.secties if s.sleutel == "samenvatting")
-    beperkingen = next(b for b in samenvatting.blokken if isinstance(b, Opsomming))
+    blokken = list(samenvatting.blokken)
+    # de opsomming onder de tussenkop "Wat deze cijfers beperkt" (die van het besluit staat ervoor)
+    kop = next(i for i, b in enumerate(blokken) if isinstance(b, Tussenkop) and b.tekst == "Wat deze cijfers beperkt")
+    beperkingen = blokken[kop + 1]
+    assert isinstance(beperkingen, Opsomming)
     assert any("niet aselect getrokken" in zin for zin in beperkingen.punten) is genoemd
 
 

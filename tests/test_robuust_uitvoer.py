@@ -269,14 +269,14 @@ def formule_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 FORMULECELLEN = [
-    pytest.param("casussen", "gemeente", 2, '=HYPERLINK("http://example.org","klik")', id="gemeente-casussen"),
-    pytest.param("regels", "gemeente", 2, '=HYPERLINK("http://example.org","klik")', id="gemeente-regels"),
-    pytest.param("gemeenten", "gemeente", 2, '=HYPERLINK("http://example.org","klik")', id="gemeente-gemeenten"),
-    pytest.param("financiers", "gemeente", 2, '=HYPERLINK("http://example.org","klik")', id="gemeente-financiers"),
-    pytest.param("waarschuwingen", "gemeente", 2, '=HYPERLINK("http://example.org","klik")', id="gemeente-waarsch"),
-    pytest.param("regels", "omschrijving", 2, "=1+1 hulp bij het huishouden", id="omschrijving"),
+    pytest.param("casussen", "gemeente", 3, '=HYPERLINK("http://example.org","klik")', id="gemeente-casussen"),
+    pytest.param("regels", "gemeente", 3, '=HYPERLINK("http://example.org","klik")', id="gemeente-regels"),
+    pytest.param("gemeenten", "gemeente", 3, '=HYPERLINK("http://example.org","klik")', id="gemeente-gemeenten"),
+    pytest.param("financiers", "gemeente", 3, '=HYPERLINK("http://example.org","klik")', id="gemeente-financiers"),
+    pytest.param("waarschuwingen", "gemeente", 3, '=HYPERLINK("http://example.org","klik")', id="gemeente-waarsch"),
+    pytest.param("regels", "omschrijving", 3, "=1+1 hulp bij het huishouden", id="omschrijving"),
     # de tabel schrijft @SUM; tariefcodes zijn hoofdletterongevoelig en worden in kleine letters getoond
-    pytest.param("regels", "tarief", 3, "@sum", id="tariefcode"),
+    pytest.param("regels", "tarief", 4, "@sum", id="tariefcode"),
 ]
 
 
@@ -306,7 +306,7 @@ def test_xlsx_vervangt_stuurtekens_uit_een_bestandsnaam(tmp_path: Path) -> None:
     assert uit.returncode == 0, uit.stderr
     werkblad = openpyxl.load_workbook(doel)["casussen"]
     koppen = [c.value for c in werkblad[1]]
-    bestanden = [werkblad.cell(row=r, column=koppen.index("bestand") + 1).value for r in range(2, werkblad.max_row + 1)]
+    bestanden = [werkblad.cell(row=r, column=koppen.index("bestand") + 1).value for r in range(3, werkblad.max_row + 1)]
     assert any(str(b).endswith("a\ufffdb.yaml") for b in bestanden), bestanden
 
 

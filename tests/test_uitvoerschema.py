@@ -205,18 +205,18 @@ def test_uitleg_in_excel_noemt_elke_kolom_met_betekenis_en_eenheid(resultaat, tm
     (pad,) = exporteer(resultaat, "xlsx", tmp_path / "uit.xlsx")
     werkmap = openpyxl.load_workbook(pad, read_only=True)
     rijen = list(werkmap["uitleg"].iter_rows(values_only=True))
-    assert rijen[0] == ("tabel", "kolom", "betekenis", "eenheid", "schaal")
-    uitgelegd: dict[tuple[str, str], tuple[Any, ...]] = {(r[0], r[1]): r for r in rijen[1:]}
+    assert rijen[0] == ("tabel", "kolom", "label", "betekenis", "eenheid", "schaal")
+    uitgelegd: dict[tuple[str, str], tuple[Any, ...]] = {(r[0], r[1]): r for r in rijen[2:]}
     for naam in TABELLEN:
         koppen = [c.value for c in next(werkmap[naam].iter_rows(max_row=1))]
         for kop in koppen:
             kolom = str(kop).removesuffix(" (aandeel)")
             assert (naam, kolom) in uitgelegd, (naam, kolom)
-            assert uitgelegd[(naam, kolom)][2], (naam, kolom)
+            assert uitgelegd[(naam, kolom)][3], (naam, kolom)
     pct = uitgelegd[("gemeenten", "besparing_pct")]
-    assert pct[3] == "procent"
-    assert "breuk" in pct[4]
-    assert len(rijen) - 1 == len(uitleg())
+    assert pct[4] == "procent"
+    assert "breuk" in pct[5]
+    assert len(rijen) - 2 == len(uitleg())
     werkmap.close()
 
 
@@ -227,16 +227,16 @@ def test_excel_notatie_volgt_de_eenheid(resultaat, tmp_path: Path) -> None:  # t
     werkmap = openpyxl.load_workbook(pad)
     blad = werkmap["gemeenten"]
     koppen = [c.value for c in blad[1]]
-    beta = next(r for r in blad.iter_rows(min_row=2) if r[0].value == "Beta")
+    beta = next(r for r in blad.iter_rows(min_row=3) if r[0].value == "Beta")
     pct = beta[koppen.index("besparing_pct (aandeel)")]
     assert pct.value == pytest.approx(1230 / 1660)
     assert pct.number_format == PROCENT.notatie
     bedrag = beta[koppen.index("besparing_gecorrigeerd")]
     assert bedrag.value == pytest.approx(948)
-    assert bedrag.number_format == '"€" #,##0'
+    assert bedrag.number_format == '"€" #,##0;"€" -#,##0'
     kans = beta[koppen.index("antwoord_kans_besparing")]
     assert kans.value is None  # Beta heeft 2 casussen: te weinig voor een kans
-    alfa_totaal = next(r for r in blad.iter_rows(min_row=2) if r[0].value == "Totaal")
+    alfa_totaal = next(r for r in blad.iter_rows(min_row=3) if r[0].value == "Totaal")
     kans = alfa_totaal[koppen.index("antwoord_kans_besparing")]
     assert 0 <= kans.value <= 1
     assert kans.number_format == "0.0%"

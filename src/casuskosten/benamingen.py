@@ -59,6 +59,7 @@ WAARSCHUWINGSTITELS = {
     "tariefbestand_niet_gelezen": "Tariefbestand niet gelezen",
     "meegeleverde_tarieven": "Meegeleverde landelijke tarieven",
     "casus_weggelaten": "Casus weggelaten",
+    "verborgen_casusbestand": "Verborgen casusbestand niet gelezen",
     "huisstijl_kleur_te_licht": "Huisstijlkleur te licht voor tekst",
 }
 

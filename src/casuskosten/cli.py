@@ -342,7 +342,7 @@ def bereken(
             schrijf_atomair(uit, resultaat.json_delen(), beschermd=invoer_van(resultaat))
             fout_console.print(f"JSON geschreven naar {uit}")
         elif sys.stdout.isatty():  # een mens leest mee: ingesprongen
-            sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(resultaat.naar_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         else:
             sys.stdout.writelines(resultaat.json_delen())
         return
@@ -454,9 +454,9 @@ def schema(
     if uitvoer:
         from .rekenen.resultaat import uitvoerschema
 
-        tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2) + "\n"
+        tekst = json.dumps(uitvoerschema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     else:
-        tekst = json.dumps(casus_schema(laad_tarieven(map_)), ensure_ascii=False, indent=2) + "\n"
+        tekst = json.dumps(casus_schema(laad_tarieven(map_)), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if uit is None:
         sys.stdout.write(tekst)
         return
@@ -553,6 +553,16 @@ def export(
             show_default=False,
         ),
     ] = None,
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            "--datum",
+            metavar="JJJJ-MM-DD",
+            help="Aanmaakdatum van de xlsx, JJJJ-MM-DD (dezelfde invoer en datum geven dezelfde bytes). "
+            "Standaard: vandaag.",
+            show_default=False,
+        ),
+    ] = None,
     tarieven: TarievenOptie = None,
     prijspeil: PrijspeilOptie = None,
     instellingen: InstellingenOptie = None,
@@ -570,13 +580,15 @@ def export(
     Voorbeeld: casuskosten export casussen --formaat xlsx --uit uitvoer/casuskosten.xlsx
     """
     from .uitvoer.export import FORMATEN, exporteer
+    from .uitvoer.rapporten import lees_datum
 
     gekozen_formaat = _kies_formaat(formaat, FORMATEN)
+    op = lees_datum(datum)
     resultaat = _lees(_invoeropties(paden, tarieven, instellingen, prijspeil, sla_ongeldige_over, werkers))
     if uit is None:
         map_ = gekozen_formaat.startswith("csv")
         uit = Path("uitvoer") if map_ else Path("uitvoer") / f"casuskosten.{gekozen_formaat}"
-    geschreven = exporteer(resultaat, gekozen_formaat, uit)
+    geschreven = exporteer(resultaat, gekozen_formaat, uit, datum=op)
     waar = uit if not gekozen_formaat.startswith("csv") else f"{uit}/ ({', '.join(p.name for p in geschreven)})"
     fout_console.print(f"Export ({gekozen_formaat}) geschreven naar {waar}")
 

@@ -18,11 +18,9 @@ def euro(bedrag: float | None, decimalen: int = 0) -> str:
     """`1234.5` -> `€ 1.235` (of met decimalen `€ 1.234,50`); None -> `–`."""
     if bedrag is None:
         return "–"
-    if round(bedrag, decimalen) == 0:
-        bedrag = 0.0  # geen "€ -0"
     getal_patroon = "#,##0" if decimalen == 0 else "#,##0." + "0" * decimalen
     patroon = f"¤ {getal_patroon};¤ -{getal_patroon}"  # Nederlands: € -1.234, niet -€ 1.234
-    return str(format_currency(bedrag, "EUR", format=patroon, locale=LOCALE, currency_digits=False))
+    return zonder_min_nul(str(format_currency(bedrag, "EUR", format=patroon, locale=LOCALE, currency_digits=False)))
 
 
 def procent(waarde: float | None, decimalen: int = 1) -> str:
@@ -43,7 +41,17 @@ def half_naar_boven(waarde: float, decimalen: int) -> float:
 @lru_cache(maxsize=4096)  # duizenden waarschuwingen noemen dezelfde afgeronde percentages
 def _procent(waarde: float, decimalen: int) -> str:
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
-    return f"{format_decimal(waarde, format=patroon, locale=LOCALE)}%"
+    return f"{zonder_min_nul(str(format_decimal(waarde, format=patroon, locale=LOCALE)))}%"
+
+
+def zonder_min_nul(tekst: str) -> str:
+    """`-0`, `-0,0` en `€ -0` zonder minteken: wat op nul afrondt, is nul (geen "-0" in een tabel).
+
+    Op de geschreven tekst, niet op het getal: zo telt de afronding van babel zelf, en -0,4 wordt "0" maar -0,6
+    gewoon "-1"."""
+    if "-" in tekst and not any(c in "123456789" for c in tekst):
+        return tekst.replace("-", "", 1)
+    return tekst
 
 
 def aandeel(waarde: float | None, decimalen: int = 0) -> str:
@@ -55,7 +63,8 @@ def getal(waarde: float | None, decimalen: int = 2) -> str:
     """Een getal met hooguit `decimalen` decimalen: `1234.5` -> `1.234,5`."""
     if waarde is None:
         return "–"
-    return str(format_decimal(waarde, format="#,##0." + "#" * decimalen if decimalen else "#,##0", locale=LOCALE))
+    patroon = "#,##0." + "#" * decimalen if decimalen else "#,##0"
+    return zonder_min_nul(str(format_decimal(waarde, format=patroon, locale=LOCALE)))
 
 
 def datum(waarde: dt.date | str) -> str:

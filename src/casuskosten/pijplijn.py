@@ -26,6 +26,7 @@ from .invoer.casussen import (
     gemeente_waarschuwingen,
     laad_casussen,
     lees_alle,
+    verborgen_waarschuwingen,
     vind_casusbestanden,
     zonder_dubbele_ids,
 )
@@ -311,6 +312,10 @@ def bereken(
     resultaat = bereken_casussen(
         geladen.casussen, tabel, instellingen, overgeslagen=geladen.overgeslagen, werkers=werkers
     )
+    if geladen.verborgen:  # een verborgen casusbestand hoort bij het geheel: het telt niet, en dat staat erbij
+        extra = verborgen_waarschuwingen(geladen.verborgen)
+        totaal = dataclasses.replace(resultaat.totaal, waarschuwingen=(*extra, *resultaat.totaal.waarschuwingen))
+        resultaat = dataclasses.replace(resultaat, totaal=totaal)
     # het resultaat onthoudt zijn invoer: elke schrijver weigert daarin te schrijven (ook vanuit Python)
     bestand = instellingen.bestand if instellingen is not None else None
     eigen = invoerpaden(als_paden(paden), tariefmap, Path(bestand) if bestand is not None else None)
@@ -394,7 +399,8 @@ def controleer_alles(
         tabel = laad_tarieven(kies_tariefmap(tarieven, paden))
     except CasuskostenFout as fout:
         fouten.extend(fout.meldingen)
-    bestanden, zoekfouten = vind_casusbestanden(paden)
+    verborgen: list[Path] = []
+    bestanden, zoekfouten = vind_casusbestanden(paden, verborgen)
     fouten.extend(zoekfouten)
     if not bestanden and not zoekfouten:
         fouten.append(geen_casussen_melding(paden))  # zoals bij bereken: nul casussen is niet "in orde"
@@ -417,6 +423,7 @@ def controleer_alles(
     waarschuwingen = (
         *(gekozen.waarschuwingen() if gekozen else ()),
         *(tabel.waarschuwingen if tabel else ()),
+        *verborgen_waarschuwingen(verborgen),
         *privacy,
     )
     if geldig and tabel is not None and gekozen is not None:

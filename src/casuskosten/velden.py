@@ -47,9 +47,13 @@ class Eenheid:
     als_breuk: bool = False
 
 
-_EURO = '"€" #,##0'
-_EURO_CENTEN = '"€" #,##0.00'
+# één manier om een negatief bedrag te schrijven, net als PDF en HTML: "€ -1.671" (niet Excels "-€ 1.671")
+_EURO = '"€" #,##0;"€" -#,##0'
+_EURO_CENTEN = '"€" #,##0.00;"€" -#,##0.00'
 _PROCENT = "0.0%"
+_GEHEEL = "#,##0"
+_EEN_DECIMAAL = "#,##0.0"
+_TWEE_DECIMALEN = "#,##0.00"
 
 EURO = Eenheid("euro", "euro op het prijspeil, onafgerond, contant gemaakt over de horizon", "number", _EURO)
 EURO_PER_CASUS_PER_JAAR = Eenheid(
@@ -65,12 +69,12 @@ PROCENT = Eenheid(
 )
 AANDEEL = Eenheid("aandeel", "breuk op de schaal 0..1 (in Excel met procentnotatie)", "number", _PROCENT)
 KANS = Eenheid("kans", "kans op de schaal 0..1 (in Excel met procentnotatie)", "number", _PROCENT)
-AANTAL = Eenheid("aantal", "geheel aantal", "integer")
-GETAL = Eenheid("getal", "getal zonder eenheid (een hoeveelheid of factor)", "number")
-MAANDEN = Eenheid("maanden", "aantal maanden", "integer")
-UREN = Eenheid("uren", "uren per casus per jaar", "number")
-FTE = Eenheid("fte", "voltijdbanen", "number")
-JAAR = Eenheid("jaar", "kalenderjaar", "integer")
+AANTAL = Eenheid("aantal", "geheel aantal", "integer", _GEHEEL)
+GETAL = Eenheid("getal", "getal zonder eenheid (een hoeveelheid of factor)", "number", _TWEE_DECIMALEN)
+MAANDEN = Eenheid("maanden", "aantal maanden", "integer", _GEHEEL)
+UREN = Eenheid("uren", "uren per casus per jaar", "number", _EEN_DECIMAAL)
+FTE = Eenheid("fte", "voltijdbanen (in Excel met één decimaal)", "number", _EEN_DECIMAAL)
+JAAR = Eenheid("jaar", "kalenderjaar", "integer", "0")
 DATUM = Eenheid("datum", "datum als JJJJ-MM-DD", "string", "yyyy-mm-dd")
 TEKST = Eenheid("tekst", "tekst", "string")
 CODE = Eenheid("code", "een vaste code (zie de mogelijke waarden)", "string")
@@ -237,6 +241,60 @@ class Kolom:
     naam: str
     betekenis: str
     eenheid: Eenheid
+
+    @property
+    def label(self) -> str:
+        """De kop voor een lezer (rij 2 van de Excel-export), zie `label`."""
+        return label(self.naam, self.eenheid)
+
+
+#: woorden van kolomnamen die een lezer anders schrijft; de rest blijft zoals het is
+_LABELWOORDEN = {
+    "pct": "%",
+    "ci95": "95%-interval",
+    "interval95": "95%-interval",
+    "evpi": "EVPI",
+    "evppi": "EVPI per bron",
+    "se": "standaardfout",
+    "id": "id",
+    "fte": "fte",
+    "financien": "financiën",
+}
+_LABELREEKSEN = (
+    ("voor_2015", "vóór 2015"),
+    ("sociaal_team", "sociaal team"),
+    ("per_casus_per_jaar", "per casus per jaar"),
+)
+#: de eenheid achter de kop, als de kolomnaam hem niet al noemt
+_LABELEENHEDEN = {
+    "euro": "€",
+    "euro per casus per jaar": "€ per casus per jaar",
+    "euro per jaar": "€ per jaar",
+    "euro per eenheid": "€",
+    "uren": "uren",
+    "maanden": "maanden",
+}
+
+
+def label(naam: str, eenheid: Eenheid) -> str:
+    """Een leesbare Nederlandse kop bij een kolomnaam: `kosten_voor_2015` met eenheid euro wordt
+    "Kosten vóór 2015 (€)", `besparing_pct_ci95_laag` "Besparing % 95%-interval laag", `benodigde_fte`
+    "Benodigde fte". De eenheid staat erachter tussen haakjes als de naam hem niet al zegt."""
+    tekst = naam
+    for reeks, leesbaar in _LABELREEKSEN:
+        tekst = tekst.replace(reeks, leesbaar.replace(" ", "\0"))
+    woorden = [_LABELWOORDEN.get(w, w) for w in tekst.split("_")]
+    tekst = " ".join(woorden).replace("\0", " ")
+    achter = _LABELEENHEDEN.get(eenheid.naam)
+    if achter is not None:
+        zonder_euro = achter.removeprefix("€").strip()
+        if zonder_euro and tekst.endswith(zonder_euro):  # "besparing per casus per jaar": alleen het teken erbij
+            achter = "€" if achter.startswith("€") else None
+        if achter is not None:
+            tekst = f"{tekst} ({achter})"
+    elif eenheid.als_breuk or eenheid.naam in ("aandeel", "kans"):
+        tekst = tekst if "%" in tekst else f"{tekst} (%)"
+    return tekst[:1].upper() + tekst[1:]
 
 
 def _voorvoegsel(plan: _Plan) -> str:

@@ -98,6 +98,8 @@ class Geladen:
 
     casussen: tuple[CasusBestand, ...]
     overgeslagen: tuple[Overgeslagen, ...] = ()
+    #: verborgen casusbestanden in de mappen (`.a-01.yaml`): niet gelezen, wel gemeld (zie `verborgen_waarschuwingen`)
+    verborgen: tuple[Path, ...] = ()
 
 
 def weergave(pad: Path) -> str:
@@ -119,12 +121,15 @@ def zoek_casusbestanden(paden: Iterable[Path | str]) -> list[Path]:
     return bestanden
 
 
-def vind_casusbestanden(paden: Iterable[Path | str]) -> tuple[list[Path], list[Melding]]:
+def vind_casusbestanden(
+    paden: Iterable[Path | str], verborgen: list[Path] | None = None
+) -> tuple[list[Path], list[Melding]]:
     """De casusbestanden in de gegeven bestanden en mappen, en een melding voor alles wat niet te lezen is.
 
     Niets wordt stil overgeslagen (dan zou `bereken` stil minder casussen tellen): een kapotte symbolische link,
     een lus van links of een onleesbare map is een melding. Verborgen bestanden en mappen (`.git`) tellen niet
-    mee. Hetzelfde bestand via twee wegen (`casussen` en `casussen/t-01.yaml`) wordt één keer gelezen.
+    mee; een verborgen casusbestand (`.a-01.yaml`) komt in `verborgen`, voor een waarschuwing. Hetzelfde bestand via
+    twee wegen (`casussen` en `casussen/t-01.yaml`) wordt één keer gelezen.
     """
     gevonden: dict[str, Path] = {}  # echt pad -> pad zoals de gebruiker het gaf
     meldingen: list[Melding] = []
@@ -133,7 +138,7 @@ def vind_casusbestanden(paden: Iterable[Path | str]) -> tuple[list[Path], list[M
         if info is None:
             continue
         if stat.S_ISDIR(info.st_mode):
-            _doorzoek(pad, (os.path.realpath(pad),), gevonden, meldingen)
+            _doorzoek(pad, (os.path.realpath(pad),), gevonden, meldingen, verborgen)
         elif stat.S_ISREG(info.st_mode):
             gevonden.setdefault(os.path.realpath(pad), pad)
         else:
@@ -160,8 +165,15 @@ def _stat(pad: Path, meldingen: list[Melding]) -> os.stat_result | None:
         return None
 
 
-def _doorzoek(map_: Path, keten: tuple[str, ...], gevonden: dict[str, Path], meldingen: list[Melding]) -> None:
-    """Zoek recursief in `map_`; `keten` zijn de echte paden van de mappen erboven (om lussen te herkennen)."""
+def _doorzoek(
+    map_: Path,
+    keten: tuple[str, ...],
+    gevonden: dict[str, Path],
+    meldingen: list[Melding],
+    verborgen: list[Path] | None = None,
+) -> None:
+    """Zoek recursief in `map_`; `keten` zijn de echte paden van de mappen erboven (om lussen te herkennen).
+    Een verborgen casusbestand (`.x.yaml`) wordt niet gelezen, maar wel in `verborgen` genoteerd."""
     try:
         namen = sorted(os.listdir(map_))
     except OSError as fout:
@@ -169,6 +181,8 @@ def _doorzoek(map_: Path, keten: tuple[str, ...], gevonden: dict[str, Path], mel
         return
     for naam in namen:
         if naam.startswith("."):
+            if verborgen is not None and Path(naam).suffix.lower() in EXTENSIES:
+                verborgen.append(map_ / naam)
             continue
         kind = map_ / naam
         info = _stat(kind, meldingen)
@@ -186,7 +200,7 @@ def _doorzoek(map_: Path, keten: tuple[str, ...], gevonden: dict[str, Path], mel
                     )
                 )
                 continue
-            _doorzoek(kind, (*keten, echt), gevonden, meldingen)
+            _doorzoek(kind, (*keten, echt), gevonden, meldingen, verborgen)
         elif stat.S_ISREG(info.st_mode) and kind.suffix.lower() in EXTENSIES:
             gevonden.setdefault(os.path.realpath(kind), kind)
 
@@ -560,7 +574,8 @@ def laad_casussen(
     Met `sla_ongeldige_over` is elk weggelaten bestand één `Overgeslagen` met al zijn meldingen (een casus met acht
     fouten is één weggelaten casus, niet acht).
     """
-    bestanden, zoekfouten = vind_casusbestanden(paden)
+    verborgen: list[Path] = []
+    bestanden, zoekfouten = vind_casusbestanden(paden, verborgen)
     if not bestanden and not zoekfouten:
         raise InvoerFout([geen_casussen_melding(paden)])
     # wat niet te vinden of te openen was, is ook een weggelaten casus(bestand)
@@ -574,7 +589,22 @@ def laad_casussen(
         raise InvoerFout(meldingen)
     if not geldig:
         raise InvoerFout([*meldingen, Melding(None, None, None, "geen enkele geldige casus over om te berekenen")])
-    return Geladen(tuple(geldig), tuple(Overgeslagen(g.bestand, g.id, g.gemeente, g.meldingen) for g in ongeldig))
+    weggelaten = tuple(Overgeslagen(g.bestand, g.id, g.gemeente, g.meldingen) for g in ongeldig)
+    return Geladen(tuple(geldig), weggelaten, tuple(verborgen))
+
+
+def verborgen_waarschuwingen(verborgen: Iterable[Path]) -> tuple[Waarschuwing, ...]:
+    """Per verborgen casusbestand (`.a-01.yaml`) een waarschuwing: het telt niet mee, en dat moet de gebruiker weten
+    (anders telt `bereken` stil een casus minder dan er in de map staan)."""
+    return tuple(
+        Waarschuwing(
+            "verborgen_casusbestand",
+            f"{weergave(pad)}: verborgen bestand (de naam begint met een punt), dus niet gelezen; geef het een naam "
+            "zonder punt vooraan als het een casus is",
+            weergave(pad),
+        )
+        for pad in verborgen
+    )
 
 
 def zonder_dubbele_ids(casussen: list[CasusBestand]) -> tuple[list[CasusBestand], list[Gelezen]]:

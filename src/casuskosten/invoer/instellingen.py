@@ -303,8 +303,9 @@ class Formatie(_Model):
     teamuren_tarieven: tuple[str, ...] = Field(
         default=("wijkteam_uur",), description="tariefcodes (eenheid uur) die uren van het sociaal team zelf zijn"
     )
+    # minstens 100: minder is geen formatie maar een tikfout, en bijna 0 gaf `benodigde_fte: Infinity`
     productieve_uren_per_fte: float = Field(
-        default=1300.0, gt=0, le=8760, description="uren per fte per jaar die aan huishoudens besteed worden"
+        default=1300.0, ge=100, le=8760, description="uren per fte per jaar die aan huishoudens besteed worden"
     )
     kosten_per_fte: float | None = Field(
         default=None,

@@ -201,6 +201,13 @@ class Trajecten(_Model):
     sociaal_team: Traject = Field(description="wat het sociaal team deed")
 
 
+#: een id is ook de bestandsnaam van de casus: `.a-01.yaml` is verborgen en telt dan nergens mee
+ID_MET_PUNT = (
+    "'{id}' begint met een punt; een casus met dat id wordt een verborgen bestand dat controleer en bereken niet "
+    "lezen. Laat de punt weg, bijvoorbeeld '{zonder}'"
+)
+
+
 class Casus(_Model):
     """Eén praktijkcasus: de situatie, twee trajecten en de oordelen over de vijf doelen."""
 
@@ -240,6 +247,13 @@ class Casus(_Model):
         # `id: 17` of `gemeente: 1` is in YAML een getal; als naam is het gewoon tekst
         if isinstance(waarde, int) and not isinstance(waarde, bool):
             return str(waarde)
+        return waarde
+
+    @field_validator("id")
+    @classmethod
+    def _geen_punt_vooraan(cls, waarde: str) -> str:
+        if waarde.startswith("."):
+            raise ValueError(ID_MET_PUNT.format(id=waarde, zonder=waarde.lstrip(".") or "A-01"))
         return waarde
 
     @field_validator("prijspeil", "horizon_maanden", mode="before")

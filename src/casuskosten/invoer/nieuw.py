@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from ..fouten import InstellingenFout, Melding, UitvoerFout
+from .modellen import ID_MET_PUNT
 from .sjablonen import render, sjabloon_omgeving
 
 SJABLOON = "casus.yaml.j2"
@@ -112,7 +113,16 @@ def maak_casus(
         id_ = volgend_id(gemeente, uit.parent if uit else standaardmap)
     if not re.fullmatch(r"[A-Za-z0-9._-]+", id_):
         raise InstellingenFout([Melding(None, None, "--id", f"'{id_}' mag alleen letters, cijfers, . _ - bevatten")])
+    if id_.startswith("."):
+        tekst = ID_MET_PUNT.format(id=id_, zonder=id_.lstrip(".") or "A-01")
+        raise InstellingenFout([Melding(None, None, "--id", tekst)])
     doel = uit or standaardmap / f"{id_.lower()}.yaml"
+    if doel.name.startswith("."):
+        tekst = (
+            "begint met een punt: een verborgen bestand, dat controleer en bereken niet lezen; kies een naam zonder "
+            "punt vooraan"
+        )
+        raise InstellingenFout([Melding(str(doel), None, "--uit", tekst)])
     if doel.is_dir():
         raise UitvoerFout(
             [

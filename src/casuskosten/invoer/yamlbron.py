@@ -153,7 +153,16 @@ def _tekennaam(teken: str) -> str:
     return f"U+{ord(teken):04X}" + (f" ({naam})" if naam else "")
 
 
-def _onzichtbaar_tekst(teken: str, waar: str) -> str:
+def _onzichtbaar_tekst(teken: str, waar: str, kolom: int | None = None) -> str:
+    code = ord(teken)
+    if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+        # geen onzichtbaar teken uit Word maar een niet-teken: meestal een kapotte export of bytevolgorde (UTF-16)
+        soort = "losse surrogaat, geen teken" if code < 0xE000 else "geen teken"
+        plaats = f" op kolom {kolom}" if kolom is not None else ""
+        return (
+            f"U+{code:04X}, {soort}, {waar}{plaats}: Unicode kent dit niet als tekst en een xlsx- of HTML-bestand "
+            "wordt er onleesbaar van (vaak uit een kapotte export of een verkeerde bytevolgorde); verwijder het"
+        )
     soort = "stuurteken" if unicodedata.category(teken) == "Cc" else "teken"
     return (
         f"onzichtbaar {soort} {_tekennaam(teken)} {waar}, vaak meegekopieerd uit Word of een e-mail; "
@@ -178,7 +187,8 @@ def _geen_onzichtbare_tekens(tekst: str, bestand: str) -> None:
     gevonden = _ONZICHTBAAR.search(tekst)
     if gevonden is not None:
         regel = tekst.count("\n", 0, gevonden.start()) + 1
-        meldingen.append(Melding(bestand, regel, None, _onzichtbaar_tekst(gevonden.group(), "in de tekst")))
+        kolom = gevonden.start() - tekst.rfind("\n", 0, gevonden.start())
+        meldingen.append(Melding(bestand, regel, None, _onzichtbaar_tekst(gevonden.group(), "in de tekst", kolom)))
     if meldingen:
         raise InvoerFout(sorted(meldingen, key=lambda m: m.regel or 0))
 
@@ -421,6 +431,8 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
     sleutel = _te_lange_sleutel(probleem, bron, mark)
     if sleutel is not None:
         return Melding(bestand, regel, None, sleutel)
+    if "invalid Unicode character escape" in probleem:
+        return Melding(bestand, regel, None, _escapemelding(bron, mark))
     inspringing = _inspringfout(probleem, bron, mark)
     if inspringing is not None:
         return Melding(bestand, inspringing[0], None, f"YAML-syntaxfout: {inspringing[1]}")
@@ -453,6 +465,36 @@ def _syntaxmelding(fout: yaml.MarkedYAMLError, bestand: str, bron: str) -> Meldi
         "dubbele punten en aanhalingstekens",
     )
     return Melding(bestand, regel, None, f"YAML-syntaxfout: {tekst}")
+
+
+def _escapemelding(bron: str, mark: Any) -> str:
+    """De melding voor een escape die geen teken is (`"\\ud800"`: een losse surrogaat, `"\\U00110000"`: voorbij
+    het laatste Unicode-teken), met de escape zelf en de kolom waar hij staat."""
+    if mark is None:  # pragma: no cover - de lezer geeft altijd een positie
+        return "een escape (\\u....) is geen geldig Unicode-teken; schrijf het teken zelf of haal de escape weg"
+    regeltekst = bron.splitlines()[mark.line] if mark.line < len(bron.splitlines()) else ""
+    # de lezer wijst naar (of net voorbij) de escape: de laatste \u of \U die op of vóór die kolom begint
+    escapes = [m for m in re.finditer(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})", regeltekst) if m.start() <= mark.column]
+    if not escapes:
+        return "een escape (\\u....) is geen geldig Unicode-teken; schrijf het teken zelf of haal de escape weg"
+    escape = escapes[-1]
+    code = int(escape.group(1)[1:], 16)
+    paar = re.match(r"\\u([dD][c-fC-F][0-9A-Fa-f]{2})", regeltekst[escape.end() :])
+    if 0xD800 <= code <= 0xDBFF and paar:  # een UTF-16-paar zoals JSON het schrijft: YAML kent dat niet
+        teken = 0x10000 + ((code - 0xD800) << 10) + (int(paar.group(1), 16) - 0xDC00)
+        return (
+            f"escape '{escape.group()}{paar.group()}' op kolom {escape.start() + 1} is een UTF-16-paar (zoals JSON "
+            f"het schrijft); YAML kent alleen één escape per teken: schrijf '\\U{teken:08X}' of het teken zelf"
+        )
+    soort = (
+        f"U+{code:04X}, losse surrogaat, geen teken (de helft van een UTF-16-paar)"
+        if 0xD800 <= code <= 0xDFFF
+        else f"U+{code:X}, voorbij het laatste Unicode-teken U+10FFFF"
+    )
+    return (
+        f"escape '{escape.group()}' op kolom {escape.start() + 1} is {soort}; zo'n escape komt meestal uit een "
+        "kapotte JSON- of Windows-export: schrijf het teken zelf, of haal de escape weg"
+    )
 
 
 #: YAML staat een eenvoudige sleutel van hooguit 1.024 tekens toe; daarboven meldt de lezer "could not find
@@ -688,7 +730,8 @@ class _Omzetter:
         if gevonden is None and spaties:
             gevonden = re.search("[\u00a0\u2007\u202f\u3000]", tekst)
         if gevonden is not None:
-            raise self._fout(node, pad, _onzichtbaar_tekst(gevonden.group(), waar))
+            kolom = node.start_mark.column + 1  # waar de waarde begint: de escape staat in de bron, niet in `tekst`
+            raise self._fout(node, pad, _onzichtbaar_tekst(gevonden.group(), waar, kolom))
 
     def _scalair(self, node: ScalarNode, pad: Pad) -> Any:
         tag = node.tag

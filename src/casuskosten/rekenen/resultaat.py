@@ -460,11 +460,11 @@ class Resultaat:
 
     def json_delen(self) -> Iterator[str]:
         """Dezelfde JSON als `naar_dict`, in stukken: casus voor casus, zonder alles tegelijk in het geheugen."""
-        kop = json.dumps(self._kop(), ensure_ascii=False)
+        kop = json.dumps(self._kop(), ensure_ascii=False, allow_nan=False)
         yield kop[:-1] + ', "casussen": ['
         for i, casus in enumerate(self.casus_dicts()):
-            yield (", " if i else "") + json.dumps(casus, ensure_ascii=False)
-        yield "], " + json.dumps(self._staart(), ensure_ascii=False)[1:] + "\n"
+            yield (", " if i else "") + json.dumps(casus, ensure_ascii=False, allow_nan=False)
+        yield "], " + json.dumps(self._staart(), ensure_ascii=False, allow_nan=False)[1:] + "\n"
 
 
 #: de tabellen van de export, in deze volgorde als werkbladen en als CSV-bestanden

@@ -44,7 +44,8 @@ _REDENEN: dict[int, str] = {
 def invoer_van(resultaat: Resultaat) -> tuple[Path, ...]:
     """De invoer van `resultaat`, waarin geen schrijver schrijft: wat er opgegeven was (`Resultaat.invoerpaden`:
     casuspaden, tariefmap, instellingenbestand), en verder de map van elk gelezen (of overgeslagen) casusbestand en
-    tariefbestand en het instellingenbestand waaruit de instellingen komen.
+    tariefbestand, het instellingenbestand waaruit de instellingen komen en het logo dat daarin staat. Een eigen
+    sjablonenmap (`--sjablonen`) voegt de schrijver zelf toe (zie `met_sjablonen`).
 
     Zo is ook een resultaat van `bereken_casussen` (zonder opgegeven paden) beschermd. Wat al binnen de opgegeven
     invoer valt, staat er niet nog eens in: een melding noemt de opgegeven map, en bij 100.000 casussen in een paar
@@ -65,7 +66,15 @@ def invoer_van(resultaat: Resultaat) -> tuple[Path, ...]:
     afgeleid = [Path(m) for m, bestaat in mappen.items() if bestaat]
     if resultaat.instellingen.bestand is not None:
         afgeleid.append(Path(resultaat.instellingen.bestand).absolute())
+    if resultaat.instellingen.huisstijl.logo:  # het logo uit de instellingen is ook gelezen invoer
+        afgeleid.append(Path(resultaat.instellingen.huisstijl.logo).absolute())
     return opgegeven + tuple(p for p in dict.fromkeys(afgeleid) if _raakt_invoer(_opgelost(p), opgegeven) is None)
+
+
+def met_sjablonen(beschermd: Sequence[Path], sjablonen: Path | str | None) -> tuple[Path, ...]:
+    """`beschermd` plus de eigen sjablonenmap (als die er is): een rapport op een sjabloon zou elk volgend rapport
+    stil het oude laten zijn."""
+    return (*beschermd, Path(sjablonen).absolute()) if sjablonen is not None else tuple(beschermd)
 
 
 def _opgelost(pad: Path) -> Path:

@@ -18,14 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..argumenten import publiek
 from ..fouten import gemaskeerd
 from ..invoer.tekens import ONGELDIG
 from ..rekenen.resultaat import TABELLEN, Resultaat, tabelkolommen, uitleg
-from ..velden import Eenheid
+from ..velden import TEKST, Eenheid, label
 from .bestanden import (
     controleer_uitvoermap,
     controleer_uitvoerpad,
@@ -76,8 +77,10 @@ def _teksten(tabel: pd.DataFrame, omzetten: Callable[[object], object]) -> pd.Da
     return tabel
 
 
-#: vaste datum in de werkmap (docProps/core.xml en de zip): dezelfde invoer geeft dezelfde bytes
-VASTE_DATUM = dt.datetime(2000, 1, 1)
+#: de rij met de leesbare koppen; rij 1 houdt de kolomnamen (pandas: `pd.read_excel(pad, skiprows=[1])`)
+LABELRIJ = 2
+#: de eerste rij met gegevens
+EERSTE_RIJ = 3
 
 AANDEEL_KOP = " (aandeel)"
 
@@ -100,23 +103,44 @@ def _celwaarde(waarde: object, eenheid: Eenheid | None) -> object:
     return _schone_tekst(waarde)
 
 
+def _afdrukken(blad: Worksheet) -> None:
+    """Afdrukken op A4 liggend, één pagina breed (zo hoog als nodig), de twee koprijen op elke pagina, met
+    rasterlijnen en "pagina x van y" in de voettekst."""
+    blad.page_setup.orientation = "landscape"
+    blad.page_setup.paperSize = blad.PAPERSIZE_A4
+    blad.page_setup.fitToWidth = 1
+    blad.page_setup.fitToHeight = 0  # 0: zoveel pagina's hoog als nodig
+    blad.sheet_properties.pageSetUpPr.fitToPage = True
+    blad.print_title_rows = f"1:{LABELRIJ}"
+    blad.print_options.gridLines = True
+    blad.oddFooter.center.text = "pagina &P van &N"
+
+
 def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[str, Eenheid]) -> None:
     blad = werkmap.create_sheet(naam)
     koppen = [str(k) for k in tabel.columns]
     soorten = [eenheden.get(k) for k in koppen]
     breuk = [e is not None and e.als_breuk for e in soorten]
     blad.append([k + AANDEEL_KOP if b else k for k, b in zip(koppen, breuk, strict=True)])
+    labels = [label(k, e if e is not None else TEKST) for k, e in zip(koppen, soorten, strict=True)]
+    blad.append(labels)
     for cel in blad[1]:
         cel.font = Font(bold=True)
+    for cel in blad[LABELRIJ]:
+        cel.font = Font(bold=True)
+        cel.alignment = Alignment(wrap_text=True, vertical="top")
     notaties = [e.notatie if e is not None else None for e in soorten]
-    breedtes = [len(k) + (len(AANDEEL_KOP) if b else 0) for k, b in zip(koppen, breuk, strict=True)]
+    breedtes = [
+        max(len(k) + (len(AANDEEL_KOP) if b else 0), min(len(t), 30))
+        for k, b, t in zip(koppen, breuk, labels, strict=True)
+    ]
     for rij in tabel.itertuples(index=False, name=None):
         waarden = [_celwaarde(w, e) for w, e in zip(rij, soorten, strict=True)]
         blad.append(waarden)
         for i, w in enumerate(waarden):
             lengte = 12 if isinstance(w, int | float) else len(str(w)) if w is not None else 0
             breedtes[i] = max(breedtes[i], min(lengte, 60))
-    for rij in blad.iter_rows(min_row=2):
+    for rij in blad.iter_rows(min_row=EERSTE_RIJ):
         for cel, notatie in zip(rij, notaties, strict=True):
             # openpyxl maakt van elke tekst die met '=' begint een formule; wij schrijven nooit formules
             if cel.data_type == "f":
@@ -125,8 +149,10 @@ def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[
                 cel.number_format = notatie
     for i, breedte in enumerate(breedtes, start=1):
         blad.column_dimensions[get_column_letter(i)].width = breedte + 2
-    blad.freeze_panes = "A2"  # kopregel blijft staan bij scrollen
-    blad.auto_filter.ref = blad.dimensions
+    blad.freeze_panes = f"A{EERSTE_RIJ}"  # de koprijen blijven staan bij scrollen
+    # het filter hangt aan de leesbare koppen (rij 2), zodat rij 1 niet als gegevens wordt gefilterd
+    blad.auto_filter.ref = f"A{LABELRIJ}:{get_column_letter(max(len(koppen), 1))}{max(blad.max_row, LABELRIJ)}"
+    _afdrukken(blad)
 
 
 def instellingen(resultaat: Resultaat) -> pd.DataFrame:
@@ -167,36 +193,49 @@ def instellingen(resultaat: Resultaat) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=["instelling", "waarde", "bron"])
 
 
-def naar_xlsx(resultaat: Resultaat) -> bytes:
+def _uitleg_met_labels() -> pd.DataFrame:
+    """Het werkblad uitleg met na de kolomnaam zijn leesbare kop (rij 2 van elk werkblad)."""
+    tabel = uitleg()
+    eenheden = {(naam, k.naam): k.eenheid for naam in TABELLEN for k in tabelkolommen(naam)}
+    labels = [label(k, eenheden[(t, k)]) for t, k in zip(tabel["tabel"], tabel["kolom"], strict=True)]
+    tabel.insert(2, "label", labels)
+    return tabel
+
+
+def naar_xlsx(resultaat: Resultaat, datum: dt.date | None = None) -> bytes:
     """Een Excel-werkmap met één werkblad per tabel en het werkblad instellingen; gebruikerstekst is altijd een
-    tekstcel, nooit een formule."""
+    tekstcel, nooit een formule. Rij 1 heeft de kolomnamen, rij 2 de leesbare koppen. De werkmap is gemaakt op
+    `datum` (de datum van de run, of `--datum`; standaard vandaag), middernacht UTC: dezelfde invoer en datum geven
+    dezelfde bytes."""
+    moment = dt.datetime.combine(datum if datum is not None else dt.date.today(), dt.time())
     werkmap = Workbook()
     werkmap.remove(werkmap.active)
     for naam, tabel in tabellen(resultaat).items():
         _werkblad(werkmap, naam, tabel, _eenheden(naam))
     _werkblad(werkmap, "instellingen", instellingen(resultaat), {})
-    _werkblad(werkmap, "uitleg", uitleg(), {})
+    _werkblad(werkmap, "uitleg", _uitleg_met_labels(), {})
     werkmap.properties.creator = "casuskosten"
-    werkmap.properties.created = VASTE_DATUM
-    werkmap.properties.modified = VASTE_DATUM
+    werkmap.properties.created = moment
+    werkmap.properties.modified = moment
     buffer = io.BytesIO()
     werkmap.save(buffer)
-    return _vaste_zip(buffer.getvalue())
+    return _vaste_zip(buffer.getvalue(), moment)
 
 
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def _vaste_zip(inhoud: bytes) -> bytes:
-    """Dezelfde zip met vaste datums: openpyxl zet het moment van opslaan in docProps/core.xml en in elk
+def _vaste_zip(inhoud: bytes, moment: dt.datetime) -> bytes:
+    """Dezelfde zip met vaste datums (`moment`): openpyxl zet het moment van opslaan in docProps/core.xml en in elk
     zip-item, en dan zou elke export andere bytes hebben."""
+    w3c = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for item in bron.infolist():
             data = bron.read(item.filename)
             if item.filename == "docProps/core.xml":
-                data = _W3CDTF.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            vast = zipfile.ZipInfo(item.filename, date_time=(2000, 1, 1, 0, 0, 0))
+                data = _W3CDTF.sub(rb"\g<1>" + w3c + rb"\g<2>", data)
+            vast = zipfile.ZipInfo(item.filename, date_time=(max(moment.year, 1980), moment.month, moment.day, 0, 0, 0))
             vast.compress_type = zipfile.ZIP_DEFLATED
             vast.external_attr = 0o600 << 16
             doel.writestr(vast, data)
@@ -218,12 +257,20 @@ def naar_csv_nl(tabel: pd.DataFrame) -> str:
 
 
 @publiek
-def exporteer(resultaat: Resultaat, formaat: str, uit: Path | str, *, beschermd: Sequence[Path] = ()) -> list[Path]:
+def exporteer(
+    resultaat: Resultaat,
+    formaat: str,
+    uit: Path | str,
+    *,
+    beschermd: Sequence[Path] = (),
+    datum: dt.date | None = None,
+) -> list[Path]:
     """Schrijf de export (atomair) en geef de geschreven bestanden; csv schrijft één bestand per tabel in map `uit`.
 
     Nooit in de invoer van `resultaat` (casuspaden, de map van elk casusbestand, tariefmap, instellingenbestand; zie
     `bestanden.invoer_van`) of in `beschermd` (meer paden om te sparen), ook niet via een symbolische link. Eerst
-    worden de paden gecontroleerd en is alle inhoud gemaakt; pas dan wordt er geschreven (alles of niets).
+    worden de paden gecontroleerd en is alle inhoud gemaakt; pas dan wordt er geschreven (alles of niets). `datum`
+    is de aanmaakdatum van de xlsx (standaard vandaag).
 
     >>> casuskosten.exporteer(resultaat, "xlsx", "uitvoer/casuskosten.xlsx")  # doctest: +SKIP
     """
@@ -234,7 +281,7 @@ def exporteer(resultaat: Resultaat, formaat: str, uit: Path | str, *, beschermd:
         return [schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)]
     if formaat == "xlsx":
         controleer_uitvoerpad(uit, beschermd)
-        return [schrijf_atomair(uit, naar_xlsx(resultaat), beschermd=beschermd)]
+        return [schrijf_atomair(uit, naar_xlsx(resultaat, datum), beschermd=beschermd)]
     map_ = controleer_uitvoermap(uit, beschermd)
     for naam in TABELLEN:
         controleer_uitvoerpad(map_ / f"{naam}.csv", beschermd)

@@ -138,12 +138,45 @@ def _pct_kort(waarde: float) -> str:
     return f.procent(waarde, 0)
 
 
-def _kort(tekst: str, tekens: int) -> str:
-    return tekst if len(tekst) <= tekens else tekst[: tekens - 1] + "…"
+#: de titels van de assen, met hun eenheid; elke grafiek heeft er een onder haar horizontale as (de kanscurve ook een
+#: boven haar verticale as)
+AS_TRAJECTEN = "Kosten van de casus over haar hele periode (€)"
+AS_FINANCIERS = "Kosten in de casussen samen (€)"
+AS_FINANCIERS_PER_JAAR = "Besparing per jaar voor de caseload (€)"
+AS_DOELEN = "Aandeel van de casussen (%)"
+AS_ANTWOORD = "Besparing per huishouden per jaar, na correctie (€)"
+AS_DREMPEL = "Drempel: besparing per huishouden per jaar (€)"
+AS_KANS = "Kans op een besparing van meer dan de drempel (%)"
+#: ruimte onder het tekenvlak voor de getallen van de as en de astitel
+ONDER = 34.0
+
+
+def _astitel(d: Drawing, x0: float, breedte: float, tekst: str) -> None:
+    """De titel van de horizontale as, gecentreerd onder de getallen."""
+    d.add(_tekst(x0 + breedte / 2, 4, tekst, grootte=7.5, anker="middle"))
+
+
+def _label(d: Drawing, x: float, y: float, tekst: str, tekens: int, *, grootte: float = 7.5) -> None:
+    """Een label rechts uitgelijnd op x, rond hoogte y: over twee regels verdeeld als het te lang is, en kleiner als
+    het ook dan niet past; nooit afgekapt met "…"."""
+    regels = textwrap.wrap(tekst, tekens, break_long_words=False) or [""]
+    if len(regels) > 2:
+        regels = textwrap.wrap(tekst, math.ceil(len(tekst) / 2) + 1, break_long_words=False)
+    langste = max(len(r) for r in regels)
+    if len(regels) > 2 or langste > tekens:
+        grootte = max(4.5, grootte * tekens / max(langste, 1))
+    stap = grootte + 1
+    for j, regel in enumerate(regels):
+        d.add(_tekst(x, y + stap / 2 * (len(regels) - 1) - stap * j, regel, grootte=grootte, anker="end"))
 
 
 def _twee_trajecten(
-    rijen: Sequence[Trajectkosten], kleur: str, *, labelbreedte: float, schaal: tuple[float, float] | None = None
+    rijen: Sequence[Trajectkosten],
+    kleur: str,
+    *,
+    labelbreedte: float,
+    astitel: str,
+    schaal: tuple[float, float] | None = None,
 ) -> Drawing:
     """Per rij twee liggende staven: voor_2015 (grijs) en sociaal team (hoofdkleur); zonder `schaal` een as over
     deze rijen."""
@@ -151,7 +184,7 @@ def _twee_trajecten(
     voor = [r.voor_2015 for r in rijen]
     team = [r.sociaal_team for r in rijen]
     rij = 20.0
-    boven, onder = 22.0, 22.0
+    boven, onder = 22.0, ONDER
     hoogte = boven + onder + rij * len(labels)
     d = Drawing(BREEDTE, hoogte)
     x0 = labelbreedte
@@ -160,6 +193,7 @@ def _twee_trajecten(
     as_ = _as(laag, hoog)
     begin, eind, _ = as_
     _x_as(d, (x0, onder, breedte, rij * len(labels)), as_, _bedrag_kort)
+    _astitel(d, x0, breedte, astitel)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
@@ -167,7 +201,7 @@ def _twee_trajecten(
     hoofd = _hoofd(kleur)
     for i, (label, v, t) in enumerate(zip(labels, voor, team, strict=True)):
         y = onder + rij * (len(labels) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 7, _kort(label, int(labelbreedte / 4)), anker="end"))
+        _label(d, x0 - 4, y + 7, label, int(labelbreedte / 4))
         d.add(_vlak(min(x(0), x(v)), y + 10, abs(x(v) - x(0)), 7, BALKGRIJS))
         d.add(_vlak(min(x(0), x(t)), y + 3, abs(x(t) - x(0)), 7, hoofd))
     _legenda(d, x0, hoogte - 12, [(trajectnaam("voor_2015"), BALKGRIJS), (trajectnaam("sociaal_team"), hoofd)])
@@ -176,12 +210,12 @@ def _twee_trajecten(
 
 def trajecten_per_casus(beeld: TrajectenPerCasus) -> Drawing:
     """De kosten van beide trajecten per casus, op de as `beeld.schaal` (die alle delen van een lange reeks delen)."""
-    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=70, schaal=beeld.schaal)
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=70, astitel=AS_TRAJECTEN, schaal=beeld.schaal)
 
 
 def per_financier(beeld: KostenPerFinancier) -> Drawing:
     """Wie investeert, wie bespaart: per financier de kosten van beide trajecten."""
-    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=130)
+    return _twee_trajecten(beeld.rijen, beeld.kleur, labelbreedte=130, astitel=AS_FINANCIERS)
 
 
 def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
@@ -189,13 +223,14 @@ def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     (hoofdkleur) bespaart de financier, links (grijs) investeert hij."""
     namen = [r.financier for r in beeld.rijen]
     bedragen = [r.besparing_per_jaar for r in beeld.rijen]
-    rij, boven, onder, x0 = 20.0, 22.0, 22.0, 130.0
+    rij, boven, onder, x0 = 20.0, 22.0, ONDER, 130.0
     hoogte = boven + onder + rij * max(len(namen), 1)
     d = Drawing(BREEDTE, hoogte)
     breedte = BREEDTE - x0 - 25
     as_ = _as(min([0.0, *bedragen]), max([0.0, *bedragen]))
     begin, eind, _ = as_
     _x_as(d, (x0, onder, breedte, rij * len(namen)), as_, f.miljoen)
+    _astitel(d, x0, breedte, AS_FINANCIERS_PER_JAAR)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
@@ -203,7 +238,7 @@ def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     hoofd = _hoofd(beeld.kleur)
     for i, (naam, bedrag) in enumerate(zip(namen, bedragen, strict=True)):
         y = onder + rij * (len(namen) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 7, _kort(naam.replace("_", " "), int(x0 / 4)), anker="end"))
+        _label(d, x0 - 4, y + 7, naam.replace("_", " "), int(x0 / 4))
         vulling = hoofd if bedrag >= 0 else BALKGRIJS
         d.add(_vlak(min(x(0), x(bedrag)), y + 4, abs(x(bedrag) - x(0)), 11, vulling))
     _legenda(d, x0, hoogte - 12, [("bespaart per jaar", hoofd), ("investeert per jaar", BALKGRIJS)])
@@ -213,14 +248,15 @@ def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
 def doelen(beeld: OordelenPerDoel) -> Drawing:
     """Per doel een gestapelde staaf van 100%: ja, deels, nee, onbekend."""
     cijfers = beeld.rijen
-    rij, boven, onder, x0 = 20.0, 22.0, 22.0, 150.0
+    rij, boven, onder, x0 = 20.0, 22.0, ONDER, 150.0
     hoogte = boven + onder + rij * len(cijfers)
     d = Drawing(BREEDTE, hoogte)
     breedte = BREEDTE - x0 - 10
     _x_as(d, (x0, onder, breedte, rij * len(cijfers)), (0.0, 100.0, [0, 25, 50, 75, 100]), _pct_kort)
+    _astitel(d, x0, breedte, AS_DOELEN)
     for i, doel in enumerate(cijfers):
         y = onder + rij * (len(cijfers) - 1 - i)
-        d.add(_tekst(x0 - 4, y + 7, doel.doel, anker="end"))
+        _label(d, x0 - 4, y + 7, doel.doel, int(x0 / 4))
         totaal = doel.ja + doel.deels + doel.nee + doel.onbekend
         x = x0
         for oordeel in ("ja", "deels", "nee", "onbekend"):
@@ -251,7 +287,7 @@ def tornado(beeld: Tornado) -> Drawing:
     """Tornadodiagram: per aanname de gecorrigeerde besparing per huishouden per jaar bij de lage en de hoge
     instelling."""
     balken, basis = beeld.balken, beeld.basis
-    rij, boven, onder, x0 = 18.0, 22.0, 22.0, 200.0
+    rij, boven, onder, x0 = 18.0, 22.0, ONDER, 200.0
     hoogte = boven + onder + rij * max(len(balken), 1)
     d = Drawing(BREEDTE, hoogte)
     if not balken or basis is None:
@@ -262,6 +298,7 @@ def tornado(beeld: Tornado) -> Drawing:
     begin, eind, _ = as_
     breedte = BREEDTE - x0 - 30
     _x_as(d, (x0, onder, breedte, rij * len(balken)), as_, _bedrag_kort)
+    _astitel(d, x0, breedte, AS_ANTWOORD)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
@@ -302,7 +339,7 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
 
     `as_van`: álle rijen, als deze tekening één deel is van een lange plot: dan hebben alle delen dezelfde as.
     """
-    rij, boven, onder, x0 = 20.0, 22.0, 22.0, 120.0
+    rij, boven, onder, x0 = 20.0, 22.0, ONDER, 120.0
     namen = [r.naam for r in rijen]
     hoogte = boven + onder + rij * len(namen)
     d = Drawing(BREEDTE, hoogte)
@@ -325,11 +362,12 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
         d.add(Line(x(waarde), onder, x(waarde), onder + rij * len(namen), strokeColor=LICHT, strokeWidth=0.5))
         d.add(_tekst(x(waarde), onder - 10, _bedrag_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
+    _astitel(d, x0, breedte, AS_ANTWOORD)
     hoofd = _hoofd(kleur)
     met_gepoold = any(r.gepoold is not None for r in alle)
     for i, r in enumerate(rijen):
         y = onder + rij * (len(namen) - 1 - i) + rij / 2 + (2 if met_gepoold else 0)
-        d.add(_tekst(x0 - 4, y - 3, _kort(r.naam, 28), anker="end"))
+        _label(d, x0 - 4, y - 3, r.naam, 28)
         if r.interval is not None:
             d.add(Line(x(r.interval[0]), y, x(r.interval[1]), y, strokeColor=TEKST, strokeWidth=1))
             for grens in r.interval:
@@ -346,7 +384,7 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
                 )
             )
     _legenda(d, x0, hoogte - 12, [("eigen schatting", hoofd)] + ([("gepoold (ruit)", GRIJS)] if met_gepoold else []))
-    d.add(_tekst(x0 + 200, hoogte - 12, "per huishouden per jaar; lijn: 95%-interval"))
+    d.add(_tekst(x0 + 200, hoogte - 12, "lijn: 95%-interval"))
     return d
 
 
@@ -354,7 +392,7 @@ def kanscurve(beeld: Kanscurve) -> Drawing:
     """De kanscurve: horizontaal de drempel (euro per huishouden per jaar), verticaal de kans op een besparing van
     meer dan die drempel; een trap door de punten, met de kans bij 0 gemarkeerd."""
     punten = beeld.punten
-    boven, onder, x0, hoogte_vlak = 22.0, 26.0, 45.0, 130.0
+    boven, onder, x0, hoogte_vlak = 22.0, ONDER, 45.0, 130.0
     d = Drawing(BREEDTE, boven + onder + hoogte_vlak)
     if not punten:
         d.add(_tekst(x0, onder, "te weinig casussen voor een kanscurve"))
@@ -364,6 +402,7 @@ def kanscurve(beeld: Kanscurve) -> Drawing:
     as_ = _as(min(drempels), max(drempels))
     begin, eind, _ = as_
     _x_as(d, (x0, onder, breedte, hoogte_vlak), as_, _bedrag_kort)
+    _astitel(d, x0, breedte, AS_DREMPEL)
 
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
@@ -382,9 +421,8 @@ def kanscurve(beeld: Kanscurve) -> Drawing:
     nul = next((p for p in punten if p.drempel == 0), None)
     if nul is not None:
         d.add(_tekst(x(0) + 5, y(nul.kans) + 4, f"kans op een besparing: {f.kans(nul.kans)}", grootte=7.5))
-    d.add(
-        _tekst(x0, boven + onder + hoogte_vlak - 12, "kans op een besparing van meer dan ... per huishouden per jaar")
-    )
+    # de titel van de verticale as, boven die as (liggende tekst leest beter dan een gedraaide)
+    d.add(_tekst(x0 - 30, boven + onder + hoogte_vlak - 12, AS_KANS))
     return d
 
 

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..invoer.instellingen import Huisstijl
 from ..invoer.sjablonen import render, sjabloon_omgeving
-from .document import Document, Grafiek, logo_inhoud, versie
+from .document import Document, Grafiek, Tabel, logo_inhoud, versie
 from .grafieken import als_svg
 
 
@@ -35,8 +35,25 @@ def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(svg=_svg, heel=_heel)
-    env.globals.update(versie=versie())
+    env.globals.update(versie=versie(), lange_kolommen=lange_kolommen)
     return env
+
+
+#: vanaf zoveel tekens in een cel is een kolom een kolom met zinnen ("Wat het betekent")
+LANGE_CEL = 50
+
+
+def lange_kolommen(tabel: Tabel) -> frozenset[int]:
+    """De kolommen met zinnen: breekbaar, links uitgelijnd en met een cel van meer dan `LANGE_CEL` tekens. Op een
+    smal scherm krijgen ze een minimale breedte (klasse `lang`), anders krimpen ze tot één woord per regel; de tabel
+    scrolt dan in haar eigen vak."""
+    return frozenset(
+        i
+        for i, (uitlijning, breekbaar) in enumerate(zip(tabel.uitlijning, tabel.breekbaar, strict=True))
+        if breekbaar
+        and uitlijning != "rechts"
+        and any(len(rij[i].tekst) > LANGE_CEL for rij in tabel.rijen if i < len(rij))
+    )
 
 
 _BEDRAG = re.compile(r"€ -?[0-9][0-9.,]*")

@@ -390,13 +390,21 @@ def _vertaler() -> Any:
     )
 
 
-def teken(document: Document) -> bytes:
-    """Het document als getagde PDF (PDF/A-2a en PDF/UA-1): titel en kenmerken, dan elke sectie."""
+def vertaal(document: Document) -> tuple[bytes, list[str]]:
+    """Het document als getagde PDF met de waarschuwingen van Typst (zoals "document did not converge": dan staat
+    er iets op een andere plek dan de opmaak bedoelde); de tests eisen dat er geen zijn."""
     opbouw = _Opbouw(document)
     gegevens = opbouw.gegevens()
-    invoer = {"document": json.dumps(gegevens, ensure_ascii=False), **opbouw.invoer}
+    invoer = {"document": json.dumps(gegevens, ensure_ascii=False, allow_nan=False), **opbouw.invoer}
     datum = document.datum or dt.date(2000, 1, 1)
     tijdstempel = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC)
-    pdf = _vertaler().compile(sys_inputs=invoer, pdf_standards=NORMEN, timestamp=tijdstempel)
+    pdf, waarschuwingen = _vertaler().compile_with_warnings(
+        sys_inputs=invoer, pdf_standards=NORMEN, timestamp=tijdstempel
+    )
     assert isinstance(pdf, bytes)  # één PDF, geen lijst pagina's
-    return pdf
+    return pdf, [str(w) for w in waarschuwingen]
+
+
+def teken(document: Document) -> bytes:
+    """Het document als getagde PDF (PDF/A-2a en PDF/UA-1): titel en kenmerken, dan elke sectie."""
+    return vertaal(document)[0]

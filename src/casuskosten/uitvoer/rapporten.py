@@ -20,6 +20,7 @@ from .bestanden import (
     controleer_uitvoerpad,
     invoer_van,
     kies_formaat,
+    met_sjablonen,
     schrijf_atomair,
     schrijf_bestanden,
 )
@@ -127,7 +128,7 @@ def schrijf_gemeenterapporten(
     """
     formaat = kies_formaat(formaat, FORMATEN)
     uit = Path(uit)
-    beschermd = (*invoer_van(resultaat), *beschermd)
+    beschermd = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
     if gemeente is not None:
         controleer_uitvoerpad(uit, beschermd)
         inhoud = gemeente_rapport(resultaat, gemeente, formaat, datum, sjablonen)
@@ -159,7 +160,7 @@ def schrijf_casusrapport(
     casusboek trage) opmaken.
     """
     formaat = kies_formaat(formaat, FORMATEN)
-    beschermd = (*invoer_van(resultaat), *beschermd)
+    beschermd = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
     controleer_uitvoerpad(uit, beschermd)
     return schrijf_atomair(uit, casus_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
 
@@ -178,7 +179,7 @@ def schrijf_vergelijking(
     """De groepen (`per`: gemeente, teammodel, leefgebied of jaar) naast elkaar naar bestand `uit`; nooit in de
     invoer van `resultaat` of in `beschermd`."""
     formaat = kies_formaat(formaat, FORMATEN)
-    beschermd = (*invoer_van(resultaat), *beschermd)
+    beschermd = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
     controleer_uitvoerpad(uit, beschermd)
     inhoud = vergelijk_rapport(resultaat, formaat, datum, sjablonen, per=per)
     return schrijf_atomair(uit, inhoud, beschermd=beschermd)

@@ -8,6 +8,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ... import formaat as f
+from ...benamingen import zin
 from ...fouten import InstellingenFout, Melding
 from ...invoer.instellingen import Huisstijl, lees_logo
 from ...rekenen.waarden import Aggregaat
@@ -75,3 +76,16 @@ def inhoudsopgave(secties: Iterable[Sectie]) -> Sectie:
     paginanummer; op de omslag."""
     regels = tuple((s.titel, s.sleutel, "") for s in secties if s.niveau == 1 and s.titel is not None)
     return Sectie("Inhoud", "inhoud", (Inhoud(regels),), bladwijzer=False)
+
+
+def gevoeligheidsnaam(parameter: str, omschrijving: str) -> str:
+    """De naam van een balk in het tornadodiagram: bij een tarief de omschrijving, geen code."""
+    if parameter.startswith("tarief:"):
+        return "Prijs: " + omschrijving.split(": prijs", 1)[0]
+    return {
+        "kans": "Onzekere kansen",
+        "correctie": "Zekerheidscorrectie",
+        "discontovoet": "Discontovoet",
+        "vrijwillig": "Waardering vrijwillige inzet",
+        "dubbeltelling": "Mogelijke dubbeltellingen",
+    }.get(parameter, zin(omschrijving).rstrip("."))

@@ -15,6 +15,7 @@ from ...rekenen.kernboodschap import casussen_tekst
 from ...rekenen.resultaat import Resultaat
 from ...rekenen.waarden import Aggregaat
 from .begroting import begrotingssectie
+from .besluit import besluitzinnen
 from .blokken import (
     Alinea,
     Blok,
@@ -43,6 +44,7 @@ from .gedeeld import (
     bron_casussen,
     bron_simulatie,
     euro_interval,
+    gevoeligheidsnaam,
     inhoudsopgave,
     omslagkenmerken,
     periode,
@@ -103,12 +105,10 @@ def gemeente_document(resultaat: Resultaat, gemeente: str, datum: dt.date) -> Do
 
 
 def _sectie_samenvatting(g: Aggregaat, casussen: tuple[CasusWeergave, ...], iteraties: int) -> Sectie:
-    """Pagina 1 voor de raad: kernboodschap, kerncijfers met uitleg, wat ze beperkt en een leeswijzer."""
-    beperkt = beperkingen(
-        g,
-        sum(len(c.cijfers.waarschuwingen) for c in casussen),
-        alle_aselect=all(c.cijfers.selectie == "aselect" for c in casussen),
-    )
+    """Pagina 1 voor de raad: kernboodschap, kerncijfers met uitleg, wat dit betekent voor het besluit (`besluit`),
+    wat de cijfers beperkt en een leeswijzer."""
+    alle_aselect = all(c.cijfers.selectie == "aselect" for c in casussen)
+    beperkt = beperkingen(g, sum(len(c.cijfers.waarschuwingen) for c in casussen), alle_aselect=alle_aselect)
     return Sectie(
         "Samenvatting",
         "samenvatting",
@@ -121,7 +121,8 @@ def _sectie_samenvatting(g: Aggregaat, casussen: tuple[CasusWeergave, ...], iter
                 bijschrift="Kerncijfers",
                 bron=bron_simulatie(g, iteraties),
             ),
-            *((Alinea(onderzoek),) if (onderzoek := onderzoekszin(g)) is not None else ()),
+            Tussenkop("Wat betekent dit voor uw besluit?"),
+            Opsomming(besluitzinnen(g, alle_aselect=alle_aselect)),
             Tussenkop("Wat deze cijfers beperkt"),
             Opsomming(beperkt),
             Tussenkop("Leeswijzer"),
@@ -168,7 +169,7 @@ def _kanscurve(g: Aggregaat, kleur: str, iteraties: int) -> tuple[Blok, ...]:
         Figuur(
             Grafiek(
                 "kanscurve",
-                "Hoe zeker is een besparing van minstens ...?",
+                "Hoe zeker is een besparing van minstens een bepaald bedrag?",
                 f"Lijn van de kans op een besparing per huishouden per jaar van meer dan elk bedrag: {punten}.",
                 Kanscurve(tuple(Kanscurvepunt(p.drempel, p.kans) for p in curve), kleur),
                 "Horizontaal een bedrag per huishouden per jaar, verticaal de kans dat de besparing groter is.",
@@ -182,8 +183,10 @@ def _bronnen(g: Aggregaat, iteraties: int) -> tuple[Blok, ...]:
     a = g.antwoord
     if a.bronnen is None or a.evpi is None:
         return ()
+    onderzoek = onderzoekszin(g)
     return (
         Tussenkop("Welk onderzoek het antwoord zou veranderen"),
+        *((Alinea(onderzoek),) if onderzoek is not None else ()),
         tabel(
             ("Bron van onzekerheid", "Aandeel in de onzekerheid", "Waarde van volledige kennis"),
             (
@@ -366,19 +369,6 @@ def _sectie_doelen(g: Aggregaat) -> Sectie:
             Figuur(grafiek),
         ),
     )
-
-
-def gevoeligheidsnaam(parameter: str, omschrijving: str) -> str:
-    """De naam van een balk in het tornadodiagram: bij een tarief de omschrijving, geen code."""
-    if parameter.startswith("tarief:"):
-        return "Prijs: " + omschrijving.split(": prijs", 1)[0]
-    return {
-        "kans": "Onzekere kansen",
-        "correctie": "Zekerheidscorrectie",
-        "discontovoet": "Discontovoet",
-        "vrijwillig": "Waardering vrijwillige inzet",
-        "dubbeltelling": "Mogelijke dubbeltellingen",
-    }.get(parameter, zin(omschrijving).rstrip("."))
 
 
 def _gevoeligheidsdetail(parameter: str, omschrijving: str) -> str:

@@ -8,6 +8,7 @@ from ... import formaat as f
 from ...benamingen import DOELNAMEN, doelnaam, leefgebiednaam
 from ...rekenen.resultaat import Resultaat
 from ...rekenen.waarden import Aggregaat, Vergelijking
+from .besluit import besluitzinnen
 from .blokken import (
     Alinea,
     Blok,
@@ -16,6 +17,7 @@ from .blokken import (
     Figuur,
     Forest,
     Grafiek,
+    Opsomming,
     Schatting,
     Sectie,
     Tabel,
@@ -56,6 +58,14 @@ def vergelijking_document(resultaat: Resultaat, datum: dt.date, per: str = "geme
             Tussenkop("Het antwoord per gemeente"),
             Alinea(resultaat.totaal.kernboodschap),
             _besparingen(groepen, resultaat.instellingen.psa_iteraties),
+            # dezelfde regels als op pagina 1 van een gemeenterapport, voor alle gemeenten samen
+            Tussenkop("Wat betekent dit voor uw besluit? (alle gemeenten samen)"),
+            Opsomming(
+                besluitzinnen(
+                    resultaat.totaal,
+                    alle_aselect=all(c.selectie == "aselect" for c in resultaat.casuscijfers()),
+                )
+            ),
         ]
     secties = [Sectie(_TITELS[per], "besparing", tuple(blokken))]
     if per == "gemeente":
