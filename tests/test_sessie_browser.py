@@ -404,3 +404,24 @@ def test_het_lees_token_kan_in_de_editor_niets_invullen(
         assert velden.count() > 20
         assert [i for i in range(velden.count()) if velden.nth(i).is_editable()] == []
         assert pagina.locator("#opslaan").count() == 0
+
+
+def test_dns_rebinding_een_vreemde_naam_voor_127_0_0_1_wordt_geweigerd(browser: Browser, echte_sessie: str) -> None:
+    """Een aanvaller laat evil.example naar 127.0.0.1 wijzen (DNS-rebinding; hier met Chromiums host-resolver-rules):
+    de browser stuurt dan Host evil.example, en de sessie antwoordt 400 zonder iets van de casussen te tonen."""
+    from tests.browser import CHROMIUM_ARGS, chromium_pad
+
+    poort = echte_sessie.rsplit(":", 1)[1]
+    tweede = browser.browser_type.launch(
+        executable_path=str(chromium_pad()),
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"],
+    )
+    try:
+        pagina = tweede.new_page()
+        antwoord = pagina.goto(f"http://evil.example:{poort}/")
+        assert antwoord is not None
+        assert antwoord.status == 400
+        assert "onbekende Host-header" in pagina.content()
+        assert "RTD-01" not in pagina.content()
+    finally:
+        tweede.close()
