@@ -374,7 +374,8 @@ SESSIE_WIJZIGINGEN = 50
 
 
 def sessie_casus(regels: int = SESSIE_REGELS) -> dict[str, object]:
-    """Een meegeleverde casus (rtd-01) met `regels` inzetregels: de regels van elk traject herhaald tot de helft."""
+    """Een meegeleverde casus (rtd-01) met `regels` inzetregels: de regels van elk traject herhaald tot de helft, elke
+    regel met een toelichting (de sessie vraagt die bij een kans onder 1)."""
     import yaml
 
     gegevens: dict[str, object] = yaml.safe_load((PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml").read_bytes())
@@ -382,7 +383,9 @@ def sessie_casus(regels: int = SESSIE_REGELS) -> dict[str, object]:
     assert isinstance(trajecten, dict)
     for traject in trajecten.values():
         inzet = traject["inzet"]
-        traject["inzet"] = [dict(inzet[i % len(inzet)]) for i in range(regels // 2)]
+        traject["inzet"] = [
+            {"toelichting": "regel voor de benchmark", **inzet[i % len(inzet)]} for i in range(regels // 2)
+        ]
     return gegevens
 
 

@@ -8,6 +8,7 @@ Origin-headers, die een test over HTTP alleen kan nabootsen."""
 from __future__ import annotations
 
 import http.client
+import json
 import shutil
 import socket
 from collections.abc import Iterator
@@ -15,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Route
+import yaml
+from playwright.sync_api import Browser, Page, Route, expect
 
 from casuskosten.sessie import server
 from tests.browser import axe, axe_samenvatting, nieuwe_pagina
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, draai_in_proces
 
 pytestmark = pytest.mark.traag
 
@@ -91,10 +93,12 @@ GEHEIM = "GEHEIM-BUITEN-DE-MAP-7f3a"
 
 @pytest.fixture
 def casusmap(tmp_path: Path) -> Path:
-    """Een casusmap met een kopie van een meegeleverde casus, en ernaast (buiten de map) een geheim .yaml-bestand."""
+    """Een casusmap met kopieën van twee meegeleverde casussen (rtd-03 zonder meldingen in de editor), en ernaast
+    (buiten de map) een geheim .yaml-bestand."""
     map_ = tmp_path / "casussen"
     (map_ / "rotterdam").mkdir(parents=True)
-    shutil.copy(PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml", map_ / "rotterdam" / "rtd-01.yaml")
+    for naam in ("rtd-01.yaml", "rtd-03.yaml"):
+        shutil.copy(PROJECT / "casussen" / "rotterdam" / naam, map_ / "rotterdam" / naam)
     (tmp_path / "geheim.yaml").write_text(f"id: {GEHEIM}\n", encoding="utf-8")
     return map_
 
@@ -218,3 +222,206 @@ def test_nieuwe_casus_met_alleen_het_toetsenbord(browser: Browser, echte_sessie:
             pagina.keyboard.press("Enter")
         inhoud = pagina.content()
     assert (casusmap / "rtd-09.yaml").is_file(), inhoud[-1500:]
+
+
+# --- de editor (Done when 1-4 en 6) -------------------------------------------------------------------------------
+
+
+def _naar(pagina: Page, veld_id: str, maximaal: int = 400) -> None:
+    """Met Tab (alleen het toetsenbord) naar het element met id `veld_id`; faalt als het niet te bereiken is."""
+    for _ in range(maximaal):
+        if pagina.evaluate("() => document.activeElement ? document.activeElement.id : ''") == veld_id:
+            return
+        pagina.keyboard.press("Tab")
+    pytest.fail(f"met Tab is #{veld_id} niet te bereiken (na {maximaal} keer Tab)")
+
+
+def _typ(pagina: Page, veld_id: str, tekst: str) -> None:
+    """Met Tab naar het veld, alles selecteren en `tekst` typen, en met Tab verder (dan rekent de editor opnieuw)."""
+    _naar(pagina, veld_id)
+    pagina.keyboard.press("Control+A")
+    if tekst:
+        pagina.keyboard.type(tekst)
+    else:
+        pagina.keyboard.press("Delete")
+    pagina.keyboard.press("Tab")
+
+
+def _euro(tekst: str) -> float:
+    """Een bedrag zoals de pagina het toont (`€ 1.234`, `€ -59`, `€ 12,50`) als getal."""
+    schoon = tekst.replace("€", "").replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+    return float(schoon.replace(".", "").replace(",", "."))
+
+
+def _melding_bij(pagina: Page, veld_id: str) -> str:
+    """De tekst van het meldingenvak waar het veld met aria-describedby naar wijst, zodra het veld ongeldig is."""
+    veld = pagina.locator(f"#{veld_id}")
+    expect(veld).to_have_attribute("aria-invalid", "true")
+    beschreven = (veld.get_attribute("aria-describedby") or "").split()
+    assert f"{veld_id}-melding" in beschreven
+    vak = pagina.locator(f"#{veld_id}-melding")
+    expect(vak).to_be_visible()
+    return vak.inner_text()
+
+
+def test_een_casus_vanaf_niets_met_het_toetsenbord_en_de_cijfers_kloppen_met_bereken(
+    browser: Browser, echte_sessie: str, casusmap: Path
+) -> None:
+    """Done when 1 en 3: met alleen Tab, typen en Enter een nieuwe casus maken, elke '<VUL IN' vervangen, en zien dat
+    regelprijzen en totalen verschijnen; opslaan (met bevestiging na de diff, want 'nieuw' schreef het bestand), dan
+    accepteert `controleer` het bestand en geeft `bereken --json` dezelfde totalen en besparing als de pagina."""
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(echte_sessie + "/")
+        _typ(pagina, "nieuw-id", "RTD-77")
+        _naar(pagina, "nieuw-gemeente")
+        pagina.keyboard.type("Rotterdam")
+        with pagina.expect_navigation():
+            pagina.keyboard.press("Enter")
+        assert pagina.url.endswith("/casus/rtd-77.yaml")
+        expect(pagina.locator("#totaal-voor_2015")).to_contain_text("–")  # nog niet te beprijzen
+        for veld_id, tekst in (
+            ("team", "Wijkteam Noord"),
+            ("situatie", "Alleenstaande met schulden; post bleef liggen."),
+            ("onderbouwing", "Zonder team was de hulp bij het huishouden doorgelopen."),
+            ("trajecten-voor_2015-beschrijving", "Wmo-consulent indiceert hulp bij het huishouden."),
+            ("trajecten-voor_2015-inzet-0-tarief", "hbh_uur"),
+            ("trajecten-voor_2015-inzet-0-toelichting", "indicatie van de consulent"),
+            ("trajecten-sociaal_team-beschrijving", "De sociaal werker regelt een schuldmaatje."),
+            ("trajecten-sociaal_team-inzet-0-tarief", "wijkteam_uur"),
+        ):
+            _typ(pagina, veld_id, tekst)
+        expect(pagina.locator("#prijs-voor_2015-0")).to_contain_text("€")
+        expect(pagina.locator("#prijs-sociaal_team-0")).to_contain_text("€")
+        expect(pagina.locator("#antwoord")).to_contain_text("geen fouten")
+        totaal_voor = _euro(pagina.locator("#totaal-voor_2015 strong").inner_text())
+        totaal_team = _euro(pagina.locator("#totaal-sociaal_team strong").inner_text())
+        besparing = _euro(pagina.locator("#besparing").inner_text())
+        # één regel per traject: het totaal van het traject is de prijs van die regel
+        assert totaal_voor == _euro(pagina.locator("#prijs-voor_2015-0").inner_text())
+        assert totaal_team == _euro(pagina.locator("#prijs-sociaal_team-0").inner_text())
+        _naar(pagina, "opslaan")
+        with pagina.expect_navigation():
+            pagina.keyboard.press("Enter")
+        if pagina.locator("#bevestig").count():
+            _naar(pagina, "bevestig")
+            with pagina.expect_navigation():
+                pagina.keyboard.press("Enter")
+        expect(pagina.locator("#bericht")).to_have_text("Opgeslagen.")
+    bestand = casusmap / "rtd-77.yaml"
+    assert "VUL IN" not in bestand.read_text(encoding="utf-8")
+    controleer = draai_in_proces("controleer", str(bestand), "--tarieven", str(PROJECT / "tarieven"))
+    assert controleer.returncode == 0, controleer.stderr
+    assert "In orde" in controleer.stdout
+    bereken = draai_in_proces("bereken", str(bestand), "--tarieven", str(PROJECT / "tarieven"), "--json")
+    assert bereken.returncode == 0, bereken.stderr
+    cijfers = json.loads(bereken.stdout)["casussen"][0]
+    # de pagina toont hele euro's: vergelijk afgerond
+    assert round(cijfers["kosten_voor_2015"]) == totaal_voor
+    assert round(cijfers["kosten_sociaal_team"]) == totaal_team
+    assert round(cijfers["antwoord"]["schatting"]) == besparing
+
+
+def test_de_typische_fouten_staan_elk_bij_hun_veld(browser: Browser, echte_sessie: str) -> None:
+    """Done when 2: een verschreven tariefcode en een kans van '50%': elke melding (dezelfde tekst als `controleer`)
+    staat in het vak waar het veld met aria-describedby naar wijst, en het veld is aria-invalid."""
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(echte_sessie + "/casus/rotterdam/rtd-01.yaml")
+        _typ(pagina, "trajecten-voor_2015-inzet-1-tarief", "hbh_uurr")
+        assert "onbekende tariefcode 'hbh_uurr'" in _melding_bij(pagina, "trajecten-voor_2015-inzet-1-tarief")
+        assert "bedoelde u 'hbh_uur'?" in _melding_bij(pagina, "trajecten-voor_2015-inzet-1-tarief")
+        _typ(pagina, "trajecten-voor_2015-inzet-2-kans", "50%")
+        assert "gekregen '50%'" in _melding_bij(pagina, "trajecten-voor_2015-inzet-2-kans")
+        expect(pagina.locator("#antwoord")).to_contain_text("bevat fouten")
+
+
+def test_een_ontbrekende_toelichting_bij_een_kans_onder_100_procent(browser: Browser, echte_sessie: str) -> None:
+    """Done when 2: de toelichting van een regel met kans 0,5 leegmaken geeft een melding bij de toelichting."""
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(echte_sessie + "/casus/rotterdam/rtd-01.yaml")
+        _typ(pagina, "trajecten-voor_2015-inzet-2-toelichting", "")
+        melding = _melding_bij(pagina, "trajecten-voor_2015-inzet-2-toelichting")
+        assert "een kans onder 1 (hier 0.5) vraagt een toelichting" in melding
+
+
+def test_een_handgeschreven_casus_toont_de_diff_voor_het_opslaan(
+    browser: Browser, echte_sessie: str, casusmap: Path
+) -> None:
+    """Done when 4: een meegeleverde, met de hand geschreven casus openen, één regel wijzigen (aantal 1 -> 3) en
+    opslaan: eerst de diff (met de gewijzigde regel en de commentaarregel die verdwijnt), het bestand is dan nog
+    ongewijzigd; pas na 'Ja, zo opslaan' staat de wijziging in het bestand."""
+    bestand = casusmap / "rotterdam" / "rtd-03.yaml"
+    oud = bestand.read_bytes()
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(echte_sessie + "/casus/rotterdam/rtd-03.yaml")
+        _typ(pagina, "trajecten-voor_2015-inzet-1-aantal", "3")
+        with pagina.expect_navigation():
+            pagina.locator("#opslaan").click()
+        diff = pagina.locator("#diff")
+        expect(diff).to_be_visible()
+        tekst = diff.inner_text()
+        assert "-zwaarte: meervoudig  # meerdere leefgebieden" in tekst  # het commentaar gaat verloren
+        assert bestand.read_bytes() == oud
+        with pagina.expect_navigation():
+            pagina.locator("#bevestig").click()
+        expect(pagina.locator("#bericht")).to_have_text("Opgeslagen.")
+    gelezen = yaml.safe_load(bestand.read_text(encoding="utf-8"))
+    assert gelezen["trajecten"]["voor_2015"]["inzet"][1]["aantal"] == 3
+
+
+@pytest.mark.parametrize(
+    ("pad", "fouten_tonen"),
+    [
+        pytest.param("/casus/rotterdam/rtd-01.yaml", False, id="editor"),
+        pytest.param("/casus/rotterdam/rtd-01.yaml", True, id="editor-met-fouten"),
+        pytest.param("/casus/rotterdam/rtd-01.yaml/print", False, id="afdrukweergave"),
+    ],
+)
+def test_editor_en_afdruk_hebben_geen_toegankelijkheidsfouten(
+    browser: Browser, echte_sessie: str, pad: str, fouten_tonen: bool
+) -> None:
+    """Done when 6: axe-core vindt 0 overtredingen in de editor, in de editor met meldingen bij de velden, en in de
+    afdrukweergave (de CSP staat alleen voor het laden van axe uit)."""
+    with nieuwe_pagina(browser, bypass_csp=True) as pagina:
+        pagina.goto(echte_sessie + pad)
+        if fouten_tonen:
+            _typ(pagina, "trajecten-voor_2015-inzet-1-tarief", "hbh_uurr")
+            _typ(pagina, "trajecten-voor_2015-inzet-2-kans", "50%")
+            _melding_bij(pagina, "trajecten-voor_2015-inzet-2-kans")
+        overtredingen = axe(pagina)
+        assert overtredingen == [], axe_samenvatting(overtredingen)
+
+
+def test_het_lees_token_kan_in_de_editor_niets_invullen(
+    browser: Browser, lan_sessie: tuple[server.Sessie, str]
+) -> None:
+    """Een deelnemer ziet de editor met de cijfers, maar elk zichtbaar veld is uitgeschakeld en er is geen knop om
+    op te slaan."""
+    sessie, basis = lan_sessie
+    with nieuwe_pagina(browser) as pagina:
+        pagina.goto(f"{basis}/casus/rotterdam/rtd-03.yaml?token={sessie.lees_token}")
+        expect(pagina.locator("#totaal-voor_2015")).to_contain_text("€")
+        velden = pagina.locator("input:not([type=hidden]), textarea, select")
+        assert velden.count() > 20
+        assert [i for i in range(velden.count()) if velden.nth(i).is_editable()] == []
+        assert pagina.locator("#opslaan").count() == 0
+
+
+def test_dns_rebinding_een_vreemde_naam_voor_127_0_0_1_wordt_geweigerd(browser: Browser, echte_sessie: str) -> None:
+    """Een aanvaller laat evil.example naar 127.0.0.1 wijzen (DNS-rebinding; hier met Chromiums host-resolver-rules):
+    de browser stuurt dan Host evil.example, en de sessie antwoordt 400 zonder iets van de casussen te tonen."""
+    from tests.browser import CHROMIUM_ARGS, chromium_pad
+
+    poort = echte_sessie.rsplit(":", 1)[1]
+    tweede = browser.browser_type.launch(
+        executable_path=str(chromium_pad()),
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"],
+    )
+    try:
+        pagina = tweede.new_page()
+        antwoord = pagina.goto(f"http://evil.example:{poort}/")
+        assert antwoord is not None
+        assert antwoord.status == 400
+        assert "onbekende Host-header" in pagina.content()
+        assert "RTD-01" not in pagina.content()
+    finally:
+        tweede.close()

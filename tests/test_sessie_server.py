@@ -341,3 +341,73 @@ def test_casuskosten_sessie_serveert_de_casuslijst_en_stopt_op_ctrl_c(tmp_path: 
     assert proces.returncode == 0, fout
     assert "Casussessie gestopt (Ctrl-C)." in uit
     assert "Traceback" not in fout
+
+
+@pytest.mark.traag
+def test_de_benchmarkrij_van_de_sessie_meet_een_casus_van_40_regels() -> None:
+    """`make bench` rij 26: de casus heeft 20 + 20 regels, herbereken geeft voor elke regel een prijs (anders stopt
+    de rij), en de rij meldt een p95 in ms tegen het doel van 300 ms."""
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from meet import sessie_casus, sessie_rij
+
+    trajecten = sessie_casus()["trajecten"]
+    assert isinstance(trajecten, dict)
+    assert [len(t["inzet"]) for t in trajecten.values()] == [20, 20]
+    naam, uitkomst, doel, _ = sessie_rij()
+    assert naam == "26. sessie: herberekenen 40 regels, p95 van 50"
+    assert uitkomst.endswith(" ms")
+    assert doel == "<= 300 ms"
+
+
+def test_start_met_lan_bindt_alle_adressen_en_drukt_twee_urls_met_tokens_af(
+    kleine_app: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`start(lan=True)` bindt 0.0.0.0, drukt de URL van de facilitator en die van de deelnemers af (elk met een
+    eigen token, op het LAN-adres), opent geen browser met browser=False, en beide URL's werken: de deelnemer mag
+    lezen maar niet schrijven. (Het LAN-adres is hier 127.0.0.1, zodat de test zonder netwerk draait.)"""
+    import threading
+
+    monkeypatch.setattr(server, "lan_adres", lambda: "127.0.0.1")
+    gebonden: list[tuple[str, int]] = []
+    servers: list[server.Server] = []
+    echt_bind, echt_server = server.bind, server.server
+
+    def bind(adres: str, poort: int = 0) -> Any:
+        gebonden.append((adres, poort))
+        return echt_bind(adres, poort)
+
+    def maak_server(app: Any) -> server.Server:
+        servers.append(echt_server(app))
+        return servers[-1]
+
+    monkeypatch.setattr(server, "bind", bind)
+    monkeypatch.setattr(server, "server", maak_server)
+    monkeypatch.setattr(server.webbrowser, "open", lambda url: pytest.fail(f"browser geopend: {url}"))
+    regels: list[str] = []
+    draad = threading.Thread(
+        target=server.start, args=(tmp_path,), kwargs={"lan": True, "browser": False, "melden": regels.append}
+    )
+    draad.start()
+    try:
+        for _ in range(200):
+            if servers and servers[0].started:
+                break
+            time.sleep(0.05)
+        assert gebonden == [("0.0.0.0", 0)]
+        facilitator = next(r for r in regels if r.startswith("Facilitator"))
+        deelnemers = next(r for r in regels if r.startswith("Deelnemers"))
+        schrijf = facilitator.rsplit("?token=", 1)[1]
+        lees = deelnemers.rsplit("?token=", 1)[1]
+        assert schrijf != lees
+        poort = int(facilitator.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        for token, verwacht in ((lees, 403), (schrijf, 200)):
+            cookie = _verzoek(poort, "GET", f"/?token={token}")[1]["set-cookie"].split(";")[0]
+            csrf = _verzoek(poort, "GET", "/", {"cookie": cookie})[2].split('"csrf":"')[1].split('"')[0]
+            zelfde = {"cookie": cookie, "sec-fetch-site": "same-origin", "x-csrf-token": csrf}
+            assert _verzoek(poort, "POST", "/schrijf", zelfde)[0] == verwacht
+    finally:
+        if servers:
+            servers[0].should_exit = True
+        draad.join(timeout=15)
+    assert not draad.is_alive()
+    assert regels[-1].startswith("Casussessie gestopt.")
