@@ -204,9 +204,16 @@ def test_tabellen_en_figuren_zijn_doorgenummerd_met_titel_en_bron(rotterdam, pdf
     """Elke tabel met titel en elke grafiek heeft een nummer, 1, 2, 3 ... in leesvolgorde, en een bronregel; de
     eerste tabel is de kerncijfertabel op pagina 1, de eerste grafiek de kanscurve; HTML en PDF noemen ze gelijk."""
     from casuskosten.uitvoer.document import Figuur
+    from casuskosten.uitvoer.document.blokken import Naast
 
     document = gemeente_document(rotterdam, "Rotterdam", DATUM)
-    blokken = [b for s in document.secties for b in s.blokken]
+    # in leesvolgorde, ook de blokken naast elkaar (de instellingen naast de methode): eerst links, dan rechts
+    blokken = [
+        x
+        for s in document.secties
+        for b in s.blokken
+        for x in ((*b.links, *b.rechts) if isinstance(b, Naast) else (b,))
+    ]
     tabellen = [b for b in blokken if isinstance(b, Tabel) and b.bijschrift]
     figuren = [b.grafiek for b in blokken if isinstance(b, Figuur)]
     assert [t.nummer for t in tabellen] == list(range(1, len(tabellen) + 1))

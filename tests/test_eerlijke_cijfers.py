@@ -281,7 +281,8 @@ def test_aandeel_laag_betrouwbaar_en_waarschuwing(tarieven: Path, casusmap) -> N
     rij = r.casussen.iloc[0]
     assert rij["laag_betrouwbaar_voor_2015"] == pytest.approx(500 / 1540)
     assert rij["laag_betrouwbaar_sociaal_team"] == pytest.approx(0)
-    assert _codes(r.casus_waarschuwingen["A"]) == ["veel_kosten_laag_betrouwbaar"]
+    # naast kans_zonder_toelichting (casus A heeft een kans onder 1 zonder toelichting), en maar één keer
+    assert _codes(r.casus_waarschuwingen["A"]) == ["kans_zonder_toelichting", "veel_kosten_laag_betrouwbaar"]
     assert r.gemeente("Beta").aandeel_kosten_laag_betrouwbaar["voor_2015"] == pytest.approx(500 / 1540)
     assert "weinig_casussen" in _codes(r.gemeente("Beta").waarschuwingen)
 

@@ -122,6 +122,28 @@ CASUSFOUTEN = [
         "verwacht een getal (met een punt als decimaalteken), gekregen '2,5'",
         id="decimale-komma",
     ),
+    # een kans zoals aan tafel gezegd: nooit omgezet, wel het getal dat er moet staan
+    pytest.param(
+        "casussen/kans-als-procent.yaml",
+        13,
+        "trajecten.voor_2015.inzet[0].kans",
+        "schrijf een kans als getal van 0 tot 1, niet als procent: voor 50% schrijf 0.5",
+        id="kans-als-procent",
+    ),
+    pytest.param(
+        "casussen/kans-als-procent-met-spatie.yaml",
+        13,
+        "trajecten.voor_2015.inzet[0].kans",
+        "niet als procent: voor 12,5 % schrijf 0.125",  # 12,5 / 100 = 0,125
+        id="kans-als-procent-met-spatie",
+    ),
+    pytest.param(
+        "casussen/kans-met-komma.yaml",
+        13,
+        "trajecten.voor_2015.inzet[0].kans",
+        "schrijf een kans met een punt als decimaalteken: voor 0,7 schrijf 0.7",
+        id="kans-met-komma",
+    ),
     pytest.param(
         "casussen/negatief-aantal.yaml",
         17,

@@ -134,10 +134,13 @@ def test_verantwoording_noemt_tarieven_bron_en_sha256(beta_html: str, abc_map: P
     tekst = Pagina(beta_html).tekst
     tarieven, casussen = abc_map / "tarieven", abc_map / "casussen"
     test_csv = tarieven / "test.csv"
+    # de rijen op code (hulp, maatje, zwaar) citeren hun bron met een nummer: "test" is bron 1 (hulp en maatje),
+    # "aanname: test" bron 2 (zwaar); de bronnen staan elk één keer in de tabel erna
     for rij in (
-        f"Hulp bij het huishouden hulp € 10,00 / uur 2015 Gemeente – Wmo hoog test {test_csv}:2",
-        f"Jeugdhulp met verblijf zwaar € 100,00 / dag 2015 Gemeente – Jeugd laag aanname: test {test_csv}:5",
-        f"Vrijwilliger maatje € 5,00 / uur 2015 Vrijwillige inzet middel test {test_csv}:6",
+        f"Hulp bij het huishouden hulp € 10,00 / uur 2015 Gemeente – Wmo hoog bron 1 {test_csv}:2",
+        f"Jeugdhulp met verblijf zwaar € 100,00 / dag 2015 Gemeente – Jeugd laag bron 2 {test_csv}:5",
+        f"Vrijwilliger maatje € 5,00 / uur 2015 Vrijwillige inzet middel bron 1 {test_csv}:6",
+        "Nr. Bron van de tarieven 1 test 2 aanname: test",
     ):
         assert rij in tekst, rij
     assert f"{test_csv}:3" not in tekst

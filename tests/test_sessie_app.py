@@ -225,17 +225,36 @@ def test_kans_als_procent_staat_bij_het_kansveld(client: TestClient) -> None:
         client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__kans="50%")
     ).text
     melding = _melding(html, "trajecten-voor_2015-inzet-1-kans")
-    assert "'50%'" in melding
-    assert "voor 50% schrijf 0.5" in melding
+    assert "niet als procent: voor 50% schrijf 0.5" in melding
     assert 'data-fout="ja"' in melding
 
 
-def test_ontbrekende_toelichting_bij_kans_onder_1_staat_bij_de_toelichting(client: TestClient) -> None:
-    """Een kans onder 1 zonder toelichting geeft een melding bij het toelichtingsveld van die regel."""
+def test_ontbrekende_toelichting_bij_kans_onder_1_is_een_waarschuwing_bij_de_toelichting(client: TestClient) -> None:
+    """Een kans onder 1 zonder toelichting geeft bij het toelichtingsveld van die regel de waarschuwing van
+    `controleer` (dezelfde tekst), geen fout: het veld is niet ongeldig en de cijfers blijven staan."""
     html = _post(
         client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__toelichting="")
     ).text
-    assert "vraagt een toelichting" in _melding(html, "trajecten-voor_2015-inzet-1-toelichting")
+    melding = _melding(html, "trajecten-voor_2015-inzet-1-toelichting")
+    assert '<p class="waarschuwing"><span class="label">Let op:</span> kans 0.5 zonder toelichting: ' in melding
+    assert "schrijf waarom deze inzet vóór 2015 maar met die kans was gebeurd" in melding
+    assert 'data-fout="ja"' not in melding
+    assert re.search(r'id="besparing">€ 400<', html)  # 600 - 200, zie KLEIN: de kans telt gewoon mee
+
+
+def test_opslaan_zonder_toelichting_bij_kans_onder_1_is_geen_concept(client: TestClient, map_: Path) -> None:
+    """Een waarschuwing blokkeert opslaan niet: de casus zonder toelichting wordt gewoon opgeslagen (geen concept),
+    en `controleer` geeft bij het teruglezen dezelfde waarschuwing."""
+    pad = map_ / "tst-01.yaml"
+    velden = _formulier(KLEIN, trajecten__voor_2015__inzet__1__toelichting="")
+    html = _post(client, "/casus/tst-01.yaml/opslaan", [*velden, ("sha256", _sha(pad)), ("bevestigd", "ja")]).text
+    assert "Opgeslagen." in html
+    tekst = pad.read_text(encoding="utf-8")
+    assert not tekst.startswith("concept")
+    assert "alleen als de schulden oplopen" not in tekst
+    resultaat = bereken([pad], TARIEVEN)
+    codes = [w.code for w in resultaat.casus_waarschuwingen["TST-01"]]
+    assert codes.count("kans_zonder_toelichting") == 1
 
 
 # --- opslaan ---------------------------------------------------------------------------------------------------

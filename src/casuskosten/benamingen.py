@@ -54,6 +54,7 @@ WAARSCHUWINGSTITELS = {
     "doel_zwaardere_zorg_nee_wel_minder_lijn2": "Doel en kosten spreken elkaar tegen",
     "doel_integraal_te_weinig_leefgebieden": "Integraal met één leefgebied",
     "doel_ja_zonder_toelichting": "Doel zonder toelichting",
+    "kans_zonder_toelichting": "Kans zonder toelichting",
     "mogelijk_dubbel": "Mogelijk dubbel geteld",
     "gemeente_bijna_gelijk": "Gemeentenaam lijkt op een andere",
     "tariefbestand_niet_gelezen": "Tariefbestand niet gelezen",

@@ -481,6 +481,7 @@ _LATER_NODIG = frozenset(
         "ingebracht_door",
         "beschrijving",
         "toelichting",
+        "kans",  # de waarschuwing kans_zonder_toelichting wijst naar de regel van de kans
         "doelen",
         *DOELEN,
     }
@@ -597,6 +598,55 @@ def laad_casussen(
         raise InvoerFout([*meldingen, Melding(None, None, None, "geen enkele geldige casus over om te berekenen")])
     weggelaten = tuple(Overgeslagen(g.bestand, g.id, g.gemeente, g.meldingen) for g in ongeldig)
     return Geladen(tuple(geldig), weggelaten, tuple(verborgen))
+
+
+#: de code van de waarschuwing bij een kans onder 1 zonder toelichting (zie `kans_zonder_toelichting`)
+KANS_ZONDER_TOELICHTING = "kans_zonder_toelichting"
+
+
+def kans_zonder_toelichting(cb: CasusBestand) -> tuple[Melding, ...]:
+    """Per inzet vóór 2015 met een kans onder 1 en zonder toelichting een melding bij het veld `toelichting`: een
+    lezer moet kunnen zien waarom deze inzet maar met die kans was gebeurd. Een waarschuwing, geen fout: de cijfers
+    kloppen, en bestaande bestanden blijven geldig. `controleer`, `bereken` en de sessie tonen deze ene tekst."""
+    uit = []
+    for i, inzet in enumerate(cb.casus.trajecten.voor_2015.inzet):
+        if inzet.kans < 1 and not (inzet.toelichting or "").strip():
+            uit.append(
+                Melding(
+                    cb.bestand,
+                    cb.document.regel(("trajecten", "voor_2015", "inzet", i, "kans")),
+                    f"trajecten.voor_2015.inzet[{i}].toelichting",
+                    f"kans {inzet.kans:g} zonder toelichting: schrijf waarom deze inzet vóór 2015 maar met die kans "
+                    "was gebeurd, zodat een lezer de kans kan volgen",
+                )
+            )
+    return tuple(uit)
+
+
+def toelichting_waarschuwingen(cb: CasusBestand) -> tuple[Waarschuwing, ...]:
+    """De meldingen van `kans_zonder_toelichting` als één waarschuwing per casus (`bestand:regel: veld: tekst`, met
+    de regel van de eerste): een casus met vijf zulke regels gaf anders vijf bijna gelijke regels in de terminal en
+    in de verantwoording van het rapport. De sessie toont elke regel apart, bij zijn eigen veld."""
+    meldingen = kans_zonder_toelichting(cb)
+    if len(meldingen) <= 1:
+        tekst = str(meldingen[0]) if meldingen else ""
+    else:
+        eerste = meldingen[0]
+        regels = ", ".join(
+            f"inzet[{i}] kans {inzet.kans:g}"
+            for i, inzet in enumerate(cb.casus.trajecten.voor_2015.inzet)
+            if inzet.kans < 1 and not (inzet.toelichting or "").strip()
+        )
+        tekst = str(
+            Melding(
+                eerste.bestand,
+                eerste.regel,
+                "trajecten.voor_2015.inzet",
+                f"{len(meldingen)} regels met een kans onder 1 zonder toelichting ({regels}): schrijf bij elk waarom "
+                "deze inzet vóór 2015 maar met die kans was gebeurd, zodat een lezer de kans kan volgen",
+            )
+        )
+    return (Waarschuwing(KANS_ZONDER_TOELICHTING, tekst, cb.bestand, cb.casus.id, cb.casus.gemeente),) if tekst else ()
 
 
 def verborgen_waarschuwingen(verborgen: Iterable[Path]) -> tuple[Waarschuwing, ...]:

@@ -76,6 +76,29 @@ def geen_getal_als_tekst(waarde: Any, *, geheel: bool = False) -> Any:
     raise ValueError(f"verwacht een getal (met een punt als decimaalteken), gekregen '{waarde[:40]}'")
 
 
+_PROCENT = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+_KOMMAGETAL = re.compile(r"\s*([01]),([0-9]+)\s*")
+
+
+def kans_geen_tekst(waarde: Any) -> Any:
+    """Als `geen_getal_als_tekst`, met de uitleg voor de twee gewoonten van aan tafel: een kans als procent (`50%`)
+    en met een komma (`0,5`); beide worden geweigerd (nooit omgezet), met het getal dat er wel moet staan."""
+    if isinstance(waarde, str):
+        procent = _PROCENT.fullmatch(waarde)
+        if procent:
+            getal = float(procent.group(1).replace(",", ".")) / 100
+            raise ValueError(
+                f"schrijf een kans als getal van 0 tot 1, niet als procent: voor {waarde.strip()} schrijf {getal:g}"
+            )
+        komma = _KOMMAGETAL.fullmatch(waarde)
+        if komma:
+            raise ValueError(
+                f"schrijf een kans met een punt als decimaalteken: voor {waarde.strip()} schrijf "
+                f"{komma.group(1)}.{komma.group(2)}"
+            )
+    return geen_getal_als_tekst(waarde)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -160,10 +183,15 @@ class Inzet(_Model):
                 )
         return waarde
 
-    @field_validator("aantal", "kans", mode="before")
+    @field_validator("aantal", mode="before")
     @classmethod
     def _geen_ja_nee(cls, waarde: Any) -> Any:
         return geen_getal_als_tekst(waarde)
+
+    @field_validator("kans", mode="before")
+    @classmethod
+    def _kans_geen_tekst(cls, waarde: Any) -> Any:
+        return kans_geen_tekst(waarde)
 
     @field_validator("vanaf_maand", mode="before")
     @classmethod

@@ -9,7 +9,7 @@ from ..formaat import aandeel as _aandeel
 from ..formaat import aantal as _aantal
 from ..formaat import euro
 from ..fouten import Waarschuwing
-from ..invoer.casussen import CasusBestand
+from ..invoer.casussen import CasusBestand, toelichting_waarschuwingen
 from ..invoer.modellen import DOELEN, TRAJECTEN
 
 DREMPEL_LAAG_BETROUWBAAR = 0.25
@@ -61,6 +61,7 @@ def casus_waarschuwingen(
         oordeel = getattr(casus.doelen, doel)
         if oordeel.oordeel == "ja" and not oordeel.toelichting:
             w("doel_ja_zonder_toelichting", f"{doel} is 'ja' zonder toelichting; schrijf waarom", doel)
+    uit.extend(toelichting_waarschuwingen(cb))
     for traject in ("voor_2015", "sociaal_team"):
         aandeel = cijfers[f"laag_betrouwbaar_{traject}"]
         if aandeel is not None and aandeel > DREMPEL_LAAG_BETROUWBAAR:

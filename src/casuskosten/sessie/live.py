@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..fouten import CasuskostenFout, Melding
-from ..invoer.casussen import CasusBestand, lees_en_controleer_bytes
+from ..invoer.casussen import KANS_ZONDER_TOELICHTING, CasusBestand, kans_zonder_toelichting, lees_en_controleer_bytes
 from ..invoer.instellingen import Instellingen
 from ..invoer.modellen import TRAJECTEN
 from ..invoer.privacy import controleer_privacy
@@ -65,40 +65,6 @@ def _per_veld(meldingen: list[Melding]) -> dict[str, tuple[str, ...]]:
     return {veld: tuple(teksten) for veld, teksten in uit.items()}
 
 
-def procenten(gegevens: Mapping[str, Any], bestand: str) -> list[Melding]:
-    """Bij een kans als procent (`50%`) naast de melding van de lezer de uitleg hoe het wel moet: `0.5`."""
-    uit = []
-    trajecten = gegevens.get("trajecten")
-    for traject in TRAJECTEN:
-        deel = trajecten.get(traject) if isinstance(trajecten, Mapping) else None
-        inzet = deel.get("inzet") if isinstance(deel, Mapping) else None
-        for i, regel in enumerate(inzet if isinstance(inzet, list) else []):
-            kans = regel.get("kans") if isinstance(regel, Mapping) else None
-            if isinstance(kans, str) and re.fullmatch(r"\s*[0-9]+([.,][0-9]+)?\s*%\s*", kans):
-                getal = float(kans.strip().rstrip("%").strip().replace(",", ".")) / 100
-                tekst = (
-                    f"schrijf een kans als getal van 0 tot 1, niet als procent: voor {kans.strip()} schrijf {getal:g}"
-                )
-                uit.append(Melding(bestand, None, f"trajecten.{traject}.inzet[{i}].kans", tekst))
-    return uit
-
-
-def toelichting_nodig(cb: CasusBestand) -> list[Melding]:
-    """De regel van de sessie: een inzet vóór 2015 met een kans onder 1 vraagt een toelichting (waarom zou hij
-    misschien niet gebeurd zijn). `controleer` eist dat (nog) niet van bestaande bestanden; de sessie wel, zodat
-    elke kans die aan tafel wordt gekozen, te volgen is."""
-    uit = []
-    for i, inzet in enumerate(cb.casus.trajecten.voor_2015.inzet):
-        if inzet.kans < 1 and not (inzet.toelichting or "").strip():
-            veld = f"trajecten.voor_2015.inzet[{i}].toelichting"
-            tekst = (
-                f"een kans onder 1 (hier {inzet.kans:g}) vraagt een toelichting: schrijf waarom deze inzet "
-                "misschien niet was gebeurd"
-            )
-            uit.append(Melding(cb.bestand, cb.document.regel(("trajecten", "voor_2015", "inzet", i)), veld, tekst))
-    return uit
-
-
 def bereken_een(cb: CasusBestand, tabel: Tarieftabel, instellingen: Instellingen) -> Resultaat:
     """Eén casus beprijzen zoals `bereken` dat doet (met één werker: de sessie rekent één casus tegelijk)."""
     return bereken_casussen([cb], tabel, instellingen, werkers=1)
@@ -121,7 +87,11 @@ def uit_resultaat(resultaat: Resultaat, cb: CasusBestand) -> Uitkomst:
         prijzen[traject] = tuple(per_nr.get(i) for i in range(aantal))  # nr telt vanaf 0, als de inzet
         maanden[traject] = tuple(tijd.get(i) for i in range(aantal))
     waarschuwingen: dict[str, list[str]] = {}
+    for m in kans_zonder_toelichting(cb):  # bij het veld zelf; dezelfde tekst als in `controleer`
+        waarschuwingen.setdefault(formulierveld(m.veld), []).append(m.tekst)
     for w in resultaat.casus_waarschuwingen.get(cb.casus.id, ()):
+        if w.code == KANS_ZONDER_TOELICHTING:
+            continue
         veld = f"doelen.{w.doel}.oordeel" if w.doel else ""
         waarschuwingen.setdefault(veld, []).append(w.melding.split(": ", 1)[-1] if w.bestand else w.melding)
     kans = cijfers.antwoord.kans_goedkoper
@@ -149,13 +119,12 @@ def herbereken(
     gegevens = {k: v for k, v in formulier_gegevens.items() if k != CONCEPT}
     gelezen = lees_en_controleer_bytes(casus_yaml(gegevens).encode("utf-8"), bestand, tabel)
     cb = gelezen.casus
-    meldingen = [*gelezen.meldingen, *procenten(gegevens, bestand), *(toelichting_nodig(cb) if cb is not None else ())]
+    meldingen = list(gelezen.meldingen)
     privacy = _per_veld([vondst.melding() for vondst in controleer_privacy(cb)]) if cb is not None else {}
     if cb is None or gelezen.meldingen:
         # een fout van de lezer of tegen de tarieven (onbekende code): geen cijfers, want die zouden stil te laag zijn
         return Uitkomst(meldingen=_per_veld(meldingen), waarschuwingen=privacy, fouten=True)
     try:
-        # alleen een ontbrekende toelichting: de cijfers kloppen al, dus de pagina toont ze
         uitkomst = uit_resultaat(bereken_een(cb, tabel, instellingen), cb)
     except CasuskostenFout as fout:
         return Uitkomst(meldingen=_per_veld([*meldingen, *fout.meldingen]), waarschuwingen=privacy, fouten=True)

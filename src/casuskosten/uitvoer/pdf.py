@@ -261,6 +261,8 @@ class _Opbouw:
             "bijschrift": t.kopschrift,
             "bron": _woorden(t.bron),
             "hash": t.soort == "hash",
+            # de tabellen van de verantwoording staan dichter op elkaar: daar leest men op, niet door
+            "compact": t.soort in ("compact", "hash"),
         }
 
     def _figuur(self, figuur: Figuur) -> dict[str, Any]:

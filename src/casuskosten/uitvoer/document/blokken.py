@@ -205,7 +205,8 @@ class Tabel:
     voetnoot: str = ""
     #: de titel van de tabel; met titel krijgt ze een nummer ("Tabel 3. titel") van `genummerd`
     bijschrift: str = ""
-    #: een opmaaksoort voor de renderer: "" (gewoon), "smal" (naast een andere tabel), "hash" (vaste breedte)
+    #: een opmaaksoort voor de renderer: "" (gewoon), "smal" (naast een andere tabel), "hash" (vaste breedte),
+    #: "compact" (de verantwoording: dichtere rijen in de PDF)
     soort: str = ""
     #: de bronregel onder de tabel ("Bron: ...")
     bron: str = ""

@@ -17,7 +17,7 @@ from ...benamingen import financiernaam, waarschuwingstekst, waarschuwingstitel
 from ...fouten import Waarschuwing, gemaskeerd
 from ...invoer.casussen import Overgeslagen
 from ...rekenen.resultaat import Resultaat
-from .blokken import Alinea, Blok, Cel, Kenmerken, Opsomming, Sectie, Tabel, Tussenkop, tabel
+from .blokken import Alinea, Blok, Cel, Kenmerken, Naast, Opsomming, Sectie, Tabel, Tussenkop, tabel
 from .casus import CasusWeergave
 from .gedeeld import versie
 
@@ -68,11 +68,11 @@ def verantwoording(
     """
     blokken: list[Blok] = [
         Tussenkop("Methode"),
-        _methode(r),
-        _instellingen(r),
+        # de instellingen naast de methode die ze noemt: onder elkaar liet de tabel een halve breedte leeg
+        Naast((_methode(r),), (_instellingen(r),)),
         *(_aannames(r, _gemeenten(r, invoer)) if opschaling else ()),
         Tussenkop("Gebruikte tarieven"),
-        _tarieventabel(tarieven, r.prijspeil),
+        *_tarieventabellen(tarieven, r.prijspeil),
         Tussenkop("Invoerbestanden"),
         tabel(
             ("Bestand", "SHA-256"),
@@ -93,6 +93,7 @@ def verantwoording(
                     for w in dict.fromkeys(waarschuwingen)
                 ),
                 bijschrift="Opmerkingen bij de invoer",
+                soort="compact",
                 bron="Bron: de controles bij het lezen en beprijzen van de casussen.",
             ),
         ]
@@ -178,6 +179,7 @@ def _instellingen(r: Resultaat) -> Tabel:
             ("correctie hoog / middel / laag", f"{f.aandeel(c.hoog)} / {f.aandeel(c.middel)} / {f.aandeel(c.laag)}"),
         ),
         bijschrift="Instellingen",
+        soort="compact",
         bron=f"Bron: {'het instellingenbestand' if instellingenbestand(r) else 'de standaardinstellingen'}.",
     )
 
@@ -243,6 +245,7 @@ def _aannames(r: Resultaat, gemeenten: tuple[str, ...]) -> tuple[Blok, ...]:
             rechts=(1,),
             vast=(0,),
             bijschrift="Getallen van de opschaling",
+            soort="compact",
             bron="Bron: het instellingenbestand, met de bron van elk getal.",
         ),
     )
@@ -254,24 +257,44 @@ def _waarde(pad: str, waarde: float | None, standaard: bool) -> str:
     return f"{tekst} (standaard)" if standaard else tekst
 
 
-def _tarieventabel(tarieven: tuple[GebruiktTarief, ...], prijspeil: int) -> Tabel:
-    return tabel(
-        ("Tarief (code)", "Prijs", "Jaar", "Financier", "Betr.", "Bron"),
-        (
+def bronnummers(tarieven: tuple[GebruiktTarief, ...]) -> dict[str, int]:
+    """Elke bron van de tarieven één keer, genummerd vanaf 1 in de volgorde waarin de tarieven haar noemen."""
+    return {bron: i for i, bron in enumerate(dict.fromkeys(t.bron for t in tarieven), start=1)}
+
+
+def _tarieventabellen(tarieven: tuple[GebruiktTarief, ...], prijspeil: int) -> tuple[Tabel, Tabel]:
+    """De gebruikte tarieven met per rij het nummer van haar bron (en bestand en regel), en daaronder elke bron één
+    keer over de hele breedte: een lange bron in een smalle kolom maakte de tabel pagina's lang, en drie tarieven uit
+    dezelfde tarieflijst herhaalden dezelfde tekst."""
+    nummers = bronnummers(tarieven)
+    return (
+        tabel(
+            ("Tarief (code)", "Prijs", "Jaar", "Financier", "Betr.", "Bron"),
             (
-                # de code klein onder de naam: een eigen kolom voor lange codes liet te weinig ruimte over,
-                # zodat reportlab woorden in de bron moest breken
-                Cel(t.omschrijving, onder=t.tarief),
-                f"{f.euro(t.tarief_prijs, 2)} / {t.eenheid}",
-                t.tarief_jaar,
-                financiernaam(t.financier),
-                t.betrouwbaarheid,
-                Cel(t.bron, onder=f"{t.tarief_bestand}:{t.tarief_regel}"),
-            )
-            for t in tarieven
+                (
+                    # de code klein onder de naam: een eigen kolom voor lange codes liet te weinig ruimte over
+                    Cel(t.omschrijving, onder=t.tarief),
+                    f"{f.euro(t.tarief_prijs, 2)} / {t.eenheid}",
+                    t.tarief_jaar,
+                    financiernaam(t.financier),
+                    t.betrouwbaarheid,
+                    Cel(f"bron {nummers[t.bron]}", onder=f"{t.tarief_bestand}:{t.tarief_regel}"),
+                )
+                for t in tarieven
+            ),
+            rechts=(2,),
+            vast=(5,),
+            voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {prijspeil}.",
+            bijschrift="Gebruikte tarieven",
+            soort="compact",
+            bron="Bron: de tariefbestanden, met bestand en regel van elk tarief; de bronnen staan in de tabel hierna.",
         ),
-        rechts=(2,),
-        voetnoot=f"Prijzen van het tariefjaar; in de casussen staan ze op prijspeil {prijspeil}.",
-        bijschrift="Gebruikte tarieven",
-        bron="Bron: de tariefbestanden; per tarief de bron en de regel.",
+        tabel(
+            ("Nr.", "Bron van de tarieven"),
+            ((nummer, bron) for bron, nummer in nummers.items()),
+            rechts=(0,),
+            bijschrift="Bronnen van de tarieven",
+            soort="compact",
+            bron="Bron: de kolom bron van de tariefbestanden; elke bron één keer.",
+        ),
     )
