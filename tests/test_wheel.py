@@ -171,3 +171,32 @@ def test_wheel_maakt_de_vergelijking_als_pdf(geinstalleerd: Path, werkmap: Path)
     tekst = "".join(pagina.extract_text() for pagina in PdfReader(pdf).pages)
     for gemeente in ("Giessenlanden", "Rotterdam", "Waddinxveen", "Westerveld"):
         assert gemeente in tekst
+
+
+def test_wheel_bevat_de_casussessie_met_htmx_sjablonen_en_stijl(geinstalleerd: Path, werkmap: Path) -> None:
+    """De sessie uit het wheel (zonder de bron ernaast) toont de casuslijst en de editor van een meegeleverde casus en
+    levert htmx, de stijl, het script en de licentie van htmx: zonder die bestanden in het pakket zou een
+    `pip install "casuskosten[web]"` een pagina zonder opmaak en zonder live herberekenen geven."""
+    script = "\n".join(
+        (
+            "from pathlib import Path",
+            "from starlette.testclient import TestClient",
+            "from casuskosten.sessie.app import maak_app",
+            "k = TestClient(maak_app(Path('casussen'), tarieven=Path('tarieven')))",
+            "for u in ['/', '/casus/rotterdam/rtd-01.yaml', '/static/htmx.min.js', '/static/sessie.css',",
+            "          '/static/sessie.js', '/static/htmx.LICENSE.txt']:",
+            "    a = k.get(u)",
+            "    print(u, a.status_code, len(a.content), 'Uitkomst' in a.text)",
+        )
+    )
+    uit = {
+        r.split()[0]: r.split()[1:]
+        for r in _draai(geinstalleerd / "python", "-c", script, cwd=werkmap).stdout.splitlines()
+    }
+    for url in ("/", "/casus/rotterdam/rtd-01.yaml", "/static/sessie.css", "/static/sessie.js"):
+        assert uit[url][0] == "200", (url, uit[url])
+        assert int(uit[url][1]) > 500, (url, uit[url])  # een echte pagina, geen lege
+    assert uit["/casus/rotterdam/rtd-01.yaml"][2] == "True"  # de editor met het uitkomstpaneel
+    assert uit["/static/htmx.min.js"][0] == "200"
+    assert int(uit["/static/htmx.min.js"][1]) > 40_000  # htmx 2.0.11 is 52 KB
+    assert uit["/static/htmx.LICENSE.txt"][0] == "200"
