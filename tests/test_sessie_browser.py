@@ -256,7 +256,9 @@ def _euro(tekst: str) -> float:
 def _melding_bij(pagina: Page, veld_id: str) -> str:
     """De tekst van het meldingenvak waar het veld met aria-describedby naar wijst, zodra het veld ongeldig is."""
     veld = pagina.locator(f"#{veld_id}")
-    expect(veld).to_have_attribute("aria-invalid", "true")
+    # ruim wachten: op een belaste machine (make test naast andere werk) duurde één herberekening eens langer dan de
+    # standaard 5 s van expect; de uitkomst zelf hangt niet van de tijd af
+    expect(veld).to_have_attribute("aria-invalid", "true", timeout=20_000)
     beschreven = (veld.get_attribute("aria-describedby") or "").split()
     assert f"{veld_id}-melding" in beschreven
     vak = pagina.locator(f"#{veld_id}-melding")
