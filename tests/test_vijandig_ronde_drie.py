@@ -277,6 +277,96 @@ def test_een_verborgen_naam_die_geen_utf8_is_wordt_leesbaar_gemeld(draai: Draai,
     assert "casussen/.\ufffd.yaml: verborgen bestand" in uitkomst.stdout
 
 
+#: een uitvoermap b"uit\\xfd" (op Linux een geldige naam, geen UTF-8); Python geeft hem als "uit\\udcfd"
+_UIT = os.fsdecode(b"uit\xfd")
+
+
+@pytest.mark.parametrize(
+    ("opdracht", "doel", "regel"),
+    [
+        pytest.param(["bereken", *_INVOER, "--json"], "x.json", "JSON geschreven naar uit\ufffd/x.json", id="json"),
+        pytest.param(["bereken", *_INVOER], "x.txt", "Tabellen geschreven naar uit\ufffd/x.txt", id="tabellen"),
+        pytest.param(["schema"], "s.json", "Schema geschreven naar uit\ufffd/s.json", id="schema"),
+        pytest.param(
+            ["nieuw", "--gemeente", "Alfa"], "a.yaml", "Nieuwe casus geschreven: uit\ufffd/a.yaml.", id="nieuw"
+        ),
+        pytest.param(
+            ["tarieven", "--tarieven", "tarieven", "--kopieer"],
+            "t",
+            "Tarieven gekopieerd naar uit\ufffd/t:",
+            id="kopie",
+        ),
+        pytest.param(
+            ["export", *_INVOER, "--formaat", "xlsx"],
+            "x.xlsx",
+            "Export (xlsx) geschreven naar uit\ufffd/x.xlsx",
+            id="xlsx",
+        ),
+        pytest.param(
+            ["export", *_INVOER, "--formaat", "csv"], "csv", "Export (csv) geschreven naar uit\ufffd/csv/ (", id="csv"
+        ),
+        pytest.param(
+            ["rapport", *_INVOER, "--gemeente", "Alfa"],
+            "a.html",
+            "Rapport geschreven: {map}/uit\ufffd/a.html",
+            id="gemeenterapport",
+        ),
+        pytest.param(
+            ["rapport", *_INVOER],
+            "rapporten",
+            "Rapport geschreven: {map}/uit\ufffd/rapporten/alfa.html",
+            id="gemeenterapporten",
+        ),
+        pytest.param(["casus", *_INVOER], "c.html", "Rapport geschreven: {map}/uit\ufffd/c.html", id="casusboek"),
+        pytest.param(
+            ["vergelijk", *_INVOER], "v.html", "Vergelijking geschreven: {map}/uit\ufffd/v.html", id="vergelijking"
+        ),
+    ],
+)
+def test_een_uitvoerpad_dat_geen_utf8_is_staat_met_u_fffd_in_de_melding(
+    opdracht: list[str], doel: str, regel: str, draai: Draai, werkmap: Path
+) -> None:
+    """Na het schrijven naar de map b"uit\\xfd" noemt elke opdracht het pad met U+FFFD, zoals elke melding een
+    onleesbare naam toont, en nooit als losse surrogaat (`\\udcfd` op stderr, een ruwe byte op stdout)."""
+    optie = [] if opdracht[-1] == "--kopieer" else ["--uit"]
+    uitkomst = draai(*opdracht, *optie, f"{_UIT}/{doel}", cwd=werkmap)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert os.path.exists(os.path.join(os.fsencode(werkmap), b"uit\xfd", os.fsencode(doel)))
+    tekst = uitkomst.stdout + uitkomst.stderr
+    assert regel.format(map=werkmap.resolve()) in tekst
+    assert "\\udcfd" not in tekst
+    assert "\udcfd" not in tekst
+
+
+def test_een_foutmelding_over_een_uitvoerpad_dat_geen_utf8_is_toont_u_fffd(draai: Draai, werkmap: Path) -> None:
+    """`--uit uit\\xfd/x.json/y` terwijl uit\\xfd/x.json een bestand is: de FOUT noemt het pad met U+FFFD."""
+    os.mkdir(os.path.join(os.fsencode(werkmap), b"uit\xfd"))
+    with open(os.path.join(os.fsencode(werkmap), b"uit\xfd", b"x.json"), "wb"):
+        pass
+    uitkomst = draai("bereken", *_INVOER, "--json", "--uit", f"{_UIT}/x.json/y", cwd=werkmap)
+    assert uitkomst.returncode == 1
+    assert uitkomst.stderr.strip() == (
+        "FOUT uit\ufffd/x.json/y: --uit: kan niet schrijven: een deel van het pad is geen map"
+    )
+
+
+@pytest.mark.parametrize(
+    ("naam", "verwacht"),
+    [
+        pytest.param(os.fsdecode(b"\xe2\x82.yaml"), "\ufffd.yaml", id="afgekapt-teken-is-een-vervanging"),
+        pytest.param(os.fsdecode(b"a\xff\xfeb"), "a\ufffd\ufffdb", id="twee-losse-bytes"),
+        pytest.param("\udcff\ud800", "\ufffd\ud800", id="met-een-andere-surrogaat"),
+        pytest.param("gewoon/é.yaml", "gewoon/é.yaml", id="utf8-blijft"),
+    ],
+)
+def test_leesbare_naam_vervangt_elk_byte_dat_geen_utf8_is(naam: str, verwacht: str) -> None:
+    """Zoals UTF-8 met `errors="replace"`: een afgekapt teken (twee bytes van drie) wordt één U+FFFD, twee losse
+    bytes twee; staat er ook een surrogaat in die niet van een byte komt, dan toch geen traceback."""
+    from casuskosten.fouten import leesbare_naam
+
+    assert leesbare_naam(naam) == verwacht
+
+
 # --- 5. SIGTERM en SIGHUP ruimen op zoals Ctrl-C ---------------------------------------------------------------
 
 #: `bereken --json --uit nieuw/diep/x.json`, waarbij het schrijven na het eerste stuk JSON wacht tot het signaal komt:
