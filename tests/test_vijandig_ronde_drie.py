@@ -242,6 +242,19 @@ def test_schema_met_een_kapot_instellingenbestand_schrijft_en_spaart_het_bestand
     assert (werkmap / "casuskosten.toml").read_text(encoding="utf-8") == "kapot\n"
 
 
+def test_een_instellingenbestand_dat_er_nog_niet_is_wordt_niet_geschreven(draai: Draai, werkmap: Path) -> None:
+    """Zonder casuskosten.toml is `--uit casuskosten.toml` toch geweigerd (de volgende opdracht zou de JSON als
+    instellingen lezen), met een melding die niet van overschrijven spreekt; er komt geen bestand bij."""
+    (werkmap / "casuskosten.toml").unlink()
+    uit = draai("bereken", "casussen", "--tarieven", "tarieven", "--json", "--uit", "casuskosten.toml", cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT casuskosten.toml: --uit: uitvoer zou het instellingenbestand ({werkmap / 'casuskosten.toml'}) worden, "
+        "dat een volgende opdracht leest; kies een andere naam (het instellingenbestand wordt alleen gelezen)"
+    )
+    assert not (werkmap / "casuskosten.toml").exists()
+
+
 def test_elke_uitvoeroptie_staat_in_de_lijst() -> None:
     """Elke opdracht met een optie die een pad schrijft (--uit, --kopieer) staat in een van de tests hierboven, en
     geen andere opdracht heeft er een: een nieuwe opdracht met --uit valt hier op tot hij een test heeft."""

@@ -293,6 +293,8 @@ def _weigering(doel: Path, invoer: Path, soort: Soort) -> str:
         if doel != invoer and extensies and not doel.name.lower().endswith(extensies):
             bestand = f"een bestand in {map_}"
         return f"uitvoer zou {bestand} ({doel}) overschrijven; {geldig}"
+    if doel == invoer and not invoer.is_dir():  # casuskosten.toml dat er nog niet is, maar wel vanzelf gelezen wordt
+        return f"uitvoer zou {bestand} ({doel}) worden, dat een volgende opdracht leest; {geldig}"
     return f"uitvoer hoort niet in {map_} ({invoer}): daar staat invoer die het zou kunnen overschrijven; {geldig}"
 
 
