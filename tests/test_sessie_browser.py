@@ -446,7 +446,8 @@ def test_een_deelnemer_ziet_het_nieuwe_totaal_zonder_te_herladen(
     """Meekijken (--lan): de facilitator maakt van het keukentafelgesprek in rtd-03 (aantal 1, eenmalig) er 3, zonder
     op te slaan; binnen enkele seconden toont de pagina van de deelnemer (een eigen browsercontext met het
     lees-token, CSP aan) het nieuwe aantal, de nieuwe regelprijs en het nieuwe totaal, gemarkeerd als nog niet
-    opgeslagen, zonder dat de pagina herlaadt of verspringt; axe vindt daarna 0 overtredingen op die pagina."""
+    opgeslagen, zonder dat de pagina herlaadt, verspringt of de focus verliest;
+    axe vindt daarna 0 overtredingen op die pagina."""
     sessie, basis = lan_sessie
     url = f"{basis}/casus/rotterdam/rtd-03.yaml"
     meldingen: list[str] = []
@@ -456,6 +457,7 @@ def test_een_deelnemer_ziet_het_nieuwe_totaal_zonder_te_herladen(
         expect(deelnemer.locator("#meekijk-stand")).to_contain_text("Zoals opgeslagen in het bestand")
         prijs_voor = _euro(deelnemer.locator("#prijs-voor_2015-1").inner_text())
         totaal_voor = _euro(deelnemer.locator("#totaal-voor_2015 strong").inner_text())
+        deelnemer.locator("#naar-afdruk").focus()
         deelnemer.evaluate("() => { window.nietHerladen = true; window.scrollTo(0, 300); }")
 
         facilitator.goto(f"{url}?token={sessie.schrijf_token}")
@@ -468,6 +470,7 @@ def test_een_deelnemer_ziet_het_nieuwe_totaal_zonder_te_herladen(
         totaal_na = _euro(deelnemer.locator("#totaal-voor_2015 strong").inner_text())
         assert deelnemer.evaluate("() => window.nietHerladen === true"), "de pagina van de deelnemer herlaadde"
         assert deelnemer.evaluate("() => window.scrollY") == 300
+        assert deelnemer.evaluate("() => document.activeElement.id") == "naar-afdruk"
     # drie in plaats van één gesprek: de regel kost 3 x zoveel en het totaal stijgt met 2 x de oude regelprijs;
     # elk getoond bedrag is op hele euro's afgerond, dus 3 x een afgerond bedrag wijkt hooguit 1,5 euro af
     assert prijs_voor > 0
