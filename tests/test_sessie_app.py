@@ -520,3 +520,34 @@ def test_de_stand_van_een_casus_lekt_niet_naar_een_andere(tafel: tuple[TestClien
     andere = deelnemer.get("/casus/tst-03.yaml/meekijken").text
     assert "Geheimzuid" not in andere
     assert "Nog niet opgeslagen" not in andere
+
+
+def test_de_stand_blijft_in_het_geheugen_en_zonder_het_token_van_de_facilitator(
+    tafel: tuple[TestClient, TestClient], map_: Path
+) -> None:
+    """Een herberekening schrijft niets in de casusmap (geen bestand erbij, het bestand ongewijzigd), en wat de
+    deelnemer daarna krijgt, bevat het CSRF-token van de facilitator niet (alleen zijn eigen)."""
+    facilitator, deelnemer = tafel
+    voor = {p: p.read_bytes() for p in map_.rglob("*") if p.is_file()}
+    csrf = re.search(r'name="csrf" value="([^"]+)"', facilitator.get("/").text)
+    assert csrf
+    _herbereken_als_facilitator(facilitator, "tst-01.yaml", _formulier(KLEIN, team="Wijkteam Noord"))
+    assert {p: p.read_bytes() for p in map_.rglob("*") if p.is_file()} == voor
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken").text
+    assert 'value="Wijkteam Noord"' in nieuw
+    assert csrf.group(1) not in nieuw
+    assert SCHRIJF not in nieuw
+
+
+def test_deelnemer_ziet_een_persoonsgegeven_alleen_gemaskeerd_in_de_melding(
+    tafel: tuple[TestClient, TestClient],
+) -> None:
+    """Typt de facilitator een e-mailadres in de situatie, dan krijgt de deelnemer dezelfde privacywaarschuwing als
+    de editor, met het adres gemaskeerd (j***@***.nl); het adres zelf staat alleen in het (uitgeschakelde) veld."""
+    facilitator, deelnemer = tafel
+    situatie = "Mail jan.devries@example.nl voor een afspraak."
+    _herbereken_als_facilitator(facilitator, "tst-01.yaml", _formulier(KLEIN, situatie=situatie))
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken").text
+    assert "j***@***.nl" in _melding(nieuw, "situatie")
+    assert nieuw.count("jan.devries@example.nl") == 1
+    assert re.search(r"<textarea [^>]*disabled[^>]*>Mail jan\.devries@example\.nl", nieuw)
