@@ -246,3 +246,42 @@ def test_antwoord_is_met_een_en_twee_werkers_hetzelfde() -> None:
     een = bereken(PROJECT / "casussen", PROJECT / "tarieven", instellingen, werkers=1)
     twee = bereken(PROJECT / "casussen", PROJECT / "tarieven", instellingen, werkers=2)
     assert een.naar_dict() == twee.naar_dict()
+
+
+@pytest.mark.parametrize(
+    ("ruw", "dichtstbij", "boven"),
+    [
+        # op een log-schaal: |ln(100/130)| = 0,26 < |ln(200/130)| = 0,43; de kleinste ronde stap >= 130 is 200
+        pytest.param(130.0, 100.0, 200.0, id="130"),
+        # |ln(200/160)| = 0,22 < |ln(100/160)| = 0,47
+        pytest.param(160.0, 200.0, 200.0, id="160"),
+        # |ln(250/230)| = 0,08 < |ln(200/230)| = 0,14
+        pytest.param(230.0, 250.0, 250.0, id="230"),
+        # |ln(500/380)| = 0,27 < |ln(250/380)| = 0,42
+        pytest.param(380.0, 500.0, 500.0, id="380"),
+        # |ln(1000/800)| = 0,22 < |ln(500/800)| = 0,47: de stap van de volgende macht van 10
+        pytest.param(800.0, 1000.0, 1000.0, id="800"),
+        # een ronde stap blijft zichzelf
+        pytest.param(0.25, 0.25, 0.25, id="0,25"),
+        # 0,3: |ln(0,25/0,3)| = 0,18 < |ln(0,5/0,3)| = 0,51; omhoog is 0,5
+        pytest.param(0.3, 0.25, 0.5, id="0,3"),
+    ],
+)
+def test_mooie_stap_kiest_de_dichtste_of_de_eerste_ronde_stap_erboven(
+    ruw: float, dichtstbij: float, boven: float
+) -> None:
+    """Eén regel voor ronde stappen (1, 2, 2,5, 5 x 10^k): de dichtstbijzijnde op een log-schaal (kanscurve), of de
+    kleinste die minstens zo groot is (de as van een grafiek)."""
+    from casuskosten.rekenen.antwoord import mooie_stap
+
+    assert (mooie_stap(ruw), mooie_stap(ruw, naar="boven")) == pytest.approx((dichtstbij, boven))
+
+
+def test_kanscurve_neemt_de_dichtste_ronde_stap_ook_als_die_kleiner_is() -> None:
+    """theta gelijk verdeeld van -1300 tot 1300 (4001 punten, 0,65 uit elkaar): het 2,5e en 97,5e percentiel zijn
+    -1235 en 1235, de ruwe stap (1235 + 1235) / 19 = 130, en de dichtstbijzijnde ronde stap 100 (niet 200): drempels
+    -1200, -1100, ..., 1200 (25 stuks). Bij 0 liggen 2000 van de 4001 punten erboven."""
+    theta = np.linspace(-1300.0, 1300.0, 4001)
+    curve = kanscurve(theta)
+    assert [p.drempel for p in curve] == [-1200.0 + 100.0 * k for k in range(25)]
+    assert next(p.kans for p in curve if p.drempel == 0) == 2000 / 4001

@@ -94,3 +94,23 @@ def test_een_lang_label_staat_er_helemaal_zonder_afkapteken(beeld: Beeld) -> Non
     woorden = " ".join(teksten).split()
     for woord in LANG.split():
         assert woord in woorden, woord
+
+
+@pytest.mark.parametrize(
+    ("laag", "hoog", "verwacht"),
+    [
+        # bereik 650, een vijfde 130, de kleinste ronde stap >= 130 is 200: van floor(-130/200) x 200 = -200 tot
+        # ceil(520/200) x 200 = 600 (de dichtstbijzijnde stap, 100, zou 9 streepjes geven)
+        pytest.param(-130.0, 520.0, (-200.0, 600.0, [-200.0, 0.0, 200.0, 400.0, 600.0]), id="min-130-tot-520"),
+        # alleen positief: de as begint bij 0; bereik 1000, een vijfde 200, stap 200
+        pytest.param(40.0, 1000.0, (0.0, 1000.0, [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]), id="0-tot-1000"),
+        # alles 0: een as van 0 tot 1, een vijfde 0,2, stap 0,2
+        pytest.param(0.0, 0.0, (0.0, 1.0, pytest.approx([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])), id="alles-nul"),
+    ],
+)
+def test_de_as_van_een_grafiek_heeft_ronde_streepjes_die_0_en_alle_waarden_omvatten(
+    laag: float, hoog: float, verwacht: tuple[float, float, list[float]]
+) -> None:
+    """De streepjes van een as lopen in ronde stappen van minstens een vijfde van het bereik, van onder 0 en de
+    laagste waarde tot boven de hoogste."""
+    assert grafieken._as(laag, hoog) == verwacht

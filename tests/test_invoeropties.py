@@ -10,7 +10,7 @@ import pytest
 import casuskosten
 from casuskosten import cli, pijplijn
 from casuskosten.fouten import CasuskostenFout, InstellingenFout, Melding
-from casuskosten.invoer.opties import Invoeropties
+from casuskosten.invoer.opties import Invoeropties, Invoerpad
 from tests.conftest import casus
 
 SNEL = "bootstrap_iteraties = 100\npsa_iteraties = 100\n"
@@ -55,7 +55,11 @@ def test_bereken_invoer_rekent_als_bereken_en_kent_zijn_invoer(
     # 10 uur hulp in Alfa: het Alfa-tarief van 2016 (15) terug naar 2015 (index 110 -> 100)
     assert resultaat.gemeente("Alfa").kosten_voor_2015 == pytest.approx(10 * 15 / 1.1)
     assert resultaat.naar_dict() == los.naar_dict()
-    assert resultaat.invoerpaden == (map_, tarieven, tmp_path / "casuskosten.toml")
+    assert resultaat.invoerpaden == (
+        Invoerpad(map_, "casussen"),
+        Invoerpad(tarieven, "tarieven"),
+        Invoerpad(tmp_path / "casuskosten.toml", "instellingen"),
+    )
 
 
 def test_bereken_invoer_leest_eerst_de_instellingen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -155,7 +155,10 @@ def test_geweigerde_uitvoer_in_casusmap_laat_geen_lege_map_achter(draai: Draai, 
     casussen = werkmap / "casussen"
     uit = draai(*args, "--tarieven", "../tarieven", cwd=casussen)
     assert uit.returncode == 1
-    assert f"uitvoer zou invoer ({casussen}) overschrijven" in _fout(uit.stderr)
+    assert (
+        f"uitvoer hoort niet in de casusmap ({casussen}): daar staat invoer die het zou kunnen overschrijven; kies een "
+        "pad buiten de casusmappen"
+    ) in _fout(uit.stderr)
     assert sorted(p.name for p in casussen.iterdir()) == ["a-01.yaml", "b-01.yaml"]
 
 
@@ -174,8 +177,8 @@ def test_elke_opdracht_beschermt_de_map_van_een_los_casusbestand(draai: Draai, w
     uit = draai(*args, "--tarieven", "tarieven", "--uit", "casussen/uit.txt", cwd=werkmap)
     assert uit.returncode == 1
     assert _fout(uit.stderr) == (
-        f"FOUT casussen/uit.txt: --uit: uitvoer zou invoer ({werkmap / 'casussen'}) overschrijven; kies een pad "
-        "buiten de casus- en tariefmappen"
+        f"FOUT casussen/uit.txt: --uit: uitvoer hoort niet in de casusmap ({werkmap / 'casussen'}): daar staat "
+        "invoer die het zou kunnen overschrijven; kies een pad buiten de casusmappen"
     )
 
 
@@ -184,7 +187,10 @@ def test_instellingenbestand_wordt_niet_overschreven(draai: Draai, werkmap: Path
     (werkmap / "casuskosten.toml").write_text("seed = 7\n", encoding="utf-8")
     uit = draai("bereken", "casussen", "--tarieven", "tarieven", "--json", "--uit", "casuskosten.toml", cwd=werkmap)
     assert uit.returncode == 1
-    assert "uitvoer zou invoer" in uit.stderr
+    assert uit.stderr.strip() == (
+        f"FOUT casuskosten.toml: --uit: uitvoer zou het instellingenbestand ({werkmap / 'casuskosten.toml'}) "
+        "overschrijven; kies een andere naam (het instellingenbestand wordt alleen gelezen)"
+    )
     assert (werkmap / "casuskosten.toml").read_text(encoding="utf-8") == "seed = 7\n"
 
 

@@ -83,10 +83,17 @@ def al_geladen(werkmap: Path) -> casuskosten.Resultaat:
     return casuskosten.bereken_casussen(geladen.casussen, tabel, casuskosten.laad_instellingen(werkmap / "SNEL.toml"))
 
 
-def _melding(uit: Path, invoer: Path) -> str:
+#: (wat de map is, wat wel mag) in de weigering, per soort invoer
+CASUSMAP = ("de casusmap", "kies een pad buiten de casusmappen")
+TARIEFMAP = ("de tariefmap", "kies een pad buiten de tariefmap")
+
+
+def _in_map(uit: Path, map_: Path, soort: tuple[str, str]) -> str:
+    """De weigering van een nieuw bestand `uit` in invoermap `map_`."""
+    wat, geldig = soort
     return (
-        f"{uit}: --uit: uitvoer zou invoer ({invoer.resolve()}) overschrijven; kies een pad buiten de casus- en "
-        "tariefmappen"
+        f"{uit}: --uit: uitvoer hoort niet in {wat} ({map_.resolve()}): daar staat invoer die het zou kunnen "
+        f"overschrijven; {geldig}"
     )
 
 
@@ -104,8 +111,8 @@ def test_elke_schrijver_weigert_de_opgegeven_casusmap_uit_zichzelf(
     with pytest.raises(UitvoerFout) as fout:
         schrijf(berekend, werkmap / "casussen")
     assert str(fout.value).endswith(
-        f"uitvoer zou invoer ({(werkmap / 'casussen').resolve()}) overschrijven; kies een pad buiten de casus- en "
-        "tariefmappen"
+        f"uitvoer hoort niet in de casusmap ({(werkmap / 'casussen').resolve()}): daar staat invoer die het zou "
+        "kunnen overschrijven; kies een pad buiten de casusmappen"
     )
     assert _inhoud(werkmap / "casussen") == voor
 
@@ -130,7 +137,7 @@ def test_de_tariefmap_is_beschermd(route: str, werkmap: Path, request: pytest.Fi
     uit = werkmap / "tarieven" / "x.xlsx"
     with pytest.raises(UitvoerFout) as fout:
         casuskosten.exporteer(resultaat, "xlsx", uit)
-    assert str(fout.value) == _melding(uit, werkmap / "tarieven")
+    assert str(fout.value) == _in_map(uit, werkmap / "tarieven", TARIEFMAP)
     assert not uit.exists()
 
 
@@ -145,7 +152,10 @@ def test_het_instellingenbestand_wordt_niet_overschreven(
     uit = werkmap / bestand
     with pytest.raises(UitvoerFout) as fout:
         casuskosten.exporteer(resultaat, "json", uit)
-    assert str(fout.value) == _melding(uit, uit)
+    assert str(fout.value) == (
+        f"{uit}: --uit: uitvoer zou het instellingenbestand ({uit.resolve()}) overschrijven; kies een andere naam (het "
+        "instellingenbestand wordt alleen gelezen)"
+    )
     assert uit.read_text(encoding="utf-8") == SNEL
 
 
@@ -157,7 +167,7 @@ def test_een_symbolische_link_naar_de_casusmap_wordt_gevolgd(
     link.symlink_to(werkmap / "casussen" / "alfa", target_is_directory=True)
     with pytest.raises(UitvoerFout) as fout:
         casuskosten.exporteer(berekend, "xlsx", link / "x.xlsx")
-    assert str(fout.value) == _melding(link / "x.xlsx", werkmap / "casussen")
+    assert str(fout.value) == _in_map(link / "x.xlsx", werkmap / "casussen", CASUSMAP)
     assert sorted(p.name for p in (werkmap / "casussen" / "alfa").iterdir()) == ["a-01.yaml"]
 
 

@@ -391,3 +391,163 @@ def test_elke_meegeleverde_casus_komt_ongeschonden_door_het_formulier() -> None:
         assert gelezen.casus is not None, (pad, gelezen.meldingen)
         assert gelezen.casus.casus == lees_casus(pad).casus, pad
         assert _zelf_geschreven(tekst.encode("utf-8"), "terug.yaml"), pad
+
+
+# --- meekijken met --lan: de deelnemers zien wat de facilitator nu invult -----------------------------------------
+
+SCHRIJF, LEES = "s" * 20, "l" * 20
+
+
+@pytest.fixture
+def tafel(map_: Path) -> tuple[TestClient, TestClient]:
+    """Eén sessie met --lan-tokens, en twee browsers: de facilitator (schrijf-token) en een deelnemer (lees-token)."""
+    app = beveiligd(maak_app(map_, tarieven=TARIEVEN), hosts=["testserver"], schrijf_token=SCHRIJF, lees_token=LEES)
+    facilitator, deelnemer = TestClient(app), TestClient(app)
+    facilitator.get("/", params={"token": SCHRIJF})
+    deelnemer.get("/", params={"token": LEES})
+    return facilitator, deelnemer
+
+
+def _versie(html: str) -> str:
+    """De versie waarmee de pagina van de deelnemer vraagt of er iets veranderde."""
+    gevonden = re.search(r"/meekijken\?versie=([\w-]+)", html)
+    assert gevonden, "geen meekijkvak op de pagina"
+    return gevonden.group(1)
+
+
+def _als_facilitator(facilitator: TestClient, url: str, velden: list[tuple[str, str]]) -> Any:
+    """Een POST zoals de browser van de facilitator hem stuurt (met het CSRF-token van de lijst, dat aan zijn
+    token vastzit; de lijst openen verandert niets aan een casus)."""
+    csrf = re.search(r'name="csrf" value="([^"]+)"', facilitator.get("/").text)
+    assert csrf
+    velden = [(k, csrf.group(1) if k == "csrf" else v) for k, v in velden]
+    soort = {"content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin"}
+    return facilitator.post(url, content=urlencode(velden).encode(), headers=soort)
+
+
+def _herbereken_als_facilitator(facilitator: TestClient, pad: str, velden: list[tuple[str, str]]) -> Any:
+    """De live herberekening zoals de browser van de facilitator hem stuurt."""
+    return _als_facilitator(facilitator, f"/casus/{pad}/bereken", velden)
+
+
+def test_meekijker_ziet_de_herberekening_van_de_facilitator(tafel: tuple[TestClient, TestClient]) -> None:
+    """Na een herberekening van de facilitator (aantal uur_b van 2 naar 3, niet opgeslagen) geeft de meekijkvraag
+    van de deelnemer de nieuwe regelprijs en het nieuwe totaal, gemarkeerd als nog niet opgeslagen en alleen lezen."""
+    facilitator, deelnemer = tafel
+    pagina = deelnemer.get("/casus/tst-01.yaml").text
+    assert re.search(r'id="totaal-voor_2015"[^>]*>Totaal: <strong>€ 600<', pagina)  # 500 + 100, zie KLEIN
+    assert "Nog niet opgeslagen" not in pagina
+    antwoord = _herbereken_als_facilitator(
+        facilitator, "tst-01.yaml", _formulier(KLEIN, trajecten__voor_2015__inzet__1__aantal="3")
+    )
+    assert antwoord.status_code == 200
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken", params={"versie": _versie(pagina)})
+    assert nieuw.status_code == 200
+    # regel 2: 3 x 100 x 0,5 = 150; vóór 2015: 500 + 150 = 650
+    assert re.search(r'id="prijs-voor_2015-1"[^>]*>€ 150<', nieuw.text)
+    assert re.search(r'id="totaal-voor_2015"[^>]*>Totaal: <strong>€ 650<', nieuw.text)
+    assert "Nog niet opgeslagen: u ziet de casus zoals de facilitator hem nu invult." in nieuw.text
+    bedienbaar = [a for t, a in _velden(nieuw.text).velden if a.get("type") != "hidden" and "disabled" not in a]
+    assert bedienbaar == []
+    assert _versie(nieuw.text) != _versie(pagina)
+
+
+def test_meekijkvraag_zonder_wijziging_geeft_204(tafel: tuple[TestClient, TestClient]) -> None:
+    """Veranderde er niets sinds de versie van de pagina, dan 204 zonder inhoud (htmx verwisselt dan niets)."""
+    _, deelnemer = tafel
+    versie = _versie(deelnemer.get("/casus/tst-01.yaml").text)
+    antwoord = deelnemer.get("/casus/tst-01.yaml/meekijken", params={"versie": versie})
+    assert antwoord.status_code == 204
+    assert antwoord.content == b""
+
+
+def test_lees_token_kan_de_stand_niet_zetten(tafel: tuple[TestClient, TestClient]) -> None:
+    """Een herberekening met het lees-token wordt geweigerd (403), en de deelnemers zien daarna niets nieuws."""
+    _, deelnemer = tafel
+    versie = _versie(deelnemer.get("/casus/tst-01.yaml").text)
+    soort = {"content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin"}
+    velden = _formulier(KLEIN, trajecten__voor_2015__inzet__1__aantal="3")
+    antwoord = deelnemer.post("/casus/tst-01.yaml/bereken", content=urlencode(velden).encode(), headers=soort)
+    assert antwoord.status_code == 403
+    assert deelnemer.get("/casus/tst-01.yaml/meekijken", params={"versie": versie}).status_code == 204
+
+
+def test_meekijken_vraagt_een_token(map_: Path) -> None:
+    """Zonder token (geen cookie) geeft de meekijkvraag 403 en niets van de casus."""
+    app = beveiligd(maak_app(map_, tarieven=TARIEVEN), hosts=["testserver"], schrijf_token=SCHRIJF, lees_token=LEES)
+    antwoord = TestClient(app).get("/casus/tst-01.yaml/meekijken", params={"versie": "x"})
+    assert antwoord.status_code == 403
+    assert "TST-01" not in antwoord.text
+
+
+def test_opnieuw_openen_vergeet_de_stand(tafel: tuple[TestClient, TestClient]) -> None:
+    """Opent de facilitator de casus opnieuw van schijf, dan zien de deelnemers weer het bestand (600, zie KLEIN)."""
+    facilitator, deelnemer = tafel
+    _herbereken_als_facilitator(
+        facilitator, "tst-01.yaml", _formulier(KLEIN, trajecten__voor_2015__inzet__1__aantal="3")
+    )
+    onopgeslagen = deelnemer.get("/casus/tst-01.yaml").text
+    assert "Nog niet opgeslagen" in onopgeslagen  # wie later binnenkomt, ziet meteen de stand
+    facilitator.get("/casus/tst-01.yaml")
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken", params={"versie": _versie(onopgeslagen)})
+    assert nieuw.status_code == 200
+    assert re.search(r'id="totaal-voor_2015"[^>]*>Totaal: <strong>€ 600<', nieuw.text)
+    assert "Zoals opgeslagen in het bestand" in nieuw.text
+
+
+def test_opslaan_vergeet_de_stand_en_toont_het_bestand(tafel: tuple[TestClient, TestClient], map_: Path) -> None:
+    """Na opslaan (aantal 3) zien de deelnemers het bestand: 650 (500 + 3 x 100 x 0,5), niet meer 'nog niet
+    opgeslagen'."""
+    facilitator, deelnemer = tafel
+    velden = _formulier(KLEIN, trajecten__voor_2015__inzet__1__aantal="3")
+    _herbereken_als_facilitator(facilitator, "tst-01.yaml", velden)
+    versie = _versie(deelnemer.get("/casus/tst-01.yaml").text)
+    opslaan = [*velden, ("sha256", _sha(map_ / "tst-01.yaml")), ("bevestigd", "ja")]
+    assert "Opgeslagen." in _als_facilitator(facilitator, "/casus/tst-01.yaml/opslaan", opslaan).text
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken", params={"versie": versie})
+    assert nieuw.status_code == 200
+    assert re.search(r'id="totaal-voor_2015"[^>]*>Totaal: <strong>€ 650<', nieuw.text)
+    assert "Nog niet opgeslagen" not in nieuw.text
+
+
+def test_de_stand_van_een_casus_lekt_niet_naar_een_andere(tafel: tuple[TestClient, TestClient]) -> None:
+    """Wat de facilitator in tst-01 invult, staat niet in de meekijkvraag van tst-03 (die blijft 204 bij zijn
+    versie, en toont zonder versie het bestand)."""
+    facilitator, deelnemer = tafel
+    versie = _versie(deelnemer.get("/casus/tst-03.yaml").text)
+    _herbereken_als_facilitator(facilitator, "tst-01.yaml", _formulier(KLEIN, team="Wijkteam Geheimzuid"))
+    assert deelnemer.get("/casus/tst-03.yaml/meekijken", params={"versie": versie}).status_code == 204
+    andere = deelnemer.get("/casus/tst-03.yaml/meekijken").text
+    assert "Geheimzuid" not in andere
+    assert "Nog niet opgeslagen" not in andere
+
+
+def test_de_stand_blijft_in_het_geheugen_en_zonder_het_token_van_de_facilitator(
+    tafel: tuple[TestClient, TestClient], map_: Path
+) -> None:
+    """Een herberekening schrijft niets in de casusmap (geen bestand erbij, het bestand ongewijzigd), en wat de
+    deelnemer daarna krijgt, bevat het CSRF-token van de facilitator niet (alleen zijn eigen)."""
+    facilitator, deelnemer = tafel
+    voor = {p: p.read_bytes() for p in map_.rglob("*") if p.is_file()}
+    csrf = re.search(r'name="csrf" value="([^"]+)"', facilitator.get("/").text)
+    assert csrf
+    _herbereken_als_facilitator(facilitator, "tst-01.yaml", _formulier(KLEIN, team="Wijkteam Noord"))
+    assert {p: p.read_bytes() for p in map_.rglob("*") if p.is_file()} == voor
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken").text
+    assert 'value="Wijkteam Noord"' in nieuw
+    assert csrf.group(1) not in nieuw
+    assert SCHRIJF not in nieuw
+
+
+def test_deelnemer_ziet_een_persoonsgegeven_alleen_gemaskeerd_in_de_melding(
+    tafel: tuple[TestClient, TestClient],
+) -> None:
+    """Typt de facilitator een e-mailadres in de situatie, dan krijgt de deelnemer dezelfde privacywaarschuwing als
+    de editor, met het adres gemaskeerd (j***@***.nl); het adres zelf staat alleen in het (uitgeschakelde) veld."""
+    facilitator, deelnemer = tafel
+    situatie = "Mail jan.devries@example.nl voor een afspraak."
+    _herbereken_als_facilitator(facilitator, "tst-01.yaml", _formulier(KLEIN, situatie=situatie))
+    nieuw = deelnemer.get("/casus/tst-01.yaml/meekijken").text
+    assert "j***@***.nl" in _melding(nieuw, "situatie")
+    assert nieuw.count("jan.devries@example.nl") == 1
+    assert re.search(r"<textarea [^>]*disabled[^>]*>Mail jan\.devries@example\.nl", nieuw)

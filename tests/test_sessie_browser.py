@@ -440,3 +440,48 @@ def test_dns_rebinding_een_vreemde_naam_voor_127_0_0_1_wordt_geweigerd(browser: 
         assert "RTD-01" not in pagina.content()
     finally:
         tweede.close()
+
+
+def test_een_deelnemer_ziet_het_nieuwe_totaal_zonder_te_herladen(
+    browser: Browser, lan_sessie: tuple[server.Sessie, str]
+) -> None:
+    """Meekijken (--lan): de facilitator maakt van het keukentafelgesprek in rtd-03 (aantal 1, eenmalig) er 3, zonder
+    op te slaan; binnen enkele seconden toont de pagina van de deelnemer (een eigen browsercontext met het
+    lees-token, CSP aan) het nieuwe aantal, de nieuwe regelprijs en het nieuwe totaal, gemarkeerd als nog niet
+    opgeslagen, zonder dat de pagina herlaadt, verspringt of de focus verliest;
+    axe vindt daarna 0 overtredingen op die pagina."""
+    sessie, basis = lan_sessie
+    url = f"{basis}/casus/rotterdam/rtd-03.yaml"
+    meldingen: list[str] = []
+    with nieuwe_pagina(browser) as facilitator, nieuwe_pagina(browser, hoogte=600) as deelnemer:
+        deelnemer.on("console", lambda m: meldingen.append(m.text))
+        deelnemer.goto(f"{url}?token={sessie.lees_token}")
+        expect(deelnemer.locator("#meekijk-stand")).to_contain_text("Zoals opgeslagen in het bestand")
+        prijs_voor = _euro(deelnemer.locator("#prijs-voor_2015-1").inner_text())
+        totaal_voor = _euro(deelnemer.locator("#totaal-voor_2015 strong").inner_text())
+        deelnemer.locator("#naar-afdruk").focus()
+        deelnemer.evaluate("() => { window.nietHerladen = true; window.scrollTo(0, 300); }")
+
+        facilitator.goto(f"{url}?token={sessie.schrijf_token}")
+        _typ(facilitator, "trajecten-voor_2015-inzet-1-aantal", "3")
+
+        expect(deelnemer.locator("#meekijk-stand")).to_contain_text("Nog niet opgeslagen", timeout=8000)
+        expect(deelnemer.locator("#trajecten-voor_2015-inzet-1-aantal")).to_have_value("3")
+        expect(deelnemer.locator("#trajecten-voor_2015-inzet-1-aantal")).to_be_disabled()
+        prijs_na = _euro(deelnemer.locator("#prijs-voor_2015-1").inner_text())
+        totaal_na = _euro(deelnemer.locator("#totaal-voor_2015 strong").inner_text())
+        assert deelnemer.evaluate("() => window.nietHerladen === true"), "de pagina van de deelnemer herlaadde"
+        assert deelnemer.evaluate("() => window.scrollY") == 300
+        assert deelnemer.evaluate("() => document.activeElement.id") == "naar-afdruk"
+    # drie in plaats van één gesprek: de regel kost 3 x zoveel en het totaal stijgt met 2 x de oude regelprijs;
+    # elk getoond bedrag is op hele euro's afgerond, dus 3 x een afgerond bedrag wijkt hooguit 1,5 euro af
+    assert prijs_voor > 0
+    assert prijs_na == pytest.approx(3 * prijs_voor, abs=1.5)
+    assert totaal_na - totaal_voor == pytest.approx(prijs_na - prijs_voor, abs=1)
+    assert [m for m in meldingen if "Content Security Policy" in m] == []
+
+    with nieuwe_pagina(browser, bypass_csp=True) as later:
+        later.goto(f"{url}?token={sessie.lees_token}")
+        expect(later.locator("#meekijk-stand")).to_contain_text("Nog niet opgeslagen")  # wie later komt, ziet de stand
+        overtredingen = axe(later)
+        assert overtredingen == [], axe_samenvatting(overtredingen)

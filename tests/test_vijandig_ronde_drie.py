@@ -5,11 +5,13 @@ zijn en tekens die YAML niet kan dragen. Elk geval met de melding of uitkomst di
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+import casuskosten
 from casuskosten import formaat
 from tests.conftest import Draai, casus, schrijf_casussen, schrijf_tarieven
 
@@ -95,49 +97,179 @@ def test_wat_op_nul_afrondt_is_nul_zonder_minteken(tekst: str, verwacht: str) ->
 
 # --- 3. uitvoer nooit op een bestand dat de run gelezen heeft -------------------------------------------------
 
-_LOGO = ("logo.png", "logo.png")
-_SJABLOON = ("sjablonen/gemeente.html.j2", "sjablonen")
-_INSTELLINGEN = ("casuskosten.toml", "casuskosten.toml")
-_TARIEF = ("tarieven/test.csv", "tarieven")
-_CASUS = ("casussen/a-01.yaml", "casussen")
+#: het meegeleverde HTML-sjabloon, in de map van het pakket: voor de opdrachten zonder --sjablonen het sjabloon dat
+#: elke volgende `rapport` leest
+PAKKETSJABLOON = Path(casuskosten.__file__).parent / "uitvoer" / "templates" / "gemeente.html.j2"
+
+#: per gelezen invoer: het pad voor --uit (in de werkmap) en wat de weigering erover zegt (na het volledige pad)
+_LOGO = (
+    "logo.png",
+    "het logo uit de instellingen",
+    "kies een andere naam (het logo uit de instellingen wordt alleen gelezen)",
+)
+_SJABLOON = ("sjablonen/gemeente.html.j2", "een sjabloon", "kies een pad buiten de sjablonenmap (--sjablonen)")
+_PAKKET = (
+    str(PAKKETSJABLOON),
+    "een meegeleverd bestand van casuskosten",
+    (
+        "kies een pad buiten de map van het pakket (de meegeleverde sjablonen, lettertypen en tarieven worden "
+        "alleen gelezen)"
+    ),
+)
+_INSTELLINGEN = (
+    "casuskosten.toml",
+    "het instellingenbestand",
+    "kies een andere naam (het instellingenbestand wordt alleen gelezen)",
+)
+_TARIEF = ("tarieven/test.csv", "een tariefbestand", "kies een pad buiten de tariefmap")
+_CASUS = ("casussen/a-01.yaml", "een casusbestand", "kies een pad buiten de casusmappen")
 _INVOER = ["casussen", "--tarieven", "tarieven", "--instellingen", "casuskosten.toml", "--werkers", "1"]
 
+#: elke opdracht met een uitvoeroptie (--uit) die invoer leest; zie `test_elke_uitvoeroptie_staat_in_de_lijst`
+_MET_UIT = {
+    "bereken-json": ["bereken", *_INVOER, "--json"],
+    "bereken-tabellen": ["bereken", *_INVOER],
+    "schema": ["schema", "--tarieven", "tarieven"],
+    "rapport": ["rapport", *_INVOER, "--gemeente", "Alfa", "--sjablonen", "sjablonen"],
+    "rapport-pdf": ["rapport", *_INVOER, "--gemeente", "Alfa", "--formaat", "pdf", "--sjablonen", "sjablonen"],
+    "casus": ["casus", *_INVOER, "--sjablonen", "sjablonen"],
+    "vergelijk": ["vergelijk", *_INVOER, "--sjablonen", "sjablonen"],
+    "export-xlsx": ["export", *_INVOER, "--formaat", "xlsx"],
+    "export-json": ["export", *_INVOER, "--formaat", "json"],
+}
+#: de opdrachten zonder --sjablonen lezen het meegeleverde sjabloon (bereken en export niet, maar de volgende
+#: rapport wel: het pakket is voor elke opdracht beschermd)
+_ZONDER_SJABLONEN = {"bereken-json", "bereken-tabellen", "schema", "export-xlsx", "export-json"}
 
-@pytest.mark.parametrize(
-    ("opdracht", "doel"),
-    [
-        pytest.param(["rapport", *_INVOER, "--gemeente", "Alfa"], _LOGO, id="rapport-op-logo"),
-        pytest.param(["rapport", *_INVOER, "--gemeente", "Alfa", "--formaat", "pdf"], _LOGO, id="rapport-pdf-op-logo"),
-        pytest.param(
-            ["rapport", *_INVOER, "--gemeente", "Alfa", "--sjablonen", "sjablonen"], _SJABLOON, id="rapport-op-sjabloon"
-        ),
-        pytest.param(["rapport", *_INVOER, "--gemeente", "Alfa"], _INSTELLINGEN, id="rapport-op-instellingen"),
-        pytest.param(["rapport", *_INVOER, "--gemeente", "Alfa"], _TARIEF, id="rapport-op-tarief"),
-        pytest.param(["rapport", *_INVOER, "--gemeente", "Alfa"], _CASUS, id="rapport-op-casus"),
-        pytest.param(["casus", *_INVOER], _LOGO, id="casusboek-op-logo"),
-        pytest.param(["casus", *_INVOER, "--sjablonen", "sjablonen"], _SJABLOON, id="casusboek-op-sjabloon"),
-        pytest.param(["vergelijk", *_INVOER], _LOGO, id="vergelijk-op-logo"),
-        pytest.param(["vergelijk", *_INVOER, "--sjablonen", "sjablonen"], _SJABLOON, id="vergelijk-op-sjabloon"),
-        pytest.param(["export", *_INVOER, "--formaat", "json"], _LOGO, id="export-op-logo"),
-        pytest.param(["export", *_INVOER, "--formaat", "xlsx"], _INSTELLINGEN, id="export-op-instellingen"),
-        pytest.param(["bereken", *_INVOER, "--json"], _LOGO, id="bereken-json-op-logo"),
-        pytest.param(["bereken", *_INVOER, "--json"], _CASUS, id="bereken-json-op-casus"),
-    ],
-)
-def test_uitvoer_op_gelezen_invoer_wordt_geweigerd(
-    opdracht: list[str], doel: tuple[str, str], draai: Draai, werkmap: Path
+
+def _gevallen() -> list[object]:
+    gevallen = []
+    for naam, opdracht in _MET_UIT.items():
+        sjabloon = _PAKKET if naam in _ZONDER_SJABLONEN else _SJABLOON
+        for soort, doel in (
+            ("casus", _CASUS),
+            ("tarief", _TARIEF),
+            ("instellingen", _INSTELLINGEN),
+            ("logo", _LOGO),
+            ("sjabloon", sjabloon),
+        ):
+            gevallen.append(pytest.param(opdracht, doel, id=f"{naam}-op-{soort}"))
+    return gevallen
+
+
+@pytest.fixture
+def pakketsjabloon_terug() -> Iterator[None]:
+    """Zet het meegeleverde sjabloon na de test terug zoals het was, mocht de bescherming ooit falen: een test die
+    dat aantoont, mag de broncode niet beschadigen."""
+    voor = PAKKETSJABLOON.read_bytes()
+    try:
+        yield
+    finally:
+        if PAKKETSJABLOON.read_bytes() != voor:
+            PAKKETSJABLOON.write_bytes(voor)
+
+
+@pytest.mark.parametrize(("opdracht", "doel"), _gevallen())
+@pytest.mark.usefixtures("pakketsjabloon_terug")
+def test_uitvoer_op_gelezen_invoer_wordt_geweigerd_met_wat_het_is(
+    opdracht: list[str], doel: tuple[str, str, str], draai: Draai, werkmap: Path
 ) -> None:
-    """`--uit logo.png` (het logo uit de instellingen), het eigen sjabloon, het instellingenbestand, een tariefbestand
-    of een casus: FOUT met het pad en welke invoer, exit 1, en geen enkel bestand veranderd of bijgekomen."""
-    uit_pad, invoer = doel
+    """Elke opdracht met --uit weigert een casus, een tariefbestand, het instellingenbestand, het logo uit de
+    instellingen en een sjabloon (het eigen sjabloon, of het meegeleverde voor wie geen --sjablonen heeft): FOUT met
+    het pad, wat dat bestand is en wat wel mag; exit 1, en geen bestand veranderd of bijgekomen."""
+    uit_pad, wat, geldig = doel
     voor = _inhoud(werkmap)
+    sjabloon = PAKKETSJABLOON.read_bytes()
     uit = draai(*opdracht, "--uit", uit_pad, cwd=werkmap)
     assert uit.returncode == 1, uit.stderr
     assert uit.stderr.strip() == (
-        f"FOUT {uit_pad}: --uit: uitvoer zou invoer ({(werkmap / invoer).resolve()}) overschrijven; kies een pad "
-        "buiten de casus- en tariefmappen"
+        f"FOUT {uit_pad}: --uit: uitvoer zou {wat} ({(werkmap / uit_pad).resolve()}) overschrijven; {geldig}"
     )
     assert _inhoud(werkmap) == voor
+    assert PAKKETSJABLOON.read_bytes() == sjabloon
+
+
+@pytest.mark.parametrize("doel", [_CASUS, _TARIEF, _INSTELLINGEN, _LOGO, _SJABLOON], ids=lambda d: d[0])
+def test_nieuw_overschrijft_geen_enkel_bestaand_bestand(
+    doel: tuple[str, str, str], draai: Draai, werkmap: Path
+) -> None:
+    """`nieuw --uit` op een casus, tariefbestand, instellingenbestand, logo of sjabloon: FOUT, want nieuw schrijft
+    nooit over een bestaand bestand; niets veranderd."""
+    uit_pad = doel[0]
+    voor = _inhoud(werkmap)
+    uit = draai("nieuw", "--gemeente", "Alfa", "--uit", uit_pad, cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT {uit_pad}: --uit: bestand bestaat al; kies een ander --id of --uit (nieuw overschrijft nooit een "
+        "bestaand bestand)"
+    )
+    assert _inhoud(werkmap) == voor
+
+
+@pytest.mark.parametrize("doel", [_CASUS, _TARIEF, _INSTELLINGEN, _LOGO, _SJABLOON], ids=lambda d: d[0])
+def test_tarieven_kopieren_overschrijft_geen_enkel_bestaand_bestand(
+    doel: tuple[str, str, str], draai: Draai, werkmap: Path
+) -> None:
+    """`tarieven --kopieer` naar een van die bestanden: FOUT (de kopie is een nieuwe of lege map, en nooit in de
+    tariefmap waaruit gekopieerd wordt); niets veranderd."""
+    uit_pad = doel[0]
+    voor = _inhoud(werkmap)
+    uit = draai("tarieven", "--tarieven", "tarieven", "--kopieer", uit_pad, cwd=werkmap)
+    assert uit.returncode == 1
+    reden = (
+        f"uitvoer zou invoer ({(werkmap / 'tarieven').resolve()}) overschrijven; kies een map buiten de tariefmap "
+        "waaruit gekopieerd wordt"
+        if doel == _TARIEF  # in de bronmap: dat gaat voor
+        else "bestaat al en is geen lege map; kies een nieuwe map (casuskosten overschrijft nooit tarieven)"
+    )
+    assert uit.stderr.strip() == f"FOUT {uit_pad}: --kopieer: {reden}"
+    assert _inhoud(werkmap) == voor
+
+
+def test_schema_met_een_kapot_instellingenbestand_schrijft_en_spaart_het_bestand(draai: Draai, werkmap: Path) -> None:
+    """`schema` gebruikt de instellingen niet: een kapot casuskosten.toml (regel 1 zonder '=') is geen fout, het
+    schema wordt geschreven; alleen `--uit casuskosten.toml` wordt geweigerd (het logo staat er niet leesbaar in)."""
+    (werkmap / "casuskosten.toml").write_text("kapot\n", encoding="utf-8")
+    goed = draai("schema", "--tarieven", "tarieven", "--uit", "casus.schema.json", cwd=werkmap)
+    assert goed.returncode == 0, goed.stderr
+    assert (werkmap / "casus.schema.json").read_text(encoding="utf-8").startswith("{")
+    fout = draai("schema", "--tarieven", "tarieven", "--uit", "casuskosten.toml", cwd=werkmap)
+    assert fout.returncode == 1
+    assert fout.stderr.strip().startswith(
+        f"FOUT casuskosten.toml: --uit: uitvoer zou het instellingenbestand ({werkmap / 'casuskosten.toml'}) "
+        "overschrijven"
+    )
+    assert (werkmap / "casuskosten.toml").read_text(encoding="utf-8") == "kapot\n"
+
+
+def test_een_instellingenbestand_dat_er_nog_niet_is_wordt_niet_geschreven(draai: Draai, werkmap: Path) -> None:
+    """Zonder casuskosten.toml is `--uit casuskosten.toml` toch geweigerd (de volgende opdracht zou de JSON als
+    instellingen lezen), met een melding die niet van overschrijven spreekt; er komt geen bestand bij."""
+    (werkmap / "casuskosten.toml").unlink()
+    uit = draai("bereken", "casussen", "--tarieven", "tarieven", "--json", "--uit", "casuskosten.toml", cwd=werkmap)
+    assert uit.returncode == 1
+    assert uit.stderr.strip() == (
+        f"FOUT casuskosten.toml: --uit: uitvoer zou het instellingenbestand ({werkmap / 'casuskosten.toml'}) worden, "
+        "dat een volgende opdracht leest; kies een andere naam (het instellingenbestand wordt alleen gelezen)"
+    )
+    assert not (werkmap / "casuskosten.toml").exists()
+
+
+def test_elke_uitvoeroptie_staat_in_de_lijst() -> None:
+    """Elke opdracht met een optie die een pad schrijft (--uit, --kopieer) staat in een van de tests hierboven, en
+    geen andere opdracht heeft er een: een nieuwe opdracht met --uit valt hier op tot hij een test heeft."""
+    import typer
+
+    from casuskosten.cli import app
+
+    groep = typer.main.get_command(app)
+    assert isinstance(groep, typer.core.TyperGroup)
+    met_uitvoer = {
+        naam
+        for naam, opdracht in groep.commands.items()
+        if any({"--uit", "--kopieer"} & set(param.opts) for param in opdracht.params)
+    }
+    assert met_uitvoer == {opdracht[0] for opdracht in _MET_UIT.values()} | {"nieuw", "tarieven"}
 
 
 def test_het_logo_blijft_beschermd_vanuit_python(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,6 +409,96 @@ def test_een_verborgen_naam_die_geen_utf8_is_wordt_leesbaar_gemeld(draai: Draai,
     assert "casussen/.\ufffd.yaml: verborgen bestand" in uitkomst.stdout
 
 
+#: een uitvoermap b"uit\\xfd" (op Linux een geldige naam, geen UTF-8); Python geeft hem als "uit\\udcfd"
+_UIT = os.fsdecode(b"uit\xfd")
+
+
+@pytest.mark.parametrize(
+    ("opdracht", "doel", "regel"),
+    [
+        pytest.param(["bereken", *_INVOER, "--json"], "x.json", "JSON geschreven naar uit\ufffd/x.json", id="json"),
+        pytest.param(["bereken", *_INVOER], "x.txt", "Tabellen geschreven naar uit\ufffd/x.txt", id="tabellen"),
+        pytest.param(["schema"], "s.json", "Schema geschreven naar uit\ufffd/s.json", id="schema"),
+        pytest.param(
+            ["nieuw", "--gemeente", "Alfa"], "a.yaml", "Nieuwe casus geschreven: uit\ufffd/a.yaml.", id="nieuw"
+        ),
+        pytest.param(
+            ["tarieven", "--tarieven", "tarieven", "--kopieer"],
+            "t",
+            "Tarieven gekopieerd naar uit\ufffd/t:",
+            id="kopie",
+        ),
+        pytest.param(
+            ["export", *_INVOER, "--formaat", "xlsx"],
+            "x.xlsx",
+            "Export (xlsx) geschreven naar uit\ufffd/x.xlsx",
+            id="xlsx",
+        ),
+        pytest.param(
+            ["export", *_INVOER, "--formaat", "csv"], "csv", "Export (csv) geschreven naar uit\ufffd/csv/ (", id="csv"
+        ),
+        pytest.param(
+            ["rapport", *_INVOER, "--gemeente", "Alfa"],
+            "a.html",
+            "Rapport geschreven: {map}/uit\ufffd/a.html",
+            id="gemeenterapport",
+        ),
+        pytest.param(
+            ["rapport", *_INVOER],
+            "rapporten",
+            "Rapport geschreven: {map}/uit\ufffd/rapporten/alfa.html",
+            id="gemeenterapporten",
+        ),
+        pytest.param(["casus", *_INVOER], "c.html", "Rapport geschreven: {map}/uit\ufffd/c.html", id="casusboek"),
+        pytest.param(
+            ["vergelijk", *_INVOER], "v.html", "Vergelijking geschreven: {map}/uit\ufffd/v.html", id="vergelijking"
+        ),
+    ],
+)
+def test_een_uitvoerpad_dat_geen_utf8_is_staat_met_u_fffd_in_de_melding(
+    opdracht: list[str], doel: str, regel: str, draai: Draai, werkmap: Path
+) -> None:
+    """Na het schrijven naar de map b"uit\\xfd" noemt elke opdracht het pad met U+FFFD, zoals elke melding een
+    onleesbare naam toont, en nooit als losse surrogaat (`\\udcfd` op stderr, een ruwe byte op stdout)."""
+    optie = [] if opdracht[-1] == "--kopieer" else ["--uit"]
+    uitkomst = draai(*opdracht, *optie, f"{_UIT}/{doel}", cwd=werkmap)
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert os.path.exists(os.path.join(os.fsencode(werkmap), b"uit\xfd", os.fsencode(doel)))
+    tekst = uitkomst.stdout + uitkomst.stderr
+    assert regel.format(map=werkmap.resolve()) in tekst
+    assert "\\udcfd" not in tekst
+    assert "\udcfd" not in tekst
+
+
+def test_een_foutmelding_over_een_uitvoerpad_dat_geen_utf8_is_toont_u_fffd(draai: Draai, werkmap: Path) -> None:
+    """`--uit uit\\xfd/x.json/y` terwijl uit\\xfd/x.json een bestand is: de FOUT noemt het pad met U+FFFD."""
+    os.mkdir(os.path.join(os.fsencode(werkmap), b"uit\xfd"))
+    with open(os.path.join(os.fsencode(werkmap), b"uit\xfd", b"x.json"), "wb"):
+        pass
+    uitkomst = draai("bereken", *_INVOER, "--json", "--uit", f"{_UIT}/x.json/y", cwd=werkmap)
+    assert uitkomst.returncode == 1
+    assert uitkomst.stderr.strip() == (
+        "FOUT uit\ufffd/x.json/y: --uit: kan niet schrijven: een deel van het pad is geen map"
+    )
+
+
+@pytest.mark.parametrize(
+    ("naam", "verwacht"),
+    [
+        pytest.param(os.fsdecode(b"\xe2\x82.yaml"), "\ufffd.yaml", id="afgekapt-teken-is-een-vervanging"),
+        pytest.param(os.fsdecode(b"a\xff\xfeb"), "a\ufffd\ufffdb", id="twee-losse-bytes"),
+        pytest.param("\udcff\ud800", "\ufffd\ud800", id="met-een-andere-surrogaat"),
+        pytest.param("gewoon/é.yaml", "gewoon/é.yaml", id="utf8-blijft"),
+    ],
+)
+def test_leesbare_naam_vervangt_elk_byte_dat_geen_utf8_is(naam: str, verwacht: str) -> None:
+    """Zoals UTF-8 met `errors="replace"`: een afgekapt teken (twee bytes van drie) wordt één U+FFFD, twee losse
+    bytes twee; staat er ook een surrogaat in die niet van een byte komt, dan toch geen traceback."""
+    from casuskosten.fouten import leesbare_naam
+
+    assert leesbare_naam(naam) == verwacht
+
+
 # --- 5. SIGTERM en SIGHUP ruimen op zoals Ctrl-C ---------------------------------------------------------------
 
 #: `bereken --json --uit nieuw/diep/x.json`, waarbij het schrijven na het eerste stuk JSON wacht tot het signaal komt:
@@ -353,15 +575,26 @@ def test_tarieven_kopieren_in_de_bronmap_wordt_geweigerd(draai: Draai, werkmap: 
     assert sorted(p.name for p in (werkmap / "tarieven").iterdir()) == ["prijsindex.csv", "test.csv"]
 
 
-@pytest.mark.parametrize("doel", ["tarieven/test.csv", "tarieven/schema.json"])
-def test_schema_in_de_tariefmap_wordt_geweigerd(doel: str, draai: Draai, werkmap: Path) -> None:
-    """`schema --tarieven tarieven --uit tarieven/...` schrijft niet in de tabel die het las."""
+@pytest.mark.parametrize(
+    ("doel", "reden"),
+    [
+        ("tarieven/test.csv", "uitvoer zou een tariefbestand ({tarieven}/test.csv) overschrijven"),
+        (
+            "tarieven/schema.json",
+            "uitvoer hoort niet in de tariefmap ({tarieven}): daar staat invoer die het zou kunnen overschrijven",
+        ),
+    ],
+    ids=["op-een-tariefbestand", "nieuw-bestand-in-de-tariefmap"],
+)
+def test_schema_in_de_tariefmap_wordt_geweigerd(doel: str, reden: str, draai: Draai, werkmap: Path) -> None:
+    """`schema --tarieven tarieven --uit tarieven/...` schrijft niet in de tabel die het las: een bestaand
+    tariefbestand wordt bij naam genoemd, een nieuw bestand in de map noemt de map."""
     voor = _inhoud(werkmap)
     uit = draai("schema", "--tarieven", "tarieven", "--uit", doel, cwd=werkmap)
     assert uit.returncode == 1
     assert uit.stderr.strip() == (
-        f"FOUT {doel}: --uit: uitvoer zou invoer ({(werkmap / 'tarieven').resolve()}) overschrijven; kies een pad "
-        "buiten de casus- en tariefmappen"
+        f"FOUT {doel}: --uit: {reden.format(tarieven=(werkmap / 'tarieven').resolve())}; kies een pad buiten de "
+        "tariefmap"
     )
     assert _inhoud(werkmap) == voor
 

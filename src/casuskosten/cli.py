@@ -444,11 +444,9 @@ def schema(
 
     Voorbeeld: casuskosten schema --uit casus.schema.json
     """
-    from .invoer.instellingen import STANDAARD_BESTAND
-    from .invoer.opties import invoerpaden
     from .invoer.schema import casus_schema
     from .invoer.tarieven import laad_tarieven
-    from .pijplijn import kies_tariefmap
+    from .pijplijn import kies_tariefmap, werkmapinvoer
     from .uitvoer.bestanden import schrijf_atomair
 
     # zonder eigen tariefmap: de codes van de meegeleverde landelijke tarieven
@@ -462,7 +460,7 @@ def schema(
     if uit is None:
         sys.stdout.write(tekst)
         return
-    schrijf_atomair(uit, tekst, beschermd=invoerpaden([], map_, Path(STANDAARD_BESTAND)))
+    schrijf_atomair(uit, tekst, beschermd=werkmapinvoer(map_))
     fout_console.print(f"Schema geschreven naar {uit}")
 
 

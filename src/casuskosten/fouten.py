@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import errno
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,13 +20,32 @@ from .velden import CODE, TEKST, naar_json, veld
 _ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
+#: wat `os.fsdecode` van een byte maakt dat geen UTF-8 is: een losse surrogaat U+DC80..U+DCFF
+_NIET_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+def leesbare_naam(tekst: str) -> str:
+    """Een pad of bestandsnaam met elk niet-UTF-8-byte (dat `os.fsdecode` als losse surrogaat teruggeeft) vervangen
+    door U+FFFD: `b"\\xff.yaml"` wordt `\ufffd.yaml`. Losse surrogaten kan geen uitvoer schrijven (JSON, HTML, PDF en
+    xlsx vallen erover, en de terminal toont ze als `\\udcff`); zo wordt het onleesbare deel zichtbaar in plaats
+    van een traceback of een escape."""
+    if _NIET_UTF8.search(tekst) is None:
+        return tekst
+    try:
+        return os.fsencode(tekst).decode("utf-8", errors="replace")
+    except UnicodeEncodeError:  # er staat ook een andere losse surrogaat in: teken voor teken
+        return _NIET_UTF8.sub("\ufffd", tekst)
+
+
 def zichtbaar(tekst: str) -> str:
-    """Tekst uit een bestand veilig voor de terminal: elk onzichtbaar teken als escape (`\\x1b`, `\\u202e`).
+    """Tekst uit een bestand veilig voor de terminal: elk onzichtbaar teken als escape (`\\x1b`, `\\u202e`), en een
+    byte uit een pad dat geen UTF-8 is als U+FFFD (zie `leesbare_naam`).
 
     Zo komt een escape-reeks uit een bestand (kleuren, cursor, een omgekeerde tekstrichting) nooit ongezien op het
-    scherm. Elke `Melding` gaat hierdoorheen; dit is de enige plek.
+    scherm. Elke `Melding` en alles wat de consoles van de opdrachtregel tonen (`uitvoer.scherm`) gaat hierdoorheen;
+    dit is de enige plek.
     """
-    return _ONZICHTBAAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)
+    return _ONZICHTBAAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), leesbare_naam(tekst))
 
 
 def zichtbaar_per_regel(tekst: str) -> str:

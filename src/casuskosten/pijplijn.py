@@ -30,8 +30,8 @@ from .invoer.casussen import (
     vind_casusbestanden,
     zonder_dubbele_ids,
 )
-from .invoer.instellingen import Instellingen, laad_instellingen
-from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties, invoerpaden
+from .invoer.instellingen import STANDAARD_BESTAND, Instellingen, laad_instellingen
+from .invoer.opties import STANDAARD_CASUSSEN, Invoeropties, Invoerpad, invoerpaden
 from .invoer.privacy import CODE_VOORVOEGSEL, controleer_privacy, privacy_waarschuwingen
 from .invoer.tarieven import PRIJSINDEX, Tarieftabel, laad_tarieven, meegeleverde_tariefmap, tariefbestanden
 from .rekenen.aggregatie import (
@@ -59,6 +59,22 @@ def als_paden(paden: Paden) -> list[Path]:
     if isinstance(paden, str | os.PathLike):
         return [Path(paden)]
     return [Path(p) for p in paden]
+
+
+def werkmapinvoer(tariefmap: Path) -> tuple[Invoerpad, ...]:
+    """De invoer van een opdracht die zelf geen casussen of instellingen leest (`schema`): de tariefmap, en wat elke
+    andere opdracht in deze werkmap zonder opties leest: casussen/, casuskosten.toml en het logo daarin. Zo schrijft
+    `schema --uit` niet over een casus, de instellingen of het logo van de volgende `rapport`.
+
+    Een instellingenbestand dat niet te lezen is, geeft hier geen fout (deze opdracht gebruikt het niet); dan is alleen
+    het bestand zelf beschermd, want het logo staat er niet leesbaar in.
+    """
+    beschermd = invoerpaden([Path(STANDAARD_CASUSSEN)], tariefmap, Path(STANDAARD_BESTAND))
+    try:
+        logo = laad_instellingen().huisstijl.logo
+    except CasuskostenFout:
+        logo = None
+    return (*beschermd, *([Invoerpad(Path(logo).absolute(), "logo")] if logo else []))
 
 
 def kies_tariefmap(tarieven: str | os.PathLike[str] | None, paden: Paden) -> Path:

@@ -22,11 +22,19 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..argumenten import publiek
-from ..fouten import CasuskostenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, gemaskeerd, os_reden
+from ..fouten import (
+    CasuskostenFout,
+    InvoerFout,
+    Melding,
+    Waarschuwing,
+    bedoelde_u,
+    gemaskeerd,
+    leesbare_naam,
+    os_reden,
+)
 from .modellen import DOELEN, TRAJECTEN, Casus
 from .namen import eerste_spelling, sleutel
 from .tarieven import Tarieftabel
-from .tekens import leesbare_naam
 from .tijd import tijdvak
 from .validatie import Slotregel, is_tekstveld, vertaal
 from .yamlbron import (

@@ -141,7 +141,7 @@ def maak_casus(
                     str(doel),
                     None,
                     "--uit",
-                    "bestand bestaat al; kies een ander --id of --uit (een bestaande casus wordt nooit overschreven)",
+                    "bestand bestaat al; kies een ander --id of --uit (nieuw overschrijft nooit een bestaand bestand)",
                 )
             ]
         )

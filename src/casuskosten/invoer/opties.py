@@ -10,11 +10,29 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..argumenten import controleer_waarden, publiek
 from .instellingen import STANDAARD_BESTAND
 
 STANDAARD_CASUSSEN = "casussen"
+
+#: wat een beschermd pad is, voor de melding als uitvoer erop zou komen: casussen (een casuspad of de map van een
+#: casusbestand), tarieven, instellingen (het instellingenbestand), logo (dat uit de instellingen), sjablonen (een
+#: eigen sjablonenmap), pakket (de map van casuskosten zelf) of beschermd (met `beschermd=` opgegeven)
+Soort = Literal["casussen", "tarieven", "instellingen", "logo", "sjablonen", "pakket", "beschermd"]
+
+
+@dataclass(frozen=True, slots=True)
+class Invoerpad:
+    """Een pad waarin (of waarop) geen opdracht schrijft, met wat het is: zo kan de weigering zeggen dat het om het
+    logo uit de instellingen gaat, en niet om 'de casus- en tariefmappen'. Bruikbaar als pad (`os.fspath`)."""
+
+    pad: Path
+    soort: Soort
+
+    def __fspath__(self) -> str:
+        return os.fspath(self.pad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +74,7 @@ class Invoeropties:
                 object.__setattr__(self, veld, Path(waarde))
 
     @publiek
-    def invoerpaden(self, tariefmap: Path) -> tuple[Path, ...]:
+    def invoerpaden(self, tariefmap: Path) -> tuple[Invoerpad, ...]:
         """De invoer waarin geen opdracht schrijft, met de gekozen `tariefmap` (zie `invoerpaden`).
 
         Het instellingenbestand hoort erbij, ook als het (nog) niet bestaat: `--uit casuskosten.toml` zou de
@@ -65,16 +83,17 @@ class Invoeropties:
         return invoerpaden(self.paden, tariefmap, self.instellingen or Path(STANDAARD_BESTAND))
 
 
-def invoerpaden(paden: Sequence[Path], *andere: Path | None) -> tuple[Path, ...]:
+def invoerpaden(paden: Sequence[Path], tariefmap: Path | None, instellingen: Path | None) -> tuple[Invoerpad, ...]:
     """De invoer waarin nooit geschreven wordt, voor élke opdracht dezelfde: de casuspaden, de map van elk los
-    casusbestand, en de andere invoer (tariefmap, instellingenbestand).
+    casusbestand, de tariefmap en het instellingenbestand.
 
     Volledige paden (symbolische links blijven staan, die lost de controle zelf op), zodat een andere werkmap later
     in een notebook niets aan de bescherming verandert.
     """
     volledig = [Path(p).absolute() for p in paden]
+    andere: list[tuple[Path | None, Soort]] = [(tariefmap, "tarieven"), (instellingen, "instellingen")]
     return (
-        *volledig,
-        *(p.parent for p in volledig if p.is_file()),
-        *(Path(p).absolute() for p in andere if p is not None),
+        *(Invoerpad(p, "casussen") for p in volledig),
+        *(Invoerpad(p.parent, "casussen") for p in volledig if p.is_file()),
+        *(Invoerpad(Path(p).absolute(), soort) for p, soort in andere if p is not None),
     )

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from ..argumenten import controleer, publiek
-from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, opsomming
+from ..fouten import InstellingenFout, InvoerFout, Melding, Waarschuwing, bedoelde_u, leesbare_naam, opsomming
 from .namen import bijna_gelijk, gemeentenaam, netjes, sleutel
-from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, leesbare_naam, ongeldig_teken, te_veel_cijfers
+from .tekens import MAX_CIJFERS, cijfers_voor_de_komma, ongeldig_teken, te_veel_cijfers
 from .yamlbron import decodeer
 
 Financier = Literal[

@@ -9,7 +9,6 @@ niet-tekens U+FFFE en U+FFFF niet.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -44,15 +43,6 @@ def ongeldig_teken(tekst: str) -> str | None:
         "geen stuurtekens bevatten (alleen tab en regeleinde), vaak meegekopieerd uit een ander programma: verwijder "
         "het of typ de tekst opnieuw"
     )
-
-
-def leesbare_naam(tekst: str) -> str:
-    """Een pad of bestandsnaam met elk niet-UTF-8-byte (dat `os.fsdecode` als losse surrogaat teruggeeft) vervangen
-    door U+FFFD: `b"\\xff.yaml"` wordt `�.yaml`. Losse surrogaten kan geen uitvoer schrijven (JSON, HTML, PDF en xlsx
-    vallen erover); zo wordt het onleesbare deel zichtbaar in plaats van een traceback."""
-    if not any("\udc80" <= teken <= "\udcff" for teken in tekst):
-        return tekst
-    return os.fsencode(tekst).decode("utf-8", errors="replace")
 
 
 def teksten(data: Any, pad: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

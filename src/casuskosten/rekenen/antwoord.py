@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Literal
 
 import numpy as np
 
@@ -49,10 +50,20 @@ def evpi(theta: FloatArray) -> float:
     return max(0.0, float(np.mean(np.maximum(theta, 0.0))) - max(float(np.mean(theta)), 0.0))
 
 
-def _mooie_stap(ruw: float) -> float:
-    """De stap van 1, 2, 2,5 of 5 maal een macht van 10 die (op een logaritmische schaal) het dichtst bij `ruw` ligt."""
+def mooie_stap(ruw: float, *, naar: Literal["dichtstbij", "boven"] = "dichtstbij") -> float:
+    """Een ronde stap (1, 2, 2,5 of 5 maal een macht van 10) bij de stap `ruw` (groter dan 0), voor elk getal dat een
+    lezer langs een schaal ziet: de drempels van de kanscurve en de streepjes op de as van een grafiek.
+
+    `dichtstbij`: de ronde stap die op een logaritmische schaal het dichtst bij `ruw` ligt (ongeveer zoveel drempels
+    als gevraagd). `boven`: de kleinste ronde stap van minstens `ruw` (nooit meer streepjes dan gevraagd, zodat de
+    getallen onder een as niet over elkaar heen vallen).
+    """
+    if not ruw > 0 or not math.isfinite(ruw):
+        raise ValueError(f"mooie_stap: de stap moet een eindig getal groter dan 0 zijn, niet {ruw}")
     macht = 10.0 ** math.floor(math.log10(ruw))
     kandidaten = [factor * macht for factor in (1.0, 2.0, 2.5, 5.0, 10.0)]
+    if naar == "boven":
+        return next(stap for stap in kandidaten if stap >= ruw)
     return min(kandidaten, key=lambda stap: abs(math.log(stap / ruw)))
 
 
@@ -65,7 +76,7 @@ def kanscurve(theta: FloatArray, aantal: int = DREMPELS) -> tuple[Kanspunt, ...]
     laag, hoog = grenzen
     drempels = {0.0}
     if hoog > laag:
-        stap = _mooie_stap((hoog - laag) / (aantal - 1))
+        stap = mooie_stap((hoog - laag) / (aantal - 1))
         eerste = math.ceil(laag / stap)
         laatste = math.floor(hoog / stap)
         drempels.update(round(k * stap, 10) for k in range(eerste, laatste + 1))

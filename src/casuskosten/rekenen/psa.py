@@ -241,7 +241,6 @@ class Model:
     factoren: IntArray  # de rijen van de prijsfactor die deze gemeente gebruikt
     vast: F32  # (factoren x 3c): gewichten van de regels met een vaste kans
     vast_som: F32  # (3c): dezelfde bij prijsfactor 1
-    punt: F32  # (factoren x c): maatschappelijk, alle regels bij hun puntkans (alleen tarieven onzeker)
     onzeker_kans: FloatArray  # de regels met 0 < kans < 1, in regelvolgorde (de volgorde van de kanstrekkingen)
     onzeker_concentratie: FloatArray
     onzeker_factor: IntArray  # rij in `factoren`
@@ -299,9 +298,6 @@ class Model:
         for p in range(_P):
             deze = vast_i[lid[vast_i, p]]
             np.add.at(tabel, (f[deze], p * c + ci[deze]), gewicht[deze] * kans[deze])
-        punt = np.zeros((nf, c))
-        maat = np.flatnonzero(lid[:, 0])
-        np.add.at(punt, (f[maat], ci[maat]), gewicht[maat] * kans[maat])
         onzeker = np.flatnonzero(is_onzeker)
         stukken = []
         for lo in range(0, c, _STUK):
@@ -336,7 +332,6 @@ class Model:
             factoren=factoren.astype(np.int64),
             vast=vast,
             vast_som=vast.sum(axis=0),
-            punt=punt.astype(np.float32),
             onzeker_kans=kans[onzeker],
             onzeker_concentratie=alles.concentratie[regels][onzeker],
             onzeker_factor=f[onzeker].astype(np.int64),

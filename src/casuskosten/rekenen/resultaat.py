@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
@@ -51,6 +50,7 @@ from .waarden import (
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..invoer.casussen import CasusBestand, Overgeslagen
+    from ..invoer.opties import Invoerpad
 
 
 @dataclass(frozen=True, repr=False)
@@ -65,7 +65,8 @@ class Resultaat:
       rapporten,
     - `tariefbestanden`: elk gelezen tariefbestand (ook de prijsindex) met SHA-256, voor de verantwoording,
     - `invoerpaden`: de opgegeven invoer (casuspaden, de map van elk los casusbestand, tariefmap,
-      instellingenbestand); samen met de bestanden hierboven schrijft geen schrijver daarin
+      instellingenbestand), elk als `Invoerpad` met wat het is; samen met de bestanden hierboven schrijft geen
+      schrijver daarin
       (zie `uitvoer.bestanden.invoer_van`). Leeg als de casussen al geladen waren (`bereken_casussen`).
     """
 
@@ -82,7 +83,7 @@ class Resultaat:
     tariefbestanden: tuple[tuple[str, str], ...] = ()
     #: de gemeenten naast elkaar (random effects); zie `vergelijk` voor een andere groepering
     vergelijking: Vergelijking | None = None
-    invoerpaden: tuple[Path, ...] = ()
+    invoerpaden: tuple[Invoerpad, ...] = ()
 
     def __repr__(self) -> str:
         """Kort, voor een notebook: de tabellen en casussen staan in `tabel(...)` en `casuscijfers()`."""

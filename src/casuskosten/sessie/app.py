@@ -37,6 +37,7 @@ from ..pijplijn import kies_tariefmap
 from ..uitvoer.bestanden import schrijf_atomair
 from . import formulier as fm
 from .live import CONCEPT, Uitkomst, bereken_een, herbereken, uit_resultaat
+from .meekijken import Meekijken, Stand
 from .veiligheid import CSRF_VELD, Toegang, casuspad
 
 HIER = Path(__file__).parent
@@ -105,6 +106,7 @@ class Sessie:
             kanspresets=(("1", "100%"), ("0.7", "70%"), ("0.35", "35%")),
         )
         self.peil = self.tabel.prijsindex.peil(self.instellingen.prijspeil)
+        self.meekijken = Meekijken()
 
     def pagina(self, request: Request, naam: str, status: int = 200, **context: Any) -> HTMLResponse:
         tekst = self.omgeving.get_template(naam).render(toegang=toegang_van(request), csrf_veld=CSRF_VELD, **context)
@@ -150,6 +152,18 @@ class Sessie:
 
 def sha256(tekst: bytes) -> str:
     return hashlib.sha256(tekst).hexdigest()
+
+
+def _bestandsversie(inhoud: bytes | None) -> str:
+    return "bestand-" + (sha256(inhoud)[:16] if inhoud is not None else "weg")
+
+
+def meekijkversie(stand: Stand | None, pad: Path) -> str:
+    """Wat de deelnemers van `pad` zien, als versie: de stand van de facilitator, of anders de inhoud van het bestand
+    (zo zien ze ook een opgeslagen wijziging zonder dat de stand een nummer hoeft te krijgen)."""
+    if stand is not None:
+        return f"stand-{stand.versie}"
+    return _bestandsversie(pad.read_bytes() if pad.is_file() else None)
 
 
 def veldnamen(formulier: dict[str, Any]) -> list[str]:
@@ -260,9 +274,12 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         bericht: str | None = None,
         fout: str | None = None,
         diff: list[tuple[str, str]] | None = None,
+        uitkomst: Uitkomst | None = None,
+        versie: str = "",
+        onopgeslagen: bool = False,
     ) -> Response:
-        gegevens = fm.naar_gegevens(_velden_van(formulier))
-        uitkomst = sessie.herbereken(gegevens, relatief)
+        if uitkomst is None:
+            uitkomst = sessie.herbereken(fm.naar_gegevens(_velden_van(formulier)), relatief)
         namen = veldnamen(formulier)
         return sessie.pagina(
             request,
@@ -279,13 +296,17 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
             bericht=bericht,
             fout=fout,
             diff=diff,
+            versie=versie,
+            onopgeslagen=onopgeslagen,
         )
 
-    async def editor(request: Request) -> Response:
-        try:
-            relatief, pad = _pad(request)
-        except CasuskostenFout as fout:
-            return HTMLResponse(f"<p>{html.escape(fout.meldingen[0].tekst)}</p>", status_code=404)
+    def _toon(request: Request, relatief: str, pad: Path, stand: Stand | None) -> Response:
+        """De editor met de stand van de facilitator (`stand`), of anders met het bestand op schijf."""
+        if stand is not None:
+            versie = meekijkversie(stand, pad)
+            return _editor(
+                request, relatief, stand.formulier, sha="", uitkomst=stand.uitkomst, versie=versie, onopgeslagen=True
+            )
         if not pad.is_file():
             return HTMLResponse("<p>Deze casus bestaat niet (meer).</p>", status_code=404)
         inhoud = pad.read_bytes()
@@ -294,7 +315,27 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         except CasuskostenFout as fout:
             tekst = "; ".join(m.tekst for m in fout.meldingen)
             return HTMLResponse(f"<p>Dit bestand is geen leesbare casus: {html.escape(tekst)}</p>", status_code=422)
-        return _editor(request, relatief, fm.naar_formulier(data), sha=sha256(inhoud))
+        return _editor(request, relatief, fm.naar_formulier(data), sha=sha256(inhoud), versie=_bestandsversie(inhoud))
+
+    async def editor(request: Request) -> Response:
+        try:
+            relatief, pad = _pad(request)
+        except CasuskostenFout as fout:
+            return HTMLResponse(f"<p>{html.escape(fout.meldingen[0].tekst)}</p>", status_code=404)
+        if toegang_van(request).schrijven:
+            # de facilitator opent de casus (opnieuw) van schijf: wat hij nog niet opsloeg, telt niet meer
+            sessie.meekijken.vergeet(pad)
+            return _toon(request, relatief, pad, None)
+        return _toon(request, relatief, pad, sessie.meekijken.stand(pad))
+
+    async def meekijken(request: Request) -> Response:
+        """Voor de deelnemers: 204 (htmx verandert niets) als `versie` nog klopt, anders de editor met wat ze nu
+        moeten zien. `versie` wordt alleen vergeleken, nooit gelezen als iets anders dan tekst."""
+        relatief, pad = _pad(request)
+        stand = sessie.meekijken.stand(pad)
+        if request.query_params.get("versie") == meekijkversie(stand, pad):
+            return Response(status_code=204)
+        return _toon(request, relatief, pad, stand)
 
     async def _formulier(request: Request) -> tuple[list[tuple[str, str]], dict[str, str]]:
         async with request.form(max_fields=20_000) as formulier:
@@ -302,10 +343,13 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         return velden, dict(velden)
 
     async def bereken(request: Request) -> Response:
-        relatief, _ = _pad(request)
+        if not toegang_van(request).schrijven:
+            return _verboden()
+        relatief, pad = _pad(request)
         velden, _los = await _formulier(request)
         formulier = fm.naar_formulier(fm.naar_gegevens(velden))
         uitkomst = sessie.herbereken(fm.naar_gegevens(velden), relatief)
+        sessie.meekijken.zet(pad, formulier, uitkomst)
         namen = veldnamen(formulier)
         return sessie.pagina(
             request,
@@ -321,10 +365,12 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
     async def bewerk(request: Request) -> Response:
         if not toegang_van(request).schrijven:
             return _verboden()
-        relatief, _ = _pad(request)
+        relatief, pad = _pad(request)
         velden, los = await _formulier(request)
         formulier = fm.bewerk(fm.naar_formulier(fm.naar_gegevens(velden)), los.get("actie", ""))
-        return _editor(request, relatief, formulier, sha=los.get("sha256", ""))
+        uitkomst = sessie.herbereken(fm.naar_gegevens(_velden_van(formulier)), relatief)
+        sessie.meekijken.zet(pad, formulier, uitkomst)
+        return _editor(request, relatief, formulier, sha=los.get("sha256", ""), uitkomst=uitkomst)
 
     async def opslaan(request: Request) -> Response:
         if not toegang_van(request).schrijven:
@@ -376,6 +422,7 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
             schrijf_atomair(pad, tekst)
         except CasuskostenFout as fout:
             return _editor(request, relatief, formulier, sha=geopend, status=500, fout=fout.meldingen[0].tekst)
+        sessie.meekijken.vergeet(pad)  # de deelnemers zien nu het bestand
         bericht = "Opgeslagen als concept." if gegevens.get(CONCEPT) else "Opgeslagen."
         return _editor(request, relatief, formulier, sha=sha256(tekst.encode("utf-8")), bericht=bericht)
 
@@ -413,6 +460,7 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         Route("/casus/{pad:path}/bewerk", bewerk, methods=["POST"]),
         Route("/casus/{pad:path}/opslaan", opslaan, methods=["POST"]),
         Route("/casus/{pad:path}/print", afdruk, methods=["GET"]),
+        Route("/casus/{pad:path}/meekijken", meekijken, methods=["GET"]),
         Route("/casus/{pad:path}", editor, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HIER / "static"), name="static"),
     ]

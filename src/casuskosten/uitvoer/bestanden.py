@@ -17,11 +17,47 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..fouten import InvoerFout, Melding, UitvoerFout, os_reden
+from ..invoer.opties import Invoerpad, Soort
 
 if TYPE_CHECKING:  # pragma: no cover - alleen voor de typecontrole
     from ..rekenen.resultaat import Resultaat
 
 Inhoud = str | bytes | Iterable[str]
+#: een pad dat een schrijver spaart: een `Invoerpad` (met wat het is), of een gewoon pad (`beschermd=` vanuit Python)
+Beschermd = Path | Invoerpad
+
+#: de map van casuskosten zelf: de meegeleverde sjablonen, lettertypen en landelijke tarieven, die elke opdracht
+#: leest; een rapport op een meegeleverd sjabloon zou elk volgend rapport stil veranderen
+PAKKET = Invoerpad(Path(__file__).resolve().parents[1], "pakket")
+
+#: per soort invoer: (wat een bestand ervan is, met de extensies waarvoor dat geldt; wat de map is; wat wel mag)
+_SOORTEN: dict[Soort, tuple[str, tuple[str, ...], str, str]] = {
+    "casussen": ("een casusbestand", (".yaml", ".yml"), "de casusmap", "kies een pad buiten de casusmappen"),
+    "tarieven": ("een tariefbestand", (".csv", ".xlsx"), "de tariefmap", "kies een pad buiten de tariefmap"),
+    "instellingen": (
+        "het instellingenbestand",
+        (),
+        "de map van het instellingenbestand",
+        "kies een andere naam (het instellingenbestand wordt alleen gelezen)",
+    ),
+    "logo": (
+        "het logo uit de instellingen",
+        (),
+        "de map van het logo",
+        "kies een andere naam (het logo uit de instellingen wordt alleen gelezen)",
+    ),
+    "sjablonen": ("een sjabloon", (".j2",), "de sjablonenmap", "kies een pad buiten de sjablonenmap (--sjablonen)"),
+    "pakket": (
+        "een meegeleverd bestand van casuskosten",
+        (),
+        "de map van het pakket casuskosten",
+        (
+            "kies een pad buiten de map van het pakket (de meegeleverde sjablonen, lettertypen en tarieven worden "
+            "alleen gelezen)"
+        ),
+    ),
+    "beschermd": ("een beschermd bestand", (), "een beschermde map", "kies een pad buiten de paden in beschermd="),
+}
 
 # Nederlandse redenen voor de gewone schrijffouten; strerror van het besturingssysteem is Engels
 _REDENEN: dict[int, str] = {
@@ -41,40 +77,43 @@ _REDENEN: dict[int, str] = {
 }
 
 
-def invoer_van(resultaat: Resultaat) -> tuple[Path, ...]:
+def invoer_van(resultaat: Resultaat) -> tuple[Invoerpad, ...]:
     """De invoer van `resultaat`, waarin geen schrijver schrijft: wat er opgegeven was (`Resultaat.invoerpaden`:
     casuspaden, tariefmap, instellingenbestand), en verder de map van elk gelezen (of overgeslagen) casusbestand en
     tariefbestand, het instellingenbestand waaruit de instellingen komen en het logo dat daarin staat. Een eigen
-    sjablonenmap (`--sjablonen`) voegt de schrijver zelf toe (zie `met_sjablonen`).
+    sjablonenmap (`--sjablonen`) voegt de schrijver zelf toe (zie `met_sjablonen`); de map van het pakket (de
+    meegeleverde sjablonen) is altijd beschermd (`PAKKET`).
 
     Zo is ook een resultaat van `bereken_casussen` (zonder opgegeven paden) beschermd. Wat al binnen de opgegeven
     invoer valt, staat er niet nog eens in: een melding noemt de opgegeven map, en bij 100.000 casussen in een paar
     honderd mappen blijft de controle per uitvoerbestand kort.
     """
     opgegeven = tuple(resultaat.invoerpaden)
-    bestanden = [
-        *(b for b, _ in resultaat.invoerbestanden),
-        *(o.bestand for o in resultaat.overgeslagen),
-        *(b for b, _ in resultaat.tariefbestanden),
+    bestanden: list[tuple[str, Soort]] = [
+        *((b, "casussen") for b, _ in resultaat.invoerbestanden),
+        *((o.bestand, "casussen") for o in resultaat.overgeslagen),
+        *((b, "tarieven") for b, _ in resultaat.tariefbestanden),
     ]
     # per map één bestaand bestand is genoeg; een casus of tabel uit het geheugen heeft geen map om te beschermen
-    mappen: dict[str, bool] = {}
-    for bestand in bestanden:
-        map_ = os.path.dirname(os.path.abspath(bestand))
-        if not mappen.get(map_):
-            mappen[map_] = os.path.isfile(bestand)
-    afgeleid = [Path(m) for m, bestaat in mappen.items() if bestaat]
+    mappen: dict[tuple[str, Soort], bool] = {}
+    for bestand, soort in bestanden:
+        sleutel = (os.path.dirname(os.path.abspath(bestand)), soort)
+        if not mappen.get(sleutel):
+            mappen[sleutel] = os.path.isfile(bestand)
+    afgeleid = [Invoerpad(Path(m), soort) for (m, soort), bestaat in mappen.items() if bestaat]
     if resultaat.instellingen.bestand is not None:
-        afgeleid.append(Path(resultaat.instellingen.bestand).absolute())
+        afgeleid.append(Invoerpad(Path(resultaat.instellingen.bestand).absolute(), "instellingen"))
     if resultaat.instellingen.huisstijl.logo:  # het logo uit de instellingen is ook gelezen invoer
-        afgeleid.append(Path(resultaat.instellingen.huisstijl.logo).absolute())
-    return opgegeven + tuple(p for p in dict.fromkeys(afgeleid) if _raakt_invoer(_opgelost(p), opgegeven) is None)
+        afgeleid.append(Invoerpad(Path(resultaat.instellingen.huisstijl.logo).absolute(), "logo"))
+    return opgegeven + tuple(p for p in dict.fromkeys(afgeleid) if _raakt_invoer(_opgelost(p.pad), opgegeven) is None)
 
 
-def met_sjablonen(beschermd: Sequence[Path], sjablonen: Path | str | None) -> tuple[Path, ...]:
+def met_sjablonen(beschermd: Sequence[Beschermd], sjablonen: Path | str | None) -> tuple[Beschermd, ...]:
     """`beschermd` plus de eigen sjablonenmap (als die er is): een rapport op een sjabloon zou elk volgend rapport
     stil het oude laten zijn."""
-    return (*beschermd, Path(sjablonen).absolute()) if sjablonen is not None else tuple(beschermd)
+    if sjablonen is None:
+        return tuple(beschermd)
+    return (*beschermd, Invoerpad(Path(sjablonen).absolute(), "sjablonen"))
 
 
 def _opgelost(pad: Path) -> Path:
@@ -92,7 +131,7 @@ def kies_formaat(formaat: str, geldig: Sequence[str], veld: str = "formaat") -> 
     return formaat.lower()
 
 
-def schrijf_atomair(pad: Path | str, inhoud: Inhoud, *, beschermd: tuple[Path, ...] | Sequence[Path] = ()) -> Path:
+def schrijf_atomair(pad: Path | str, inhoud: Inhoud, *, beschermd: Sequence[Beschermd] = ()) -> Path:
     """Schrijf `inhoud` naar `pad`; een bestaand bestand wordt pas vervangen als alles geschreven is.
 
     `beschermd` zijn invoerbestanden en -mappen: daarin (of via een symbolische link daarheen) wordt niet geschreven.
@@ -101,7 +140,7 @@ def schrijf_atomair(pad: Path | str, inhoud: Inhoud, *, beschermd: tuple[Path, .
     return schrijf_bestanden({Path(pad): inhoud}, beschermd=beschermd)[0]
 
 
-def schrijf_bestanden(bestanden: Mapping[Path, Inhoud], *, beschermd: Sequence[Path] = ()) -> list[Path]:
+def schrijf_bestanden(bestanden: Mapping[Path, Inhoud], *, beschermd: Sequence[Beschermd] = ()) -> list[Path]:
     """Schrijf meerdere bestanden alles-of-niets: eerst alle tijdelijke bestanden, dan alle op hun plaats.
 
     Een fout bij het controleren of schrijven laat geen enkel bestand en geen nieuwe map achter.
@@ -176,7 +215,7 @@ def _fout(pad: Path | str, fout: OSError, wat: str = "kan niet schrijven") -> Ui
     return UitvoerFout([Melding(str(pad), None, "--uit", f"{wat}: {reden}")])
 
 
-def controleer_uitvoerpad(pad: Path | str, beschermd: Sequence[Path] = ()) -> Path:
+def controleer_uitvoerpad(pad: Path | str, beschermd: Sequence[Beschermd] = ()) -> Path:
     """Het volledige pad van `pad`, als daar een gewoon bestand geschreven mag worden; anders `UitvoerFout`.
 
     Geweigerd: een pad in (of op) een invoerbestand of -map, een bestaande map, en alles wat geen gewoon bestand is
@@ -209,7 +248,7 @@ def controleer_uitvoerpad(pad: Path | str, beschermd: Sequence[Path] = ()) -> Pa
     return doel
 
 
-def controleer_uitvoermap(pad: Path | str, beschermd: Sequence[Path] = ()) -> Path:
+def controleer_uitvoermap(pad: Path | str, beschermd: Sequence[Beschermd] = ()) -> Path:
     """Het volledige pad van uitvoermap `pad` (die mag nog niet bestaan), zonder iets aan te maken."""
     pad = Path(pad)
     map_ = _volledig(pad)
@@ -219,7 +258,7 @@ def controleer_uitvoermap(pad: Path | str, beschermd: Sequence[Path] = ()) -> Pa
     return map_
 
 
-def maak_uitvoermap(pad: Path | str, beschermd: Sequence[Path] = ()) -> Path:
+def maak_uitvoermap(pad: Path | str, beschermd: Sequence[Beschermd] = ()) -> Path:
     """Maak de uitvoermap `pad` (als die er nog niet is), maar nooit in een invoermap; geeft het volledige pad."""
     map_ = controleer_uitvoermap(pad, beschermd)
     try:
@@ -237,30 +276,38 @@ def _volledig(pad: Path) -> Path:
         raise UitvoerFout([Melding(str(pad), None, "--uit", f"ongeldig uitvoerpad: {reden}")]) from None
 
 
-def _niet_in_invoer(pad: Path, doel: Path, beschermd: Sequence[Path]) -> None:
-    invoer = _raakt_invoer(doel, beschermd)
-    if invoer is not None:
-        raise UitvoerFout(
-            [
-                Melding(
-                    str(pad),
-                    None,
-                    "--uit",
-                    f"uitvoer zou invoer ({invoer}) overschrijven; kies een pad buiten de casus- en tariefmappen",
-                )
-            ]
-        )
+def _niet_in_invoer(pad: Path, doel: Path, beschermd: Sequence[Beschermd]) -> None:
+    """Weiger volledig pad `doel` als het op of in invoer ligt (of in de map van het pakket), met een melding die
+    zegt wat die invoer is en wat wel mag."""
+    geraakt = _raakt_invoer(doel, (*beschermd, PAKKET))
+    if geraakt is not None:
+        raise UitvoerFout([Melding(str(pad), None, "--uit", _weigering(doel, *geraakt))])
 
 
-def _raakt_invoer(doel: Path, beschermd: Sequence[Path]) -> Path | None:
-    """Het eerste (opgeloste) invoerpad waarop of waarin volledig pad `doel` ligt, of None."""
+def _weigering(doel: Path, invoer: Path, soort: Soort) -> str:
+    """`uitvoer zou het logo uit de instellingen (/w/logo.png) overschrijven; kies een andere naam ...`: wat er
+    geraakt wordt en wat wel mag. Een bestaand bestand wordt bij naam genoemd; een nieuw bestand in een invoermap
+    noemt de map."""
+    bestand, extensies, map_, geldig = _SOORTEN[soort]
+    if doel.is_file():
+        if doel != invoer and extensies and not doel.name.lower().endswith(extensies):
+            bestand = f"een bestand in {map_}"
+        return f"uitvoer zou {bestand} ({doel}) overschrijven; {geldig}"
+    if doel == invoer and not invoer.is_dir():  # casuskosten.toml dat er nog niet is, maar wel vanzelf gelezen wordt
+        return f"uitvoer zou {bestand} ({doel}) worden, dat een volgende opdracht leest; {geldig}"
+    return f"uitvoer hoort niet in {map_} ({invoer}): daar staat invoer die het zou kunnen overschrijven; {geldig}"
+
+
+def _raakt_invoer(doel: Path, beschermd: Sequence[Beschermd]) -> tuple[Path, Soort] | None:
+    """Het eerste (opgeloste) invoerpad waarop of waarin volledig pad `doel` ligt, met zijn soort, of None."""
     for invoerpad in beschermd:
+        pad, soort = (invoerpad.pad, invoerpad.soort) if isinstance(invoerpad, Invoerpad) else (invoerpad, "beschermd")
         try:
-            invoer = invoerpad.resolve()
+            invoer = Path(pad).resolve()
         except (OSError, RuntimeError):
             continue  # een onleesbaar invoerpad is elders al een fout; hier valt er niets te beschermen
         if doel == invoer or (invoer.is_dir() and invoer in doel.parents):
-            return invoer
+            return invoer, soort
     return None
 
 

@@ -28,6 +28,7 @@ from ..invoer.tekens import ONGELDIG
 from ..rekenen.resultaat import TABELLEN, Resultaat, tabelkolommen, uitleg
 from ..velden import TEKST, Eenheid, label
 from .bestanden import (
+    Beschermd,
     controleer_uitvoermap,
     controleer_uitvoerpad,
     invoer_van,
@@ -275,17 +276,17 @@ def exporteer(
     >>> casuskosten.exporteer(resultaat, "xlsx", "uitvoer/casuskosten.xlsx")  # doctest: +SKIP
     """
     formaat = kies_formaat(formaat, FORMATEN)
-    beschermd = (*invoer_van(resultaat), *beschermd)
+    gespaard: tuple[Beschermd, ...] = (*invoer_van(resultaat), *beschermd)
     if formaat == "json":
         # casus voor casus, net als `bereken --json --uit`: geen volledige kopie in het geheugen
-        return [schrijf_atomair(uit, resultaat.json_delen(), beschermd=beschermd)]
+        return [schrijf_atomair(uit, resultaat.json_delen(), beschermd=gespaard)]
     if formaat == "xlsx":
-        controleer_uitvoerpad(uit, beschermd)
-        return [schrijf_atomair(uit, naar_xlsx(resultaat, datum), beschermd=beschermd)]
-    map_ = controleer_uitvoermap(uit, beschermd)
+        controleer_uitvoerpad(uit, gespaard)
+        return [schrijf_atomair(uit, naar_xlsx(resultaat, datum), beschermd=gespaard)]
+    map_ = controleer_uitvoermap(uit, gespaard)
     for naam in TABELLEN:
-        controleer_uitvoerpad(map_ / f"{naam}.csv", beschermd)
+        controleer_uitvoerpad(map_ / f"{naam}.csv", gespaard)
     schrijf = naar_csv_nl if formaat == "csv-nl" else naar_csv
     return schrijf_bestanden(
-        {map_ / f"{naam}.csv": schrijf(tabel) for naam, tabel in tabellen(resultaat).items()}, beschermd=beschermd
+        {map_ / f"{naam}.csv": schrijf(tabel) for naam, tabel in tabellen(resultaat).items()}, beschermd=gespaard
     )

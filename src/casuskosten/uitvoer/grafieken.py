@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from .. import formaat as f
 from .. import kleuren
 from ..benamingen import trajectnaam
+from ..rekenen.antwoord import mooie_stap
 from .document.blokken import (
     Beeld,
     BesparingPerFinancierPerJaar,
@@ -59,16 +60,9 @@ OORDEELKLEUREN = {
 FOREST_PER_TEKENING = 30
 
 
-def _mooie_stap(bereik: float, aantal: int = 5) -> float:
-    """Een ronde stapgrootte (1, 2, 2,5 of 5 x 10^k) voor ongeveer `aantal` streepjes."""
-    if bereik <= 0:
-        return 1.0
-    ruw = bereik / aantal
-    macht = 10.0 ** math.floor(math.log10(ruw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if ruw <= factor * macht:
-            return float(factor * macht)
-    return 10.0 * macht  # pragma: no cover - de lus eindigt altijd bij 10
+#: zoveel vakken tussen de streepjes van een as, ongeveer: de stap is de kleinste ronde stap van minstens een vijfde
+#: van het bereik, zodat de getallen eronder niet over elkaar heen vallen
+VAKKEN = 5
 
 
 def _as(laag: float, hoog: float) -> tuple[float, float, list[float]]:
@@ -76,7 +70,7 @@ def _as(laag: float, hoog: float) -> tuple[float, float, list[float]]:
     laag, hoog = min(laag, 0.0), max(hoog, 0.0)
     if hoog == laag:
         hoog = laag + 1.0
-    stap = _mooie_stap(hoog - laag)
+    stap = mooie_stap((hoog - laag) / VAKKEN, naar="boven")
     begin = math.floor(laag / stap) * stap
     eind = math.ceil(hoog / stap) * stap
     streepjes = [begin + i * stap for i in range(round((eind - begin) / stap) + 1)]

@@ -128,20 +128,20 @@ def schrijf_gemeenterapporten(
     """
     formaat = kies_formaat(formaat, FORMATEN)
     uit = Path(uit)
-    beschermd = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
+    gespaard = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
     if gemeente is not None:
-        controleer_uitvoerpad(uit, beschermd)
+        controleer_uitvoerpad(uit, gespaard)
         inhoud = gemeente_rapport(resultaat, gemeente, formaat, datum, sjablonen)
-        return [schrijf_atomair(uit, inhoud, beschermd=beschermd)]
-    map_ = controleer_uitvoermap(uit, beschermd)
+        return [schrijf_atomair(uit, inhoud, beschermd=gespaard)]
+    map_ = controleer_uitvoermap(uit, gespaard)
     namen = bestandsnamen([agg.gemeente or "" for agg in resultaat.gemeenten], formaat, uit)
     klaar: dict[Path, bytes] = {}
     for naam, bestand in namen.items():
-        controleer_uitvoerpad(map_ / bestand, beschermd)
+        controleer_uitvoerpad(map_ / bestand, gespaard)
         if voortgang is not None:
             voortgang(naam)
         klaar[map_ / bestand] = gemeente_rapport(resultaat, naam, formaat, datum, sjablonen)
-    return schrijf_bestanden(klaar, beschermd=beschermd)
+    return schrijf_bestanden(klaar, beschermd=gespaard)
 
 
 @publiek
@@ -160,9 +160,9 @@ def schrijf_casusrapport(
     casusboek trage) opmaken.
     """
     formaat = kies_formaat(formaat, FORMATEN)
-    beschermd = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
-    controleer_uitvoerpad(uit, beschermd)
-    return schrijf_atomair(uit, casus_rapport(resultaat, formaat, datum, sjablonen), beschermd=beschermd)
+    gespaard = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
+    controleer_uitvoerpad(uit, gespaard)
+    return schrijf_atomair(uit, casus_rapport(resultaat, formaat, datum, sjablonen), beschermd=gespaard)
 
 
 @publiek
@@ -179,10 +179,10 @@ def schrijf_vergelijking(
     """De groepen (`per`: gemeente, teammodel, leefgebied of jaar) naast elkaar naar bestand `uit`; nooit in de
     invoer van `resultaat` of in `beschermd`."""
     formaat = kies_formaat(formaat, FORMATEN)
-    beschermd = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
-    controleer_uitvoerpad(uit, beschermd)
+    gespaard = met_sjablonen((*invoer_van(resultaat), *beschermd), sjablonen)
+    controleer_uitvoerpad(uit, gespaard)
     inhoud = vergelijk_rapport(resultaat, formaat, datum, sjablonen, per=per)
-    return schrijf_atomair(uit, inhoud, beschermd=beschermd)
+    return schrijf_atomair(uit, inhoud, beschermd=gespaard)
 
 
 def bestandsnamen(gemeenten: Sequence[str], formaat: str, uit: Path) -> dict[str, str]:
