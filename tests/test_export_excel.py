@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from casuskosten import bereken
 from casuskosten.uitvoer.export import exporteer
 from tests.conftest import schrijf_casussen, schrijf_tarieven
+from tests.excelnotatie import toon
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
 
 
@@ -47,11 +48,11 @@ def _rij_van_casus(blad, casus: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_bedragen_hebben_een_euronotatie(werkmap) -> None:  # type: ignore[no-untyped-def]
-    """Kosten van casus A (1540) zijn een getal met notatie "€" #,##0;"€" -#,##0, geen tekst en geen 15 decimalen."""
+    """Kosten van casus A (1540) zijn een getal dat als "€ 1.540" wordt getoond, geen tekst en geen 15 decimalen."""
     blad = werkmap["casussen"]
     cel = _cel(blad, "kosten_voor_2015", _rij_van_casus(blad, "A"))
     assert cel.value == pytest.approx(1540)
-    assert cel.number_format == '"€" #,##0;"€" -#,##0'
+    assert toon(cel.value, cel.number_format) == "€ 1.540"
 
 
 def test_percentages_zijn_breuken_met_procentnotatie_en_de_kop_zegt_het(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +60,7 @@ def test_percentages_zijn_breuken_met_procentnotatie_en_de_kop_zegt_het(werkmap)
     blad = werkmap["casussen"]
     cel = _cel(blad, "besparing_pct (aandeel)", _rij_van_casus(blad, "A"))
     assert cel.value == pytest.approx(1310 / 1540)
-    assert cel.number_format == "0.0%"
+    assert toon(cel.value, cel.number_format) == "85,1%"  # 0,85064... met één decimaal
 
 
 def test_aandelen_houden_hun_schaal_met_procentnotatie(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -71,7 +72,7 @@ def test_aandelen_houden_hun_schaal_met_procentnotatie(werkmap) -> None:  # type
     )
     cel = _cel(blad, "aandeel_met_besparing", rij)
     assert cel.value == pytest.approx(0.5)
-    assert cel.number_format == "0.0%"
+    assert toon(cel.value, cel.number_format) == "50,0%"
 
 
 def test_datums_zijn_datumcellen(werkmap) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ gemaakt en daarna alleen gelezen met openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -18,6 +19,7 @@ from casuskosten import bereken, laad_instellingen
 from casuskosten.rekenen.resultaat import TABELLEN, Resultaat
 from casuskosten.uitvoer.export import exporteer
 from tests.conftest import PROJECT, Draai
+from tests.excelnotatie import toon
 
 DATUM = dt.date(2026, 3, 1)
 #: alle werkbladen: de tabellen, instellingen en uitleg
@@ -121,19 +123,21 @@ def test_elke_getalcel_van_een_tabel_heeft_een_notatie(werkmap, naam: str) -> No
 
 
 def test_fte_heeft_een_decimaal(werkmap) -> None:  # type: ignore[no-untyped-def]
-    """benodigde_fte (Rotterdam: een getal als 364,1025641) heeft notatie #,##0.0: één decimaal."""
+    """benodigde_fte (Rotterdam: een getal als 364,1025641) wordt met één decimaal getoond ("364,1")."""
     cellen = [c for c in _kolom(werkmap["opschaling"], "benodigde_fte") if c.value is not None]
     assert cellen
-    assert {c.number_format for c in cellen} == {"#,##0.0"}
+    for cel in cellen:
+        assert re.fullmatch(r"[0-9.]+,[0-9]", toon(cel.value, cel.number_format)), cel.value
 
 
 def test_een_negatief_bedrag_heeft_het_minteken_na_het_euroteken(werkmap) -> None:  # type: ignore[no-untyped-def]
-    """Bedragen hebben de notatie "€" #,##0;"€" -#,##0: het tweede deel (negatief) schrijft "€ -1.671", zoals de PDF
-    en de HTML, niet Excels standaard "-€ 1.671". De demo heeft een negatieve ondergrens van het interval."""
+    """Een negatief bedrag staat er als "€ -9.729.992", zoals in de PDF en de HTML, niet als Excels standaard
+    "-€ 9.729.992". De demo heeft een negatieve ondergrens van het interval (Rotterdam)."""
     cellen = [c for c in _kolom(werkmap["opschaling"], "besparing_per_jaar_gedekt_interval95_laag") if c.value]
-    assert any(c.value < 0 for c in cellen)
-    positief, negatief = cellen[0].number_format.split(";")
-    assert (positief, negatief) == ('"€" #,##0', '"€" -#,##0')
+    negatief = [c for c in cellen if c.value < 0]
+    assert negatief
+    for cel in negatief:
+        assert re.fullmatch(r"€ -[1-9][0-9.]*", toon(cel.value, cel.number_format)), cel.value
 
 
 def test_werkmap_is_gemaakt_op_de_datum_van_de_run(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -176,3 +180,31 @@ def test_het_pandasvoorbeeld_uit_de_readme_leest_de_cijfers(xlsx: Path) -> None:
     assert isinstance(casussen, pd.DataFrame)
     assert casussen["id"].iloc[0] != "Id"
     assert pd.api.types.is_float_dtype(casussen["kosten_voor_2015"])
+
+
+def _getalcellen(blad):  # type: ignore[no-untyped-def]
+    for rij in blad.iter_rows(min_row=3):
+        for cel in rij:
+            if isinstance(cel.value, int | float) and not isinstance(cel.value, bool):
+                yield cel
+
+
+@pytest.mark.parametrize("naam", TABELLEN)
+def test_geen_getal_van_een_tabel_wordt_als_min_nul_getoond(werkmap, naam: str) -> None:  # type: ignore[no-untyped-def]
+    """Elk getal van elk werkblad, getoond met zijn notatie: nergens "-0", "-0,0" of "€ -0" (wat op nul afrondt is
+    nul), en nergens "-€" (een negatief bedrag is "€ -…"). De cel zelf houdt het exacte getal."""
+    for cel in _getalcellen(werkmap[naam]):
+        getoond = toon(cel.value, cel.number_format)
+        assert not re.search(r"-0(?:,0*)?(?![0-9,]*[1-9])", getoond), (cel.coordinate, cel.value, getoond)
+        assert "-€" not in getoond, (cel.coordinate, cel.value, getoond)
+
+
+def test_instellingen_hebben_een_notatie_zoals_in_het_instellingenbestand(werkmap) -> None:  # type: ignore[no-untyped-def]
+    """In het werkblad instellingen staat elk getal in een notatie: prijspeil 2025 als "2025" (geen "2.025"), de
+    discontovoet 0,0225 als "0,0225" en correctie.middel 0,2 als "0,2"; geen getal in de standaardnotatie."""
+    blad = werkmap["instellingen"]
+    waarden = {r[0].value: r[1] for r in blad.iter_rows(min_row=3)}
+    assert toon(waarden["prijspeil"].value, waarden["prijspeil"].number_format) == "2025"
+    assert toon(waarden["discontovoet"].value, waarden["discontovoet"].number_format) == "0,0225"
+    assert toon(waarden["correctie.middel"].value, waarden["correctie.middel"].number_format) == "0,2"
+    assert {c.coordinate for c in _getalcellen(blad) if c.number_format == "General"} == set()

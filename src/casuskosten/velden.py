@@ -47,13 +47,34 @@ class Eenheid:
     als_breuk: bool = False
 
 
-# één manier om een negatief bedrag te schrijven, net als PDF en HTML: "€ -1.671" (niet Excels "-€ 1.671")
-_EURO = '"€" #,##0;"€" -#,##0'
-_EURO_CENTEN = '"€" #,##0.00;"€" -#,##0.00'
-_PROCENT = "0.0%"
-_GEHEEL = "#,##0"
-_EEN_DECIMAAL = "#,##0.0"
-_TWEE_DECIMALEN = "#,##0.00"
+def notatie_zonder_min_nul(getal: str, voor: str = "") -> str:
+    """Een Excel-notatie die een negatief getal schrijft als `€ -1.671` (net als PDF, HTML en terminal; niet Excels
+    "-€ 1.671") en nooit "-0": wat op nul afrondt (-0,4 bij hele euro's) is "€ 0"; het getal in de cel blijft exact.
+
+    Drie delen met voorwaarden in plaats van het gewone positief;negatief: [>=d] positief, [<=-d] negatief met een
+    geschreven minteken, en de rest (|x| < d, d de helft van de laatste decimaal) als vaste tekst "€ 0" of "0%"
+    zonder cijferplaats, zodat er geen minteken bij kan komen (en geen decimaalteken dat per taal verschilt). Zo is
+    -0,5 "€ -1" (half van nul af, zoals Excel en LibreOffice afronden) en -0,49 "€ 0".
+
+    Nagekeken in LibreOffice 7.4 (xlsx naar PDF, bekeken en met `pdftotext`): deze notatie geeft voor -0,4 / -0,5 /
+    -3 / 0 / 2 / -1234,56 "€ 0", "€ -1", "€ -3", "€ 0", "€ 2", "€ -1,235" (Engelse scheidingstekens van die
+    installatie). Het negatieve deel moet het tweede zijn: een eerste deel `[<=-0.5]"€" -#,##0` krijgt in
+    LibreOffice nog een eigen minteken ervoor ("-€ -1"). Excel (volgens SheetJS' nabootsing `ssf`) toont in een deel
+    met een "-" direct voor het getal de absolute waarde; in Excel zelf niet nagekeken.
+    """
+    decimalen = len(getal.split(".")[1].rstrip("%")) if "." in getal else 0
+    schaal = 2 if getal.endswith("%") else 0  # 0,0% van een breuk: de laatste decimaal is 0,001 van de waarde
+    drempel = format(0.5 * 10 ** -(decimalen + schaal), f".{decimalen + schaal + 1}f")
+    nul = f'"{voor.replace(chr(34), "")}0{"%" if schaal else ""}"'
+    return f"[>={drempel}]{voor}{getal};[<=-{drempel}]{voor}-{getal};{nul}"
+
+
+_EURO = notatie_zonder_min_nul("#,##0", '"€" ')
+_EURO_CENTEN = notatie_zonder_min_nul("#,##0.00", '"€" ')
+_PROCENT = notatie_zonder_min_nul("0.0%")
+_GEHEEL = "#,##0"  # een geheel getal kan niet op -0 afronden
+_EEN_DECIMAAL = notatie_zonder_min_nul("#,##0.0")
+_TWEE_DECIMALEN = notatie_zonder_min_nul("#,##0.00")
 
 EURO = Eenheid("euro", "euro op het prijspeil, onafgerond, contant gemaakt over de horizon", "number", _EURO)
 EURO_PER_CASUS_PER_JAAR = Eenheid(

@@ -193,6 +193,21 @@ def instellingen(resultaat: Resultaat) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=["instelling", "waarde", "bron"])
 
 
+#: de notatie van een instelling: zoals in het instellingenbestand, een geheel getal zonder scheidingsteken (prijspeil
+#: 2025, niet 2.025) en een breuk met zo veel decimalen als hij heeft (0,0225), niet de standaardnotatie
+_INSTELLING_GEHEEL = "0"
+_INSTELLING_GETAL = "0.0##########"
+
+
+def _instellingnotaties(blad: Worksheet) -> None:
+    """Geef elk getal in de kolom waarde van het werkblad instellingen een notatie (ze zijn van verschillende
+    soort, dus per cel in plaats van per kolom)."""
+    for (cel,) in blad.iter_rows(min_row=EERSTE_RIJ, min_col=2, max_col=2):
+        if isinstance(cel.value, bool) or not isinstance(cel.value, int | float):
+            continue
+        cel.number_format = _INSTELLING_GEHEEL if isinstance(cel.value, int) else _INSTELLING_GETAL
+
+
 def _uitleg_met_labels() -> pd.DataFrame:
     """Het werkblad uitleg met na de kolomnaam zijn leesbare kop (rij 2 van elk werkblad)."""
     tabel = uitleg()
@@ -213,6 +228,7 @@ def naar_xlsx(resultaat: Resultaat, datum: dt.date | None = None) -> bytes:
     for naam, tabel in tabellen(resultaat).items():
         _werkblad(werkmap, naam, tabel, _eenheden(naam))
     _werkblad(werkmap, "instellingen", instellingen(resultaat), {})
+    _instellingnotaties(werkmap["instellingen"])
     _werkblad(werkmap, "uitleg", _uitleg_met_labels(), {})
     werkmap.properties.creator = "casuskosten"
     werkmap.properties.created = moment
