@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import pytest
 
-from casuskosten.velden import EURO, EURO_PER_CASUS_PER_JAAR, EURO_PER_JAAR, FTE, GETAL, PRIJS, PROCENT, UREN, Eenheid
+from casuskosten.rekenen.resultaat import TABELLEN, tabelkolommen
+from casuskosten.velden import (
+    EURO,
+    EURO_PER_CASUS_PER_JAAR,
+    EURO_PER_JAAR,
+    FTE,
+    GETAL,
+    PRIJS,
+    PROCENT,
+    UREN,
+    Eenheid,
+    label,
+)
 from tests.excelnotatie import toon
 
 
@@ -62,3 +74,40 @@ def test_een_negatief_deel_als_eerste_krijgt_een_dubbel_minteken() -> None:
     "-€ -3". Daarom staat het negatieve deel in onze notaties als tweede."""
     assert toon(-3, '[<=-0.5]"€" -#,##0;[>=0.5]"€" #,##0;"€ 0"') == "-€ -3"
     assert toon(-3, EURO.notatie or "") == "€ -3"
+
+
+@pytest.mark.parametrize(
+    ("naam", "eenheid", "kop"),
+    [
+        pytest.param(
+            "besparing_per_jaar_gedekt_besparing_per_jaar", EURO_PER_JAAR, "Besparing per jaar gedekt (€)",
+            id="herhaalde-woorden-weg",
+        ),
+        pytest.param(
+            "besparing_per_casus_per_jaar_gecorrigeerd", EURO_PER_CASUS_PER_JAAR,
+            "Besparing per casus per jaar gecorrigeerd (€)", id="eenheid-al-in-de-naam",
+        ),
+        pytest.param("teamuren_per_casus_per_jaar", UREN, "Teamuren per casus per jaar", id="uren-al-in-de-naam"),
+        pytest.param("kosten_voor_2015", EURO, "Kosten vóór 2015 (€)", id="eenheid-erachter"),
+        pytest.param(
+            "invloedrijkste_casus_besparing_pct_zonder", GETAL, "Besparing % zonder invloedrijkste casus",
+            id="in-de-volgorde-van-een-zin",
+        ),
+    ],
+)  # fmt: skip
+def test_een_kolomnaam_wordt_een_nederlandse_kop(naam: str, eenheid: Eenheid, kop: str) -> None:
+    """De kop in rij 2 herhaalt geen woorden en geen eenheid die de naam al noemt."""
+    assert label(naam, eenheid) == kop
+
+
+def test_geen_kop_van_de_export_herhaalt_een_reeks_woorden() -> None:
+    """Alle koppen van alle tabellen (eenmaal gelezen): vóór de eenheid tussen haakjes staat geen reeks van twee
+    woorden twee keer ("besparing per jaar gedekt besparing per jaar"), en de eenheid herhaalt het laatste woord
+    niet ("vanaf maand (maanden)")."""
+    for tabel in TABELLEN:
+        for kolom in tabelkolommen(tabel):
+            kop, _, eenheid = kolom.label.lower().partition(" (")
+            woorden = kop.split()
+            paren = [" ".join(woorden[i : i + 2]) for i in range(len(woorden) - 1)]
+            assert len(paren) == len(set(paren)), (tabel, kolom.naam, kolom.label)
+            assert not eenheid.startswith(woorden[-1][:5]), (tabel, kolom.naam, kolom.label)

@@ -285,6 +285,7 @@ _LABELREEKSEN = (
     ("voor_2015", "vóór 2015"),
     ("sociaal_team", "sociaal team"),
     ("per_casus_per_jaar", "per casus per jaar"),
+    ("invloedrijkste_casus_besparing_pct_zonder", "besparing_pct_zonder_invloedrijkste_casus"),
 )
 #: de eenheid achter de kop, als de kolomnaam hem niet al noemt
 _LABELEENHEDEN = {
@@ -297,19 +298,33 @@ _LABELEENHEDEN = {
 }
 
 
+def _zonder_herhaling(woorden: list[str]) -> list[str]:
+    """Zonder een staart van twee of meer woorden die er al eerder stond: `besparing per jaar gedekt besparing per
+    jaar` (een waarde `besparing` in het veld `besparing_per_jaar_gedekt`) wordt `besparing per jaar gedekt`."""
+    for lengte in range(len(woorden) // 2, 1, -1):
+        staart = woorden[-lengte:]
+        voor = woorden[:-lengte]
+        if any(voor[i : i + lengte] == staart for i in range(len(voor) - lengte + 1)):
+            return voor
+    return woorden
+
+
 def label(naam: str, eenheid: Eenheid) -> str:
     """Een leesbare Nederlandse kop bij een kolomnaam: `kosten_voor_2015` met eenheid euro wordt
     "Kosten vóór 2015 (€)", `besparing_pct_ci95_laag` "Besparing % 95%-interval laag", `benodigde_fte`
-    "Benodigde fte". De eenheid staat erachter tussen haakjes als de naam hem niet al zegt."""
+    "Benodigde fte". De eenheid staat erachter tussen haakjes, zonder wat de naam al zegt: `besparing_per_jaar_gedekt`
+    in euro per jaar wordt "Besparing per jaar gedekt (€)", `teamuren_per_casus_per_jaar` in uren krijgt niets."""
     tekst = naam
     for reeks, leesbaar in _LABELREEKSEN:
         tekst = tekst.replace(reeks, leesbaar.replace(" ", "\0"))
     woorden = [_LABELWOORDEN.get(w, w) for w in tekst.split("_")]
-    tekst = " ".join(woorden).replace("\0", " ")
+    tekst = " ".join(_zonder_herhaling(" ".join(woorden).replace("\0", " ").split(" ")))
     achter = _LABELEENHEDEN.get(eenheid.naam)
     if achter is not None:
         zonder_euro = achter.removeprefix("€").strip()
-        if zonder_euro and tekst.endswith(zonder_euro):  # "besparing per casus per jaar": alleen het teken erbij
+        # "besparing per casus per jaar" in € per casus per jaar: alleen het teken; "teamuren" in uren of "vanaf
+        # maand" in maanden: niets
+        if zonder_euro and (zonder_euro in tekst or zonder_euro.removesuffix("en") in tekst.split(" ")):
             achter = "€" if achter.startswith("€") else None
         if achter is not None:
             tekst = f"{tekst} ({achter})"
