@@ -86,13 +86,16 @@ def test_datums_zijn_datumcellen(werkmap) -> None:  # type: ignore[no-untyped-de
 @pytest.mark.parametrize("blad", ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen", "instellingen"])
 def test_elk_werkblad_heeft_vaste_kopregel_filter_en_kolombreedtes(werkmap, blad: str) -> None:  # type: ignore[no-untyped-def]
     """Elk werkblad: de twee koprijen vast (A3), een autofilter vanaf de leesbare koppen (rij 2) over de hele tabel
-    en een breedte per kolom."""
+    en een breedte per kolom waarin elk woord van de leesbare kop past (de kop loopt door op meer regels, maar geen
+    woord breekt; de kolomnaam in rij 1 is klein en mag wel breken)."""
     werkblad = werkmap[blad]
     assert werkblad.freeze_panes == "A3"
     assert werkblad.auto_filter.ref == werkblad.dimensions.replace("A1:", "A2:")
-    koppen = [c.value for c in werkblad[1]]
-    for i, kop in enumerate(koppen, start=1):
-        assert werkblad.column_dimensions[get_column_letter(i)].width >= len(kop), kop
+    for i, cel in enumerate(werkblad[2], start=1):
+        langste = max(len(w) for w in str(cel.value).split())
+        assert werkblad.column_dimensions[get_column_letter(i)].width >= langste, cel.value
+        assert werkblad[1][i - 1].alignment.wrap_text
+        assert cel.alignment.wrap_text
 
 
 def test_namen_staan_naast_de_codes(werkmap) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from openpyxl.utils import get_column_letter
 
 from casuskosten import bereken, laad_instellingen
 from casuskosten.rekenen.resultaat import TABELLEN, Resultaat
@@ -55,12 +56,44 @@ def _kolom(blad, naam: str) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 
 @pytest.mark.parametrize("naam", WERKBLADEN)
-def test_elk_werkblad_drukt_af_op_a4_liggend_een_pagina_breed(werkmap, naam: str) -> None:  # type: ignore[no-untyped-def]
-    """Elk werkblad: A4 (papiercode 9) liggend, passend op één pagina breed en zo veel pagina's hoog als nodig (0)."""
+def test_elk_werkblad_drukt_af_op_a4_liggend_zo_hoog_als_nodig(werkmap, naam: str) -> None:  # type: ignore[no-untyped-def]
+    """Elk werkblad: A4 (papiercode 9) liggend, passend op een aantal pagina's breed en zo veel pagina's hoog als
+    nodig (0)."""
     opzet = werkmap[naam].page_setup
     assert (opzet.orientation, opzet.paperSize) == ("landscape", 9)
     assert werkmap[naam].sheet_properties.pageSetUpPr.fitToPage is True
-    assert (opzet.fitToWidth, opzet.fitToHeight) == (1, 0)
+    assert opzet.fitToWidth >= 1
+    assert opzet.fitToHeight == 0
+
+
+def _pixels(blad) -> list[float]:  # type: ignore[no-untyped-def]
+    """De breedte van elke kolom in pixels op 100%: Excel-breedte (tekens van Calibri 11) x 7 + 5."""
+    return [blad.column_dimensions[get_column_letter(i)].width * 7 + 5 for i in range(1, blad.max_column + 1)]
+
+
+@pytest.mark.parametrize("naam", WERKBLADEN)
+def test_elk_werkblad_drukt_af_op_een_leesbare_schaal(werkmap, naam: str) -> None:  # type: ignore[no-untyped-def]
+    """Eén pagina breed maakte van een werkblad met 72 kolommen een afdruk op 10% (onleesbaar). Nu is het aantal
+    pagina's breed zo gekozen dat elke pagina op minstens 65% drukt: de breedte per pagina (de herhaalde kolommen
+    plus een evenredig deel van de rest) past in de afdrukbare breedte van A4 liggend (11,69 inch min de marges, x 96
+    pixels) gedeeld door 0,65."""
+    blad = werkmap[naam]
+    pixels = _pixels(blad)
+    herhaald = len(blad.print_title_cols.split(":")) - 1 if blad.print_title_cols else 0
+    vast = sum(pixels[:herhaald])
+    per_pagina = vast + (sum(pixels) - vast) / blad.page_setup.fitToWidth
+    afdrukbaar = (11.69 - blad.page_margins.left - blad.page_margins.right) * 96
+    assert per_pagina <= afdrukbaar / 0.65 * 1.01, (naam, per_pagina, afdrukbaar)
+
+
+def test_een_smal_werkblad_is_een_pagina_breed_en_een_breed_herhaalt_de_gemeente(werkmap) -> None:  # type: ignore[no-untyped-def]
+    """financiers (8 kolommen) past op één pagina breed; gemeenten (72 kolommen) is meer pagina's breed, met de
+    kolom gemeente (A) links op elke pagina en eerst de pagina's naast elkaar."""
+    assert werkmap["financiers"].page_setup.fitToWidth == 1
+    gemeenten = werkmap["gemeenten"]
+    assert gemeenten.page_setup.fitToWidth > 1
+    assert gemeenten.print_title_cols == "$A:$A"
+    assert gemeenten.page_setup.pageOrder == "overThenDown"
 
 
 @pytest.mark.parametrize("naam", WERKBLADEN)
