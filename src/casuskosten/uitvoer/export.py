@@ -177,8 +177,8 @@ def _rijhoogten(blad: Worksheet, breedtes: Sequence[int]) -> None:
         for cel, breedte in zip(rij, breedtes, strict=True):
             if not isinstance(cel.value, str) or not cel.alignment.wrap_text:
                 continue
-            if cel.row == 1:  # 8 punten: 11/8 zo veel tekens per regel
-                hoogte = max(hoogte, _regels(cel.value, int(breedte * 11 / 8)) * _KLEINE_REGEL)
+            if cel.row == 1:  # 8 punten: ruim 1,2 keer zo veel tekens per regel
+                hoogte = max(hoogte, _regels(cel.value, int(breedte * 1.2)) * _KLEINE_REGEL)
             else:
                 regels = max(regels, _regels(cel.value, breedte))
         hoogte = max(hoogte, regels * _REGEL)
