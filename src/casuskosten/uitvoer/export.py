@@ -196,10 +196,10 @@ def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[
     blad.append(labels)
     for cel in blad[1]:
         # de kolomnaam is voor pandas en voor het werkblad uitleg: klein, en doorlopend als hij breder is dan de kolom
-        cel.font = Font(bold=True, size=8, color="555555")
+        cel.font = Font(name="Calibri", bold=True, size=8, color="555555")
         cel.alignment = Alignment(wrap_text=True, vertical="top")
     for cel in blad[LABELRIJ]:
-        cel.font = Font(bold=True)
+        cel.font = Font(name="Calibri", bold=True)  # zonder naam kiest LibreOffice een schreefletter
         cel.alignment = Alignment(wrap_text=True, vertical="top")
     notaties = [e.notatie if e is not None else None for e in soorten]
     breedtes = [_labelbreedte(t) for t in labels]
