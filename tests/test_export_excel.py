@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from casuskosten import bereken
 from casuskosten.uitvoer.export import exporteer
 from tests.conftest import schrijf_casussen, schrijf_tarieven
+from tests.excelnotatie import toon
 from tests.test_berekening import CASUS_A, CASUS_B, CASUS_C, GEEN_DISCONTO
 
 
@@ -47,11 +48,11 @@ def _rij_van_casus(blad, casus: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_bedragen_hebben_een_euronotatie(werkmap) -> None:  # type: ignore[no-untyped-def]
-    """Kosten van casus A (1540) zijn een getal met notatie "€" #,##0;"€" -#,##0, geen tekst en geen 15 decimalen."""
+    """Kosten van casus A (1540) zijn een getal dat als "€ 1.540" wordt getoond, geen tekst en geen 15 decimalen."""
     blad = werkmap["casussen"]
     cel = _cel(blad, "kosten_voor_2015", _rij_van_casus(blad, "A"))
     assert cel.value == pytest.approx(1540)
-    assert cel.number_format == '"€" #,##0;"€" -#,##0'
+    assert toon(cel.value, cel.number_format) == "€ 1.540"
 
 
 def test_percentages_zijn_breuken_met_procentnotatie_en_de_kop_zegt_het(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +60,7 @@ def test_percentages_zijn_breuken_met_procentnotatie_en_de_kop_zegt_het(werkmap)
     blad = werkmap["casussen"]
     cel = _cel(blad, "besparing_pct (aandeel)", _rij_van_casus(blad, "A"))
     assert cel.value == pytest.approx(1310 / 1540)
-    assert cel.number_format == "0.0%"
+    assert toon(cel.value, cel.number_format) == "85,1%"  # 0,85064... met één decimaal
 
 
 def test_aandelen_houden_hun_schaal_met_procentnotatie(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -71,7 +72,7 @@ def test_aandelen_houden_hun_schaal_met_procentnotatie(werkmap) -> None:  # type
     )
     cel = _cel(blad, "aandeel_met_besparing", rij)
     assert cel.value == pytest.approx(0.5)
-    assert cel.number_format == "0.0%"
+    assert toon(cel.value, cel.number_format) == "50,0%"
 
 
 def test_datums_zijn_datumcellen(werkmap) -> None:  # type: ignore[no-untyped-def]
@@ -85,13 +86,16 @@ def test_datums_zijn_datumcellen(werkmap) -> None:  # type: ignore[no-untyped-de
 @pytest.mark.parametrize("blad", ["casussen", "regels", "gemeenten", "financiers", "waarschuwingen", "instellingen"])
 def test_elk_werkblad_heeft_vaste_kopregel_filter_en_kolombreedtes(werkmap, blad: str) -> None:  # type: ignore[no-untyped-def]
     """Elk werkblad: de twee koprijen vast (A3), een autofilter vanaf de leesbare koppen (rij 2) over de hele tabel
-    en een breedte per kolom."""
+    en een breedte per kolom waarin elk woord van de leesbare kop past (de kop loopt door op meer regels, maar geen
+    woord breekt; de kolomnaam in rij 1 is klein en mag wel breken)."""
     werkblad = werkmap[blad]
     assert werkblad.freeze_panes == "A3"
     assert werkblad.auto_filter.ref == werkblad.dimensions.replace("A1:", "A2:")
-    koppen = [c.value for c in werkblad[1]]
-    for i, kop in enumerate(koppen, start=1):
-        assert werkblad.column_dimensions[get_column_letter(i)].width >= len(kop), kop
+    for i, cel in enumerate(werkblad[2], start=1):
+        langste = max(len(w) for w in str(cel.value).split())
+        assert werkblad.column_dimensions[get_column_letter(i)].width >= langste, cel.value
+        assert werkblad[1][i - 1].alignment.wrap_text
+        assert cel.alignment.wrap_text
 
 
 def test_namen_staan_naast_de_codes(werkmap) -> None:  # type: ignore[no-untyped-def]

@@ -47,13 +47,34 @@ class Eenheid:
     als_breuk: bool = False
 
 
-# één manier om een negatief bedrag te schrijven, net als PDF en HTML: "€ -1.671" (niet Excels "-€ 1.671")
-_EURO = '"€" #,##0;"€" -#,##0'
-_EURO_CENTEN = '"€" #,##0.00;"€" -#,##0.00'
-_PROCENT = "0.0%"
-_GEHEEL = "#,##0"
-_EEN_DECIMAAL = "#,##0.0"
-_TWEE_DECIMALEN = "#,##0.00"
+def notatie_zonder_min_nul(getal: str, voor: str = "") -> str:
+    """Een Excel-notatie die een negatief getal schrijft als `€ -1.671` (net als PDF, HTML en terminal; niet Excels
+    "-€ 1.671") en nooit "-0": wat op nul afrondt (-0,4 bij hele euro's) is "€ 0"; het getal in de cel blijft exact.
+
+    Drie delen met voorwaarden in plaats van het gewone positief;negatief: [>=d] positief, [<=-d] negatief met een
+    geschreven minteken, en de rest (|x| < d, d de helft van de laatste decimaal) als vaste tekst "€ 0" of "0%"
+    zonder cijferplaats, zodat er geen minteken bij kan komen (en geen decimaalteken dat per taal verschilt). Zo is
+    -0,5 "€ -1" (half van nul af, zoals Excel en LibreOffice afronden) en -0,49 "€ 0".
+
+    Nagekeken in LibreOffice 7.4 (xlsx naar PDF, bekeken en met `pdftotext`): deze notatie geeft voor -0,4 / -0,5 /
+    -3 / 0 / 2 / -1234,56 "€ 0", "€ -1", "€ -3", "€ 0", "€ 2", "€ -1,235" (Engelse scheidingstekens van die
+    installatie). Het negatieve deel moet het tweede zijn: een eerste deel `[<=-0.5]"€" -#,##0` krijgt in
+    LibreOffice nog een eigen minteken ervoor ("-€ -1"). Excel (volgens SheetJS' nabootsing `ssf`) toont in een deel
+    met een "-" direct voor het getal de absolute waarde; in Excel zelf niet nagekeken.
+    """
+    decimalen = len(getal.split(".")[1].rstrip("%")) if "." in getal else 0
+    schaal = 2 if getal.endswith("%") else 0  # 0,0% van een breuk: de laatste decimaal is 0,001 van de waarde
+    drempel = format(0.5 * 10 ** -(decimalen + schaal), f".{decimalen + schaal + 1}f")
+    nul = f'"{voor.replace(chr(34), "")}0{"%" if schaal else ""}"'
+    return f"[>={drempel}]{voor}{getal};[<=-{drempel}]{voor}-{getal};{nul}"
+
+
+_EURO = notatie_zonder_min_nul("#,##0", '"€" ')
+_EURO_CENTEN = notatie_zonder_min_nul("#,##0.00", '"€" ')
+_PROCENT = notatie_zonder_min_nul("0.0%")
+_GEHEEL = "#,##0"  # een geheel getal kan niet op -0 afronden
+_EEN_DECIMAAL = notatie_zonder_min_nul("#,##0.0")
+_TWEE_DECIMALEN = notatie_zonder_min_nul("#,##0.00")
 
 EURO = Eenheid("euro", "euro op het prijspeil, onafgerond, contant gemaakt over de horizon", "number", _EURO)
 EURO_PER_CASUS_PER_JAAR = Eenheid(
@@ -264,6 +285,7 @@ _LABELREEKSEN = (
     ("voor_2015", "vóór 2015"),
     ("sociaal_team", "sociaal team"),
     ("per_casus_per_jaar", "per casus per jaar"),
+    ("invloedrijkste_casus_besparing_pct_zonder", "besparing_pct_zonder_invloedrijkste_casus"),
 )
 #: de eenheid achter de kop, als de kolomnaam hem niet al noemt
 _LABELEENHEDEN = {
@@ -276,19 +298,33 @@ _LABELEENHEDEN = {
 }
 
 
+def _zonder_herhaling(woorden: list[str]) -> list[str]:
+    """Zonder een staart van twee of meer woorden die er al eerder stond: `besparing per jaar gedekt besparing per
+    jaar` (een waarde `besparing` in het veld `besparing_per_jaar_gedekt`) wordt `besparing per jaar gedekt`."""
+    for lengte in range(len(woorden) // 2, 1, -1):
+        staart = woorden[-lengte:]
+        voor = woorden[:-lengte]
+        if any(voor[i : i + lengte] == staart for i in range(len(voor) - lengte + 1)):
+            return voor
+    return woorden
+
+
 def label(naam: str, eenheid: Eenheid) -> str:
     """Een leesbare Nederlandse kop bij een kolomnaam: `kosten_voor_2015` met eenheid euro wordt
     "Kosten vóór 2015 (€)", `besparing_pct_ci95_laag` "Besparing % 95%-interval laag", `benodigde_fte`
-    "Benodigde fte". De eenheid staat erachter tussen haakjes als de naam hem niet al zegt."""
+    "Benodigde fte". De eenheid staat erachter tussen haakjes, zonder wat de naam al zegt: `besparing_per_jaar_gedekt`
+    in euro per jaar wordt "Besparing per jaar gedekt (€)", `teamuren_per_casus_per_jaar` in uren krijgt niets."""
     tekst = naam
     for reeks, leesbaar in _LABELREEKSEN:
         tekst = tekst.replace(reeks, leesbaar.replace(" ", "\0"))
     woorden = [_LABELWOORDEN.get(w, w) for w in tekst.split("_")]
-    tekst = " ".join(woorden).replace("\0", " ")
+    tekst = " ".join(_zonder_herhaling(" ".join(woorden).replace("\0", " ").split(" ")))
     achter = _LABELEENHEDEN.get(eenheid.naam)
     if achter is not None:
         zonder_euro = achter.removeprefix("€").strip()
-        if zonder_euro and tekst.endswith(zonder_euro):  # "besparing per casus per jaar": alleen het teken erbij
+        # "besparing per casus per jaar" in € per casus per jaar: alleen het teken; "teamuren" in uren of "vanaf
+        # maand" in maanden: niets
+        if zonder_euro and (zonder_euro in tekst or zonder_euro.removesuffix("en") in tekst.split(" ")):
             achter = "€" if achter.startswith("€") else None
         if achter is not None:
             tekst = f"{tekst} ({achter})"

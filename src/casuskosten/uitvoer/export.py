@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import textwrap
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -104,17 +105,86 @@ def _celwaarde(waarde: object, eenheid: Eenheid | None) -> object:
     return _schone_tekst(waarde)
 
 
-def _afdrukken(blad: Worksheet) -> None:
-    """Afdrukken op A4 liggend, één pagina breed (zo hoog als nodig), de twee koprijen op elke pagina, met
-    rasterlijnen en "pagina x van y" in de voettekst."""
+#: de afdrukbare breedte van A4 liggend (29,7 cm) met marges van 1,27 cm, in pixels van 96 dpi op 100%
+_PAPIERBREEDTE = (11.69 - 2 * 0.5) * 96
+#: de kleinste schaal waarop een afdruk nog leesbaar is; een breder werkblad krijgt meer pagina's naast elkaar
+KLEINSTE_SCHAAL = 0.65
+#: kolommen die op elke pagina links herhaald worden als een werkblad meer dan één pagina breed is
+_SLEUTELKOLOMMEN = ("id", "casus", "gemeente", "instelling", "tabel", "kolom")
+#: de breedste kolom (in tekens): langere tekst (een kernboodschap, een bron) staat heel in de cel maar wordt op het
+#: scherm en op papier afgekapt; doorlopen op meer regels maakte van de demo 125 pagina's
+_BREEDSTE = 40
+
+
+def kolombreedte_pixels(breedte: float) -> float:
+    """Een kolombreedte van Excel (tekens van Calibri 11) in pixels: 7 per teken plus 5 marge."""
+    return breedte * 7 + 5
+
+
+def paginas_breed(breedtes: Sequence[float], herhaald: Sequence[float] = ()) -> int:
+    """Hoeveel pagina's naast elkaar een werkblad nodig heeft om op minstens `KLEINSTE_SCHAAL` te drukken, met de
+    kolommen `herhaald` op elke pagina."""
+    per_pagina = _PAPIERBREEDTE / KLEINSTE_SCHAAL
+    vast = sum(kolombreedte_pixels(b) for b in herhaald)
+    rest = sum(kolombreedte_pixels(b) for b in breedtes) - vast
+    if rest + vast <= per_pagina:
+        return 1
+    return max(1, -(-int(rest) // int(per_pagina - vast)))
+
+
+def _afdrukken(blad: Worksheet, koppen: Sequence[str], breedtes: Sequence[float]) -> None:
+    """Afdrukken op A4 liggend, zo veel pagina's breed als nodig om leesbaar te blijven (schaal minstens 65%; één
+    pagina breed op 10% is onleesbaar), zo hoog als nodig, de twee koprijen op elke pagina en bij een breed werkblad
+    links de sleutelkolommen (id, gemeente ...), met rasterlijnen en "pagina x van y" in de voettekst."""
+    aantal = 0
+    while aantal < min(2, len(koppen)) and koppen[aantal] in _SLEUTELKOLOMMEN:
+        aantal += 1
+    herhaald = list(breedtes[:aantal])
+    breed = paginas_breed(breedtes, herhaald)
     blad.page_setup.orientation = "landscape"
     blad.page_setup.paperSize = blad.PAPERSIZE_A4
-    blad.page_setup.fitToWidth = 1
+    blad.page_margins.left = blad.page_margins.right = 0.5
+    blad.page_setup.fitToWidth = breed
     blad.page_setup.fitToHeight = 0  # 0: zoveel pagina's hoog als nodig
+    blad.page_setup.pageOrder = "overThenDown"  # een rij lezen: eerst de pagina's ernaast
     blad.sheet_properties.pageSetUpPr.fitToPage = True
     blad.print_title_rows = f"1:{LABELRIJ}"
+    if breed > 1 and aantal:
+        blad.print_title_cols = f"A:{get_column_letter(aantal)}"
     blad.print_options.gridLines = True
     blad.oddFooter.center.text = "pagina &P van &N"
+
+
+def _labelbreedte(tekst: str) -> int:
+    """De breedte waarin een kop op hooguit drie regels past zonder een woord te breken."""
+    langste = max((len(w) for w in tekst.split()), default=0)
+    return min(max(langste, -(-len(tekst) // 3), 8), 30)
+
+
+#: de hoogte van een regel tekst in punten: Calibri 11 (de gegevens en koppen) en 8 (de kolomnamen in rij 1)
+_REGEL, _KLEINE_REGEL = 15.0, 11.5
+
+
+def _regels(tekst: str, breedte: int) -> int:
+    """Op hoeveel regels tekst in een kolom van `breedte` tekens komt (op woorden; een te lang woord breekt)."""
+    return max(1, len(textwrap.wrap(tekst, width=max(breedte, 1), break_long_words=True)))
+
+
+def _rijhoogten(blad: Worksheet, breedtes: Sequence[int]) -> None:
+    """Een vaste hoogte voor de koprijen, waarvan de tekst doorloopt: LibreOffice past de hoogte bij het openen niet
+    zelf aan (Excel niet altijd), en dan vallen de regels over de volgende rij heen."""
+    for rij in blad.iter_rows(max_row=LABELRIJ):
+        regels, hoogte = 1, _REGEL
+        for cel, breedte in zip(rij, breedtes, strict=True):
+            if not isinstance(cel.value, str) or not cel.alignment.wrap_text:
+                continue
+            if cel.row == 1:  # 8 punten: ruim 1,2 keer zo veel tekens per regel
+                hoogte = max(hoogte, _regels(cel.value, int(breedte * 1.2)) * _KLEINE_REGEL)
+            else:
+                regels = max(regels, _regels(cel.value, breedte))
+        hoogte = max(hoogte, regels * _REGEL)
+        if hoogte > _REGEL:
+            blad.row_dimensions[rij[0].row].height = hoogte
 
 
 def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[str, Eenheid]) -> None:
@@ -126,21 +196,25 @@ def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[
     labels = [label(k, e if e is not None else TEKST) for k, e in zip(koppen, soorten, strict=True)]
     blad.append(labels)
     for cel in blad[1]:
-        cel.font = Font(bold=True)
+        # de kolomnaam is voor pandas en voor het werkblad uitleg: klein, en doorlopend als hij breder is dan de kolom
+        cel.font = Font(name="Calibri", bold=True, size=8, color="555555")
+        cel.alignment = Alignment(wrap_text=True, vertical="top")
     for cel in blad[LABELRIJ]:
-        cel.font = Font(bold=True)
+        cel.font = Font(name="Calibri", bold=True)  # zonder naam kiest LibreOffice een schreefletter
         cel.alignment = Alignment(wrap_text=True, vertical="top")
     notaties = [e.notatie if e is not None else None for e in soorten]
-    breedtes = [
-        max(len(k) + (len(AANDEEL_KOP) if b else 0), min(len(t), 30))
-        for k, b, t in zip(koppen, breuk, labels, strict=True)
-    ]
+    breedtes = [_labelbreedte(t) for t in labels]
     for rij in tabel.itertuples(index=False, name=None):
         waarden = [_celwaarde(w, e) for w, e in zip(rij, soorten, strict=True)]
         blad.append(waarden)
         for i, w in enumerate(waarden):
-            lengte = 12 if isinstance(w, int | float) else len(str(w)) if w is not None else 0
-            breedtes[i] = max(breedtes[i], min(lengte, 60))
+            if isinstance(w, bool) or w is None:
+                lengte = 5
+            elif isinstance(w, int | float):
+                lengte = len(f"{abs(w):,.0f}") + 5  # "€ -" en decimalen
+            else:
+                lengte = len(str(w))
+            breedtes[i] = max(breedtes[i], min(lengte, _BREEDSTE))
     for rij in blad.iter_rows(min_row=EERSTE_RIJ):
         for cel, notatie in zip(rij, notaties, strict=True):
             # openpyxl maakt van elke tekst die met '=' begint een formule; wij schrijven nooit formules
@@ -150,10 +224,11 @@ def _werkblad(werkmap: Workbook, naam: str, tabel: pd.DataFrame, eenheden: dict[
                 cel.number_format = notatie
     for i, breedte in enumerate(breedtes, start=1):
         blad.column_dimensions[get_column_letter(i)].width = breedte + 2
+    _rijhoogten(blad, breedtes)
     blad.freeze_panes = f"A{EERSTE_RIJ}"  # de koprijen blijven staan bij scrollen
     # het filter hangt aan de leesbare koppen (rij 2), zodat rij 1 niet als gegevens wordt gefilterd
     blad.auto_filter.ref = f"A{LABELRIJ}:{get_column_letter(max(len(koppen), 1))}{max(blad.max_row, LABELRIJ)}"
-    _afdrukken(blad)
+    _afdrukken(blad, koppen, [b + 2 for b in breedtes])
 
 
 def instellingen(resultaat: Resultaat) -> pd.DataFrame:
@@ -194,6 +269,21 @@ def instellingen(resultaat: Resultaat) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=["instelling", "waarde", "bron"])
 
 
+#: de notatie van een instelling: zoals in het instellingenbestand, een geheel getal zonder scheidingsteken (prijspeil
+#: 2025, niet 2.025) en een breuk met zo veel decimalen als hij heeft (0,0225), niet de standaardnotatie
+_INSTELLING_GEHEEL = "0"
+_INSTELLING_GETAL = "0.0##########"
+
+
+def _instellingnotaties(blad: Worksheet) -> None:
+    """Geef elk getal in de kolom waarde van het werkblad instellingen een notatie (ze zijn van verschillende
+    soort, dus per cel in plaats van per kolom)."""
+    for (cel,) in blad.iter_rows(min_row=EERSTE_RIJ, min_col=2, max_col=2):
+        if isinstance(cel.value, bool) or not isinstance(cel.value, int | float):
+            continue
+        cel.number_format = _INSTELLING_GEHEEL if isinstance(cel.value, int) else _INSTELLING_GETAL
+
+
 def _uitleg_met_labels() -> pd.DataFrame:
     """Het werkblad uitleg met na de kolomnaam zijn leesbare kop (rij 2 van elk werkblad)."""
     tabel = uitleg()
@@ -214,6 +304,7 @@ def naar_xlsx(resultaat: Resultaat, datum: dt.date | None = None) -> bytes:
     for naam, tabel in tabellen(resultaat).items():
         _werkblad(werkmap, naam, tabel, _eenheden(naam))
     _werkblad(werkmap, "instellingen", instellingen(resultaat), {})
+    _instellingnotaties(werkmap["instellingen"])
     _werkblad(werkmap, "uitleg", _uitleg_met_labels(), {})
     werkmap.properties.creator = "casuskosten"
     werkmap.properties.created = moment
