@@ -180,6 +180,21 @@ def test_onder_drie_casussen_geen_interval_kans_of_evpi(tarieven: Path, casusmap
     assert "kans" not in agg.kernboodschap.lower()
 
 
+def test_kernboodschap_van_een_casus_is_in_het_enkelvoud(tarieven: Path, casusmap) -> None:  # type: ignore[no-untyped-def]
+    """Eén casus: "in de ene casus die beschreven is. Eén casus is te weinig ...", niet "de 1 casus die beschreven
+    zijn"; twee casussen blijven meervoud ("de 2 casussen die beschreven zijn")."""
+    velden = {"voor": [{"tarief": "hulp", "aantal": 100}], "team": [{"tarief": "maatje", "aantal": 10}]}
+    een = bereken([casusmap(casus(id="X", **velden))], tarieven, _instellingen()).gemeente("Beta").kernboodschap
+    assert "in de ene casus die beschreven is. Eén casus is te weinig voor een uitspraak over Beta" in een
+    assert "die beschreven zijn" not in een
+    twee = (
+        bereken([casusmap(casus(id="X", **velden), casus(id="Y", **velden))], tarieven, _instellingen())
+        .gemeente("Beta")
+        .kernboodschap
+    )
+    assert "in de 2 casussen die beschreven zijn. Dat zijn te weinig casussen voor een uitspraak over Beta" in twee
+
+
 def test_kanscurve_heeft_ronde_drempels_met_nul_en_dezelfde_kans_bij_nul() -> None:
     """Ongeveer 20 ronde drempels tussen het 2,5e en 97,5e percentiel, altijd 0; de kans bij 0 is P(theta > 0)."""
     theta = np.random.default_rng(3).normal(300, 1000, 50_000)

@@ -37,10 +37,15 @@ def kernboodschap(gemeente: str | None, aantal_casussen: int, aantal_gemeenten: 
             if schatting > 0
             else f"kostte het sociaal team na correctie gemiddeld {bedrag} per huishouden per jaar meer"
         )
+        # enkelvoud en meervoud: "de ene casus die beschreven is", "de 2 casussen die beschreven zijn"
+        beschreven = (
+            "de ene casus die beschreven is. Eén casus is te weinig"
+            if aantal_casussen == 1
+            else f"de {casussen_tekst(aantal_casussen)} die beschreven zijn. Dat zijn te weinig casussen"
+        )
         return (
-            f"{waar} {wat} in de {casussen_tekst(aantal_casussen)} die beschreven zijn. Dat zijn te weinig casussen "
-            f"voor een uitspraak over {gemeente or 'de gemeenten'}: hiervoor zijn minstens {MIN_CASUSSEN_ANTWOORD} "
-            "casussen nodig."
+            f"{waar} {wat} in {beschreven} voor een uitspraak over {gemeente or 'de gemeenten'}: hiervoor zijn "
+            f"minstens {MIN_CASUSSEN_ANTWOORD} casussen nodig."
         )
     if round(schatting) == 0:
         eerste = (
