@@ -545,3 +545,23 @@ def test_op_een_telefoon_dekt_de_uitkomst_geen_veld_af(browser: Browser, echte_s
                      return o === e ? 'veld' : (o && o.closest('#antwoord') ? 'uitkomst' : String(o && o.tagName)); }"""
         )
         assert bovenste == "veld"
+
+
+def test_afgedrukt_past_elke_tabel_in_haar_helft_van_de_pagina(browser: Browser, echte_sessie: str) -> None:
+    """Afgedrukt op A4 (printmedia, 718 px breed: 210 mm op 96 dpi min de standaardmarges van Chromium) staan beide
+    trajecten naast elkaar en valt elke tabel binnen haar eigen traject, niet over het andere heen."""
+    with nieuwe_pagina(browser, breedte=718, hoogte=1000) as pagina:
+        pagina.emulate_media(media="print")
+        pagina.goto(echte_sessie + "/casus/rotterdam/rtd-01.yaml/print")
+        maten = pagina.evaluate(
+            """() => [...document.querySelectorAll('.traject')].map(s => {
+                 const r = s.getBoundingClientRect(); const t = s.querySelector('table').getBoundingClientRect();
+                 return [Math.round(r.left), Math.round(r.right), Math.round(t.left), Math.round(t.right)]; })"""
+        )
+    assert len(maten) == 2
+    (links_l, links_r, tabel_l_l, tabel_l_r), (rechts_l, rechts_r, tabel_r_l, tabel_r_r) = maten
+    assert links_r <= rechts_l  # naast elkaar, niet onder elkaar
+    assert links_l <= tabel_l_l
+    assert tabel_l_r <= links_r
+    assert rechts_l <= tabel_r_l
+    assert tabel_r_r <= rechts_r
