@@ -485,3 +485,130 @@ def test_een_deelnemer_ziet_het_nieuwe_totaal_zonder_te_herladen(
         expect(later.locator("#meekijk-stand")).to_contain_text("Nog niet opgeslagen")  # wie later komt, ziet de stand
         overtredingen = axe(later)
         assert overtredingen == [], axe_samenvatting(overtredingen)
+
+
+# --- op een telefoon (390 px breed) --------------------------------------------------------------------------------
+
+TELEFOON = 390
+
+#: de pagina's van een sessie zoals een facilitator ze op een telefoon opent; "editor-met-fout" heeft een kans van
+#: "50%", zodat bovenaan de langste status staat ("bevat fouten: alleen als concept op te slaan") en bij het veld een
+#: melding
+OP_EEN_TELEFOON = [
+    pytest.param("/", False, id="casuslijst"),
+    pytest.param("/casus/rotterdam/rtd-01.yaml", False, id="editor"),
+    pytest.param("/casus/rotterdam/rtd-01.yaml", True, id="editor-met-fout"),
+    pytest.param("/casus/rotterdam/rtd-01.yaml/print", False, id="afdrukweergave"),
+]
+
+#: elk zichtbaar element dat links of rechts buiten het scherm steekt, behalve binnen een scrollvak (een voorouder
+#: met overflow-x auto of scroll: daar scrolt de tabel in haar eigen vak) of een bewust onzichtbaar element (de
+#: overslaan-link staat geheel buiten beeld tot hij focus krijgt; de kolomkoppen van de kaartjes zijn geknipt)
+_BUITEN_HET_SCHERM = """() => {
+  const breedte = document.documentElement.clientWidth;
+  const verborgen = e => { for (let a = e; a; a = a.parentElement) { const s = getComputedStyle(a);
+    if (s.clipPath !== 'none' || s.clip !== 'auto') return true; } return false; };
+  const inScrollvak = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+    const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+  const uit = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0 || r.left >= breedte) continue;
+    if ((r.left < -0.5 || r.right > breedte + 0.5) && !inScrollvak(e) && !verborgen(e)) {
+      const naam = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`;
+      uit.push(`${naam} ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+  }
+  return uit;
+}"""
+
+#: elk zichtbaar element met eigen tekst (of een invoerveld) met een lettergrootte onder 12 px
+_TE_KLEINE_TEKST = """() => {
+  const uit = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const eigen = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim() !== '')
+      || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(e.tagName);
+    const r = e.getBoundingClientRect();
+    if (!eigen || r.width === 0 || r.height === 0) continue;
+    const grootte = parseFloat(getComputedStyle(e).fontSize);
+    const tekst = e.textContent.trim().slice(0, 40);
+    if (grootte < 12) uit.push(`${e.tagName.toLowerCase()}.${e.className} ${grootte}px: ${tekst}`);
+  }
+  return uit;
+}"""
+
+
+def _open_op_een_telefoon(pagina: Page, url: str, met_fout: bool) -> None:
+    pagina.goto(url)
+    if met_fout:
+        _typ(pagina, "trajecten-voor_2015-inzet-2-kans", "50%")
+        _melding_bij(pagina, "trajecten-voor_2015-inzet-2-kans")
+        expect(pagina.locator("#antwoord")).to_contain_text("bevat fouten: alleen als concept op te slaan")
+
+
+@pytest.mark.parametrize(("pad", "met_fout"), OP_EEN_TELEFOON)
+def test_op_een_telefoon_scrolt_de_pagina_niet_opzij(
+    browser: Browser, echte_sessie: str, pad: str, met_fout: bool
+) -> None:
+    """Op 390 px is de pagina niet breder dan het scherm (scrollWidth <= 390) en steekt geen element buiten het
+    scherm, behalve binnen een scrollvak: de casuslijst staat als kaartjes, een status breekt af, de tabellen van de
+    afdrukweergave scrollen in hun eigen vak."""
+    with nieuwe_pagina(browser, breedte=TELEFOON, hoogte=844) as pagina:
+        _open_op_een_telefoon(pagina, echte_sessie + pad, met_fout)
+        assert pagina.evaluate("document.documentElement.scrollWidth") <= TELEFOON
+        assert pagina.evaluate(_BUITEN_HET_SCHERM) == []
+
+
+@pytest.mark.parametrize(("pad", "met_fout"), OP_EEN_TELEFOON)
+def test_op_een_telefoon_is_alle_tekst_minstens_12_px(
+    browser: Browser, echte_sessie: str, pad: str, met_fout: bool
+) -> None:
+    """Op 390 px heeft elke zichtbare tekst (ook in invoervelden en knoppen) een lettergrootte van minstens 12 px."""
+    with nieuwe_pagina(browser, breedte=TELEFOON, hoogte=844) as pagina:
+        _open_op_een_telefoon(pagina, echte_sessie + pad, met_fout)
+        assert pagina.evaluate(_TE_KLEINE_TEKST) == []
+
+
+@pytest.mark.parametrize(("pad", "met_fout"), OP_EEN_TELEFOON)
+def test_op_een_telefoon_geen_toegankelijkheidsfouten(
+    browser: Browser, echte_sessie: str, pad: str, met_fout: bool
+) -> None:
+    """axe-core vindt ook op 390 px 0 overtredingen (de kaartjes van de casuslijst, het scrollvak van de afdruk)."""
+    with nieuwe_pagina(browser, breedte=TELEFOON, hoogte=844, bypass_csp=True) as pagina:
+        _open_op_een_telefoon(pagina, echte_sessie + pad, met_fout)
+        overtredingen = axe(pagina)
+        assert overtredingen == [], axe_samenvatting(overtredingen)
+
+
+def test_op_een_telefoon_dekt_de_uitkomst_geen_veld_af(browser: Browser, echte_sessie: str) -> None:
+    """Op 390 px plakt de uitkomst niet boven aan het scherm: een veld ver onder in de editor (de eerste toelichting
+    bij de doelen), bovenaan het scherm gescrold, is daar zelf het bovenste element en niet het uitkomstpaneel."""
+    with nieuwe_pagina(browser, breedte=TELEFOON, hoogte=844) as pagina:
+        pagina.goto(echte_sessie + "/casus/rotterdam/rtd-01.yaml")
+        veld = pagina.locator(".doelen textarea").first
+        bovenste = veld.evaluate(
+            """e => { e.scrollIntoView({block: 'start'}); const r = e.getBoundingClientRect();
+                     const o = document.elementFromPoint(r.left + r.width / 2, r.top + 5);
+                     return o === e ? 'veld' : (o && o.closest('#antwoord') ? 'uitkomst' : String(o && o.tagName)); }"""
+        )
+        assert bovenste == "veld"
+
+
+def test_afgedrukt_past_elke_tabel_in_haar_helft_van_de_pagina(browser: Browser, echte_sessie: str) -> None:
+    """Afgedrukt op A4 (printmedia, 718 px breed: 210 mm op 96 dpi min de standaardmarges van Chromium) staan beide
+    trajecten naast elkaar en valt elke tabel binnen haar eigen traject, niet over het andere heen."""
+    with nieuwe_pagina(browser, breedte=718, hoogte=1000) as pagina:
+        pagina.emulate_media(media="print")
+        pagina.goto(echte_sessie + "/casus/rotterdam/rtd-01.yaml/print")
+        maten = pagina.evaluate(
+            """() => [...document.querySelectorAll('.traject')].map(s => {
+                 const r = s.getBoundingClientRect(); const t = s.querySelector('table').getBoundingClientRect();
+                 return [Math.round(r.left), Math.round(r.right), Math.round(t.left), Math.round(t.right)]; })"""
+        )
+    assert len(maten) == 2
+    (links_l, links_r, tabel_l_l, tabel_l_r), (rechts_l, rechts_r, tabel_r_l, tabel_r_r) = maten
+    assert links_r <= rechts_l  # naast elkaar, niet onder elkaar
+    assert links_l <= tabel_l_l
+    assert tabel_l_r <= links_r
+    assert rechts_l <= tabel_r_l
+    assert tabel_r_r <= rechts_r
