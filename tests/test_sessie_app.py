@@ -242,6 +242,16 @@ def test_ontbrekende_toelichting_bij_kans_onder_1_is_een_waarschuwing_bij_de_toe
     assert re.search(r'id="besparing">€ 400<', html)  # 600 - 200, zie KLEIN: de kans telt gewoon mee
 
 
+def test_alleen_het_traject_voor_2015_vraagt_een_toelichting_bij_een_kans(client: TestClient) -> None:
+    """Het label van de toelichting zegt alleen vóór 2015 dat een kans onder 100% een toelichting nodig heeft: daar
+    geldt de waarschuwing kans_zonder_toelichting; bij het sociaal team heet het veld gewoon 'Toelichting'."""
+    html = client.get("/casus/tst-01.yaml").text
+    voor = html[html.index('for="trajecten-voor_2015-inzet-0-toelichting"') :]
+    team = html[html.index('for="trajecten-sociaal_team-inzet-0-toelichting"') :]
+    assert voor.split("</label>")[0].endswith("Toelichting (nodig bij een kans onder 100%)")
+    assert team.split("</label>")[0].endswith(">Toelichting")
+
+
 def test_opslaan_zonder_toelichting_bij_kans_onder_1_is_geen_concept(client: TestClient, map_: Path) -> None:
     """Een waarschuwing blokkeert opslaan niet: de casus zonder toelichting wordt gewoon opgeslagen (geen concept),
     en `controleer` geeft bij het teruglezen dezelfde waarschuwing."""
