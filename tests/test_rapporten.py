@@ -150,16 +150,24 @@ def test_verantwoording_noemt_tarieven_bron_en_sha256(beta_html: str, abc_map: P
 
 
 def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(beta_html: str) -> None:
-    """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met inline <svg>, <title> en <figcaption>."""
+    """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met <figcaption> en twee inline <svg>'s (breed en
+    smal) met één <title>: beide verwijzen met aria-labelledby naar id's die in de pagina staan."""
     html = beta_html
     pagina = Pagina(html)
     assert pagina.tags.count("table") > 5
     tabellen = re.findall(r"<table.*?</table>", html, flags=re.DOTALL)
     assert all(re.search(r"<thead><tr><th scope=\"col\"", tabel) for tabel in tabellen)
-    assert pagina.tags.count("figure") == pagina.tags.count("figcaption") == pagina.tags.count("svg")
-    assert pagina.tags.count("figure") >= 4
+    figuren = pagina.tags.count("figure")
+    assert figuren >= 4
+    assert pagina.tags.count("figcaption") == figuren
+    assert pagina.tags.count("svg") == 2 * figuren
     svgs = [a for tag, a in pagina.attributen if tag == "svg"]
     assert all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
+    # de <title> van een grafiek (die van de pagina heeft geen id)
+    titels = [a["id"] for tag, a in pagina.attributen if tag == "title" and a.get("id")]
+    assert len(titels) == figuren
+    bestaand = {a["id"] for _, a in pagina.attributen if a.get("id")}
+    assert all(set(a["aria-labelledby"].split()) <= bestaand for a in svgs)
     # elke grafiek heeft eigen id's: geen gedeeld knipvlak tussen grafieken
     ids = [a["id"] for _, a in pagina.attributen if a.get("id")]
     assert len(ids) == len(set(ids))
