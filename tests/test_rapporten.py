@@ -537,3 +537,25 @@ def test_weggelaten_casussen_staan_in_rapport_en_export(draai: Draai, tarieven: 
         rijen = [rij for rij in csv.DictReader(bestand) if rij["code"] == "casus_weggelaten"]
     assert len(rijen) == 1
     assert "kapot.yaml" in rijen[0]["melding"]
+
+
+@pytest.mark.parametrize(
+    ("titel", "verwacht"),
+    [
+        pytest.param("Oordeel per doel", "<em>Figuur 5. Oordeel per doel.</em>", id="punt-erbij"),
+        pytest.param("Hoe zeker is een besparing?", "<em>Figuur 5. Hoe zeker is een besparing?</em>", id="vraagteken"),
+    ],
+)
+def test_onderschrift_van_een_grafiek_krijgt_een_punt_maar_niet_na_een_vraagteken(titel: str, verwacht: str) -> None:
+    """Na de titel in het onderschrift komt een punt, tenzij de titel al op een leesteken eindigt (was: "... bepaald
+    bedrag?.")."""
+    from casuskosten.uitvoer.document import Grafiek
+    from casuskosten.uitvoer.document.blokken import Oordelen, OordelenPerDoel
+    from casuskosten.uitvoer.html import omgeving
+
+    env = omgeving()
+    env.globals["vaknaam"] = str
+    blokken = env.get_template("_blokken.html.j2").module
+    beeld = OordelenPerDoel((Oordelen("Integrale aanpak", 3, 1, 1, 0),))
+    html = str(blokken.figuur(Grafiek("doelen", titel, "Uitleg.", beeld, nummer=5)))  # type: ignore[attr-defined]
+    assert verwacht in html
