@@ -244,13 +244,17 @@ def _rijen(labels: Sequence[str], y: float, band: float, *, naast: bool = True) 
 
 
 def _raster(vel: _Vel, as_: _As, rijen: Sequence[_Rij], *, nullijn: bool = True) -> None:
-    """De labels, en de rasterlijnen en nullijn per rij alleen over de band van haar staven, niet door de labels."""
-    for rij in rijen:
-        boven, onder = rij.boven - 3, rij.boven + rij.hoogte + 3
+    """De labels, de rasterlijnen en de nullijn. Staan de labels naast de staven, dan loopt elke lijn door over alle
+    rijen; staan ze erboven, dan per rij alleen over de band van haar staven, niet door de labels."""
+    naast = all(anker == "end" for rij in rijen for *_, anker in rij.label)
+    banden = [(rijen[0].boven, rijen[-1].boven + rijen[-1].hoogte)] if naast and rijen else []
+    banden = banden or [(rij.boven, rij.boven + rij.hoogte) for rij in rijen]
+    for boven, onder in banden:
         for waarde in as_.streepjes:
-            vel.lijn((as_.x(waarde), boven), (as_.x(waarde), onder), LICHT, 0.75)
+            vel.lijn((as_.x(waarde), boven - 3), (as_.x(waarde), onder + 3), LICHT, 0.75)
         if nullijn:
-            vel.lijn((as_.x(0), boven), (as_.x(0), onder), GRIJS)
+            vel.lijn((as_.x(0), boven - 3), (as_.x(0), onder + 3), GRIJS)
+    for rij in rijen:
         for tekst, x, y, anker in rij.label:
             vel.tekst(x, y, tekst, anker)
 
