@@ -191,8 +191,8 @@ def _as(
     # na de lus geldt de eerste die past, of anders de laatste (twee stappen)
     for streepjes in kandidaten:
         breedtes = [tekstbreedte(opmaak(s)) for s in streepjes]
-        linker = links + max(breedtes[0] / 2, vrij[0])
-        rechter = BREEDTE - max(breedtes[-1] / 2, vrij[1])
+        linker = links + max(breedtes[0] / 2 + 1, vrij[0])
+        rechter = BREEDTE - max(breedtes[-1] / 2 + 1, vrij[1])
         if max(breedtes) + TUSSENRUIMTE <= (rechter - linker) / max(len(streepjes) - 1, 1):
             break
     return _As(streepjes[0], streepjes[-1], tuple(streepjes), linker, rechter)
