@@ -99,7 +99,21 @@ METEN = """() => {
       klein.push(`${px.toFixed(1)} px <${el.tagName.toLowerCase()}>: ${n.textContent.trim().slice(0, 50)}`);
     }
   }
-  return {breedte: document.documentElement.scrollWidth, venster: vw, uitstekend: uitstekend, klein: klein};
+  const grafieken = [...document.querySelectorAll('figure')].map((fig) => {
+    const svgs = [...fig.querySelectorAll('svg')].filter(zichtbaar);
+    const svg = svgs[0];
+    if (!svg) return {id: fig.id, zichtbaar: 0};
+    const r = svg.getBoundingClientRect();
+    const vak = svg.parentElement;
+    const groottes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b));
+    return {
+      id: fig.id, zichtbaar: svgs.length, soort: vak.className, links: r.left, rechts: r.right,
+      scrolt: vak.scrollWidth > vak.clientWidth + 1, kleinste: Math.min(...groottes),
+    };
+  });
+  return {breedte: document.documentElement.scrollWidth, venster: vw, uitstekend: uitstekend, klein: klein,
+          grafieken: grafieken};
 }""".replace("KLEINSTE", str(KLEINSTE_PX))
 
 
@@ -110,6 +124,9 @@ class Meting:
     uitstekend: list[str]
     klein: list[str]
     axe: list[dict[str, Any]]
+    #: per <figure>: id, het aantal zichtbare SVG's, de klasse van het vak van de zichtbare, haar linker- en
+    #: rechterrand, of haar vak scrolt en haar kleinste tekst op het scherm (px)
+    grafieken: list[dict[str, Any]]
 
 
 def _maak_htmls(map_: Path, instellingen: Path) -> None:
@@ -149,7 +166,12 @@ def metingen(browser: Browser, htmlmap: Path) -> dict[tuple[str, int], Meting]:
                 pagina.goto((htmlmap / naam).as_uri())
                 gemeten = pagina.evaluate(METEN)
                 uit[(naam, breedte)] = Meting(
-                    gemeten["breedte"], gemeten["venster"], gemeten["uitstekend"], gemeten["klein"], axe(pagina)
+                    gemeten["breedte"],
+                    gemeten["venster"],
+                    gemeten["uitstekend"],
+                    gemeten["klein"],
+                    axe(pagina),
+                    gemeten["grafieken"],
                 )
     return uit
 
@@ -185,6 +207,52 @@ def test_axe_vindt_geen_overtredingen(metingen: dict[tuple[str, int], Meting], n
     """axe-core: 0 overtredingen, ook in de lichte huisstijlkleur (was: 11 ernstige, koppen van 1,64:1)."""
     overtredingen = metingen[(naam, breedte)].axe
     assert overtredingen == [], axe_samenvatting(overtredingen)
+
+
+# --- de grafieken: op een telefoon de smalle tekening, helemaal in beeld ------------------------------------------
+
+#: de HTML's met grafieken (het casusrapport en het casusboek hebben er geen)
+MET_GRAFIEKEN = [naam for naam in HTMLS if "casusboek" not in naam and naam != "rtd-01.html"]
+GRAFIEKEN = [pytest.param(naam, breedte, id=f"{naam}-{breedte}") for naam in MET_GRAFIEKEN for breedte in BREEDTES]
+TELEFOON = [pytest.param(naam, id=naam) for naam in MET_GRAFIEKEN]
+
+
+@pytest.mark.parametrize(("naam", "breedte"), GRAFIEKEN)
+def test_elke_grafiek_toont_een_tekening_smal_op_een_telefoon_breed_op_een_laptop(
+    metingen: dict[tuple[str, int], Meting], naam: str, breedte: int
+) -> None:
+    """Van de twee tekeningen per figuur is er precies één zichtbaar: op 390 px de smalle, op 1280 px de brede (die
+    van de PDF)."""
+    grafieken = metingen[(naam, breedte)].grafieken
+    assert len(grafieken) >= 1
+    verwacht = "smal" if breedte < 960 else "breed"
+    for g in grafieken:
+        assert g["zichtbaar"] == 1, g
+        assert verwacht in g["soort"].split(), g
+
+
+@pytest.mark.parametrize("naam", TELEFOON)
+def test_op_een_telefoon_staat_elke_grafiek_helemaal_in_het_venster(
+    metingen: dict[tuple[str, int], Meting], naam: str
+) -> None:
+    """Op 390 px ligt de zichtbare SVG van elke grafiek binnen het venster (0 tot 390 px) en scrolt haar vak niet:
+    de lezer ziet de hele grafiek (was: ongeveer 752 px breed, de helft buiten beeld)."""
+    meting = metingen[(naam, 390)]
+    for g in meting.grafieken:
+        assert g["links"] >= 0, g
+        assert g["rechts"] <= meting.venster, g
+        assert not g["scrolt"], g
+
+
+@pytest.mark.parametrize(("naam", "breedte"), GRAFIEKEN)
+def test_de_tekst_van_elke_zichtbare_grafiek_is_minstens_12_px(
+    metingen: dict[tuple[str, int], Meting], naam: str, breedte: int
+) -> None:
+    """De kleinste tekst van elke zichtbare grafiek, lettergrootte maal de schaal van de SVG op het scherm
+    (getScreenCTM), is minstens 12 px. Op 390 px is het vak 366 px breed en de smalle tekening 336 eenheden met
+    letters van 12: 12 x 366 / 336 = 13,1 px."""
+    for g in metingen[(naam, breedte)].grafieken:
+        assert g["kleinste"] >= KLEINSTE_PX - 0.05, g
 
 
 # --- de metingen zelf: vinden ze wat ze moeten vinden? ------------------------------------------------------------
@@ -260,7 +328,7 @@ def grijzen(browser: Browser, htmlmap: Path) -> dict[str, list[float]]:
 
     with nieuwe_pagina(browser, breedte=1280) as pagina:
         pagina.goto((htmlmap / "rotterdam.html").as_uri())
-        beeld = _schermafdruk(pagina, "#figuur-doelen svg")
+        beeld = _schermafdruk(pagina, "#figuur-doelen .breed svg")
     pixels = Image.open(BytesIO(beeld)).convert("RGB")
     tellingen = pixels.getcolors(maxcolors=1 << 20) or []
     grijs_per_kleur = [(aantal, _luminantie(typing.cast("tuple[int, int, int]", rgb))) for aantal, rgb in tellingen]

@@ -153,16 +153,24 @@ def test_verantwoording_noemt_tarieven_bron_en_sha256(beta_html: str, abc_map: P
 
 
 def test_tabellen_hebben_echte_koppen_en_grafieken_een_tekstalternatief(beta_html: str) -> None:
-    """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met inline <svg>, <title> en <figcaption>."""
+    """Elke tabel heeft <th>-koppen; elke grafiek is een <figure> met <figcaption> en twee inline <svg>'s (breed en
+    smal) met één <title>: beide verwijzen met aria-labelledby naar id's die in de pagina staan."""
     html = beta_html
     pagina = Pagina(html)
     assert pagina.tags.count("table") > 5
     tabellen = re.findall(r"<table.*?</table>", html, flags=re.DOTALL)
     assert all(re.search(r"<thead><tr><th scope=\"col\"", tabel) for tabel in tabellen)
-    assert pagina.tags.count("figure") == pagina.tags.count("figcaption") == pagina.tags.count("svg")
-    assert pagina.tags.count("figure") >= 4
+    figuren = pagina.tags.count("figure")
+    assert figuren >= 4
+    assert pagina.tags.count("figcaption") == figuren
+    assert pagina.tags.count("svg") == 2 * figuren
     svgs = [a for tag, a in pagina.attributen if tag == "svg"]
     assert all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
+    # de <title> van een grafiek (die van de pagina heeft geen id)
+    titels = [a["id"] for tag, a in pagina.attributen if tag == "title" and a.get("id")]
+    assert len(titels) == figuren
+    bestaand = {a["id"] for _, a in pagina.attributen if a.get("id")}
+    assert all(set(a["aria-labelledby"].split()) <= bestaand for a in svgs)
     # elke grafiek heeft eigen id's: geen gedeeld knipvlak tussen grafieken
     ids = [a["id"] for _, a in pagina.attributen if a.get("id")]
     assert len(ids) == len(set(ids))
@@ -532,3 +540,25 @@ def test_weggelaten_casussen_staan_in_rapport_en_export(draai: Draai, tarieven: 
         rijen = [rij for rij in csv.DictReader(bestand) if rij["code"] == "casus_weggelaten"]
     assert len(rijen) == 1
     assert "kapot.yaml" in rijen[0]["melding"]
+
+
+@pytest.mark.parametrize(
+    ("titel", "verwacht"),
+    [
+        pytest.param("Oordeel per doel", "<em>Figuur 5. Oordeel per doel.</em>", id="punt-erbij"),
+        pytest.param("Hoe zeker is een besparing?", "<em>Figuur 5. Hoe zeker is een besparing?</em>", id="vraagteken"),
+    ],
+)
+def test_onderschrift_van_een_grafiek_krijgt_een_punt_maar_niet_na_een_vraagteken(titel: str, verwacht: str) -> None:
+    """Na de titel in het onderschrift komt een punt, tenzij de titel al op een leesteken eindigt (was: "... bepaald
+    bedrag?.")."""
+    from casuskosten.uitvoer.document import Grafiek
+    from casuskosten.uitvoer.document.blokken import Oordelen, OordelenPerDoel
+    from casuskosten.uitvoer.html import omgeving
+
+    env = omgeving()
+    env.globals["vaknaam"] = str
+    blokken = env.get_template("_blokken.html.j2").module
+    beeld = OordelenPerDoel((Oordelen("Integrale aanpak", 3, 1, 1, 0),))
+    html = str(blokken.figuur(Grafiek("doelen", titel, "Uitleg.", beeld, nummer=5)))  # type: ignore[attr-defined]
+    assert verwacht in html

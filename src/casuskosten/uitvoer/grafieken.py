@@ -83,19 +83,25 @@ def _tekst(
     return String(x, y, tekst, fontName=LETTER, fontSize=grootte, fillColor=kleur, textAnchor=anker)
 
 
-def _hoofd(kleur: str) -> colors.Color:
+def hoofdkleur(kleur: str) -> colors.Color:
     """De hoofdkleur van de staven, punten en lijnen: de tekstkleur van de huisstijl (`kleuren.tekstkleur`), zodat
     een licht merk (#f5c400) in grijs niet samenvalt met de grijze staven en een wit label erop leesbaar blijft."""
     return colors.HexColor(kleuren.tekstkleur(kleur))
 
 
+def is_licht(vulling: colors.Color) -> bool:
+    """Of een vlak in deze kleur een donkere rand nodig heeft om op wit en in grijs te zien te zijn (minder dan 3:1)."""
+    return kleuren.contrast(vulling.hexval().replace("0x", "#"), kleuren.WIT) < 3
+
+
 def _vlak(x: float, y: float, breedte: float, hoogte: float, vulling: colors.Color) -> Rect:
     """Een staaf; een lichte vulling krijgt een donkere rand, zodat hij ook op wit en in grijs te zien is."""
-    licht = kleuren.contrast(vulling.hexval().replace("0x", "#"), kleuren.WIT) < 3
-    return Rect(x, y, breedte, hoogte, fillColor=vulling, strokeColor=RAND if licht else None, strokeWidth=0.5)
+    return Rect(
+        x, y, breedte, hoogte, fillColor=vulling, strokeColor=RAND if is_licht(vulling) else None, strokeWidth=0.5
+    )
 
 
-def _label_op(vulling: colors.Color) -> colors.Color:
+def labelkleur(vulling: colors.Color) -> colors.Color:
     """Wit of donker: de labelkleur met het meeste contrast op `vulling`."""
     return colors.HexColor(kleuren.leesbaar_op(vulling.hexval().replace("0x", "#")))
 
@@ -192,7 +198,7 @@ def _twee_trajecten(
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = _hoofd(kleur)
+    hoofd = hoofdkleur(kleur)
     for i, (label, v, t) in enumerate(zip(labels, voor, team, strict=True)):
         y = onder + rij * (len(labels) - 1 - i)
         _label(d, x0 - 4, y + 7, label, int(labelbreedte / 4))
@@ -229,7 +235,7 @@ def per_financier_per_jaar(beeld: BesparingPerFinancierPerJaar) -> Drawing:
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = _hoofd(beeld.kleur)
+    hoofd = hoofdkleur(beeld.kleur)
     for i, (naam, bedrag) in enumerate(zip(namen, bedragen, strict=True)):
         y = onder + rij * (len(namen) - 1 - i)
         _label(d, x0 - 4, y + 7, naam.replace("_", " "), int(x0 / 4))
@@ -268,7 +274,7 @@ def doelen(beeld: OordelenPerDoel) -> Drawing:
                         str(aantal),
                         fontName=LETTER,
                         fontSize=7.5,
-                        fillColor=_label_op(vulling),
+                        fillColor=labelkleur(vulling),
                         textAnchor="middle",
                     )
                 )
@@ -297,7 +303,7 @@ def tornado(beeld: Tornado) -> Drawing:
     def x(waarde: float) -> float:
         return x0 + (waarde - begin) / (eind - begin) * breedte
 
-    hoofd = _hoofd(beeld.kleur)
+    hoofd = hoofdkleur(beeld.kleur)
     for i, g in enumerate(balken):
         y = onder + rij * (len(balken) - 1 - i)
         # een lang label over regels verdeeld, nooit afgekapt met "…"
@@ -314,7 +320,7 @@ def tornado(beeld: Tornado) -> Drawing:
         # past het niet meer links van de balk, dan in de balk, in de labelkleur van zijn vulling
         if links_x - len(links_label) * 3.6 < x0:
             vulling = BALKGRIJS if kleinste == g.laag else hoofd
-            d.add(_tekst(links_x + 6, y + 6, links_label, grootte=6.5, kleur=_label_op(vulling)))
+            d.add(_tekst(links_x + 6, y + 6, links_label, grootte=6.5, kleur=labelkleur(vulling)))
         else:
             d.add(_tekst(links_x, y + 6, links_label, grootte=6.5, anker="end"))
         d.add(_tekst(max(x(grootste), x(basis)) + 3, y + 6, _bedrag_kort(grootste), grootte=6.5))
@@ -357,7 +363,7 @@ def forest(rijen: Sequence[Schatting], kleur: str, as_van: Sequence[Schatting] |
         d.add(_tekst(x(waarde), onder - 10, _bedrag_kort(waarde), anker="middle"))
     d.add(Line(x(0), onder, x(0), onder + rij * len(namen), strokeColor=GRIJS, strokeWidth=0.8))
     _astitel(d, x0, breedte, AS_ANTWOORD)
-    hoofd = _hoofd(kleur)
+    hoofd = hoofdkleur(kleur)
     met_gepoold = any(r.gepoold is not None for r in alle)
     for i, r in enumerate(rijen):
         y = onder + rij * (len(namen) - 1 - i) + rij / 2 + (2 if met_gepoold else 0)
@@ -407,7 +413,7 @@ def kanscurve(beeld: Kanscurve) -> Drawing:
     for kans in (0.0, 0.25, 0.5, 0.75, 1.0):
         d.add(Line(x0, y(kans), x0 + breedte, y(kans), strokeColor=LICHT, strokeWidth=0.5))
         d.add(_tekst(x0 - 4, y(kans) - 3, _pct_kort(kans * 100), anker="end"))
-    hoofd = _hoofd(beeld.kleur)
+    hoofd = hoofdkleur(beeld.kleur)
     for een, twee in itertools.pairwise(punten):
         d.add(Line(x(een.drempel), y(een.kans), x(twee.drempel), y(twee.kans), strokeColor=hoofd, strokeWidth=1.6))
     for p in punten:
@@ -457,12 +463,25 @@ def als_svg(beeld: Beeld, sleutel: str, titel: str, beschrijving: str) -> str:
     renderSVG geeft elke tekening dezelfde id's (`clip`, `group`); meerdere grafieken in één pagina zouden elkaars
     knipvlak gebruiken.
     """
+    return inline_svg(teken(beeld), sleutel, titel, beschrijving)
+
+
+def inline_svg(tekening: Drawing, sleutel: str, titel: str | None, beschrijving: str = "", *, naam: str = "") -> str:
+    """Een tekening als inline `<svg>` met id's die met `sleutel` beginnen (`sleutel-clip`, `sleutel-g`).
+
+    Met een `titel` krijgt de SVG haar `<title>` en `<desc>` (id's `sleutel-titel` en `sleutel-desc`); zonder (None)
+    verwijst ze met aria-labelledby naar die van de grafiek `naam`, die elders in de pagina staan: zo staat een
+    tekstalternatief één keer in de pagina, ook als dezelfde grafiek twee keer getekend is (breed en smal).
+    """
     from reportlab.graphics import renderSVG
 
-    svg = _HOOFD.sub("", renderSVG.drawToString(teken(beeld)), count=1)
+    svg = _HOOFD.sub("", renderSVG.drawToString(tekening), count=1)
     svg = svg.replace('id="clip"', f'id="{sleutel}-clip"').replace("url(#clip)", f"url(#{sleutel}-clip)")
     svg = svg.replace('id="group"', f'id="{sleutel}-g"')
-    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{sleutel}-titel {sleutel}-desc" class="grafiek" ', 1)
+    bron = sleutel if titel is not None else naam
+    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{bron}-titel {bron}-desc" class="grafiek" ', 1)
+    if titel is None:
+        return re.sub(r"\s*<title>\.\.\.</title>\s*<desc>\.\.\.</desc>", "", svg, count=1).strip()
     svg = svg.replace("<title>...</title>", f'<title id="{sleutel}-titel">{escape(titel)}</title>', 1)
     return svg.replace("<desc>...</desc>", f'<desc id="{sleutel}-desc">{escape(beschrijving)}</desc>', 1).strip()
 

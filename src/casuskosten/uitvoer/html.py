@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..invoer.instellingen import Huisstijl
 from ..invoer.sjablonen import render, sjabloon_omgeving
+from . import grafieken_smal
 from .document import Document, Grafiek, Tabel, logo_inhoud, versie
 from .grafieken import als_svg
 
@@ -34,7 +35,7 @@ def omgeving(sjablonen: Path | str | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(svg=_svg, heel=_heel)
+    env.filters.update(svg=_svg, svg_smal=_svg_smal, heel=_heel)
     env.globals.update(versie=versie(), lange_kolommen=lange_kolommen)
     return env
 
@@ -78,10 +79,20 @@ _BREEDTE = re.compile(r'viewBox="0 0 ([0-9.]+) ')
 
 
 def _svg(grafiek: Grafiek) -> Markup:
-    """De grafiek als inline SVG met een `min-width`: zo breed dat haar kleinste letter `KLEINSTE_TEKST_PX` blijft.
-    Op een smal scherm scrolt ze dan in haar eigen vak (`.vak` in het sjabloon) in plaats van te krimpen tot 5 px."""
+    """De brede grafiek (dezelfde tekening als in de PDF) als inline SVG, met haar titel en beschrijving."""
     # de SVG komt van renderSVG, die elke tekst zelf escapet; titel en beschrijving escapet als_svg
-    svg = als_svg(grafiek.beeld, grafiek.sleutel, grafiek.titel, grafiek.beschrijving)
+    return _met_min_breedte(als_svg(grafiek.beeld, grafiek.sleutel, grafiek.titel, grafiek.beschrijving))
+
+
+def _svg_smal(grafiek: Grafiek) -> Markup:
+    """De smalle grafiek (`grafieken_smal`, voor een telefoon) als inline SVG; haar tekstalternatief is dat van de
+    brede, waarnaar ze verwijst."""
+    return _met_min_breedte(grafieken_smal.als_svg(grafiek.beeld, grafiek.sleutel))
+
+
+def _met_min_breedte(svg: str) -> Markup:
+    """De SVG met een `min-width`: zo breed dat haar kleinste letter `KLEINSTE_TEKST_PX` blijft. Is het vak smaller,
+    dan scrolt ze in haar eigen vak (`.vak` in het sjabloon) in plaats van te krimpen."""
     groottes = [float(g) for g in _LETTERGROOTTE.findall(svg)]
     breedte = _BREEDTE.search(svg)
     if groottes and breedte:
