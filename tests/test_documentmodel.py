@@ -113,6 +113,38 @@ def test_casusrapport_van_een_typische_casus_is_een_of_twee_paginas(tmp_path: Pa
     assert "Zwaardere zorg voorkomen" in tekst
 
 
+def _methode(document: object) -> tuple[str, str]:
+    """De tekst van de alinea onder de kop Methode van de verantwoording, en de tabel Instellingen ernaast als tekst."""
+    from casuskosten.uitvoer.document import Document
+    from casuskosten.uitvoer.document.blokken import Alinea, Naast
+
+    assert isinstance(document, Document)
+    sectie = next(s for s in document.secties if s.sleutel == "verantwoording")
+    naast = next(b for b in sectie.blokken if isinstance(b, Naast))
+    (instellingen,) = (b for b in naast.rechts if isinstance(b, Tabel))
+    return next(b.tekst for b in naast.links if isinstance(b, Alinea)), " ".join(map(str, instellingen.rijen))
+
+
+def test_de_methode_van_een_casusrapport_beschrijft_de_simulatie_en_geen_bootstrap() -> None:
+    """Een casusrapport heeft geen interval over casussen: de methode noemt waar zijn interval en kans vandaan komen
+    (de doorrekeningen, met psa_iteraties en seed) en niet de bootstrap over de casussen, die het rapport niet heeft;
+    de tabel Instellingen noemt dan ook geen bootstrap_iteraties. Het gemeenterapport noemt beide."""
+    from casuskosten import Instellingen
+    from casuskosten.uitvoer.document import casusboek_document
+
+    ins = Instellingen(bootstrap_iteraties=123, psa_iteraties=456, seed=7)
+    r = bereken([PROJECT / "casussen" / "rotterdam" / "rtd-01.yaml"], PROJECT / "tarieven", instellingen=ins)
+    casus, casus_instellingen = _methode(casusboek_document(r, DATUM))
+    assert "komen uit 456 doorrekeningen (seed 7) met onzekere tarieven en kansen" in casus
+    assert "bootstrap" not in casus
+    assert "bootstrap_iteraties" not in casus_instellingen
+    assert "psa_iteraties" in casus_instellingen
+    gemeente, gemeente_instellingen = _methode(gemeente_document(r, "Rotterdam", DATUM))
+    assert "bootstrap over de casussen (123 trekkingen, seed 7)" in gemeente
+    assert "kans op een besparing komen uit 456 doorrekeningen" in gemeente
+    assert "bootstrap_iteraties" in gemeente_instellingen
+
+
 def _teksten(waarde: object) -> list[str]:
     """Alle tekst in een documentmodel, recursief door dataclasses, tuples en lijsten."""
     import dataclasses

@@ -69,7 +69,7 @@ def verantwoording(
     blokken: list[Blok] = [
         Tussenkop("Methode"),
         # de instellingen naast de methode die ze noemt: onder elkaar liet de tabel een halve breedte leeg
-        Naast((_methode(r),), (_instellingen(r),)),
+        Naast((_methode(r, opschaling=opschaling),), (_instellingen(r, opschaling=opschaling),)),
         *(_aannames(r, _gemeenten(r, invoer)) if opschaling else ()),
         Tussenkop("Gebruikte tarieven"),
         *_tarieventabellen(tarieven, r.prijspeil),
@@ -149,23 +149,41 @@ def colofon(r: Resultaat, invoer: tuple[tuple[str, str], ...], datum: dt.date, *
     return Sectie("Colofon", "colofon", (Kenmerken(tuple(paren)),), bijeen=True)
 
 
-def _methode(r: Resultaat) -> Alinea:
+def _methode(r: Resultaat, *, opschaling: bool = True) -> Alinea:
+    """Hoe de cijfers van dit rapport ontstaan. Een casusrapport of casusboek (`opschaling` False) heeft geen
+    interval over casussen: zijn interval en kans per huishouden komen alleen uit de simulatie, dus daar geen zin
+    over de bootstrap (die beschreef een interval dat in dat rapport niet staat)."""
     ins = r.instellingen
     c = ins.correctie
-    return Alinea(
+    begin = (
         "Per casus beschrijft een sociaal werker wat het sociaal team deed en hoe de casus vóór 2015 zou zijn "
         f"gelopen. Beide trajecten zijn beprijsd met de tarieven hieronder, geïndexeerd naar prijspeil "
-        f"{r.prijspeil} en contant gemaakt tegen {f.procent(ins.discontovoet * 100, 2)} per jaar. De besparing "
-        "uit de sommen is (som vóór 2015 − som sociaal team) / som vóór 2015. Het 95%-interval is een "
-        f"{'BCa-' if ins.intervalmethode == 'bca' else 'percentiel-'}bootstrap over de casussen "
-        f"({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed {ins.seed}); voor het totaal worden de casussen "
-        "binnen elke gemeente opnieuw getrokken, en die van gemeenten met minder dan 5 casussen samen. "
+        f"{r.prijspeil} en contant gemaakt tegen {f.procent(ins.discontovoet * 100, 2)} per jaar. "
+    )
+    correctie = (
         f"De zekerheidscorrectie verlaagt de kosten vóór 2015 met {f.aandeel(c.hoog)} (zekerheid "
         f"hoog), {f.aandeel(c.middel)} (middel) of {f.aandeel(c.laag)} (laag)."
     )
+    trekkingen = f.getal(ins.psa_iteraties, 0)
+    if not opschaling:
+        return Alinea(
+            begin + correctie + f" Het 95%-interval en de kans dat het team voor een huishouden goedkoper was, komen "
+            f"uit {trekkingen} doorrekeningen (seed {ins.seed}) met onzekere tarieven en kansen, waarin elke inzet "
+            "met een kans onder 1 wel of niet gebeurt."
+        )
+    return Alinea(
+        begin + "De besparing uit de sommen is (som vóór 2015 − som sociaal team) / som vóór 2015; haar 95%-interval "
+        f"is een {'BCa-' if ins.intervalmethode == 'bca' else 'percentiel-'}bootstrap over de casussen "
+        f"({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed {ins.seed}); voor het totaal worden de casussen "
+        "binnen elke gemeente opnieuw getrokken, en die van gemeenten met minder dan 5 casussen samen. "
+        f"Het antwoord per huishouden per jaar, zijn 95%-interval en de kans op een besparing komen uit {trekkingen} "
+        "doorrekeningen met onzekere tarieven en kansen, waarin ook meetelt dat de casussen een steekproef zijn. "
+        + correctie
+    )
 
 
-def _instellingen(r: Resultaat) -> Tabel:
+def _instellingen(r: Resultaat, *, opschaling: bool = True) -> Tabel:
+    """De instellingen die de methode noemt; zonder de bootstrap in een casusrapport of casusboek (zie `_methode`)."""
     ins = r.instellingen
     c = ins.correctie
     return tabel(
@@ -173,7 +191,7 @@ def _instellingen(r: Resultaat) -> Tabel:
         (
             ("prijspeil", r.prijspeil),
             ("discontovoet", f.procent(ins.discontovoet * 100, 2)),
-            ("bootstrap_iteraties", f.getal(ins.bootstrap_iteraties, 0)),
+            *((("bootstrap_iteraties", f.getal(ins.bootstrap_iteraties, 0)),) if opschaling else ()),
             ("psa_iteraties", f.getal(ins.psa_iteraties, 0)),
             ("seed", ins.seed),
             ("correctie hoog / middel / laag", f"{f.aandeel(c.hoog)} / {f.aandeel(c.middel)} / {f.aandeel(c.laag)}"),
