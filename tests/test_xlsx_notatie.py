@@ -11,11 +11,13 @@ import pytest
 
 from casuskosten.rekenen.resultaat import TABELLEN, tabelkolommen
 from casuskosten.velden import (
+    AANDEEL,
     EURO,
     EURO_PER_CASUS_PER_JAAR,
     EURO_PER_JAAR,
     FTE,
     GETAL,
+    KANS,
     PRIJS,
     PROCENT,
     UREN,
@@ -93,6 +95,24 @@ def test_een_negatief_deel_als_eerste_krijgt_een_dubbel_minteken() -> None:
             "invloedrijkste_casus_besparing_pct_zonder", GETAL, "Besparing % zonder invloedrijkste casus",
             id="in-de-volgorde-van-een-zin",
         ),
+        pytest.param(
+            "antwoord_per_perspectief_gemeente_interval95_laag", EURO_PER_CASUS_PER_JAAR,
+            "Antwoord voor de gemeentebegroting, 95%-interval laag (€ per casus per jaar)",
+            id="perspectief-zoals-in-het-rapport",
+        ),
+        pytest.param(
+            "antwoord_per_perspectief_maatschappelijk_kans_besparing", KANS,
+            "Antwoord voor de samenleving, kans besparing (%)", id="perspectief-samenleving",
+        ),
+        pytest.param(
+            "antwoord_bronnen_steekproef_aandeel_variantie", AANDEEL,
+            "Antwoord aandeel van de variantie uit de steekproef (%)", id="bron-in-woorden",
+        ),
+        pytest.param(
+            "antwoord_bronnen_tarieven_evppi", EURO_PER_CASUS_PER_JAAR,
+            "Antwoord EVPI van de tarieven (€ per casus per jaar)", id="evpi-van-een-bron",
+        ),
+        pytest.param("antwoord_omslagpunten_kansfactor", GETAL, "Antwoord omslagpunt kansfactor", id="omslagpunt"),
     ],
 )  # fmt: skip
 def test_een_kolomnaam_wordt_een_nederlandse_kop(naam: str, eenheid: Eenheid, kop: str) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -287,6 +288,15 @@ _LABELREEKSEN = (
     ("per_casus_per_jaar", "per casus per jaar"),
     ("invloedrijkste_casus_besparing_pct_zonder", "besparing_pct_zonder_invloedrijkste_casus"),
 )
+#: geneste namen die een lezer in zijn eigen woorden leest (de perspectieven zoals in de rapporten)
+_LABELPATRONEN = (
+    (r"per_perspectief_maatschappelijk_", "voor de samenleving,_"),
+    (r"per_perspectief_collectief_", "voor overheid en zorgverzekeraars,_"),
+    (r"per_perspectief_gemeente_", "voor de gemeentebegroting,_"),
+    (r"bronnen_([a-z]+)_aandeel_variantie", r"aandeel van de variantie uit de \1"),
+    (r"bronnen_([a-z]+)_evppi", r"EVPI van de \1"),
+    (r"omslagpunten_", "omslagpunt_"),
+)
 #: de eenheid achter de kop, als de kolomnaam hem niet al noemt
 _LABELEENHEDEN = {
     "euro": "€",
@@ -315,6 +325,8 @@ def label(naam: str, eenheid: Eenheid) -> str:
     "Benodigde fte". De eenheid staat erachter tussen haakjes, zonder wat de naam al zegt: `besparing_per_jaar_gedekt`
     in euro per jaar wordt "Besparing per jaar gedekt (€)", `teamuren_per_casus_per_jaar` in uren krijgt niets."""
     tekst = naam
+    for patroon, leesbaar in _LABELPATRONEN:
+        tekst = re.sub(patroon, leesbaar.replace(" ", "\0"), tekst)
     for reeks, leesbaar in _LABELREEKSEN:
         tekst = tekst.replace(reeks, leesbaar.replace(" ", "\0"))
     woorden = [_LABELWOORDEN.get(w, w) for w in tekst.split("_")]
