@@ -29,7 +29,7 @@ from ..invoer.casussen import lees_en_controleer, zoek_casusbestanden
 from ..invoer.instellingen import Instellingen, laad_instellingen
 from ..invoer.modellen import TRAJECTEN, Leefgebied, Oordeel, Per, Selectie, Teammodel, Zekerheid, Zwaarte
 from ..invoer.nieuw import maak_casus
-from ..invoer.privacy import controleer_privacy
+from ..invoer.privacy import controleer_privacy, maskeer
 from ..invoer.schrijven import casus_yaml
 from ..invoer.tarieven import TariefOpPeil, Tarieftabel, laad_tarieven, zoek_tarieven
 from ..invoer.yamlbron import yaml_document
@@ -233,6 +233,17 @@ async def _padfout(request: Request, fout: Exception) -> Response:
     return HTMLResponse(f"<p>Geweigerd: {html.escape(tekst)}</p>", status_code=404)
 
 
+def _gemaskeerd(waarde: Any) -> Any:
+    """`waarde` (het formulier: woordenboeken, lijsten en teksten) met elke tekst door `privacy.maskeer`."""
+    if isinstance(waarde, str):
+        return maskeer(waarde)
+    if isinstance(waarde, dict):
+        return {k: _gemaskeerd(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_gemaskeerd(v) for v in waarde]
+    return waarde
+
+
 def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | None = None) -> Starlette:
     """De sessie-app voor casusmap `map_`, ZONDER de beveiligingsmiddleware (server.py zet hem in `beveiligd`)."""
     sessie = Sessie(Path(map_), tarieven, instellingen)
@@ -301,11 +312,15 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         )
 
     def _toon(request: Request, relatief: str, pad: Path, stand: Stand | None) -> Response:
-        """De editor met de stand van de facilitator (`stand`), of anders met het bestand op schijf."""
+        """De editor met de stand van de facilitator (`stand`), of anders met het bestand op schijf. Een deelnemer
+        (alleen lezen) ziet in de velden elk vermoedelijk persoonsgegeven gemaskeerd, zoals in de meldingen: een
+        BSN of telefoonnummer dat aan tafel wordt getypt, komt niet op ieders telefoon."""
+        lezer = not toegang_van(request).schrijven
         if stand is not None:
             versie = meekijkversie(stand, pad)
+            formulier = _gemaskeerd(stand.formulier) if lezer else stand.formulier
             return _editor(
-                request, relatief, stand.formulier, sha="", uitkomst=stand.uitkomst, versie=versie, onopgeslagen=True
+                request, relatief, formulier, sha="", uitkomst=stand.uitkomst, versie=versie, onopgeslagen=True
             )
         if not pad.is_file():
             return HTMLResponse("<p>Deze casus bestaat niet (meer).</p>", status_code=404)
@@ -315,7 +330,14 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         except CasuskostenFout as fout:
             tekst = "; ".join(m.tekst for m in fout.meldingen)
             return HTMLResponse(f"<p>Dit bestand is geen leesbare casus: {html.escape(tekst)}</p>", status_code=422)
-        return _editor(request, relatief, fm.naar_formulier(data), sha=sha256(inhoud), versie=_bestandsversie(inhoud))
+        formulier = fm.naar_formulier(data)
+        return _editor(
+            request,
+            relatief,
+            _gemaskeerd(formulier) if lezer else formulier,
+            sha=sha256(inhoud),
+            versie=_bestandsversie(inhoud),
+        )
 
     async def editor(request: Request) -> Response:
         try:
