@@ -568,11 +568,18 @@ def test_deelnemer_ziet_een_persoonsgegeven_in_het_bestand_gemaskeerd_de_facilit
     """Staat het adres al in het bestand, dan ziet de deelnemer het gemaskeerd in het veld; de facilitator ziet zijn
     eigen bestand zoals het is (hij moet het kunnen verbeteren), met de waarschuwing erbij."""
     facilitator, deelnemer = tafel
-    (map_ / "tst-01.yaml").write_text(
-        KLEIN.replace("Een huishouden met schulden.", "Bel 06-12345678 na vijven."), encoding="utf-8"
-    )
+    tekst = KLEIN.replace("Een huishouden met schulden.", "Bel 06-12345678 na vijven.")
+    # de afdrukweergave toont geen situatie, wel de toelichting van een regel
+    tekst = tekst.replace("alleen als de schulden oplopen", "Bel 06-12345678 na vijven.")
+    (map_ / "tst-01.yaml").write_text(tekst, encoding="utf-8")
     lezer = deelnemer.get("/casus/tst-01.yaml").text
     schrijver = facilitator.get("/casus/tst-01.yaml").text
     assert "12345678" not in lezer
     assert "Bel 06" in lezer
     assert "Bel 06-12345678 na vijven." in schrijver
+    # ook de afdrukweergave
+    afdruk_lezer, afdruk_schrijver = (k.get("/casus/tst-01.yaml/print") for k in (deelnemer, facilitator))
+    assert (afdruk_lezer.status_code, afdruk_schrijver.status_code) == (200, 200)
+    assert "12345678" not in afdruk_lezer.text
+    assert "Bel 06" in afdruk_lezer.text
+    assert "Bel 06-12345678 na vijven." in afdruk_schrijver.text

@@ -458,7 +458,7 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
             request,
             "afdruk.html",
             pad=relatief,
-            f=formulier,
+            f=formulier if toegang_van(request).schrijven else _gemaskeerd(formulier),  # zoals in de editor
             u=uitkomst,
             tarieven=sessie.tarieven(formulier["gemeente"]),
         )
