@@ -377,12 +377,15 @@ def zonder_citaten(melding: Melding) -> Melding:
 
 
 def maskeer_teksten(waarde: T) -> T:
-    """`waarde` (een bevroren dataclass, tuple of tekst, ook genest) met elke tekst door `maskeer`: gemeentenamen,
-    ids, kernboodschappen en titels in een aggregaat of vergelijking (voor `--anoniem`). Getallen blijven gelijk."""
+    """`waarde` (een bevroren dataclass, tuple, lijst, woordenboek of tekst, ook genest) met elke tekst door
+    `maskeer`: gemeentenamen, ids, kernboodschappen en titels in een aggregaat of vergelijking (voor `--anoniem`), het
+    formulier van de casussessie voor een deelnemer. Getallen en ja/nee blijven gelijk."""
     if isinstance(waarde, str):
         return maskeer(waarde)  # type: ignore[return-value]
     if isinstance(waarde, tuple):
         return tuple(maskeer_teksten(w) for w in waarde)  # type: ignore[return-value]
+    if isinstance(waarde, list):  # het formulier van de casussessie
+        return [maskeer_teksten(w) for w in waarde]  # type: ignore[return-value]
     if isinstance(waarde, dict):
         return {k: maskeer_teksten(w) for k, w in waarde.items()}  # type: ignore[return-value]
     if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):

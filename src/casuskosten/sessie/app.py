@@ -29,7 +29,7 @@ from ..invoer.casussen import lees_en_controleer, zoek_casusbestanden
 from ..invoer.instellingen import Instellingen, laad_instellingen
 from ..invoer.modellen import TRAJECTEN, Leefgebied, Oordeel, Per, Selectie, Teammodel, Zekerheid, Zwaarte
 from ..invoer.nieuw import maak_casus
-from ..invoer.privacy import controleer_privacy, maskeer
+from ..invoer.privacy import controleer_privacy, maskeer_teksten
 from ..invoer.schrijven import casus_yaml
 from ..invoer.tarieven import TariefOpPeil, Tarieftabel, laad_tarieven, zoek_tarieven
 from ..invoer.yamlbron import yaml_document
@@ -233,17 +233,6 @@ async def _padfout(request: Request, fout: Exception) -> Response:
     return HTMLResponse(f"<p>Geweigerd: {html.escape(tekst)}</p>", status_code=404)
 
 
-def _gemaskeerd(waarde: Any) -> Any:
-    """`waarde` (het formulier: woordenboeken, lijsten en teksten) met elke tekst door `privacy.maskeer`."""
-    if isinstance(waarde, str):
-        return maskeer(waarde)
-    if isinstance(waarde, dict):
-        return {k: _gemaskeerd(v) for k, v in waarde.items()}
-    if isinstance(waarde, list):
-        return [_gemaskeerd(v) for v in waarde]
-    return waarde
-
-
 def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | None = None) -> Starlette:
     """De sessie-app voor casusmap `map_`, ZONDER de beveiligingsmiddleware (server.py zet hem in `beveiligd`)."""
     sessie = Sessie(Path(map_), tarieven, instellingen)
@@ -318,7 +307,7 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         lezer = not toegang_van(request).schrijven
         if stand is not None:
             versie = meekijkversie(stand, pad)
-            formulier = _gemaskeerd(stand.formulier) if lezer else stand.formulier
+            formulier = maskeer_teksten(stand.formulier) if lezer else stand.formulier
             return _editor(
                 request, relatief, formulier, sha="", uitkomst=stand.uitkomst, versie=versie, onopgeslagen=True
             )
@@ -334,7 +323,7 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
         return _editor(
             request,
             relatief,
-            _gemaskeerd(formulier) if lezer else formulier,
+            maskeer_teksten(formulier) if lezer else formulier,
             sha=sha256(inhoud),
             versie=_bestandsversie(inhoud),
         )
@@ -458,7 +447,7 @@ def maak_app(map_: Path, *, tarieven: Path | None = None, instellingen: Path | N
             request,
             "afdruk.html",
             pad=relatief,
-            f=formulier if toegang_van(request).schrijven else _gemaskeerd(formulier),  # zoals in de editor
+            f=formulier if toegang_van(request).schrijven else maskeer_teksten(formulier),  # zoals in de editor
             u=uitkomst,
             tarieven=sessie.tarieven(formulier["gemeente"]),
         )

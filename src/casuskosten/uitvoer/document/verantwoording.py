@@ -176,9 +176,9 @@ def _methode(r: Resultaat, *, opschaling: bool = True) -> Alinea:
         f"is een {'BCa-' if ins.intervalmethode == 'bca' else 'percentiel-'}bootstrap over de casussen "
         f"({f.getal(ins.bootstrap_iteraties, 0)} trekkingen, seed {ins.seed}); voor het totaal worden de casussen "
         "binnen elke gemeente opnieuw getrokken, en die van gemeenten met minder dan 5 casussen samen. "
-        f"Het antwoord per huishouden per jaar, zijn 95%-interval en de kans op een besparing komen uit {trekkingen} "
-        "doorrekeningen met onzekere tarieven en kansen, waarin ook meetelt dat de casussen een steekproef zijn. "
-        + correctie
+        "Het antwoord per huishouden per jaar is het gemiddelde over de casussen; zijn 95%-interval en de kans op een "
+        f"besparing komen uit {trekkingen} doorrekeningen met onzekere tarieven en kansen, waarin ook meetelt dat de "
+        "casussen een steekproef zijn. " + correctie
     )
 
 
