@@ -69,8 +69,8 @@ def test_elke_kans_onder_1_zonder_toelichting_krijgt_een_melding_bij_zijn_toelic
         (12, "trajecten.voor_2015.inzet[0].toelichting"),
         (15, "trajecten.voor_2015.inzet[1].toelichting"),
     ]
-    assert meldingen[0].tekst.startswith("kans 0.5 zonder toelichting: schrijf waarom deze inzet vóór 2015")
-    assert meldingen[1].tekst.startswith("kans 0.25 zonder toelichting")
+    assert meldingen[0].tekst.startswith("kans 50% zonder toelichting: schrijf waarom deze inzet vóór 2015")
+    assert meldingen[1].tekst.startswith("kans 25% zonder toelichting")
 
 
 def test_bereken_geeft_een_waarschuwing_per_casus_met_alle_regels(casus: Path) -> None:
@@ -80,8 +80,8 @@ def test_bereken_geeft_een_waarschuwing_per_casus_met_alle_regels(casus: Path) -
     waarschuwingen = [w for w in resultaat.casus_waarschuwingen["KT-01"] if w.code == "kans_zonder_toelichting"]
     assert len(waarschuwingen) == 1
     assert waarschuwingen[0].melding.endswith(  # het pad ervoor is relatief aan de werkmap
-        f"{casus.name}:12: trajecten.voor_2015.inzet: 2 regels met een kans onder 1 zonder toelichting "
-        "(inzet[0] kans 0.5, inzet[1] kans 0.25): schrijf bij elk waarom deze inzet vóór 2015 maar met die kans was "
+        f"{casus.name}:12: trajecten.voor_2015.inzet: 2 regels met een kans onder 100% zonder toelichting "
+        "(regel 1: 50%, regel 2: 25%): schrijf bij elk waarom deze inzet vóór 2015 maar met die kans was "
         "gebeurd, zodat een lezer de kans kan volgen"
     )
 
@@ -91,7 +91,7 @@ def test_een_enkele_regel_zonder_toelichting_noemt_zijn_eigen_veld(tmp_path: Pat
     pad = tmp_path / "kt-02.yaml"
     pad.write_text(CASUS.replace("KT-01", "KT-02").replace('toelichting: "   "', "toelichting: na een val"), "utf-8")
     (waarschuwing,) = toelichting_waarschuwingen(lees_casus(pad))
-    assert f"{pad.name}:12: trajecten.voor_2015.inzet[0].toelichting: kans 0.5 zonder" in waarschuwing.melding
+    assert f"{pad.name}:12: trajecten.voor_2015.inzet[0].toelichting: kans 50% zonder" in waarschuwing.melding
     assert "regels" not in waarschuwing.melding
 
 
@@ -116,4 +116,18 @@ def test_controleer_accepteert_de_casus_en_noemt_de_waarschuwing(casus: Path, dr
         assert uitkomst.returncode == 0, uitkomst.stderr
         tekst = " ".join((uitkomst.stdout + uitkomst.stderr).split())
         assert "Kans zonder toelichting" in tekst
-        assert f"{casus.name}:12: trajecten.voor_2015.inzet: 2 regels met een kans onder 1 zonder toelichting" in tekst
+        assert (
+            f"{casus.name}:12: trajecten.voor_2015.inzet: 2 regels met een kans onder 100% zonder toelichting" in tekst
+        )
+
+
+def test_het_rapport_noemt_de_waarschuwing_zonder_plaats_en_veld(casus: Path) -> None:
+    """In een rapport staat de waarschuwing als zin voor een lezer: zonder bestand, regel en veldpad
+    (`trajecten.voor_2015.inzet: `), die in de terminal wel staan; de regels geteld zoals de sessie ze toont."""
+    from casuskosten.benamingen import waarschuwingstekst
+
+    (waarschuwing,) = toelichting_waarschuwingen(lees_casus(casus))
+    assert waarschuwingstekst(waarschuwing) == (
+        "2 regels met een kans onder 100% zonder toelichting (regel 1: 50%, regel 2: 25%): schrijf bij elk waarom deze "
+        "inzet vóór 2015 maar met die kans was gebeurd, zodat een lezer de kans kan volgen."
+    )

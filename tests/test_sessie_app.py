@@ -236,7 +236,7 @@ def test_ontbrekende_toelichting_bij_kans_onder_1_is_een_waarschuwing_bij_de_toe
         client, "/casus/tst-01.yaml/bereken", _formulier(KLEIN, trajecten__voor_2015__inzet__1__toelichting="")
     ).text
     melding = _melding(html, "trajecten-voor_2015-inzet-1-toelichting")
-    assert '<p class="waarschuwing"><span class="label">Let op:</span> kans 0.5 zonder toelichting: ' in melding
+    assert '<p class="waarschuwing"><span class="label">Let op:</span> kans 50% zonder toelichting: ' in melding
     assert "schrijf waarom deze inzet vóór 2015 maar met die kans was gebeurd" in melding
     assert 'data-fout="ja"' not in melding
     assert re.search(r'id="besparing">€ 400<', html)  # 600 - 200, zie KLEIN: de kans telt gewoon mee

@@ -354,7 +354,7 @@ def test_een_ontbrekende_toelichting_bij_een_kans_onder_100_procent(browser: Bro
         pagina.goto(echte_sessie + "/casus/rotterdam/rtd-01.yaml")
         _typ(pagina, "trajecten-voor_2015-inzet-2-toelichting", "")
         melding = _waarschuwing_bij(pagina, "trajecten-voor_2015-inzet-2-toelichting")
-        assert "kans 0.5 zonder toelichting: schrijf waarom deze inzet vóór 2015 maar met die kans" in melding
+        assert "kans 50% zonder toelichting: schrijf waarom deze inzet vóór 2015 maar met die kans" in melding
         expect(pagina.locator("#antwoord")).not_to_contain_text("bevat fouten")
 
 

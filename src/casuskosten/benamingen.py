@@ -103,15 +103,17 @@ def waarschuwingstitel(code: str) -> str:
 #: codes uit de invoer die in een melding staan, en wat een lezer in plaats daarvan leest
 _CODES_IN_TEKST: tuple[tuple[str, str], ...] = (("(selectie: aselect ontbreekt)", "(of dat staat er niet bij)"),)
 _PLAATS = re.compile(r"^\S+?(?::\d+)?: ")
+#: het veld na de plaats (`trajecten.voor_2015.inzet[3].toelichting: `): voor de terminal, niet voor een lezer
+_VELDPAD = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+|\[\d+\])+: ")
 _DOELCODE = re.compile("|".join(sorted(DOELNAMEN, key=len, reverse=True)))
 
 
 def waarschuwingstekst(w: Waarschuwing) -> str:
-    """De melding als gewone zin: zonder bestandsnaam vooraan, met doelnamen in plaats van codes, met een
+    """De melding als gewone zin: zonder bestandsnaam en veld vooraan, met doelnamen in plaats van codes, met een
     hoofdletter en een punt."""
     tekst = w.melding
     if w.bestand and tekst.startswith(w.bestand):
-        tekst = _PLAATS.sub("", tekst, count=1)
+        tekst = _VELDPAD.sub("", _PLAATS.sub("", tekst, count=1), count=1)
     tekst = _DOELCODE.sub(lambda m: f"'{doelnaam(m.group(0))}'", tekst)
     tekst = tekst.replace("lijn-2-kosten", "kosten van zware (tweedelijns) zorg")
     tekst = tekst.replace("traject voor 2015", f"traject {TRAJECTNAMEN['voor_2015']}")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .. import formaat
 from ..argumenten import publiek
 from ..fouten import (
     CasuskostenFout,
@@ -612,6 +613,11 @@ def laad_casussen(
 KANS_ZONDER_TOELICHTING = "kans_zonder_toelichting"
 
 
+def _kans_tekst(kans: float) -> str:
+    """Een kans zoals de sessie en de rapporten hem noemen: `0.5` -> `50%`, `0.125` -> `12,5%`."""
+    return formaat.aandeel(kans, 0 if float(kans * 100).is_integer() else 1)
+
+
 def kans_zonder_toelichting(cb: CasusBestand) -> tuple[Melding, ...]:
     """Per inzet vóór 2015 met een kans onder 1 en zonder toelichting een melding bij het veld `toelichting`: een
     lezer moet kunnen zien waarom deze inzet maar met die kans was gebeurd. Een waarschuwing, geen fout: de cijfers
@@ -624,8 +630,8 @@ def kans_zonder_toelichting(cb: CasusBestand) -> tuple[Melding, ...]:
                     cb.bestand,
                     cb.document.regel(("trajecten", "voor_2015", "inzet", i, "kans")),
                     f"trajecten.voor_2015.inzet[{i}].toelichting",
-                    f"kans {inzet.kans:g} zonder toelichting: schrijf waarom deze inzet vóór 2015 maar met die kans "
-                    "was gebeurd, zodat een lezer de kans kan volgen",
+                    f"kans {_kans_tekst(inzet.kans)} zonder toelichting: schrijf waarom deze inzet vóór 2015 maar met "
+                    "die kans was gebeurd, zodat een lezer de kans kan volgen",
                 )
             )
     return tuple(uit)
@@ -641,7 +647,7 @@ def toelichting_waarschuwingen(cb: CasusBestand) -> tuple[Waarschuwing, ...]:
     else:
         eerste = meldingen[0]
         regels = ", ".join(
-            f"inzet[{i}] kans {inzet.kans:g}"
+            f"regel {i + 1}: {_kans_tekst(inzet.kans)}"  # geteld zoals de sessie ("Regel 1")
             for i, inzet in enumerate(cb.casus.trajecten.voor_2015.inzet)
             if inzet.kans < 1 and not (inzet.toelichting or "").strip()
         )
@@ -650,8 +656,8 @@ def toelichting_waarschuwingen(cb: CasusBestand) -> tuple[Waarschuwing, ...]:
                 eerste.bestand,
                 eerste.regel,
                 "trajecten.voor_2015.inzet",
-                f"{len(meldingen)} regels met een kans onder 1 zonder toelichting ({regels}): schrijf bij elk waarom "
-                "deze inzet vóór 2015 maar met die kans was gebeurd, zodat een lezer de kans kan volgen",
+                f"{len(meldingen)} regels met een kans onder 100% zonder toelichting ({regels}): schrijf bij elk "
+                "waarom deze inzet vóór 2015 maar met die kans was gebeurd, zodat een lezer de kans kan volgen",
             )
         )
     return (Waarschuwing(KANS_ZONDER_TOELICHTING, tekst, cb.bestand, cb.casus.id, cb.casus.gemeente),) if tekst else ()
